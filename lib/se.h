@@ -1,0 +1,211 @@
+/*
+ * se.h: libse, the library behind the se self-evaluation toolkit.
+ *
+ * Data flows one way: files are loaded into document trees (every node
+ * with its file, line and column) or streamed into a series store; the
+ * trees are checked against formats, the series are rated, and results
+ * are rendered.  Problems in the input go to a diagnostics sink (se_diag);
+ * failures to do the job return -1 or NULL with the reason in the sink.
+ * The library never prints, exits or aborts on input.
+ */
+#ifndef SE_H
+#define SE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifndef SE_VERSION
+#define SE_VERSION "0.1.0"
+#endif
+
+/* Exit status of every command (like grep and diff). */
+enum {
+	SE_EXIT_OK = 0,       /* done, nothing wrong */
+	SE_EXIT_PROBLEMS = 1, /* done, and the input has problems */
+	SE_EXIT_FAILURE = 2   /* could not do the job */
+};
+
+/* Limits of DESIGN section 6, enforced where memory is obtained. */
+#define SE_MAX_DOC_BYTES (16u * 1024u * 1024u)
+#define SE_MAX_DEPTH 64
+#define SE_MAX_ALIASES 1000
+
+/* ---- positions and diagnostics (lib/diag.c, lib/diagfmt.c) ------------ */
+
+/* A place in a file: 1-based line and column (column in characters);
+ * line 0 means "no position" (the whole file). */
+typedef struct se_pos {
+	const char *file;
+	unsigned line;
+	unsigned col;
+} se_pos;
+
+typedef enum { SE_NOTE, SE_WARNING, SE_ERROR } se_severity;
+
+typedef struct se_diag se_diag;
+
+/* One diagnostic as stored in the sink; strings owned by the sink. */
+typedef struct se_diag_item {
+	const char *file; /* NULL when the problem has no file */
+	unsigned line, col;
+	se_severity severity;
+	const char *rule;
+	const char *message;
+} se_diag_item;
+
+/* A new empty sink.  NULL only when out of memory.  Free with
+ * se_diag_free(). */
+se_diag *se_diag_new(void);
+void se_diag_free(se_diag *d); /* NULL is a no-op */
+
+/* Add a diagnostic at 'pos' (NULL or pos->line 0: no position; the file
+ * name is copied).  se_diag_error() returns -1 so that reporting and
+ * failing is one statement; the others return 0. */
+int se_diag_error(se_diag *d, const se_pos *pos, const char *rule,
+    const char *fmt, ...);
+int se_diag_warning(se_diag *d, const se_pos *pos, const char *rule,
+    const char *fmt, ...);
+int se_diag_note(se_diag *d, const se_pos *pos, const char *rule,
+    const char *fmt, ...);
+int se_diag_add(se_diag *d, se_severity sev, const se_pos *pos,
+    const char *rule, const char *fmt, ...);
+int se_diag_vadd(se_diag *d, se_severity sev, const se_pos *pos,
+    const char *rule, const char *fmt, va_list ap);
+
+/* Turn every warning added from now on into an error (--strict). */
+void se_diag_set_strict(se_diag *d, bool strict);
+
+/* How many diagnostics of a severity the sink holds. */
+size_t se_diag_count(const se_diag *d, se_severity sev);
+size_t se_diag_len(const se_diag *d);
+/* The i-th diagnostic (after se_diag_sort, in file and position order). */
+const se_diag_item *se_diag_get(const se_diag *d, size_t i);
+/* Sort by file, line, column, then the order they were added. */
+void se_diag_sort(se_diag *d);
+
+typedef enum {
+	SE_DIAG_TEXT,   /* FILE:LINE:COL: SEVERITY: MESSAGE [RULE] */
+	SE_DIAG_JSON,   /* one JSON object per line */
+	SE_DIAG_GITHUB, /* GitHub Actions workflow commands */
+	SE_DIAG_SARIF   /* SARIF 2.1.0 log */
+} se_diag_format;
+
+/* Parse a -F name ("text", "json", "github", "sarif"); -1 if unknown. */
+int se_diag_format_parse(const char *name);
+
+/* Write every diagnostic to 'out' in 'fmt'; 'tool' names the command (for
+ * SARIF's driver).  Returns 0, or -1 when writing failed. */
+int se_diag_render(const se_diag *d, se_diag_format fmt, const char *tool,
+    FILE *out);
+
+/* ---- the document tree (lib/doc.c, lib/yaml.c, lib/markdown.c) -------- */
+
+typedef enum {
+	SE_NODE_SCALAR,
+	SE_NODE_MAP,
+	SE_NODE_LIST
+} se_node_kind;
+
+/* A YAML node.  Read-only for users of the library; lives in its
+ * document's arena.  A map holds 'n' keys (scalars) and 'n' values. */
+typedef struct se_node se_node;
+struct se_node {
+	se_node_kind kind;
+	se_pos pos;         /* where the node starts */
+	unsigned end_line;  /* the last line it covers */
+	const char *text;   /* scalar value (NUL-terminated), else NULL */
+	size_t len;         /* scalar length in bytes */
+	bool plain;         /* a plain (unquoted) scalar */
+	size_t n;           /* entries of a map or list */
+	se_node **keys;     /* map keys (scalars); NULL for a list */
+	se_node **items;    /* map values, or list items */
+};
+
+/* A link target in Markdown: a path, a URL or "indicator:ID". */
+typedef struct se_link {
+	const char *target;
+	se_pos pos;
+} se_link;
+
+/* A list item in a Markdown section: its text (Markdown source, one
+ * line per source line) and the links inside it. */
+typedef struct se_item {
+	const char *text;
+	se_pos pos;
+	se_link *links;
+	size_t nlinks;
+} se_item;
+
+/* A Markdown section: a heading and what follows it up to the next
+ * heading of any level. */
+typedef struct se_section {
+	const char *title; /* heading text as written (inline markup removed) */
+	const char *id;    /* normalised: lower case, words joined by '-' */
+	int level;         /* 1..6 */
+	se_pos pos;        /* the heading's position */
+	const char *body;  /* Markdown source under the heading */
+	size_t body_len;
+	unsigned body_line; /* line where 'body' starts */
+	size_t words;       /* words in the body */
+	se_item *items;     /* list items in the body (all nesting levels) */
+	size_t nitems;
+	se_link *links;     /* every link in the body */
+	size_t nlinks;
+} se_section;
+
+typedef enum {
+	SE_SYNTAX_YAML,
+	SE_SYNTAX_MARKDOWN
+} se_syntax;
+
+typedef struct se_doc se_doc;
+/* A loaded document.  Read-only for users; freed at once, arena and all,
+ * by se_doc_free(). */
+struct se_doc {
+	const char *path;      /* as given; "-" is shown as "<stdin>" */
+	se_syntax syntax;
+	const char *src;       /* the file's bytes (BOM removed), NUL-terminated */
+	size_t src_len;
+	se_node *meta;         /* YAML root (the front matter of Markdown), or NULL */
+	const char *kind;      /* meta's kind: and framework:, or NULL */
+	const char *framework;
+	const char *body;      /* Markdown body after the front matter, or NULL */
+	size_t body_len;
+	unsigned body_line;    /* line where the body starts */
+	se_section *sections;
+	size_t nsections;
+	struct se_arena *arena;
+};
+
+/* Load a document from a file: Markdown when the name ends in .md or
+ * .markdown, otherwise YAML.  Problems in its content go to 'diag'; NULL
+ * when it cannot be read or parsed at all (the reason is in 'diag').
+ * Free with se_doc_free(). */
+se_doc *se_doc_load(const char *path, se_diag *diag);
+
+/* The same from bytes in memory; 'name' is used in positions and decides
+ * the syntax as above ('syntax' < 0), or 'syntax' forces it. */
+se_doc *se_doc_parse(const char *name, int syntax, const char *buf,
+    size_t len, se_diag *diag);
+
+void se_doc_free(se_doc *doc); /* NULL is a no-op */
+
+/* The value under 'key' in a map node, or NULL. */
+const se_node *se_node_get(const se_node *map, const char *key);
+/* A scalar's text, or NULL when 'n' is NULL or not a scalar. */
+const char *se_node_str(const se_node *n);
+/* Follow a path of map keys separated by '.', e.g. "areas.outcomes". */
+const se_node *se_node_path(const se_node *root, const char *path);
+
+/* ---- input checks (lib/utf8.c) ---------------------------------------- */
+
+/* Check that 'buf' is UTF-8 without NUL bytes; report the first fault
+ * with its line and column and return -1.  A leading BOM is allowed. */
+int se_utf8_check(const char *file, const char *buf, size_t len,
+    se_diag *diag);
+/* Columns are counted in characters (Unicode code points). */
+unsigned se_utf8_column(const char *line_start, const char *at);
+
+#endif /* SE_H */

@@ -1,0 +1,37 @@
+#!/bin/sh
+# test/golden.sh: command tests as data.  Each directory test/golden/NAME/
+# holds `args` (one shell line run from the repository root with the
+# commands on PATH), optionally `stdin`, and the expected `stdout`,
+# `stderr` and `status`.  SE_GOLDEN_UPDATE=1 rewrites the expectations.
+B=${SE_BUILD:-build}
+PATH=$(pwd)/$B/bin:$PATH
+export PATH
+unset NO_COLOR SE_FORMATS
+export LC_ALL=C TZ=UTC
+out=$(mktemp -d) || exit 2
+trap 'rm -rf "$out"' EXIT
+for d in test/golden/*/; do
+	[ -f "$d/args" ] || continue
+	name=$(basename "$d")
+	in=/dev/null
+	[ -f "$d/stdin" ] && in=$d/stdin
+	sh -c "$(cat "$d/args")" < "$in" > "$out/stdout" 2> "$out/stderr"
+	echo $? > "$out/status"
+	if [ -n "$SE_GOLDEN_UPDATE" ]; then
+		cp "$out/stdout" "$out/stderr" "$out/status" "$d"
+		echo "ok - golden $name (updated)"
+		continue
+	fi
+	bad=
+	for f in stdout stderr status; do
+		if ! cmp -s "$out/$f" "$d/$f"; then
+			bad="$bad $f"
+			diff -u "$d/$f" "$out/$f" | head -20 | sed 's/^/# /'
+		fi
+	done
+	if [ -z "$bad" ]; then
+		echo "ok - golden $name"
+	else
+		echo "not ok - golden $name:$bad differ"
+	fi
+done
