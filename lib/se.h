@@ -100,6 +100,130 @@ int se_diag_format_parse(const char *name);
 int se_diag_render(const se_diag *d, se_diag_format fmt, const char *tool,
     FILE *out);
 
+/* ---- outputs, escaping, inputs, command line (lib/output.c,
+ *      lib/escape.c, lib/walk.c, lib/cli.c) -------------------------------- */
+
+/* An output opened for -o: written to a temporary file in the target's
+ * directory and renamed over the target on commit, so a failed run never
+ * leaves half a report.  NULL or "-" is standard output; a target that
+ * exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is
+ * written directly, never replaced. */
+typedef struct se_out se_out;
+
+/* Open 'path' for writing.  NULL (the reason in 'd') when the temporary
+ * file cannot be created.  Close with se_out_close(). */
+se_out *se_out_open(const char *path, se_diag *d);
+/* The stream to write to; valid until se_out_close(). */
+FILE *se_out_file(se_out *o);
+/* Finish and free 'o'.  With 'commit': flush, check for write errors,
+ * fsync and rename the temporary file over the target, keeping the old
+ * file's permissions.  Without 'commit', or on any failure, the temporary
+ * file is removed and the target left as it was.  Returns 0, or -1 with
+ * the reason in 'd' (a full disk on standard output too).  NULL is a
+ * no-op returning 0. */
+int se_out_close(se_out *o, bool commit, se_diag *d);
+
+/* --color=auto|never|always */
+enum { SE_COLOR_AUTO, SE_COLOR_NEVER, SE_COLOR_ALWAYS };
+/* Parse a --color value ("auto", "never", "always"); -1 if unknown. */
+int se_color_parse(const char *name);
+/* Whether to colour output written to 'fd': always, never, or (auto) when
+ * 'fd' is a terminal and NO_COLOR is unset or empty. */
+bool se_color_use(int mode, int fd);
+
+/* Escapers: write 's' to 'f' safely for the output syntax.  Each returns
+ * 0, or -1 when writing failed. */
+/* A quoted JSON string: control characters as \u00XX, invalid UTF-8 as
+ * U+FFFD. */
+int se_json_put(FILE *f, const char *s);
+/* A CSV cell (RFC 4180, quoted when needed).  A text cell starting with
+ * '=', '+', '-', '@', TAB or CR is neutralised with a leading "'" (OWASP,
+ * CSV injection); with 'is_number' the cell is written as it is. */
+int se_csv_put(FILE *f, const char *s, bool is_number);
+/* HTML text or attribute value: & < > " ' escaped. */
+int se_html_put(FILE *f, const char *s);
+/* Text for a terminal: C0 controls other than \n and \t, DEL and C1
+ * controls shown as \xHH, a backslash as \\, invalid UTF-8 bytes as
+ * \xHH, so no input can drive the terminal. */
+int se_text_put(FILE *f, const char *s);
+
+/* Called by se_walk() for each file: 'named' is true when the file was
+ * the operand itself (so a file without 'kind' is an error), false when
+ * found in a directory.  Return 0 to go on; anything else stops the walk
+ * and is returned by se_walk(). */
+typedef int (*se_walk_fn)(void *ctx, const char *path, bool named);
+
+/* Visit an operand: a file (or FIFO, device, or "-") is passed to 'fn' as
+ * named; a directory is walked recursively in sorted (strcmp) order,
+ * skipping dot files and dot directories and anything not a regular file,
+ * following symbolic links to directories but reporting loops
+ * ("symlink-loop").  Unreadable entries are reported ("unreadable") and
+ * the walk goes on.  Returns 0, -1 when the operand itself cannot be read
+ * (the reason in 'd'), or what 'fn' returned to stop. */
+int se_walk(const char *operand, se_walk_fn fn, void *ctx, se_diag *d);
+
+/* Options every command shares, filled by se_cli_common(). */
+typedef struct se_cli {
+	const char *prog;        /* the command's name, for messages */
+	const char *usage;       /* the SYNOPSIS, printed on bad usage */
+	const char *format;      /* -F, or NULL */
+	const char *output;      /* -o, or NULL */
+	int color;               /* SE_COLOR_* (default SE_COLOR_AUTO) */
+	const char *formats_dir; /* --formats, or NULL */
+} se_cli;
+
+/* Values getopt_long returns for the common long-only options. */
+enum { SE_OPT_VERSION = 0x100, SE_OPT_COLOR, SE_OPT_FORMATS };
+
+/* The common options, to splice into a command's getopt_long tables
+ * (needs <getopt.h>):
+ *   static const struct option longopts[] = {
+ *       { "help", no_argument, NULL, 'h' }, SE_CLI_LONGOPTS,
+ *       { "strict", no_argument, NULL, 's' }, { NULL, 0, NULL, 0 } };
+ *   getopt_long(argc, argv, "h" SE_CLI_SHORTOPTS "i:", longopts, NULL) */
+#define SE_CLI_SHORTOPTS "F:o:"
+#define SE_CLI_LONGOPTS                                              \
+	{ "format", required_argument, NULL, 'F' },                  \
+	{ "output", required_argument, NULL, 'o' },                  \
+	{ "color", required_argument, NULL, SE_OPT_COLOR },          \
+	{ "formats", required_argument, NULL, SE_OPT_FORMATS },      \
+	{ "version", no_argument, NULL, SE_OPT_VERSION }
+
+/* Set up 'c': prog is the base name of 'argv0', color auto, the rest
+ * NULL.  'usage' is kept (not copied). */
+void se_cli_init(se_cli *c, const char *argv0, const char *usage);
+
+/* se_cli_common() results other than an exit status. */
+enum { SE_CLI_NEXT = -1, SE_CLI_OTHER = -2 };
+
+/* Handle one option getopt_long returned: -F, -o, --color, --formats,
+ * --version, and '?' / ':' (getopt has printed the message: the usage
+ * follows).  Returns SE_CLI_NEXT when handled (parse on), SE_CLI_OTHER when
+ * 'opt' is not a common option (the command's own), or an exit status the
+ * command returns at once (SE_EXIT_OK after --version, SE_EXIT_FAILURE on
+ * bad usage, already reported). */
+int se_cli_common(se_cli *c, int opt, const char *arg);
+
+/* Print "NAME (se) VERSION" to standard output.  Returns SE_EXIT_OK, or
+ * SE_EXIT_FAILURE when it could not be written. */
+int se_cli_version(const char *prog);
+
+/* Print "PROG: MESSAGE" and then the usage to standard error; returns
+ * SE_EXIT_FAILURE. */
+int se_cli_usage_error(const char *prog, const char *usage, const char *fmt,
+    ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* The formats directory (DESIGN 10.19): 'cli_dir' (--formats), else
+ * $SE_FORMATS when set and non-empty, else the build tree's formats/ when
+ * the command runs from .../build* /bin/ ('argv0' resolved, or
+ * /proc/self/exe), else SE_DATADIR "/formats".  Returns a string the
+ * caller frees with free(); NULL only when out of memory. */
+char *se_formats_dir(const char *cli_dir, const char *argv0);
+
 /* ---- the document tree (lib/doc.c, lib/yaml.c, lib/markdown.c) -------- */
 
 typedef enum {
