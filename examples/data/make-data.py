@@ -71,16 +71,16 @@ ind(id="CSC-004", title="Children in need per 10,000 children", unit="rate", pol
     aliases=["Rate of children in need per 10,000 children aged under 18"],
     file="long", england=[346.4, 337.3, 337.7, 330.1, 341.0, 334.2], sd=40)
 ind(id="CSC-005", title="Children subject of a child protection plan per 10,000 children", unit="rate",
-    polarity="none", areas=["child-protection"], compare="england", tolerance=0,
+    polarity="none", areas=["children-in-need"], compare="england", tolerance=0,
     source="Children in need census (LAIT)", aliases=["CPP rate per 10,000"],
     file="long", england=[42.1, 42.9, 43.1, 43.3, 45.3, 43.7], sd=8)
 ind(id="CSC-006", title="Child protection plans starting that were a second or subsequent plan", unit="percent",
-    polarity="low", areas=["child-protection", "service-delivery"], compare="england", tolerance=1.0,
+    polarity="low", areas=["children-in-need", "service-delivery"], compare="england", tolerance=1.0,
     source="ChAT, Annex A list 4; Children in need census",
     aliases=["Children becoming the subject of a CPP for a second or subsequent time (%)"],
     file="long", england=[16.1, 16.6, 17.9, 18.7, 20.2, 20.8], sd=3, naming="alias")
 ind(id="CSC-007", title="Child protection cases reviewed within required timescales", unit="percent",
-    polarity="high", areas=["child-protection", "managing-performance"], compare="thresholds",
+    polarity="high", areas=["children-in-need", "managing-performance"], compare="thresholds",
     tolerance=0, thresholds={"green": 95, "red": 90}, source="Children in need census",
     aliases=["CP reviews within timescale (%)"],
     file="long", england=[94.0, 93.7, 93.7, 92.4, 91.9, 91.5], sd=3)
@@ -132,7 +132,7 @@ ind(id="SEND-001", title="New EHC plans issued within 20 weeks, excluding except
     source="SEN2", aliases=["EHCPs issued within 20 weeks (excl. exceptions) (%)"],
     file="long", periods="cy", england=[55.0, 58.6, 59.2, 58.6, 64.9, 60.4], sd=12, naming="alias")
 ind(id="SEND-002", title="Pupils with an EHC plan or statement", unit="percent", polarity="none",
-    areas=["sen-support", "inclusion"], compare="england", tolerance=0,
+    areas=["sen-support", "send-inclusion"], compare="england", tolerance=0,
     source="Special educational needs in England (January census)", aliases=["% pupils with EHC plan"],
     file="long", england=[2.8, 2.8, 2.8, 2.8, 2.9, 3.1], sd=0.3)
 ind(id="SEND-003", title="Pupils receiving SEN support", unit="percent", polarity="none",
@@ -140,29 +140,29 @@ ind(id="SEND-003", title="Pupils receiving SEN support", unit="percent", polarit
     source="Special educational needs in England (January census)", aliases=["% pupils on SEN support"],
     file="long", england=[15.1, 12.6, 11.6, 11.6, 11.7, 11.9], sd=1.5)
 ind(id="SEND-004", title="Attainment 8 score of pupils receiving SEN support", unit="score",
-    polarity="high", areas=["inclusion", "outcomes"], compare="england", tolerance=1.0,
+    polarity="high", areas=["send-inclusion", "outcomes"], compare="england", tolerance=1.0,
     source="KS4 performance tables", aliases=["KS4 Attainment 8 - SEN support"],
     file="wide", england=[31.8, 32.0, 31.9, 32.2, 32.5, 32.6], sd=2)
 ind(id="SEND-005", title="Persistent absence of pupils with an EHC plan", unit="percent", polarity="low",
-    areas=["inclusion", "participation"], compare="england", tolerance=1.5,
+    areas=["send-inclusion", "participation"], compare="england", tolerance=1.5,
     source="Pupil absence in schools in England", aliases=["Persistent absentees with EHCP (%)"],
     file="long", england=[24.1, 23.6, 23.0, 22.9, 24.0, 24.6], sd=3)
 
 # ---- youth justice ----
 ind(id="YJ-001", title="First time entrants to the youth justice system per 100,000 aged 10-17", unit="rate",
-    polarity="low", areas=["out-of-court", "partnership"], compare="england", tolerance=20, precision=0,
+    polarity="low", areas=["out-of-court-disposals", "partnership"], compare="england", tolerance=20, precision=0,
     source="Youth justice statistics (PNC)", aliases=["FTE rate per 100,000 10-17 year olds"],
     file="long", periods="cy", england=[470, 409, 368, 327, 295, 238], sd=80, naming="alias")
 ind(id="YJ-002", title="Proven re-offending by young people (binary rate)", unit="percent",
-    polarity="low", areas=["post-court", "partnership"], compare="england", tolerance=2.0,
+    polarity="low", areas=["post-court-supervision", "partnership"], compare="england", tolerance=2.0,
     source="Proven reoffending statistics", aliases=["Reoffending rate - young people (%)"],
     file="long", england=[37.8, 37.9, 37.7, 42.2, 40.6, 40.0], sd=5)
 ind(id="YJ-003", title="Custodial sentences per 1,000 young people aged 10-17", unit="rate", polarity="low",
-    areas=["post-court"], compare="england", tolerance=0.05, precision=2,
+    areas=["post-court-supervision"], compare="england", tolerance=0.05, precision=2,
     source="Youth justice statistics", aliases=["Use of custody rate per 1,000"],
     file="long", england=[0.45, 0.41, 0.37, 0.37, 0.35, 0.32], sd=0.12)
 ind(id="YJ-004", title="Young people in suitable education, training or employment at the end of their order",
-    unit="percent", polarity="high", areas=["post-court", "outcomes"], compare="region", tolerance=3.0,
+    unit="percent", polarity="high", areas=["post-court-supervision", "outcomes"], compare="region", tolerance=3.0,
     source="YJB quarterly returns", aliases=["ETE at end of order (%)"],
     file="long", england=[72.0, 71.5, 70.8, 69.9, 70.3, 70.1], sd=6, naming="title")
 
@@ -232,7 +232,7 @@ ind(id="EDU-013", title="Young people qualified to level 3 by age 19", unit="per
     source="Level 2 and 3 attainment by age 19", aliases=["L3 by 19 (%)"],
     file="wide", england=[56.7, 57.3, 57.2, 57.4, 56.9, 57.0], sd=3)
 ind(id="EDU-014", title="16-17 year olds in apprenticeships", unit="percent", polarity="high",
-    areas=["destinations", "apprentices-complete"], compare="england", tolerance=0.5,
+    areas=["destinations", "achievement-progression"], compare="england", tolerance=0.5,
     source="NCCIS", aliases=["16-17s in apprenticeships (%)"],
     file="wide", england=[5.8, 5.6, 5.7, 5.6, 5.6, 5.2], sd=1.0)
 
