@@ -142,15 +142,16 @@ int se_json_put(FILE *f, const char *s);
 int se_csv_put(FILE *f, const char *s, bool is_number);
 /* HTML text or attribute value: & < > " ' escaped. */
 int se_html_put(FILE *f, const char *s);
-/* Text for a terminal: C0 controls other than \n and \t, DEL and C1
- * controls shown as \xHH, a backslash as \\, invalid UTF-8 bytes as
- * \xHH, so no input can drive the terminal. */
+/* Text for a terminal: C0 controls other than \n and \t and DEL shown
+ * as \xHH, C1 controls as \u00HH, invalid UTF-8 bytes as \xHH and a
+ * backslash as \\, so no input can drive the terminal. */
 int se_text_put(FILE *f, const char *s);
 
 /* Called by se_walk() for each file: 'named' is true when the file was
  * the operand itself (so a file without 'kind' is an error), false when
- * found in a directory.  Return 0 to go on; anything else stops the walk
- * and is returned by se_walk(). */
+ * found in a directory.  Return 0 to go on, -1 when the file failed (the
+ * reason reported by 'fn'; the walk goes on), or a value > 0 to stop the
+ * walk, which se_walk() then returns. */
 typedef int (*se_walk_fn)(void *ctx, const char *path, bool named);
 
 /* Visit an operand: a file (or FIFO, device, or "-") is passed to 'fn' as
@@ -322,6 +323,263 @@ const se_node *se_node_get(const se_node *map, const char *key);
 const char *se_node_str(const se_node *n);
 /* Follow a path of map keys separated by '.', e.g. "areas.outcomes". */
 const se_node *se_node_path(const se_node *root, const char *path);
+
+/* ---- catalogue (lib/catalogue.c) -------------------------------------- */
+
+/* Which way is better: high (higher is better), low, or none (context
+ * only: shown, never rated or ranked). */
+typedef enum {
+	SE_POLARITY_NONE,
+	SE_POLARITY_HIGH,
+	SE_POLARITY_LOW
+} se_polarity;
+
+/* What an indicator is compared with (DESIGN section 4). */
+typedef enum {
+	SE_COMPARE_DEFAULT, /* thresholds when it has them, else England */
+	SE_COMPARE_ENGLAND,
+	SE_COMPARE_REGION,
+	SE_COMPARE_NEIGHBOURS,
+	SE_COMPARE_THRESHOLDS
+} se_compare;
+
+/* Parse "england", "region", "neighbours", "thresholds"; -1 if unknown. */
+int se_compare_parse(const char *name);
+
+/* One catalogue entry; strings owned by the catalogue. */
+typedef struct se_indicator {
+	const char *id, *title, *unit, *source;
+	se_polarity polarity;
+	se_compare compare;
+	double tolerance;      /* default 0 */
+	bool has_thresholds;
+	double green, red;     /* when has_thresholds */
+	int precision;         /* decimal places for display; default 1 */
+	const char **areas;
+	size_t nareas;
+	const char **aliases;
+	size_t naliases;
+	se_pos pos;            /* where the entry starts */
+} se_indicator;
+
+typedef struct se_catalogue se_catalogue;
+
+/* Load a 'kind: indicators' document.  Bad entries are reported with
+ * their positions and left out; NULL when the file cannot be loaded or is
+ * not a catalogue.  Free with se_catalogue_free(). */
+se_catalogue *se_catalogue_load(const char *path, se_diag *diag);
+/* The same from a loaded document (its strings are copied). */
+se_catalogue *se_catalogue_from_doc(const se_doc *doc, se_diag *diag);
+void se_catalogue_free(se_catalogue *c); /* NULL is a no-op */
+size_t se_catalogue_len(const se_catalogue *c);
+/* The i-th entry, in the catalogue's order. */
+const se_indicator *se_catalogue_at(const se_catalogue *c, size_t i);
+/* The entry whose id, title or alias is 'name' (case-insensitive,
+ * surrounding spaces ignored), or NULL. */
+const se_indicator *se_catalogue_find(const se_catalogue *c,
+    const char *name, size_t len);
+/* The entry's index in the catalogue. */
+size_t se_catalogue_index(const se_catalogue *c, const se_indicator *ind);
+
+/* ---- rating (lib/rate.c) ---------------------------------------------- */
+
+typedef enum { SE_RAG_NONE, SE_RAG_RED, SE_RAG_AMBER, SE_RAG_GREEN } se_rag;
+typedef enum {
+	SE_DIR_NONE,      /* not rated (polarity none, no value) */
+	SE_DIR_NEW,       /* no previous period in the series */
+	SE_DIR_UNKNOWN,   /* previous value suppressed or absent */
+	SE_DIR_DECLINING,
+	SE_DIR_STABLE,
+	SE_DIR_IMPROVING
+} se_direction;
+typedef enum {
+	SE_SOURCE_NONE,
+	SE_SOURCE_ENGLAND,
+	SE_SOURCE_REGION,
+	SE_SOURCE_NEIGHBOURS,
+	SE_SOURCE_MEDIAN,
+	SE_SOURCE_THRESHOLDS
+} se_source;
+
+/* Names as the machine outputs print them ("" for NONE). */
+const char *se_rag_name(se_rag r);       /* red, amber, green */
+const char *se_direction_name(se_direction d);
+const char *se_source_name(se_source s); /* england, region, ... */
+
+/* better(x, y): x - y for high, y - x for low, 0 for none. */
+double se_better(se_polarity p, double x, double y);
+/* RAG with thresholds: green when 'v' reaches 'green' (>= high, <= low),
+ * red when beyond 'red' (< high, > low), amber otherwise. */
+se_rag se_rag_thresholds(se_polarity p, double v, double green, double red);
+/* RAG with a comparator: d = better(v, c); green d > tol, red d < -tol. */
+se_rag se_rag_comparator(se_polarity p, double v, double c, double tol);
+/* Direction: d = better(latest, previous); improving d > tol, declining
+ * d < -tol, else stable. */
+se_direction se_direction_of(se_polarity p, double latest, double previous,
+    double tol);
+/* Competition ranks ("1224"), best first, of the 'n' values (NaN: not
+ * ranked, rank 0).  'rank' gets each rank, 'rrank' (may be NULL) the rank
+ * counted from the worst.  Returns how many were ranked. */
+size_t se_rank(se_polarity p, const double *v, size_t n, unsigned *rank,
+    unsigned *rrank);
+/* Quartile band of 'rank' among 'n': 'A' rank <= n/4, 'B' <= n/2,
+ * 'C' <= 3n/4, else 'D'; 0 when rank is 0. */
+char se_quartile(unsigned rank, size_t n);
+/* Median of 'n' values (sorted in place; even n: mean of the middle
+ * two).  NaN when n is 0. */
+double se_median(double *v, size_t n);
+
+/* ---- combining (lib/combine.c) ---------------------------------------- */
+
+/* Levels are 0 (worst) .. nlevels - 1 (best); SE_LEVEL_NA is skipped. */
+#define SE_LEVEL_NA (-1)
+typedef enum { SE_COMBINE_WORST, SE_COMBINE_MEDIAN, SE_COMBINE_MEAN } se_combine;
+/* Parse "worst", "median", "mean"; -1 if unknown. */
+int se_combine_parse(const char *name);
+/* Combine 'n' levels by 'rule', skipping SE_LEVEL_NA: worst (the
+ * lowest), median (an even count takes the mean of the middle two), mean;
+ * a mean is rounded to the nearest level, halves towards the worse.
+ * SE_LEVEL_NA when every level is N/A (or n is 0). */
+int se_combine_levels(se_combine rule, const int *levels, size_t n);
+
+/* One criterion of the seed 003 rubric: the grade column it sits in
+ * (a level), whether it is critical, and whether the self-assessment
+ * says it is met (with evidence). */
+typedef struct se_criterion {
+	int level;
+	bool critical;
+	bool met;
+} se_criterion;
+/* The best grade the criteria support, on a scale of 'nlevels' levels
+ * whose levels >= 'good' are the good-or-better columns: the highest
+ * level g >= 'good' whose critical criteria, and those of every column
+ * from 'good' up to g, are all met (else 'good' - 1); then a critical
+ * criterion of a column below 'good' that applies ('met') caps the grade
+ * at that column.  Returns a level 0 .. nlevels - 1. */
+int se_rubric_grade(const se_criterion *c, size_t n, int nlevels, int good);
+
+/* ---- CSV extracts (lib/csv.c, lib/number.c, lib/period.c, lib/extract.c) */
+
+/* One field of a CSV record: its text in UTF-8 (converted when the file
+ * is Windows-1252), NUL-terminated, and where the field starts (its first
+ * character that is not a leading space; 1-based line and column). */
+typedef struct se_csv_field {
+	const char *text;
+	size_t len;
+	unsigned line, col;
+} se_csv_field;
+
+/* Called once per record (blank lines are skipped); the fields live until
+ * the callback returns.  'line' is the line where the record starts.
+ * Return 0 to go on, -1 to stop reading. */
+typedef int (*se_csv_record_fn)(void *ctx, const se_csv_field *f, size_t n,
+    unsigned line);
+
+/* A streaming CSV reader on libcsv: RFC 4180 quoting, CRLF, a UTF-8 BOM
+ * skipped, Windows-1252 converted (one warning, rule "encoding").  Memory
+ * grows with the widest record, never with the number of records.  'name'
+ * is used in positions (copied).  NULL when out of memory.  Feed the input
+ * in pieces of any size, then finish; free with se_csv_free(). */
+typedef struct se_csv se_csv;
+se_csv *se_csv_new(const char *name, se_csv_record_fn fn, void *ctx,
+    se_diag *d);
+/* Problems in the input are diagnostics (rules csv-quote, encoding,
+ * binary); both return -1 when reading had to stop: a NUL byte (binary),
+ * out of memory, or the callback returned -1.  Then later calls do
+ * nothing and return -1. */
+int se_csv_feed(se_csv *c, const char *buf, size_t len);
+int se_csv_finish(se_csv *c);
+void se_csv_free(se_csv *c); /* NULL is a no-op */
+
+/* Periods: years 2018, spans 2018-19 (financial or academic years),
+ * quarters 2018Q2 / 2018-Q2 / 2018 Q2, months 2018-09, dates 2018-09-30. */
+typedef enum {
+	SE_PERIOD_YEAR,
+	SE_PERIOD_SPAN,
+	SE_PERIOD_QUARTER,
+	SE_PERIOD_MONTH,
+	SE_PERIOD_DATE
+} se_period_kind;
+
+typedef struct se_period {
+	se_period_kind kind;
+	int year;         /* the first year of a span */
+	int sub;          /* quarter 1-4, month 1-12 (month of a date), else 0 */
+	int day;          /* day of the month of a date, else 0 */
+	bool maybe_month; /* a span like 2011-12 that could be December 2011
+	                     (DESIGN 10.14: the series decides) */
+} se_period;
+
+/* Parse a period from 's' (n bytes; surrounding spaces allowed).  Returns
+ * 0, or -1 when it is not a period (nothing written to 'out'). */
+int se_period_parse(const char *s, size_t n, se_period *out);
+/* Chronological order: negative, 0 or positive.  Periods of different
+ * kinds are ordered by kind (a series should not mix them). */
+int se_period_cmp(const se_period *a, const se_period *b);
+/* Canonical text ("2018", "2018-19", "2018Q2", "2018-09", "2018-09-30")
+ * into 'buf' (n bytes, NUL-terminated when n > 0); returns the length it
+ * needs, like snprintf. */
+size_t se_period_format(const se_period *p, char *buf, size_t n);
+/* The month a maybe_month span would be (2011-12 -> 2011-12 as a month). */
+se_period se_period_as_month(const se_period *p);
+
+/* A number as extracts write it: "23.5%", "1,234", " 12 ", "-3.5"; the
+ * suppression markers of official statistics (x c z .. . * - low n/a, any
+ * case, and the empty cell) are SE_NUM_SUPPRESSED, never zero. */
+typedef enum { SE_NUM_OK, SE_NUM_SUPPRESSED, SE_NUM_BAD } se_num_status;
+se_num_status se_number_parse(const char *s, size_t n, double *out);
+
+/* One value of an extract, long or wide.  Strings are trimmed, live until
+ * the callback returns, and are NULL when the file has no such column. */
+typedef struct se_row {
+	const char *authority, *code, *region, *indicator, *period_text;
+	se_period period;
+	double value;     /* when has_value */
+	bool has_value;
+	const char *flag; /* the suppression marker as written ("" for an
+	                     empty cell) when !has_value, else NULL */
+	se_pos pos;       /* the value's cell */
+	se_pos row_pos;   /* the row's first field */
+} se_row;
+
+/* Called once per value; return 0 to go on, -1 to stop. */
+typedef int (*se_row_fn)(void *ctx, const se_row *r);
+
+/* A streaming extract reader: the header decides the shape (long: columns
+ * for authority or code, indicator, period and value; wide: an indicator
+ * column and one column per period).  A row it cannot use is a diagnostic
+ * (csv-row, csv-value, csv-period) and the rest is read; an unusable
+ * header is an error (csv-header) and stops reading.  Rows for England and
+ * regions are passed on like any other.  NULL when out of memory; free
+ * with se_extract_free(). */
+typedef struct se_extract se_extract;
+se_extract *se_extract_new(const char *name, se_row_fn fn, void *ctx,
+    se_diag *d);
+/* Both return -1 when reading had to stop (see se_csv_feed, and an
+ * unusable header), else 0. */
+int se_extract_feed(se_extract *x, const char *buf, size_t len);
+int se_extract_finish(se_extract *x);
+void se_extract_free(se_extract *x); /* NULL is a no-op */
+/* Stream a whole file ("-": standard input) in 64 KiB pieces.  0, or -1
+ * when it could not be opened or read to the end (reason in 'd'). */
+int se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d);
+
+/* What a CSV holds, from its header (DESIGN 10.4). */
+typedef enum {
+	SE_CSV_UNKNOWN,
+	SE_CSV_EXTRACT,
+	SE_CSV_PLAN,
+	SE_CSV_NEIGHBOURS,
+	SE_CSV_RATINGS /* se-rag -F csv output */
+} se_csv_kind;
+se_csv_kind se_csv_sniff(const se_csv_field *header, size_t n);
+
+/* England by name ("England", any case) or code E92000001. */
+bool se_is_england(const char *name, const char *code);
+/* 1-9 for the nine English regions, by name (common variants, any case:
+ * "Yorkshire and The Humber", "Yorkshire & Humber", "East", "Eastern",
+ * "Inner London", ...) or code E12000001-E12000009; 0 otherwise. */
+int se_region_code(const char *name_or_code);
 
 /* ---- input checks (lib/utf8.c) ---------------------------------------- */
 
