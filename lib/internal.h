@@ -59,4 +59,8 @@ int se_strncasecmp(const char *a, const char *b, size_t n);
 /* FNV-1a hash of n bytes. */
 uint64_t se_hash(const void *p, size_t n);
 
+/* escape.c: se_text_put() with \n and \t escaped too, so that the text
+ * stays on one line (a diagnostic, a table cell). */
+int se_text_put_line(FILE *f, const char *s);
+
 #endif /* SE_INTERNAL_H */

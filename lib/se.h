@@ -159,8 +159,9 @@ typedef int (*se_walk_fn)(void *ctx, const char *path, bool named);
  * skipping dot files and dot directories and anything not a regular file,
  * following symbolic links to directories but reporting loops
  * ("symlink-loop").  Unreadable entries are reported ("unreadable") and
- * the walk goes on.  Returns 0, -1 when the operand itself cannot be read
- * (the reason in 'd'), or what 'fn' returned to stop. */
+ * the walk goes on.  Returns 0; -1 when the operand itself cannot be read
+ * (the reason in 'd') or 'fn' failed on it; or the value > 0 'fn'
+ * returned to stop. */
 int se_walk(const char *operand, se_walk_fn fn, void *ctx, se_diag *d);
 
 /* Options every command shares, filled by se_cli_common(). */

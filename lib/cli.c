@@ -1,0 +1,165 @@
+/* cli.c: the options every command shares (DESIGN section 5), usage
+ * errors, and where the formats are found (DESIGN 10.19). */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef SE_DATADIR
+#define SE_DATADIR "/usr/local/share/se"
+#endif
+
+void
+se_cli_init(se_cli *c, const char *argv0, const char *usage)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+
+	memset(c, 0, sizeof *c);
+	c->prog = slash ? slash + 1 : argv0 ? argv0 : "se";
+	c->usage = usage;
+	c->color = SE_COLOR_AUTO;
+}
+
+int
+se_cli_version(const char *prog)
+{
+	printf("%s (se) %s\n", prog, SE_VERSION);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return SE_EXIT_FAILURE;
+	return SE_EXIT_OK;
+}
+
+int
+se_cli_usage_error(const char *prog, const char *usage, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (usage)
+		fputs(usage, stderr);
+	return SE_EXIT_FAILURE;
+}
+
+int
+se_cli_common(se_cli *c, int opt, const char *arg)
+{
+	int color;
+
+	switch (opt) {
+	case 'F':
+		c->format = arg;
+		return SE_CLI_NEXT;
+	case 'o':
+		c->output = arg;
+		return SE_CLI_NEXT;
+	case SE_OPT_FORMATS:
+		c->formats_dir = arg;
+		return SE_CLI_NEXT;
+	case SE_OPT_COLOR:
+		color = se_color_parse(arg);
+		if (color < 0)
+			return se_cli_usage_error(c->prog, c->usage,
+			    "unknown colour choice '%s' (expected auto, "
+			    "always or never)", arg ? arg : "");
+		c->color = color;
+		return SE_CLI_NEXT;
+	case SE_OPT_VERSION:
+		return se_cli_version(c->prog);
+	case '?':
+	case ':':
+		/* getopt_long has said what is wrong. */
+		if (c->usage)
+			fputs(c->usage, stderr);
+		return SE_EXIT_FAILURE;
+	default:
+		return SE_CLI_OTHER;
+	}
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The running executable, resolved: 'argv0' when it holds a '/', else
+ * /proc/self/exe.  NULL when neither can be resolved. */
+static char *
+executable(const char *argv0)
+{
+	if (argv0 && strchr(argv0, '/'))
+		return realpath(argv0, NULL);
+	return realpath("/proc/self/exe", NULL);
+}
+
+/* "ROOT/formats" when 'exe' is ROOT/build.../bin/NAME and that directory
+ * exists, else NULL. */
+static char *
+build_tree_formats(const char *argv0)
+{
+	char *exe = executable(argv0), *bin, *build, *dir = NULL;
+	se_buf b;
+
+	if (!exe)
+		return NULL;
+	bin = strrchr(exe, '/');
+	if (bin) {
+		*bin = '\0'; /* exe is now ROOT/build.../bin */
+		build = strrchr(exe, '/');
+		if (build && strcmp(build + 1, "bin") == 0) {
+			*build = '\0'; /* ROOT/build... */
+			build = strrchr(exe, '/');
+			if (build && strncmp(build + 1, "build", 5) == 0) {
+				se_buf_init(&b);
+				se_buf_add(&b, exe, (size_t)(build - exe) + 1);
+				se_buf_adds(&b, "formats");
+				dir = se_buf_take(&b);
+				if (dir && !is_dir(dir)) {
+					free(dir);
+					dir = NULL;
+				}
+			}
+		}
+	}
+	free(exe);
+	return dir;
+}
+
+static char *
+copy(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+char *
+se_formats_dir(const char *cli_dir, const char *argv0)
+{
+	const char *env = getenv("SE_FORMATS");
+	char *dir;
+
+	if (cli_dir && *cli_dir)
+		return copy(cli_dir);
+	if (env && *env)
+		return copy(env);
+	dir = build_tree_formats(argv0);
+	if (dir)
+		return dir;
+	return copy(SE_DATADIR "/formats");
+}

@@ -1,0 +1,170 @@
+/* escape.c: writing text taken from input safely in each output syntax
+ * (JSON, CSV, HTML, terminal text).  Escaping lives here and only here. */
+#include "internal.h"
+
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at 's' (1 to 4 bytes) and its code
+ * point, or 0 when the bytes there are not valid UTF-8 (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF). */
+static size_t
+utf8_seq(const unsigned char *s, uint32_t *cp)
+{
+	uint32_t c = s[0], min;
+	size_t n, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2, c &= 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3, c &= 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4, c &= 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+static int
+done(FILE *f)
+{
+	return ferror(f) ? -1 : 0;
+}
+
+int
+se_json_put(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	uint32_t cp;
+	size_t n;
+
+	fputc('"', f);
+	while (*p) {
+		n = utf8_seq(p, &cp);
+		if (n == 0) {
+			fputs("\xef\xbf\xbd", f); /* U+FFFD for each bad byte */
+			p++;
+			continue;
+		}
+		if (cp == '"')
+			fputs("\\\"", f);
+		else if (cp == '\\')
+			fputs("\\\\", f);
+		else if (cp == '\n')
+			fputs("\\n", f);
+		else if (cp == '\r')
+			fputs("\\r", f);
+		else if (cp == '\t')
+			fputs("\\t", f);
+		else if (cp < 0x20 || cp == 0x7f)
+			fprintf(f, "\\u%04x", (unsigned)cp);
+		else
+			fwrite(p, 1, n, f);
+		p += n;
+	}
+	fputc('"', f);
+	return done(f);
+}
+
+/* OWASP "CSV Injection": a cell starting with one of these is a formula
+ * to Excel and LibreOffice. */
+static bool
+csv_is_formula(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+int
+se_csv_put(FILE *f, const char *s, bool is_number)
+{
+	bool prefix, quote;
+
+	if (!s)
+		s = "";
+	prefix = !is_number && csv_is_formula(s);
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		fputc('"', f);
+	if (prefix)
+		fputc('\'', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	if (quote)
+		fputc('"', f);
+	return done(f);
+}
+
+int
+se_html_put(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&#39;", f); break;
+		default: fputc(*s, f); break;
+		}
+	}
+	return done(f);
+}
+
+static int
+text_put(FILE *f, const char *s, bool one_line)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	uint32_t cp;
+	size_t n;
+
+	while (*p) {
+		n = utf8_seq(p, &cp);
+		if (n == 0) {
+			fprintf(f, "\\x%02x", (unsigned)*p++);
+			continue;
+		}
+		if (cp == '\\')
+			fputs("\\\\", f);
+		else if ((cp == '\n' || cp == '\t') && !one_line)
+			fputc((int)cp, f);
+		else if (cp == '\n')
+			fputs("\\n", f);
+		else if (cp == '\t')
+			fputs("\\t", f);
+		else if (cp < 0x20 || cp == 0x7f)
+			fprintf(f, "\\x%02x", (unsigned)cp);
+		else if (cp >= 0x80 && cp <= 0x9f)
+			fprintf(f, "\\u%04x", (unsigned)cp); /* C1 controls */
+		else
+			fwrite(p, 1, n, f);
+		p += n;
+	}
+	return done(f);
+}
+
+int
+se_text_put(FILE *f, const char *s)
+{
+	return text_put(f, s, false);
+}
+
+int
+se_text_put_line(FILE *f, const char *s)
+{
+	return text_put(f, s, true);
+}

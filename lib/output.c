@@ -1,0 +1,257 @@
+/* output.c: -o written atomically (a temporary file beside the target,
+ * renamed over it on success), and the colour decision. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum out_kind {
+	OUT_STDOUT, /* standard output: flushed, never closed */
+	OUT_DIRECT, /* an existing non-regular file: written in place */
+	OUT_ATOMIC  /* a temporary file renamed over the target */
+};
+
+struct se_out {
+	enum out_kind kind;
+	FILE *f;
+	char *target; /* the file to replace (symbolic links resolved) */
+	char *tmp;    /* the temporary file beside it */
+	bool keep_mode; /* the target existed: give its mode to the new file */
+	struct stat old;
+};
+
+static int
+fail(se_diag *d, const char *path, const char *what, int err)
+{
+	se_pos pos = { path, 0, 0 };
+
+	return se_diag_error(d, &pos, "unwritable", "%s: %s", what,
+	    err ? strerror(err) : "write error");
+}
+
+/* Paths the system gives special meaning (/dev/stdout, /dev/fd/1,
+ * /proc/self/fd/1) are written in place even when they lead to a
+ * regular file: that file belongs to the shell's redirection. */
+static bool
+is_special_path(const char *path)
+{
+	return strncmp(path, "/dev/", 5) == 0 ||
+	    strncmp(path, "/proc/", 6) == 0;
+}
+
+static se_out *
+open_direct(se_out *o, const char *path, se_diag *d)
+{
+	/* O_APPEND: a redirection with >> keeps what is already there. */
+	int fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY);
+
+	if (fd < 0 || !(o->f = fdopen(fd, "a"))) {
+		fail(d, path, "cannot open for writing", errno);
+		if (fd >= 0)
+			close(fd);
+		free(o);
+		return NULL;
+	}
+	o->kind = OUT_DIRECT;
+	o->target = strdup(path); /* for messages; NULL shows as "-" */
+	return o;
+}
+
+/* Create the temporary file "DIR/.NAME.PID-N" exclusively (so the umask
+ * applies to a new file as it would to the target). */
+static int
+create_tmp(se_out *o)
+{
+	const char *slash = strrchr(o->target, '/');
+	size_t dirlen = slash ? (size_t)(slash - o->target) + 1 : 0;
+	const char *base = o->target + dirlen;
+	se_buf b;
+	unsigned n;
+	int fd = -1;
+
+	se_buf_init(&b);
+	for (n = 0; n < 1000; n++) {
+		se_buf_reset(&b);
+		se_buf_add(&b, o->target, dirlen);
+		se_buf_addf(&b, ".%s.%ld-%u.tmp", base, (long)getpid(), n);
+		if (se_buf_failed(&b)) {
+			errno = ENOMEM;
+			break;
+		}
+		fd = open(se_buf_str(&b), O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY,
+		    0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		int e = errno;
+		se_buf_release(&b);
+		errno = e;
+		return -1;
+	}
+	o->tmp = se_buf_take(&b);
+	return fd;
+}
+
+se_out *
+se_out_open(const char *path, se_diag *d)
+{
+	se_out *o = calloc(1, sizeof *o);
+	struct stat st;
+	int fd, e;
+
+	if (!o) {
+		fail(d, path ? path : "-", "cannot open for writing", ENOMEM);
+		return NULL;
+	}
+	if (!path || strcmp(path, "-") == 0) {
+		o->kind = OUT_STDOUT;
+		o->f = stdout;
+		return o;
+	}
+	if (is_special_path(path) ||
+	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
+		return open_direct(o, path, d);
+	o->kind = OUT_ATOMIC;
+	o->target = realpath(path, NULL); /* follow a link to its file */
+	if (!o->target)
+		o->target = strdup(path);
+	else
+		o->keep_mode = stat(o->target, &o->old) == 0;
+	if (!o->target) {
+		fail(d, path, "cannot open for writing", ENOMEM);
+		free(o);
+		return NULL;
+	}
+	fd = create_tmp(o);
+	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+		e = errno;
+		fail(d, path, "cannot create a temporary file beside it", e);
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		free(o->target);
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
+FILE *
+se_out_file(se_out *o)
+{
+	return o->f;
+}
+
+/* Flush and check: 0, or an errno value (EIO when only the error flag
+ * tells that an earlier write failed). */
+static int
+flush_error(FILE *f)
+{
+	errno = 0;
+	if (fflush(f) != 0)
+		return errno ? errno : EIO;
+	if (ferror(f))
+		return EIO;
+	return 0;
+}
+
+/* Write the temporary file out and put it in the target's place. */
+static int
+commit_atomic(se_out *o)
+{
+	int fd = fileno(o->f), e;
+
+	e = flush_error(o->f);
+	if (e)
+		return e;
+	if (o->keep_mode) {
+		/* Best effort: only root may give the file to its old owner. */
+		if (fchown(fd, o->old.st_uid, o->old.st_gid) != 0)
+			errno = 0;
+		if (fchmod(fd, o->old.st_mode & 07777) != 0)
+			return errno;
+	}
+	if (fsync(fd) != 0 && errno != EINVAL)
+		return errno;
+	e = fclose(o->f);
+	o->f = NULL;
+	if (e != 0)
+		return errno ? errno : EIO;
+	if (rename(o->tmp, o->target) != 0)
+		return errno;
+	return 0;
+}
+
+int
+se_out_close(se_out *o, bool commit, se_diag *d)
+{
+	int e = 0, r = 0;
+
+	if (!o)
+		return 0;
+	switch (o->kind) {
+	case OUT_STDOUT:
+		e = flush_error(o->f);
+		if (e)
+			r = fail(d, "<stdout>", "cannot write", e);
+		break;
+	case OUT_DIRECT:
+		e = flush_error(o->f);
+		if (fclose(o->f) != 0 && !e)
+			e = errno ? errno : EIO;
+		if (e)
+			r = fail(d, o->target ? o->target : "-", "cannot write", e);
+		break;
+	case OUT_ATOMIC:
+		if (commit)
+			e = commit_atomic(o);
+		if (o->f)
+			fclose(o->f);
+		if (!commit || e)
+			unlink(o->tmp);
+		if (e)
+			r = fail(d, o->target, "cannot write", e);
+		break;
+	}
+	free(o->tmp);
+	free(o->target);
+	free(o);
+	return r;
+}
+
+int
+se_color_parse(const char *name)
+{
+	if (!name)
+		return -1;
+	if (strcmp(name, "auto") == 0)
+		return SE_COLOR_AUTO;
+	if (strcmp(name, "never") == 0)
+		return SE_COLOR_NEVER;
+	if (strcmp(name, "always") == 0)
+		return SE_COLOR_ALWAYS;
+	return -1;
+}
+
+bool
+se_color_use(int mode, int fd)
+{
+	const char *no_color;
+
+	if (mode == SE_COLOR_ALWAYS)
+		return true;
+	if (mode == SE_COLOR_NEVER)
+		return false;
+	no_color = getenv("NO_COLOR"); /* https://no-color.org */
+	if (no_color && *no_color)
+		return false;
+	return isatty(fd) == 1;
+}
