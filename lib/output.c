@@ -150,16 +150,27 @@ se_out_file(se_out *o)
 	return o->f;
 }
 
-/* Flush and check: 0, or an errno value (EIO when only the error flag
- * tells that an earlier write failed). */
+/* errno values only a failed write sets: when the stream's error flag
+ * is all that is left of an earlier failure, errno still says why. */
+static bool
+is_write_errno(int e)
+{
+	return e == ENOSPC || e == EFBIG || e == EIO || e == EPIPE ||
+	    e == EDQUOT;
+}
+
+/* Flush and check: 0, or an errno value (0 never: EIO when nothing tells
+ * why an earlier write failed). */
 static int
 flush_error(FILE *f)
 {
+	int before = errno;
+
 	errno = 0;
 	if (fflush(f) != 0)
 		return errno ? errno : EIO;
 	if (ferror(f))
-		return EIO;
+		return is_write_errno(before) ? before : EIO;
 	return 0;
 }
 
