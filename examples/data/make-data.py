@@ -401,7 +401,7 @@ def write_long(data):
 def write_wide(data):
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["LA code", "LA name", "Region", "Measure"] + FY)
+    w.writerow(["LA_Code", "LA_Name", "Region", "Measure"] + FY)
     blanks = {("Any Wick", "HLT-002", 0), ("Any Forest", "HLT-003", 1)}
     for s in I:
         if s["file"] != "wide":
