@@ -40,10 +40,15 @@ deps-checked:
 .PHONY: deps deps-checked
 
 # ---- library and commands ------------------------------------------------
-$(B)/lib/%.o: lib/%.c lib/se.h lib/internal.h | deps-checked
+# The installed formats' directory is compiled in; rebuild when it changes.
+$(B)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' > $@.tmp; cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+FORCE:
+$(B)/lib/%.o: lib/%.c lib/se.h lib/internal.h $(B)/datadir.stamp | deps-checked
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(B)/pic/%.o: lib/%.c lib/se.h lib/internal.h | deps-checked
+$(B)/pic/%.o: lib/%.c lib/se.h lib/internal.h $(B)/datadir.stamp | deps-checked
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 $(B)/libse.a: $(LIB_OBJ)
@@ -82,6 +87,60 @@ fuzz:
 	  build-fuzz/libse.a
 	@sh test/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_SRC)
 
+# ---- install -------------------------------------------------------------
+MAN1 = $(sort $(wildcard man/*.1))
+MAN3 = $(sort $(wildcard man/*.3))
+MAN5 = $(sort $(wildcard man/*.5))
+MAN7 = $(sort $(wildcard man/*.7))
+CMD_NAMES = $(CMD_SRC:cmd/%.c=%)
+
+$(B)/se.pc: Makefile
+	@mkdir -p $(@D)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
+	  'Name: se' 'Description: libse, the self-evaluation toolkit library' \
+	  'Version: $(VERSION)' 'Requires.private: yaml-0.1 libcmark' \
+	  'Libs: -L$${libdir} -lse' 'Libs.private: -lcsv -lm' \
+	  'Cflags: -I$${includedir}' > $@
+
+install: all $(B)/se.pc
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) \
+	  $(DESTDIR)$(DATADIR)/se $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions
+	for c in $(CMD_NAMES); do cp $(B)/bin/$$c $(DESTDIR)$(BINDIR)/$$c; done
+	cp $(B)/libse.a $(B)/libse.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libse.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libse.so.$(SOVER)
+	ln -sf libse.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libse.so
+	cp lib/se.h $(DESTDIR)$(INCDIR)/se.h
+	cp $(B)/se.pc $(DESTDIR)$(LIBDIR)/pkgconfig/se.pc
+	rm -rf $(DESTDIR)$(DATADIR)/se/formats
+	cp -R formats $(DESTDIR)$(DATADIR)/se/formats
+	for m in $(MAN1); do cp $$m $(DESTDIR)$(MANDIR)/man1/; done
+	for m in $(MAN3); do cp $$m $(DESTDIR)$(MANDIR)/man3/; done
+	for m in $(MAN5); do cp $$m $(DESTDIR)$(MANDIR)/man5/; done
+	for m in $(MAN7); do cp $$m $(DESTDIR)$(MANDIR)/man7/; done
+	for c in $(CMD_NAMES); do \
+	  if [ -f cmd/completions/$$c.bash ]; then cp cmd/completions/$$c.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/$$c; fi; \
+	  if [ -f cmd/completions/_$$c ]; then cp cmd/completions/_$$c $(DESTDIR)$(DATADIR)/zsh/site-functions/_$$c; fi; \
+	done
+
+uninstall:
+	for c in $(CMD_NAMES); do rm -f $(DESTDIR)$(BINDIR)/$$c \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/$$c \
+	  $(DESTDIR)$(DATADIR)/zsh/site-functions/_$$c; done
+	rm -f $(DESTDIR)$(LIBDIR)/libse.a $(DESTDIR)$(LIBDIR)/libse.so.$(VERSION) \
+	  $(DESTDIR)$(LIBDIR)/libse.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libse.so \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/se.pc $(DESTDIR)$(INCDIR)/se.h
+	rm -rf $(DESTDIR)$(DATADIR)/se
+	for m in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
+	  s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+# A tarball of what git tracks, which builds and passes `make check` alone.
+dist:
+	rm -rf $(B)/dist && mkdir -p $(B)/dist
+	git archive --format=tar --prefix=se-$(VERSION)/ HEAD | gzip -9 > $(B)/dist/se-$(VERSION).tar.gz
+	@echo $(B)/dist/se-$(VERSION).tar.gz
+
 demo: all
 	@sh test/demo.sh $(B)
 
@@ -94,4 +153,4 @@ format:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all check check-asan check-valgrind fuzz demo golden-update format clean
+.PHONY: FORCE all check check-asan check-valgrind fuzz demo golden-update format clean install uninstall dist
