@@ -582,6 +582,137 @@ bool se_is_england(const char *name, const char *code);
  * "Inner London", ...) or code E12000001-E12000009; 0 otherwise. */
 int se_region_code(const char *name_or_code);
 
+/* ---- series store (lib/series.c) ------------------------------------- */
+
+/* The values of one or more extracts: entity (authority, England or a
+ * region) x indicator x period, built row by row.  Memory grows with
+ * entities x indicators x periods, never with rows. */
+typedef struct se_store se_store;
+
+typedef enum {
+	SE_ENTITY_AUTHORITY,
+	SE_ENTITY_ENGLAND,
+	SE_ENTITY_REGION
+} se_entity_kind;
+
+typedef enum {
+	SE_CELL_ABSENT,     /* no row */
+	SE_CELL_VALUE,
+	SE_CELL_SUPPRESSED, /* a suppression marker: no value, never zero */
+	SE_CELL_CONFLICT    /* rows disagree: neither value is used */
+} se_cell_state;
+
+typedef struct se_cell {
+	se_cell_state state;
+	double value;     /* when SE_CELL_VALUE */
+	const char *flag; /* the marker when SE_CELL_SUPPRESSED, else NULL */
+} se_cell;
+
+/* A new empty store.  'cat' (may be NULL: every indicator is then
+ * polarity none) must outlive it; problems go to 'diag'.  NULL when out
+ * of memory.  Free with se_store_free(). */
+se_store *se_store_new(const se_catalogue *cat, se_diag *diag);
+void se_store_free(se_store *s); /* NULL is a no-op */
+/* Fold one extract row in (an se_row_fn: 'store' is the se_store).
+ * Conflicting duplicates are errors (rule duplicate).  Returns 0, or -1
+ * when out of memory. */
+int se_store_row(void *store, const se_row *r);
+/* Read an extract file into the store (se_extract_read).  0, or -1 when
+ * it could not be read. */
+int se_store_read(se_store *s, const char *path);
+/* Read statistical neighbours, a CSV 'authority,neighbour,rank'.  0, or
+ * -1 when it could not be read or is not a neighbours file. */
+int se_store_read_neighbours(se_store *s, const char *path);
+/* After the last row: tell comparators from authorities, resolve each
+ * indicator's periods (DESIGN 10.14; mixed granularity is an error, rule
+ * mixed-periods, and the indicator is left unrated) and sort.  Call once;
+ * the queries below need it.  0, or -1 when out of memory. */
+int se_store_finish(se_store *s);
+
+/* Entities, in name order by index 0 .. se_store_nentities() - 1. */
+size_t se_store_nentities(const se_store *s);
+const char *se_store_entity_name(const se_store *s, size_t e);
+const char *se_store_entity_code(const se_store *s, size_t e); /* or NULL */
+const char *se_store_entity_region(const se_store *s, size_t e); /* or NULL */
+se_entity_kind se_store_entity_kind(const se_store *s, size_t e);
+/* The entity of England, or of 'e''s region row; SIZE_MAX when none. */
+size_t se_store_england(const se_store *s);
+size_t se_store_region_row(const se_store *s, size_t e);
+/* Whether 'a' and 'b' have the same region (both having one). */
+bool se_store_same_region(const se_store *s, size_t a, size_t b);
+/* The entity named 'name' or coded 'name' (compared as authorities are
+ * matched), or SIZE_MAX. */
+size_t se_store_entity_find(const se_store *s, const char *name);
+/* 'e''s statistical neighbours (entities, best rank first). */
+size_t se_store_neighbours(const se_store *s, size_t e, const size_t **list);
+
+/* Indicators ("series"): catalogue order first, then unknown ones by
+ * name.  The catalogue entry, or one made up (polarity none) for an
+ * indicator the catalogue does not know. */
+size_t se_store_nseries(const se_store *s);
+const se_indicator *se_store_series_indicator(const se_store *s, size_t i);
+/* False when the series could not be used (mixed periods). */
+bool se_store_series_ok(const se_store *s, size_t i);
+/* Periods of series 'i' in chronological order, and their canonical
+ * text ("2018-19"). */
+size_t se_store_nperiods(const se_store *s, size_t i);
+const se_period *se_store_period(const se_store *s, size_t i, size_t p);
+const char *se_store_period_text(const se_store *s, size_t i, size_t p);
+/* The period of series 'i' whose text is 'text' (parsed and resolved
+ * as the series is), or SIZE_MAX. */
+size_t se_store_period_find(const se_store *s, size_t i, const char *text);
+/* The cell of series 'i', period 'p', entity 'e'. */
+se_cell se_store_cell(const se_store *s, size_t i, size_t p, size_t e);
+/* Whether 'e' has any row (value, marker or conflict) in series 'i'. */
+bool se_store_has_series(const se_store *s, size_t i, size_t e);
+
+/* ---- rating a series store (lib/rate.c) ------------------------------ */
+
+/* Rating a series store (DESIGN section 4, "Details the rules depend
+ * on").  Options from the command line: */
+typedef struct se_rate_opts {
+	const char *period;   /* --period, or NULL: each indicator's latest */
+	const char *previous; /* --previous, or NULL: the period before it */
+	int compare;          /* --compare (SE_COMPARE_*), or -1: catalogue */
+} se_rate_opts;
+
+/* One authority's rating for one indicator. */
+typedef struct se_rating {
+	bool shown;             /* an authority with rows for the indicator */
+	size_t period;          /* the period rated (store index) */
+	size_t previous;        /* the previous period, or SIZE_MAX */
+	const char *period_text, *previous_text; /* NULL when none */
+	se_cell cur, prev;      /* the values there */
+	bool has_change;
+	double change;          /* cur - prev, when both have values */
+	se_direction direction;
+	unsigned rank, of;      /* rank among 'of' ranked authorities; 0 */
+	unsigned rrank;         /* rank counted from the worst */
+	char quartile;          /* 'A'..'D', or 0 */
+	se_source source;       /* where the comparator came from */
+	se_source wanted;       /* what the rule asked for (median stands in) */
+	bool has_comparator;
+	double comparator;
+	const char *comparator_name; /* "England", the region's name, ... */
+	size_t count;           /* values in a median or neighbours mean */
+	se_rag rag;
+} se_rating;
+
+/* Rate series 'i' of a finished store for every entity: 'out' holds
+ * se_store_nentities(s) ratings.  Returns 0; 1 when the series is not
+ * rated (mixed periods, or --period not in it: then nothing is shown);
+ * -1 when out of memory. */
+int se_rate_series(const se_store *s, size_t i, const se_rate_opts *o,
+    se_rating *out);
+/* The one-line reason for 'r' (series 'i'), e.g. "24.1 vs England 21.9
+ * (worse by 2.2, tolerance 1.0)", into 'buf' (n bytes); returns the
+ * length it needs, like snprintf. */
+size_t se_rating_reason(const se_store *s, size_t i, const se_rating *r,
+    char *buf, size_t n);
+/* 'v' rounded to 'precision' places ("%.*f", no "-0"), or the shortest
+ * text that reads back as 'v' when 'precision' < 0. */
+size_t se_number_format(double v, int precision, char *buf, size_t n);
+
 /* ---- input checks (lib/utf8.c) ---------------------------------------- */
 
 /* Check that 'buf' is UTF-8 without NUL bytes; report the first fault
@@ -590,5 +721,112 @@ int se_utf8_check(const char *file, const char *buf, size_t len,
     se_diag *diag);
 /* Columns are counted in characters (Unicode code points). */
 unsigned se_utf8_column(const char *line_start, const char *at);
+
+/* ---- dates and working days (lib/workdays.c) -------------------------- */
+
+/* Parse a calendar date written YYYY-MM-DD (exactly; the day must exist)
+ * into a day number, days since 1970-01-01.  Returns false when 's' is not
+ * such a date. */
+bool se_ymd_parse(const char *s, size_t len, long *day);
+/* Write 'day' as YYYY-MM-DD into 'buf' (11 bytes with the NUL). */
+void se_ymd_format(long day, char buf[11]);
+/* The day of the week: 0 Monday .. 6 Sunday. */
+int se_ymd_weekday(long day);
+
+/* A calendar of working days: Monday to Friday, less bank holidays. */
+typedef struct se_workdays se_workdays;
+/* A calendar with no holidays yet; NULL when out of memory.  Free with
+ * se_workdays_free(). */
+se_workdays *se_workdays_new(void);
+void se_workdays_free(se_workdays *w); /* NULL is a no-op */
+/* Add a bank holiday.  Returns 0, or -1 when out of memory. */
+int se_workdays_add_holiday(se_workdays *w, long day);
+/* Whether 'day' is a working day (a NULL calendar has no holidays). */
+bool se_workdays_is_working(const se_workdays *w, long day);
+/* The n-th working day after 'from' ('from' itself never counts; n 0 is
+ * 'from'). */
+long se_workdays_after(const se_workdays *w, long from, unsigned n);
+/* How many working days there are after 'from' up to and including 'to'
+ * (0 when 'to' <= 'from'). */
+long se_workdays_between(const se_workdays *w, long from, long to);
+
+/* ---- scales (lib/scale.c) --------------------------------------------- */
+
+/* A rating scale: levels ordered worst to best, each with an id, a label,
+ * aliases and, optionally, the number this scale's documents use for it.
+ * A number is only ever read through the scale a field names. */
+typedef struct se_scale se_scale;
+
+/* Build a scale from one entry of scales.yaml ({id, title, levels}).
+ * Problems go to 'diag'; NULL when it cannot be used.  Free with
+ * se_scale_free(). */
+se_scale *se_scale_from_node(const se_node *n, se_diag *diag);
+void se_scale_free(se_scale *s); /* NULL is a no-op */
+const char *se_scale_id(const se_scale *s);
+const char *se_scale_title(const se_scale *s);
+/* Number of levels; level 0 is the worst. */
+size_t se_scale_len(const se_scale *s);
+const char *se_scale_level_id(const se_scale *s, size_t level);
+const char *se_scale_level_label(const se_scale *s, size_t level);
+/* The level's code in this scale; false when it has none. */
+bool se_scale_level_code(const se_scale *s, size_t level, long *code);
+/* Read 'text' as a level of 's': its id, label or an alias (ignoring case,
+ * punctuation and extra spaces) or, when all-digits, this scale's own code
+ * for it.  Returns the level (0 worst), or -1 when not on the scale. */
+int se_scale_parse(const se_scale *s, const char *text, size_t len);
+/* A readable list of the scale's values for messages, e.g. "1 inadequate,
+ * 2 adequate, 3 good, 4 outstanding"; the caller frees it with free(). */
+char *se_scale_describe(const se_scale *s);
+
+/* ---- formats (lib/format.c) ------------------------------------------- */
+
+/* The frameworks of a formats/ directory: for each framework its document
+ * kinds (fields, sections, variants, rules), its areas; the shared scales
+ * and bank holidays. */
+typedef struct se_formats se_formats;
+/* One document kind of one framework. */
+typedef struct se_format se_format;
+
+/* Load every framework under 'dir' (formats/<framework>/<kind>.yaml,
+ * areas.yaml, shared/scales.yaml, shared/bank-holidays.yaml).  Mistakes in
+ * the format files go to 'diag'; NULL when 'dir' cannot be read.  Free
+ * with se_formats_free(). */
+se_formats *se_formats_load(const char *dir, se_diag *diag);
+void se_formats_free(se_formats *f); /* NULL is a no-op */
+bool se_formats_has_framework(const se_formats *f, const char *framework);
+/* The format of 'kind' in 'framework', following `adopts:`; with
+ * 'framework' NULL, the shared format of that kind.  NULL when unknown. */
+const se_format *se_formats_find(const se_formats *f, const char *framework,
+    const char *kind);
+/* Whether any framework defines 'kind'. */
+bool se_formats_has_kind(const se_formats *f, const char *kind);
+const se_scale *se_formats_scale(const se_formats *f, const char *id);
+/* The bank holidays (never NULL once loaded; may be empty). */
+const se_workdays *se_formats_workdays(const se_formats *f);
+/* The title of area 'id' in 'framework', or NULL when it is not one. */
+const char *se_formats_area(const se_formats *f, const char *framework,
+    const char *id);
+const char *se_format_kind(const se_format *fm);
+const char *se_format_framework(const se_format *fm);
+const char *se_format_title(const se_format *fm);
+/* The format file's whole tree, for framework data a kind adds (ns-2009's
+ * rubric, plan's csv-columns); lives as long as the formats. */
+const se_node *se_format_node(const se_format *fm);
+
+/* ---- checking (lib/check.c, lib/rules.c) ------------------------------ */
+
+/* What se_check_doc() checks a document with. */
+typedef struct se_check {
+	const se_formats *formats;
+	/* Whether 'id' is an indicator of the catalogue; NULL when no
+	 * catalogue is known (every id is accepted). */
+	bool (*indicator_known)(void *ctx, const char *id);
+	void *indicator_ctx;
+} se_check;
+
+/* Check 'doc' against the format of its kind: kind and framework known,
+ * fields, sections, evidence, links, named rules, guidance, personal data.
+ * Problems go to 'diag'.  Returns 0, or -1 when out of memory. */
+int se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag);
 
 #endif /* SE_H */

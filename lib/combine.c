@@ -1,0 +1,106 @@
+/* combine.c: combining sub-ratings into an overall rating (DESIGN section
+ * 4, "Combining ratings"; 10.9) and seed 003's critical-criteria rubric.
+ * Levels are plain integers, 0 the worst, so the rules stand alone. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int
+se_combine_parse(const char *name)
+{
+	if (se_strcasecmp(name, "worst") == 0)
+		return SE_COMBINE_WORST;
+	if (se_strcasecmp(name, "median") == 0)
+		return SE_COMBINE_MEDIAN;
+	if (se_strcasecmp(name, "mean") == 0)
+		return SE_COMBINE_MEAN;
+	return -1;
+}
+
+/* The mean of 'sum' over 'n' levels rounded to the nearest level, a half
+ * going to the worse (lower) one: ceil(sum / n - 1/2), in integers as
+ * ceil((2 sum - n) / 2n). */
+static int
+mean_level(long sum, long n)
+{
+	long a = 2 * sum - n, b = 2 * n;
+
+	if (a <= 0)
+		return 0;
+	return (int)((a + b - 1) / b);
+}
+
+static int
+cmp_int(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+
+	return (a > b) - (a < b);
+}
+
+int
+se_combine_levels(se_combine rule, const int *levels, size_t n)
+{
+	int *v;
+	size_t i, k = 0;
+	long sum = 0;
+	int r;
+
+	v = malloc((n ? n : 1) * sizeof *v);
+	if (!v)
+		return SE_LEVEL_NA;
+	for (i = 0; i < n; i++)
+		if (levels[i] != SE_LEVEL_NA)
+			v[k++] = levels[i];
+	if (k == 0) {
+		free(v);
+		return SE_LEVEL_NA;
+	}
+	qsort(v, k, sizeof *v, cmp_int);
+	switch (rule) {
+	case SE_COMBINE_WORST:
+		r = v[0];
+		break;
+	case SE_COMBINE_MEDIAN:
+		r = k % 2 ? v[k / 2] : mean_level((long)v[k / 2 - 1] + v[k / 2], 2);
+		break;
+	default:
+		for (i = 0; i < k; i++)
+			sum += v[i];
+		r = mean_level(sum, (long)k);
+		break;
+	}
+	free(v);
+	return r;
+}
+
+/* Whether every critical criterion in column 'level' is met. */
+static bool
+column_met(const se_criterion *c, size_t n, int level)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].level == level && c[i].critical && !c[i].met)
+			return false;
+	return true;
+}
+
+int
+se_rubric_grade(const se_criterion *c, size_t n, int nlevels, int good)
+{
+	int g = good - 1, level;
+	size_t i;
+
+	for (level = good; level < nlevels; level++) {
+		if (!column_met(c, n, level))
+			break;
+		g = level;
+	}
+	for (i = 0; i < n; i++)
+		if (c[i].critical && c[i].met && c[i].level < good &&
+		    c[i].level < g)
+			g = c[i].level;
+	return g < 0 ? 0 : g;
+}

@@ -1,0 +1,1210 @@
+/* series.c: the series store (DESIGN section 4, 9, 10.14-10.16): extract
+ * rows folded into entity x indicator x period cells.  Strings are
+ * interned once; a row costs a few string comparisons against the
+ * previous row's names and one write, so memory follows the cells, not
+ * the rows. */
+#include "rag_internal.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE SIZE_MAX
+
+/* ---- a table of names (folded as se_name_equal) to indices ------------- */
+
+struct tslot {
+	const char *key; /* NULL: empty */
+	uint64_t hash;
+	size_t val;
+};
+
+struct table {
+	struct tslot *v;
+	size_t n, used;
+};
+
+static struct tslot *
+table_slot(const struct table *t, const char *key, size_t len, uint64_t h)
+{
+	size_t mask = t->n - 1, i;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		struct tslot *s = &t->v[i];
+		if (!s->key || (s->hash == h &&
+		    se_name_equal(s->key, strlen(s->key), key, len)))
+			return s;
+	}
+}
+
+static size_t
+table_get(const struct table *t, const char *key, size_t len)
+{
+	const struct tslot *s;
+
+	if (!t->n)
+		return NONE;
+	s = table_slot(t, key, len, se_name_hash(key, len));
+	return s->key ? s->val : NONE;
+}
+
+/* Add 'key' (kept, not copied) unless present.  -1 out of memory. */
+static int
+table_put(struct table *t, const char *key, size_t val)
+{
+	size_t len = strlen(key), i;
+	uint64_t h = se_name_hash(key, len);
+	struct tslot *s;
+
+	if ((t->used + 1) * 2 > t->n) {
+		struct table g;
+		g.n = t->n ? t->n * 2 : 64;
+		g.used = t->used;
+		g.v = calloc(g.n, sizeof *g.v);
+		if (!g.v)
+			return -1;
+		for (i = 0; i < t->n; i++)
+			if (t->v[i].key)
+				*table_slot(&g, t->v[i].key, strlen(t->v[i].key),
+				    t->v[i].hash) = t->v[i];
+		free(t->v);
+		*t = g;
+	}
+	s = table_slot(t, key, len, h);
+	if (!s->key) {
+		s->key = key;
+		s->hash = h;
+		s->val = val;
+		t->used++;
+	}
+	return 0;
+}
+
+/* ---- the store ---------------------------------------------------------- */
+
+struct entity {
+	const char *name, *code, *region;
+	size_t region_key; /* index in 'regions', or NONE */
+	size_t region_row; /* entity of its region row, or NONE */
+	se_entity_kind kind;
+	size_t *nb;        /* neighbours (internal indices) */
+	size_t nnb;
+	size_t *nb_public; /* the same as public indices */
+};
+
+/* One period of one series: a column of cells indexed by entity. */
+struct column {
+	se_period period;
+	const char *text;  /* canonical, set by finish */
+	uint32_t first;    /* global line of its first row */
+	size_t cap;
+	double *v;
+	uint32_t *line;    /* global line of the row that set the cell */
+	uint8_t *state;    /* se_cell_state */
+	uint8_t *flag;     /* index in 'flags' when suppressed */
+};
+
+struct series {
+	const se_indicator *ind;
+	const char *name;    /* as first written */
+	bool ok;
+	struct column *cols;
+	size_t ncols, capcols;
+	size_t *order;       /* columns in chronological order */
+	size_t last;         /* the last row's column */
+};
+
+struct file {
+	const char *name;
+	uint32_t base;
+};
+
+struct pair {
+	const char *a, *b;
+	long rank;
+	uint32_t line;
+};
+
+struct se_store {
+	const se_catalogue *cat;
+	se_diag *diag;
+	se_arena *arena;
+	struct entity *ent;
+	size_t nent, capent;
+	struct table names, codes, regions, series_names;
+	const char **region_names; /* each region column value, as first seen */
+	size_t nregions, capregions;
+	struct series *ser;
+	size_t nser, capser;
+	size_t *cat_series;  /* catalogue index -> series, or NONE */
+	const char *flags[256];
+	size_t nflags;
+	struct file *files;
+	size_t nfiles;
+	uint32_t base, maxline;
+	/* The previous row's names and what they resolved to. */
+	se_buf last_auth, last_code, last_ind;
+	bool last_valid;
+	size_t last_e, last_s;
+	struct pair *pairs;
+	size_t npairs, cappairs;
+	/* After finish: public index -> internal index. */
+	size_t *ent_order, *ser_order;
+	size_t england;
+	bool finished, oom;
+};
+
+se_store *
+se_store_new(const se_catalogue *cat, se_diag *diag)
+{
+	se_store *s = calloc(1, sizeof *s);
+	size_t i, n = se_catalogue_len(cat);
+
+	if (!s)
+		return NULL;
+	s->cat = cat;
+	s->diag = diag;
+	s->arena = se_arena_new(0);
+	s->cat_series = malloc((n ? n : 1) * sizeof *s->cat_series);
+	s->england = NONE;
+	if (!s->arena || !s->cat_series) {
+		se_store_free(s);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		s->cat_series[i] = NONE;
+	se_buf_init(&s->last_auth);
+	se_buf_init(&s->last_code);
+	se_buf_init(&s->last_ind);
+	return s;
+}
+
+void
+se_store_free(se_store *s)
+{
+	size_t i, j;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->nser; i++) {
+		for (j = 0; j < s->ser[i].ncols; j++) {
+			struct column *c = &s->ser[i].cols[j];
+			free(c->v);
+			free(c->line);
+			free(c->state);
+			free(c->flag);
+		}
+		free(s->ser[i].cols);
+		free(s->ser[i].order);
+	}
+	for (i = 0; i < s->nent; i++) {
+		free(s->ent[i].nb);
+		free(s->ent[i].nb_public);
+	}
+	free(s->ser);
+	free(s->ent);
+	free(s->names.v);
+	free(s->codes.v);
+	free(s->regions.v);
+	free(s->region_names);
+	free(s->series_names.v);
+	free(s->cat_series);
+	free(s->files);
+	free(s->pairs);
+	free(s->ent_order);
+	free(s->ser_order);
+	se_buf_release(&s->last_auth);
+	se_buf_release(&s->last_code);
+	se_buf_release(&s->last_ind);
+	se_arena_free(s->arena);
+	free(s);
+}
+
+static int
+oom(se_store *s)
+{
+	s->oom = true;
+	return se_diag_error(s->diag, NULL, "out-of-memory",
+	    "out of memory building the series store");
+}
+
+static bool
+empty(const char *p)
+{
+	return !p || !*p;
+}
+
+/* Grow an array of 'size'-byte elements to hold n + 1. */
+static int
+reserve(void **v, size_t *cap, size_t n, size_t size)
+{
+	size_t c;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	p = realloc(*v, c * size);
+	if (!p)
+		return -1;
+	*v = p;
+	*cap = c;
+	return 0;
+}
+
+/* ---- places: a global line number per row, decoded through the files -- */
+
+static void
+place_of(const se_store *s, uint32_t g, se_pos *pos)
+{
+	size_t lo = 0, hi = s->nfiles;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (s->files[mid].base <= g)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pos->file = s->nfiles ? s->files[lo].name : "";
+	pos->line = s->nfiles ? g - s->files[lo].base : 0;
+	pos->col = 0;
+}
+
+static uint32_t
+global_line(se_store *s, const se_pos *p)
+{
+	if (!s->nfiles || strcmp(s->files[s->nfiles - 1].name,
+	    p->file ? p->file : "") != 0) {
+		struct file *f = realloc(s->files,
+		    (s->nfiles + 1) * sizeof *f);
+		if (!f)
+			return 0;
+		s->files = f;
+		if (s->nfiles)
+			s->base += s->maxline + 1;
+		s->maxline = 0;
+		f[s->nfiles].name = se_arena_strdup(s->arena,
+		    p->file ? p->file : "");
+		f[s->nfiles].base = s->base;
+		s->nfiles++;
+	}
+	if (p->line > s->maxline)
+		s->maxline = p->line;
+	return s->base + p->line;
+}
+
+/* ---- entities ----------------------------------------------------------- */
+
+static size_t
+new_entity(se_store *s, const char *name, const char *code)
+{
+	struct entity *e;
+
+	if (reserve((void **)&s->ent, &s->capent, s->nent, sizeof *s->ent) < 0)
+		return NONE;
+	e = &s->ent[s->nent];
+	memset(e, 0, sizeof *e);
+	e->name = se_arena_strdup(s->arena, name);
+	e->code = empty(code) ? NULL : se_arena_strdup(s->arena, code);
+	e->region_key = e->region_row = NONE;
+	if (!e->name || (!empty(code) && !e->code))
+		return NONE;
+	if (table_put(&s->names, e->name, s->nent) < 0 ||
+	    (e->code && table_put(&s->codes, e->code, s->nent) < 0))
+		return NONE;
+	return s->nent++;
+}
+
+/* DESIGN 10.15: the same authority by code when both rows have one,
+ * otherwise by name. */
+static size_t
+find_entity(se_store *s, const char *name, const char *code)
+{
+	size_t e;
+
+	if (!empty(code)) {
+		e = table_get(&s->codes, code, strlen(code));
+		if (e != NONE)
+			return e;
+	}
+	e = table_get(&s->names, name, strlen(name));
+	if (e != NONE) {
+		struct entity *x = &s->ent[e];
+		if (empty(code))
+			return e;
+		if (!x->code) {
+			x->code = se_arena_strdup(s->arena, code);
+			if (!x->code || table_put(&s->codes, x->code, e) < 0)
+				return NONE;
+			return e;
+		}
+		/* Same name, another code: another authority. */
+	}
+	return new_entity(s, name, code);
+}
+
+static int
+note_region(se_store *s, size_t e, const char *region)
+{
+	struct entity *x = &s->ent[e];
+	size_t k = table_get(&s->regions, region, strlen(region));
+
+	if (k == NONE) {
+		const char *copy = se_arena_strdup(s->arena, region);
+		if (!copy || reserve((void **)&s->region_names, &s->capregions,
+		    s->nregions, sizeof *s->region_names) < 0)
+			return -1;
+		k = s->nregions;
+		s->region_names[s->nregions++] = copy;
+		if (table_put(&s->regions, copy, k) < 0)
+			return -1;
+	}
+	x->region = s->region_names[k];
+	x->region_key = k;
+	return 0;
+}
+
+static bool
+same_text(const se_buf *b, const char *p)
+{
+	return strcmp(se_buf_str((se_buf *)b), p ? p : "") == 0;
+}
+
+/* ---- series ------------------------------------------------------------- */
+
+static size_t
+new_series(se_store *s, const se_indicator *ind, const char *name)
+{
+	struct series *x;
+
+	if (reserve((void **)&s->ser, &s->capser, s->nser, sizeof *s->ser) < 0)
+		return NONE;
+	x = &s->ser[s->nser];
+	memset(x, 0, sizeof *x);
+	x->name = se_arena_strdup(s->arena, name);
+	x->ok = true;
+	x->last = NONE;
+	if (!x->name)
+		return NONE;
+	if (!ind) {
+		se_indicator *made = se_arena_alloc(s->arena, sizeof *made);
+		if (!made)
+			return NONE;
+		made->id = made->title = x->name;
+		made->polarity = SE_POLARITY_NONE;
+		made->precision = 1;
+		ind = made;
+	}
+	x->ind = ind;
+	return s->nser++;
+}
+
+static size_t
+find_series(se_store *s, const char *name, const se_pos *pos)
+{
+	size_t len = strlen(name), k;
+	const se_indicator *ind;
+
+	k = table_get(&s->series_names, name, len);
+	if (k != NONE)
+		return k;
+	ind = se_catalogue_find(s->cat, name, len);
+	if (ind) {
+		size_t ci = se_catalogue_index(s->cat, ind);
+		if (s->cat_series[ci] == NONE)
+			s->cat_series[ci] = new_series(s, ind, ind->id);
+		k = s->cat_series[ci];
+	} else {
+		k = new_series(s, NULL, name);
+		if (k != NONE && s->cat)
+			se_diag_warning(s->diag, pos, "unknown-indicator",
+			    "indicator '%s' is not in the catalogue: shown, "
+			    "not rated", name);
+	}
+	if (k == NONE)
+		return NONE;
+	if (table_put(&s->series_names, se_arena_strdup(s->arena, name),
+	    k) < 0)
+		return NONE;
+	return k;
+}
+
+static bool
+period_eq(const se_period *a, const se_period *b)
+{
+	return a->kind == b->kind && a->year == b->year && a->sub == b->sub &&
+	    a->day == b->day;
+}
+
+static size_t
+find_column(se_store *s, struct series *x, const se_period *p, uint32_t g)
+{
+	size_t i;
+	struct column *c;
+
+	if (x->last != NONE && period_eq(&x->cols[x->last].period, p))
+		return x->last;
+	for (i = 0; i < x->ncols; i++)
+		if (period_eq(&x->cols[i].period, p))
+			return x->last = i;
+	if (reserve((void **)&x->cols, &x->capcols, x->ncols,
+	    sizeof *x->cols) < 0)
+		return NONE;
+	c = &x->cols[x->ncols];
+	memset(c, 0, sizeof *c);
+	c->period = *p;
+	c->first = g;
+	(void)s;
+	return x->last = x->ncols++;
+}
+
+/* Make room in column 'c' for entity 'e'.  A new column starts as big as
+ * the entities known so far, so only the first indicator's grow. */
+static int
+column_fit(se_store *s, struct column *c, size_t e)
+{
+	size_t cap, old = c->cap;
+	void *v, *l, *st, *f;
+
+	if (e < c->cap)
+		return 0;
+	cap = c->cap + c->cap / 2;
+	if (cap < s->nent)
+		cap = s->nent;
+	if (cap < e + 1)
+		cap = e + 1;
+	if (cap < 8)
+		cap = 8;
+	v = realloc(c->v, cap * sizeof *c->v);
+	if (v)
+		c->v = v;
+	l = realloc(c->line, cap * sizeof *c->line);
+	if (l)
+		c->line = l;
+	st = realloc(c->state, cap);
+	if (st)
+		c->state = st;
+	f = realloc(c->flag, cap);
+	if (f)
+		c->flag = f;
+	if (!v || !l || !st || !f)
+		return -1;
+	memset(c->state + old, SE_CELL_ABSENT, cap - old);
+	c->cap = cap;
+	return 0;
+}
+
+static size_t
+intern_flag(se_store *s, const char *flag)
+{
+	size_t i;
+
+	for (i = 0; i < s->nflags; i++)
+		if (strcmp(s->flags[i], flag) == 0)
+			return i;
+	if (s->nflags == 255)
+		return 255; /* every marker past 255 shows as "*" */
+	s->flags[s->nflags] = se_arena_strdup(s->arena, flag);
+	if (!s->flags[s->nflags])
+		return 255;
+	return s->nflags++;
+}
+
+/* The shortest text that reads back as 'v' (%.15g, else %.17g). */
+static void
+shortest(double v, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, n, "%.17g", v);
+}
+
+static void
+cell_text(const se_store *s, const struct column *c, size_t e, char *buf,
+    size_t n)
+{
+	if (c->state[e] == SE_CELL_SUPPRESSED)
+		snprintf(buf, n, "suppressed (%s)", c->flag[e] < s->nflags ?
+		    s->flags[c->flag[e]] : "*");
+	else
+		shortest(c->v[e], buf, n);
+}
+
+/* DESIGN 10.16: an identical repeated row is ignored; conflicting values
+ * for one cell are an error naming both places, and neither is used. */
+static void
+put_cell(se_store *s, struct series *x, struct column *c, size_t e,
+    const se_row *r, uint32_t g)
+{
+	uint8_t state = r->has_value ? SE_CELL_VALUE : SE_CELL_SUPPRESSED;
+	uint8_t flag = r->has_value ? 0 :
+	    (uint8_t)intern_flag(s, r->flag ? r->flag : "");
+	char was[64], now[64], when[64];
+	se_pos first;
+
+	if (c->state[e] == SE_CELL_ABSENT) {
+		c->state[e] = state;
+		c->v[e] = r->has_value ? r->value : 0;
+		c->flag[e] = flag;
+		c->line[e] = g;
+		return;
+	}
+	if (c->state[e] == state && (state == SE_CELL_VALUE ?
+	    c->v[e] == r->value : c->flag[e] == flag))
+		return;
+	place_of(s, c->line[e], &first);
+	if (c->state[e] == SE_CELL_CONFLICT)
+		snprintf(was, sizeof was, "other values");
+	else
+		cell_text(s, c, e, was, sizeof was);
+	if (r->has_value)
+		shortest(r->value, now, sizeof now);
+	else
+		snprintf(now, sizeof now, "suppressed (%s)",
+		    r->flag ? r->flag : "");
+	se_period_format(&c->period, when, sizeof when);
+	se_diag_error(s->diag, &r->row_pos, "duplicate",
+	    "conflicting values for '%s', '%s', %s: %s here and %s at %s:%u; "
+	    "neither is used", s->ent[e].name, x->ind->id, when, now, was,
+	    first.file, first.line);
+	c->state[e] = SE_CELL_CONFLICT;
+}
+
+int
+se_store_row(void *store, const se_row *r)
+{
+	se_store *s = store;
+	const char *name = empty(r->authority) ? r->code : r->authority;
+	struct series *x;
+	size_t e, k, col;
+	uint32_t g;
+
+	if (s->oom)
+		return -1;
+	if (empty(name)) {
+		se_diag_error(s->diag, &r->row_pos, "csv-row",
+		    "row names no authority: expected a name or a code");
+		return 0;
+	}
+	if (empty(r->indicator)) {
+		se_diag_error(s->diag, &r->row_pos, "csv-row",
+		    "row names no indicator");
+		return 0;
+	}
+	g = global_line(s, &r->row_pos);
+	if (s->last_valid && same_text(&s->last_auth, r->authority) &&
+	    same_text(&s->last_code, r->code)) {
+		e = s->last_e;
+	} else {
+		e = find_entity(s, name, r->code);
+		if (e == NONE)
+			return oom(s);
+		se_buf_reset(&s->last_auth);
+		se_buf_adds(&s->last_auth, r->authority ? r->authority : "");
+		se_buf_reset(&s->last_code);
+		se_buf_adds(&s->last_code, r->code ? r->code : "");
+		s->last_e = e;
+	}
+	if (s->last_valid && same_text(&s->last_ind, r->indicator)) {
+		k = s->last_s;
+	} else {
+		k = find_series(s, r->indicator, &r->pos);
+		if (k == NONE)
+			return oom(s);
+		se_buf_reset(&s->last_ind);
+		se_buf_adds(&s->last_ind, r->indicator);
+		s->last_s = k;
+	}
+	s->last_valid = !se_buf_failed(&s->last_auth) &&
+	    !se_buf_failed(&s->last_code) && !se_buf_failed(&s->last_ind);
+	if (!s->ent[e].region && !empty(r->region) &&
+	    note_region(s, e, r->region) < 0)
+		return oom(s);
+	x = &s->ser[k];
+	col = find_column(s, x, &r->period, g);
+	if (col == NONE || column_fit(s, &x->cols[col], e) < 0)
+		return oom(s);
+	put_cell(s, x, &x->cols[col], e, r, g);
+	return 0;
+}
+
+int
+se_store_read(se_store *s, const char *path)
+{
+	return se_extract_read(path, se_store_row, s, s->diag);
+}
+
+/* ---- statistical neighbours -------------------------------------------- */
+
+struct nbread {
+	se_store *s;
+	const char *name;
+	int col[3]; /* authority, neighbour, rank */
+	bool header_done, bad;
+};
+
+static int
+on_neighbour(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	struct nbread *r = ctx;
+	se_store *s = r->s;
+	static const char *const want[3] = { "authority", "neighbour", "rank" };
+	se_pos pos = { r->name, line, 1 };
+	struct pair *p;
+	size_t i, k;
+	char *end;
+	long rank;
+
+	if (!r->header_done) {
+		r->header_done = true;
+		for (k = 0; k < 3; k++) {
+			r->col[k] = -1;
+			for (i = 0; i < n; i++)
+				if (se_name_equal(f[i].text, f[i].len, want[k],
+				    strlen(want[k])))
+					r->col[k] = (int)i;
+		}
+		if (r->col[0] < 0 || r->col[1] < 0) {
+			r->bad = true;
+			se_diag_error(s->diag, &pos, "csv-header",
+			    "not a neighbours file: expected the columns "
+			    "'authority,neighbour,rank'");
+			return -1;
+		}
+		return 0;
+	}
+	if ((size_t)r->col[0] >= n || (size_t)r->col[1] >= n ||
+	    f[r->col[0]].len == 0 || f[r->col[1]].len == 0) {
+		se_diag_error(s->diag, &pos, "csv-row",
+		    "row needs an authority and a neighbour");
+		return 0;
+	}
+	rank = 0;
+	if (r->col[2] >= 0 && (size_t)r->col[2] < n && f[r->col[2]].len) {
+		const se_csv_field *rf = &f[r->col[2]];
+		errno = 0;
+		rank = strtol(rf->text, &end, 10);
+		if (errno || end != rf->text + rf->len || rank < 1) {
+			pos.line = rf->line;
+			pos.col = rf->col;
+			se_diag_error(s->diag, &pos, "csv-value",
+			    "rank '%s' is not a whole number from 1", rf->text);
+			return 0;
+		}
+	}
+	if (reserve((void **)&s->pairs, &s->cappairs, s->npairs,
+	    sizeof *s->pairs) < 0)
+		return oom(s);
+	p = &s->pairs[s->npairs];
+	p->a = se_arena_strdup(s->arena, f[r->col[0]].text);
+	p->b = se_arena_strdup(s->arena, f[r->col[1]].text);
+	p->rank = rank ? rank : (long)s->npairs + 1;
+	p->line = global_line(s, &pos);
+	if (!p->a || !p->b)
+		return oom(s);
+	s->npairs++;
+	return 0;
+}
+
+int
+se_store_read_neighbours(se_store *s, const char *path)
+{
+	se_pos pos = { path, 0, 0 };
+	struct nbread r;
+	se_csv *csv;
+	FILE *f;
+	char buf[65536];
+	size_t n;
+	int rc = 0;
+
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	pos.file = r.name;
+	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return se_diag_error(s->diag, &pos, "unreadable",
+		    "cannot open: %s", strerror(errno));
+	csv = se_csv_new(r.name, on_neighbour, &r, s->diag);
+	if (!csv) {
+		if (f != stdin)
+			fclose(f);
+		return oom(s);
+	}
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		if (se_csv_feed(csv, buf, n) < 0) {
+			rc = -1;
+			break;
+		}
+	if (ferror(f))
+		rc = se_diag_error(s->diag, &pos, "unreadable",
+		    "cannot read: %s", strerror(errno));
+	if (rc == 0 && se_csv_finish(csv) < 0)
+		rc = -1;
+	if (rc == 0 && !r.header_done)
+		rc = se_diag_error(s->diag, &pos, "csv-header",
+		    "not a neighbours file: it is empty");
+	se_csv_free(csv);
+	if (f != stdin)
+		fclose(f);
+	return r.bad ? -1 : rc;
+}
+
+static size_t
+entity_by_name_or_code(const se_store *s, const char *name)
+{
+	size_t e = table_get(&s->names, name, strlen(name));
+
+	return e != NONE ? e : table_get(&s->codes, name, strlen(name));
+}
+
+static int
+cmp_pair(const void *pa, const void *pb)
+{
+	const struct pair *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return (a->line > b->line) - (a->line < b->line);
+}
+
+static int
+resolve_neighbours(se_store *s)
+{
+	size_t i;
+
+	qsort(s->pairs, s->npairs, sizeof *s->pairs, cmp_pair);
+	for (i = 0; i < s->npairs; i++) {
+		const struct pair *p = &s->pairs[i];
+		size_t a = entity_by_name_or_code(s, p->a);
+		size_t b = entity_by_name_or_code(s, p->b);
+		struct entity *x;
+		se_pos pos;
+		size_t *v;
+
+		if (a == NONE || b == NONE) {
+			place_of(s, p->line, &pos);
+			se_diag_warning(s->diag, &pos, "unknown-authority",
+			    "'%s' is not an authority in the extracts",
+			    a == NONE ? p->a : p->b);
+			continue;
+		}
+		x = &s->ent[a];
+		v = realloc(x->nb, (x->nnb + 1) * sizeof *v);
+		if (!v)
+			return oom(s);
+		x->nb = v;
+		v[x->nnb++] = b;
+	}
+	return 0;
+}
+
+/* ---- finishing ---------------------------------------------------------- */
+
+static void
+classify(se_store *s)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->nent; i++) {
+		struct entity *x = &s->ent[i];
+		if (se_is_england(x->name, x->code)) {
+			x->kind = SE_ENTITY_ENGLAND;
+			if (s->england == NONE)
+				s->england = i;
+		} else if (se_region_code(x->name) ||
+		    (x->code && se_region_code(x->code)) ||
+		    table_get(&s->regions, x->name, strlen(x->name)) != NONE)
+			x->kind = SE_ENTITY_REGION;
+	}
+	for (i = 0; i < s->nent; i++) {
+		struct entity *x = &s->ent[i];
+		size_t r;
+		int code;
+
+		if (x->kind != SE_ENTITY_AUTHORITY || !x->region)
+			continue;
+		r = table_get(&s->names, x->region, strlen(x->region));
+		if (r != NONE && s->ent[r].kind == SE_ENTITY_REGION) {
+			x->region_row = r;
+			continue;
+		}
+		code = se_region_code(x->region);
+		for (j = 0; code && j < s->nent; j++)
+			if (s->ent[j].kind == SE_ENTITY_REGION &&
+			    (se_region_code(s->ent[j].name) == code ||
+			    (s->ent[j].code &&
+			    se_region_code(s->ent[j].code) == code))) {
+				x->region_row = j;
+				break;
+			}
+	}
+}
+
+static const char *
+kind_name(se_period_kind k)
+{
+	static const char *const names[] = { "years", "year spans",
+		"quarters", "months", "dates" };
+
+	return (unsigned)k < 5 ? names[k] : "periods";
+}
+
+struct colkey {
+	se_period p;
+	size_t i;
+};
+
+static int
+cmp_colkey(const void *pa, const void *pb)
+{
+	const struct colkey *a = pa, *b = pb;
+
+	return se_period_cmp(&a->p, &b->p);
+}
+
+/* DESIGN 10.14: a YYYY-YY that could be a month is a month when the same
+ * series has periods that can only be months; then one granularity. */
+static int
+resolve_periods(se_store *s, struct series *x)
+{
+	bool months = false;
+	size_t i;
+	struct colkey *k;
+	char buf[64];
+
+	for (i = 0; i < x->ncols; i++)
+		if (x->cols[i].period.kind == SE_PERIOD_MONTH)
+			months = true;
+	for (i = 0; months && i < x->ncols; i++)
+		if (x->cols[i].period.kind == SE_PERIOD_SPAN &&
+		    x->cols[i].period.maybe_month)
+			x->cols[i].period = se_period_as_month(&x->cols[i].period);
+	for (i = 1; i < x->ncols; i++) {
+		const struct column *a = &x->cols[0], *b = &x->cols[i];
+		se_pos pa, pb;
+		char ta[32], tb[32];
+		if (b->period.kind == a->period.kind)
+			continue;
+		place_of(s, a->first, &pa);
+		place_of(s, b->first, &pb);
+		se_period_format(&a->period, ta, sizeof ta);
+		se_period_format(&b->period, tb, sizeof tb);
+		se_diag_error(s->diag, &pb, "mixed-periods",
+		    "indicator '%s' mixes %s and %s: '%s' (%s:%u) and '%s' "
+		    "here; it is not rated", x->ind->id,
+		    kind_name(a->period.kind), kind_name(b->period.kind),
+		    ta, pa.file, pa.line, tb);
+		x->ok = false;
+		break;
+	}
+	k = malloc((x->ncols ? x->ncols : 1) * sizeof *k);
+	x->order = malloc((x->ncols ? x->ncols : 1) * sizeof *x->order);
+	if (!k || !x->order) {
+		free(k);
+		return oom(s);
+	}
+	for (i = 0; i < x->ncols; i++) {
+		k[i].p = x->cols[i].period;
+		k[i].i = i;
+	}
+	qsort(k, x->ncols, sizeof *k, cmp_colkey);
+	for (i = 0; i < x->ncols; i++) {
+		x->order[i] = k[i].i;
+		se_period_format(&x->cols[i].period, buf, sizeof buf);
+		x->cols[i].text = se_arena_strdup(s->arena, buf);
+		if (!x->cols[i].text) {
+			free(k);
+			return oom(s);
+		}
+	}
+	free(k);
+	return 0;
+}
+
+struct sortkey {
+	size_t major;
+	const char *name, *code;
+	size_t i;
+};
+
+static int
+cmp_sortkey(const void *pa, const void *pb)
+{
+	const struct sortkey *a = pa, *b = pb;
+	int c;
+
+	if (a->major != b->major)
+		return a->major < b->major ? -1 : 1;
+	c = se_strcasecmp(a->name, b->name);
+	if (!c)
+		c = strcmp(a->name, b->name);
+	if (!c)
+		c = strcmp(a->code ? a->code : "", b->code ? b->code : "");
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static size_t *
+sorted(struct sortkey *k, size_t n)
+{
+	size_t *v = malloc((n ? n : 1) * sizeof *v), i;
+
+	if (v) {
+		qsort(k, n, sizeof *k, cmp_sortkey);
+		for (i = 0; i < n; i++)
+			v[i] = k[i].i;
+	}
+	free(k);
+	return v;
+}
+
+int
+se_store_finish(se_store *s)
+{
+	struct sortkey *k;
+	size_t i, j, *inv;
+
+	if (s->finished || s->oom)
+		return s->oom ? -1 : 0;
+	s->finished = true;
+	classify(s);
+	if (resolve_neighbours(s) < 0)
+		return -1;
+	for (i = 0; i < s->nser; i++)
+		if (resolve_periods(s, &s->ser[i]) < 0)
+			return -1;
+	k = malloc((s->nent ? s->nent : 1) * sizeof *k);
+	if (!k)
+		return oom(s);
+	for (i = 0; i < s->nent; i++) {
+		k[i].major = 0;
+		k[i].name = s->ent[i].name;
+		k[i].code = s->ent[i].code;
+		k[i].i = i;
+	}
+	s->ent_order = sorted(k, s->nent);
+	k = malloc((s->nser ? s->nser : 1) * sizeof *k);
+	if (!s->ent_order || !k) {
+		free(k);
+		return oom(s);
+	}
+	for (i = 0; i < s->nser; i++) {
+		const se_indicator *ind = s->ser[i].ind;
+		k[i].major = s->cat && se_catalogue_find(s->cat, ind->id,
+		    strlen(ind->id)) == ind ? se_catalogue_index(s->cat, ind) :
+		    NONE;
+		k[i].name = s->ser[i].name;
+		k[i].code = NULL;
+		k[i].i = i;
+	}
+	s->ser_order = sorted(k, s->nser);
+	inv = malloc((s->nent ? s->nent : 1) * sizeof *inv);
+	if (!s->ser_order || !inv) {
+		free(inv);
+		return oom(s);
+	}
+	for (i = 0; i < s->nent; i++)
+		inv[s->ent_order[i]] = i;
+	for (i = 0; i < s->nent; i++) {
+		struct entity *x = &s->ent[i];
+		if (!x->nnb)
+			continue;
+		x->nb_public = malloc(x->nnb * sizeof *x->nb_public);
+		if (!x->nb_public) {
+			free(inv);
+			return oom(s);
+		}
+		for (j = 0; j < x->nnb; j++)
+			x->nb_public[j] = inv[x->nb[j]];
+	}
+	for (i = 0; i < s->nent; i++)
+		if (s->ent[i].region_row != NONE)
+			s->ent[i].region_row = inv[s->ent[i].region_row];
+	if (s->england != NONE)
+		s->england = inv[s->england];
+	free(inv);
+	return 0;
+}
+
+/* ---- queries (public indices) ------------------------------------------- */
+
+static const struct entity *
+ent(const se_store *s, size_t e)
+{
+	return &s->ent[s->ent_order[e]];
+}
+
+static const struct series *
+ser(const se_store *s, size_t i)
+{
+	return &s->ser[s->ser_order[i]];
+}
+
+size_t
+se_store_nentities(const se_store *s)
+{
+	return s->nent;
+}
+
+const char *
+se_store_entity_name(const se_store *s, size_t e)
+{
+	return ent(s, e)->name;
+}
+
+const char *
+se_store_entity_code(const se_store *s, size_t e)
+{
+	return ent(s, e)->code;
+}
+
+const char *
+se_store_entity_region(const se_store *s, size_t e)
+{
+	return ent(s, e)->region;
+}
+
+se_entity_kind
+se_store_entity_kind(const se_store *s, size_t e)
+{
+	return ent(s, e)->kind;
+}
+
+size_t
+se_store_england(const se_store *s)
+{
+	return s->england;
+}
+
+size_t
+se_store_region_row(const se_store *s, size_t e)
+{
+	return ent(s, e)->region_row;
+}
+
+bool
+se_store_same_region(const se_store *s, size_t a, size_t b)
+{
+	const struct entity *x = ent(s, a), *y = ent(s, b);
+
+	return x->region_key != NONE && x->region_key == y->region_key;
+}
+
+size_t
+se_store_entity_find(const se_store *s, const char *name)
+{
+	size_t e = entity_by_name_or_code(s, name), i;
+
+	if (e == NONE)
+		return NONE;
+	for (i = 0; i < s->nent; i++)
+		if (s->ent_order[i] == e)
+			return i;
+	return NONE;
+}
+
+size_t
+se_store_neighbours(const se_store *s, size_t e, const size_t **list)
+{
+	const struct entity *x = ent(s, e);
+
+	*list = x->nb_public;
+	return x->nb_public ? x->nnb : 0;
+}
+
+size_t
+se_store_nseries(const se_store *s)
+{
+	return s->nser;
+}
+
+const se_indicator *
+se_store_series_indicator(const se_store *s, size_t i)
+{
+	return ser(s, i)->ind;
+}
+
+bool
+se_store_series_ok(const se_store *s, size_t i)
+{
+	return ser(s, i)->ok;
+}
+
+size_t
+se_store_nperiods(const se_store *s, size_t i)
+{
+	return ser(s, i)->ncols;
+}
+
+const se_period *
+se_store_period(const se_store *s, size_t i, size_t p)
+{
+	const struct series *x = ser(s, i);
+
+	return &x->cols[x->order[p]].period;
+}
+
+const char *
+se_store_period_text(const se_store *s, size_t i, size_t p)
+{
+	const struct series *x = ser(s, i);
+
+	return x->cols[x->order[p]].text;
+}
+
+size_t
+se_store_period_find(const se_store *s, size_t i, const char *text)
+{
+	const struct series *x = ser(s, i);
+	se_period want;
+	size_t p;
+
+	if (se_period_parse(text, strlen(text), &want) < 0)
+		return NONE;
+	for (p = 0; p < x->ncols; p++) {
+		const se_period *have = &x->cols[x->order[p]].period;
+		se_period w = want;
+		if (have->kind == SE_PERIOD_MONTH && w.kind == SE_PERIOD_SPAN &&
+		    w.maybe_month)
+			w = se_period_as_month(&w);
+		if (period_eq(have, &w))
+			return p;
+	}
+	return NONE;
+}
+
+se_cell
+se_store_cell(const se_store *s, size_t i, size_t p, size_t e)
+{
+	const struct series *x = ser(s, i);
+	const struct column *c = &x->cols[x->order[p]];
+	size_t ie = s->ent_order[e];
+	se_cell cell = { SE_CELL_ABSENT, 0, NULL };
+
+	if (ie >= c->cap)
+		return cell;
+	cell.state = (se_cell_state)c->state[ie];
+	if (cell.state == SE_CELL_VALUE)
+		cell.value = c->v[ie];
+	else if (cell.state == SE_CELL_SUPPRESSED)
+		cell.flag = c->flag[ie] < s->nflags ? s->flags[c->flag[ie]] :
+		    "*";
+	return cell;
+}
+
+bool
+se_store_has_series(const se_store *s, size_t i, size_t e)
+{
+	const struct series *x = ser(s, i);
+	size_t ie = s->ent_order[e], p;
+
+	for (p = 0; p < x->ncols; p++)
+		if (ie < x->cols[p].cap &&
+		    x->cols[p].state[ie] != SE_CELL_ABSENT)
+			return true;
+	return false;
+}
