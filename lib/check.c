@@ -1,0 +1,1021 @@
+/* check.c: check a document against the format of its kind (DESIGN 3 and
+ * 5 se-validate): kind and framework, fields (types, allowed values,
+ * patterns, dates, ratings on their scale, list limits, word limits),
+ * Markdown sections (present, answered, not duplicated), evidence, local
+ * links and indicator references, the named rules (rules.c), and the
+ * authors' guidance (judgement words). */
+#include "format_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct range {
+	unsigned from, to;
+};
+
+struct ck {
+	const se_check *c;
+	const se_doc *doc;
+	const se_format *fm;
+	const se_variant *variant;
+	se_diag *diag;
+	char *dir; /* the document's directory, for relative paths */
+	const char **line; /* start of each line of doc->src (1-based) */
+	size_t nlines;
+	struct range *contact; /* lines of professional contact details */
+	size_t ncontact, capcontact;
+	struct range *narrative; /* lines of narrative text fields */
+	size_t nnarrative, capnarrative;
+	se_buf what;           /* "a self-assessment", for messages */
+	bool oom;
+};
+
+static bool
+is_empty(const se_node *n)
+{
+	return !n || (n->kind == SE_NODE_SCALAR && n->len == 0);
+}
+
+static void
+add_range(struct ck *k, struct range **v, size_t *n, size_t *cap,
+    const se_node *node)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		struct range *nv = realloc(*v, c * sizeof *nv);
+		if (!nv) {
+			k->oom = true;
+			return;
+		}
+		*v = nv;
+		*cap = c;
+	}
+	(*v)[*n].from = node->pos.line;
+	(*v)[*n].to = node->end_line > node->pos.line ? node->end_line :
+	    node->pos.line;
+	(*n)++;
+}
+
+/* ---- references: paths, URLs, indicator:ID ----------------------------- */
+
+static bool
+has_scheme(const char *s)
+{
+	const char *p = s;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return false;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	return *p == ':' && p - s > 1; /* "C:" is a drive, not a scheme */
+}
+
+static bool
+path_exists(const struct ck *k, const char *target, size_t len)
+{
+	se_buf p;
+	struct stat st;
+	bool ok;
+	size_t i;
+
+	se_buf_init(&p);
+	if (target[0] != '/') {
+		se_buf_adds(&p, k->dir);
+		se_buf_addc(&p, '/');
+	}
+	for (i = 0; i < len; i++) {
+		/* %20 and friends, as Markdown links write spaces */
+		if (target[i] == '%' && i + 2 < len + 0 &&
+		    strchr("0123456789abcdefABCDEF", target[i + 1]) &&
+		    strchr("0123456789abcdefABCDEF", target[i + 2])) {
+			char hex[3] = { target[i + 1], target[i + 2], 0 };
+			se_buf_addc(&p, (char)strtol(hex, NULL, 16));
+			i += 2;
+		} else {
+			se_buf_addc(&p, target[i]);
+		}
+	}
+	ok = !se_buf_failed(&p) && stat(se_buf_str(&p), &st) == 0;
+	se_buf_release(&p);
+	return ok;
+}
+
+static bool
+indicator_known(const struct ck *k, const char *id)
+{
+	if (!k->c->indicator_known)
+		return true;
+	return k->c->indicator_known(k->c->indicator_ctx, id);
+}
+
+/* Check one reference: a URL (accepted), indicator:ID (must be in the
+ * catalogue when one is known), or a path relative to the document's
+ * directory (must exist).  'text_ok': free text ("Ofsted letter, March
+ * 2018") is accepted as a description of the evidence. */
+static void
+check_ref(struct ck *k, const char *ref, const se_pos *pos, bool text_ok)
+{
+	size_t len;
+
+	while (*ref == ' ')
+		ref++;
+	len = strcspn(ref, "#?");
+	while (len > 0 && ref[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return;
+	if (se_strncasecmp(ref, "indicator:", 10) == 0) {
+		char id[256];
+		size_t n = len - 10;
+		if (n >= sizeof id)
+			n = sizeof id - 1;
+		memcpy(id, ref + 10, n);
+		id[n] = '\0';
+		if (n == 0 || !indicator_known(k, id))
+			se_diag_error(k->diag, pos, "unknown-indicator",
+			    "indicator '%s' is not in the indicator catalogue: "
+			    "check the id", id);
+		return;
+	}
+	if (has_scheme(ref))
+		return;
+	if (text_ok && memchr(ref, ' ', len))
+		return;
+	if (!path_exists(k, ref, len))
+		se_diag_error(k->diag, pos, "broken-link",
+		    "'%.*s' does not lead to a file: check the path (relative "
+		    "to this document's folder)", (int)len, ref);
+}
+
+/* indicator:ID references written in running text. */
+static void
+check_text_refs(struct ck *k, const se_node *n)
+{
+	const char *p = n->text;
+
+	while ((p = strstr(p, "indicator:")) != NULL) {
+		char id[128];
+		size_t len = 0;
+		const char *q = p + 10;
+		if (p > n->text && (p[-1] == '/' || p[-1] == ']')) {
+			p = q;
+			continue;
+		}
+		while (len + 1 < sizeof id && (((*q >= 'A' && *q <= 'Z') ||
+		    (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') ||
+		    *q == '-' || *q == '_' || *q == '.')))
+			id[len++] = *q++;
+		while (len > 0 && id[len - 1] == '.')
+			len--; /* a full stop ends a sentence, not an id */
+		id[len] = '\0';
+		if (len > 0 && !indicator_known(k, id))
+			se_diag_error(k->diag, &n->pos, "unknown-indicator",
+			    "indicator '%s' is not in the indicator catalogue: "
+			    "check the id", id);
+		p = q;
+	}
+}
+
+/* ---- fields ------------------------------------------------------------ */
+
+static const char *
+kind_word(const se_node *n)
+{
+	if (n->kind == SE_NODE_LIST)
+		return "a list";
+	if (n->kind == SE_NODE_MAP)
+		return "a set of named fields";
+	return "a single value";
+}
+
+static size_t
+count_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s; s++) {
+		bool w = !(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r');
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+static bool
+is_bool(const char *s)
+{
+	static const char *const words[] = { "true", "false", "yes", "no",
+		"y", "n", "on", "off" };
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (se_strcasecmp(s, words[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+enum_ok(const se_field *f, const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < f->values->n; i++) {
+		const char *s = se_node_str(f->values->items[i]);
+		if (s && strcmp(s, v) == 0)
+			return true;
+	}
+	if (f->value_aliases && f->value_aliases->kind == SE_NODE_MAP) {
+		for (i = 0; i < f->value_aliases->n; i++)
+			if (se_strcasecmp(f->value_aliases->keys[i]->text, v) == 0)
+				return true;
+		for (i = 0; i < f->values->n; i++) {
+			const char *s = se_node_str(f->values->items[i]);
+			if (s && se_strcasecmp(s, v) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static char *
+enum_list(const se_field *f)
+{
+	se_buf b;
+	size_t i;
+
+	se_buf_init(&b);
+	for (i = 0; i < f->values->n; i++) {
+		const char *s = se_node_str(f->values->items[i]);
+		if (!s)
+			continue;
+		if (b.len)
+			se_buf_adds(&b, ", ");
+		se_buf_adds(&b, s);
+	}
+	return se_buf_take(&b);
+}
+
+static bool
+is_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at && at > s && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
+	    !strchr(s, ' ') && at[1] != '.';
+}
+
+static void check_map(struct ck *k, const se_field *spec, const se_node *n,
+    bool top);
+static void check_value(struct ck *k, const se_field *f, const char *name,
+    const se_node *n);
+
+/* Whether a list item or value holds evidence: an 'evidence' field, a
+ * link, indicator:ID, or "Evidence:" in its text. */
+static bool
+text_has_evidence(const char *s)
+{
+	const char *p;
+
+	if (strstr(s, "indicator:") || strstr(s, "](") || strstr(s, "http://") ||
+	    strstr(s, "https://"))
+		return true;
+	for (p = s; *p; p++)
+		if (se_strncasecmp(p, "evidence:", 9) == 0)
+			return true;
+	return false;
+}
+
+static bool
+node_has_evidence(const se_node *n)
+{
+	const se_node *e;
+	size_t i;
+
+	if (n->kind == SE_NODE_SCALAR)
+		return text_has_evidence(n->text);
+	if (n->kind != SE_NODE_MAP)
+		return false;
+	e = se_node_get(n, "evidence");
+	if (e && !is_empty(e) && !(e->kind == SE_NODE_LIST && e->n == 0))
+		return true;
+	for (i = 0; i < n->n; i++)
+		if (n->items[i]->kind == SE_NODE_SCALAR &&
+		    text_has_evidence(n->items[i]->text))
+			return true;
+	return false;
+}
+
+static void
+check_list(struct ck *k, const se_field *f, const char *name,
+    const se_node *n)
+{
+	size_t i;
+
+	if (f->has_min && (double)n->n < f->min)
+		se_diag_error(k->diag, &n->pos, "list-length",
+		    "'%s' has %zu item%s; at least %.0f %s needed", name, n->n,
+		    n->n == 1 ? "" : "s", f->min, f->min == 1 ? "is" : "are");
+	if (f->has_max && (double)n->n > f->max)
+		se_diag_error(k->diag, &n->items[(size_t)f->max]->pos,
+		    "list-length", "'%s' has %zu items; at most %.0f %s allowed",
+		    name, n->n, f->max, f->max == 1 ? "is" : "are");
+	if (!f->items)
+		return;
+	for (i = 0; i < n->n; i++) {
+		const se_node *it = n->items[i];
+		check_value(k, f->items, name, it);
+		if (f->items->evidence && !is_empty(it) &&
+		    !node_has_evidence(it))
+			se_diag_error(k->diag, &it->pos, "evidence",
+			    "this item of '%s' has no evidence: add 'evidence:' "
+			    "with a document, a link or indicator:ID", name);
+	}
+}
+
+static void
+check_scalar(struct ck *k, const se_field *f, const char *name,
+    const se_node *n)
+{
+	const char *s = n->text;
+	char *end;
+	double v;
+	long day;
+
+	switch (f->type) {
+	case SE_FT_TEXT:
+		if (f->words && count_words(s) > f->words)
+			se_diag_warning(k->diag, &n->pos, "word-limit",
+			    "'%s' has %zu words; the limit is %zu", name,
+			    count_words(s), f->words);
+		add_range(k, &k->narrative, &k->nnarrative, &k->capnarrative, n);
+		check_text_refs(k, n);
+		break;
+	case SE_FT_INTEGER:
+	case SE_FT_NUMBER:
+		v = strtod(s, &end);
+		if (end == s || *end != '\0' ||
+		    (f->type == SE_FT_INTEGER && v != (double)(long)v)) {
+			se_diag_error(k->diag, &n->pos, "field-type",
+			    "'%s' should be %s, not '%s'", name,
+			    f->type == SE_FT_INTEGER ? "a whole number" :
+			    "a number", s);
+			return;
+		}
+		if ((f->has_min && v < f->min) || (f->has_max && v > f->max))
+			se_diag_error(k->diag, &n->pos, "out-of-range",
+			    "'%s' is %s; it should be %s%g%s%s%g", name, s,
+			    f->has_min ? "at least " : "",
+			    f->has_min ? f->min : 0.0,
+			    f->has_min && f->has_max ? " and " : "",
+			    f->has_max ? "at most " : "",
+			    f->has_max ? f->max : 0.0);
+		break;
+	case SE_FT_BOOLEAN:
+		if (!is_bool(s))
+			se_diag_error(k->diag, &n->pos, "field-type",
+			    "'%s' should be yes or no, not '%s'", name, s);
+		break;
+	case SE_FT_DATE:
+		if (!se_ymd_parse(s, n->len, &day))
+			se_diag_error(k->diag, &n->pos, "date",
+			    "'%s' should be a date written YYYY-MM-DD (e.g. "
+			    "2019-03-31), not '%s'", name, s);
+		break;
+	case SE_FT_ENUM:
+		if (!enum_ok(f, s)) {
+			char *l = enum_list(f);
+			se_diag_error(k->diag, &n->pos, "allowed-values",
+			    "'%s' is '%s'; it should be one of: %s", name, s,
+			    l ? l : "");
+			free(l);
+		}
+		break;
+	case SE_FT_RATING:
+		if (f->na && se_name_eq(s, n->len, "n/a"))
+			break;
+		if (se_scale_parse(f->scale, s, n->len) < 0) {
+			char *l = se_scale_describe(f->scale);
+			se_diag_error(k->diag, &n->pos, "rating-scale",
+			    "rating '%s' of '%s' is not on the %s scale (%s)%s",
+			    s, name, se_scale_id(f->scale), l ? l : "",
+			    f->na ? " or N/A" : "");
+			free(l);
+		}
+		break;
+	case SE_FT_PATH:
+		check_ref(k, s, &n->pos, false);
+		break;
+	case SE_FT_EVIDENCE:
+		check_ref(k, s, &n->pos, true);
+		break;
+	case SE_FT_INDICATOR:
+		if (!indicator_known(k, s))
+			se_diag_error(k->diag, &n->pos, "unknown-indicator",
+			    "indicator '%s' is not in the indicator catalogue: "
+			    "check the id", s);
+		break;
+	case SE_FT_AREA:
+		if (!se_formats_area(k->c->formats, k->fm->framework, s))
+			se_diag_error(k->diag, &n->pos, "unknown-area",
+			    "'%s' is not an area of %s: use an id from "
+			    "formats/%s/areas.yaml", s, k->fm->framework,
+			    k->fm->framework);
+		break;
+	case SE_FT_URL:
+		if (se_strncasecmp(s, "http://", 7) != 0 &&
+		    se_strncasecmp(s, "https://", 8) != 0)
+			se_diag_error(k->diag, &n->pos, "field-type",
+			    "'%s' should be a web address starting https://, "
+			    "not '%s'", name, s);
+		break;
+	case SE_FT_EMAIL:
+		if (!is_email(s))
+			se_diag_error(k->diag, &n->pos, "field-type",
+			    "'%s' should be an email address, not '%s'", name, s);
+		break;
+	default:
+		break;
+	}
+	if (f->re && regexec(f->re, s, 0, NULL, 0) != 0)
+		se_diag_error(k->diag, &n->pos, "pattern",
+		    "'%s' is '%s', which is not in the expected form (%s)", name,
+		    s, f->title ? f->title : f->pattern);
+}
+
+static void
+check_value(struct ck *k, const se_field *f, const char *name,
+    const se_node *n)
+{
+	if (f->contact)
+		add_range(k, &k->contact, &k->ncontact, &k->capcontact, n);
+	if (is_empty(n))
+		return;
+	switch (f->type) {
+	case SE_FT_LIST:
+		if (n->kind == SE_NODE_LIST) {
+			check_list(k, f, name, n);
+			return;
+		}
+		break;
+	case SE_FT_MAP:
+		if (n->kind == SE_NODE_MAP) {
+			check_map(k, f, n, false);
+			return;
+		}
+		break;
+	case SE_FT_EVIDENCE:
+		if (n->kind == SE_NODE_LIST) {
+			size_t i;
+			for (i = 0; i < n->n; i++)
+				if (n->items[i]->kind == SE_NODE_SCALAR)
+					check_ref(k, n->items[i]->text,
+					    &n->items[i]->pos, true);
+				else
+					se_diag_error(k->diag, &n->items[i]->pos,
+					    "field-type", "each piece of "
+					    "evidence in '%s' should be a path, "
+					    "a link or indicator:ID", name);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	if (n->kind == SE_NODE_SCALAR && f->type != SE_FT_LIST &&
+	    f->type != SE_FT_MAP) {
+		check_scalar(k, f, name, n);
+		return;
+	}
+	se_diag_error(k->diag, &n->pos, "field-type",
+	    "'%s' should be %s, not %s", name,
+	    f->type == SE_FT_LIST ? "a list" :
+	    f->type == SE_FT_MAP ? "a set of named fields" : "a single value",
+	    kind_word(n));
+}
+
+static bool
+when_holds(const struct ck *k, const se_field *f)
+{
+	const char *v;
+
+	if (!f->when_field)
+		return false;
+	v = se_node_str(se_node_get(k->doc->meta, f->when_field));
+	return v && strcmp(v, f->when_value) == 0;
+}
+
+static void
+report_missing(struct ck *k, const se_field *f, const se_node *map, bool top)
+{
+	se_pos pos = map->pos;
+
+	if (f->required)
+		se_diag_error(k->diag, &pos, "required",
+		    "'%s'%s%s%s is missing: %s%s needs it", f->name,
+		    f->title ? " (" : "", f->title ? f->title : "",
+		    f->title ? ")" : "", top ? "" : "this part of ",
+		    se_buf_str(&k->what));
+	else if (when_holds(k, f))
+		se_diag_error(k->diag, &pos, "required",
+		    "'%s'%s%s%s is missing: it is required when '%s' is '%s'",
+		    f->name, f->title ? " (" : "", f->title ? f->title : "",
+		    f->title ? ")" : "", f->when_field, f->when_value);
+}
+
+static bool
+is_known_key(const se_field *spec, const char *key, bool top)
+{
+	size_t i;
+
+	if (top && (strcmp(key, "kind") == 0 || strcmp(key, "framework") == 0))
+		return true;
+	for (i = 0; i < spec->nfields; i++)
+		if (strcmp(spec->fields[i].name, key) == 0)
+			return true;
+	return false;
+}
+
+static void
+check_map(struct ck *k, const se_field *spec, const se_node *n, bool top)
+{
+	size_t i;
+
+	for (i = 0; i < spec->nfields; i++) {
+		const se_field *f = &spec->fields[i];
+		const se_node *v = se_node_get(n, f->name);
+		if (is_empty(v))
+			report_missing(k, f, n, top);
+		if (v)
+			check_value(k, f, f->name, v);
+	}
+	if (spec->values_spec) {
+		for (i = 0; i < n->n; i++)
+			check_value(k, spec->values_spec, n->keys[i]->text,
+			    n->items[i]);
+		return;
+	}
+	if (spec->nfields == 0)
+		return;
+	for (i = 0; i < n->n; i++)
+		if (!is_known_key(spec, n->keys[i]->text, top))
+			se_diag_warning(k->diag, &n->keys[i]->pos,
+			    "unknown-field", "'%s' is not a field of %s: check "
+			    "the spelling", n->keys[i]->text,
+			    se_buf_str(&k->what));
+}
+
+/* ---- Markdown sections ------------------------------------------------- */
+
+static bool
+section_matches(const se_fsection *fs, const se_section *s)
+{
+	size_t i, len = strlen(s->title);
+
+	if (s->level == 0)
+		return false;
+	if (fs->level && s->level != fs->level && fs->level > 2)
+		return false;
+	if (se_name_eq(s->title, len, fs->title) ||
+	    (s->id && strcmp(s->id, fs->id) == 0))
+		return true;
+	for (i = 0; i < fs->naliases; i++)
+		if (se_name_eq(s->title, len, fs->aliases[i]))
+			return true;
+	return false;
+}
+
+/* Words under a heading including its subsections (up to the next
+ * heading of the same or a higher level), and whether it has list items. */
+static size_t
+section_words(const se_doc *doc, size_t i)
+{
+	size_t words = doc->sections[i].words + doc->sections[i].nitems, j;
+
+	for (j = i + 1; j < doc->nsections; j++) {
+		if (doc->sections[j].level <= doc->sections[i].level)
+			break;
+		words += doc->sections[j].words;
+	}
+	return words;
+}
+
+static bool
+item_has_evidence(const se_item *it)
+{
+	return it->nlinks > 0 || text_has_evidence(it->text);
+}
+
+static bool
+body_has_evidence(const se_section *s)
+{
+	se_buf b;
+	bool r;
+
+	if (s->nlinks > 0)
+		return true;
+	se_buf_init(&b);
+	se_buf_add(&b, s->body, s->body_len);
+	r = text_has_evidence(se_buf_str(&b));
+	se_buf_release(&b);
+	return r;
+}
+
+static void
+check_section_evidence(struct ck *k, const se_fsection *fs,
+    const se_section *s)
+{
+	size_t i;
+
+	if (s->nitems == 0) {
+		if (s->words > 0 && !body_has_evidence(s))
+			se_diag_error(k->diag, &s->pos, "evidence",
+			    "section '%s' has no evidence: link a document or "
+			    "indicator:ID, or add 'Evidence: ...'", s->title);
+		return;
+	}
+	for (i = 0; i < s->nitems; i++)
+		if (!item_has_evidence(&s->items[i]))
+			se_diag_error(k->diag, &s->items[i].pos, "evidence",
+			    "this item in '%s' has no evidence: link a document "
+			    "or indicator:ID, or add 'Evidence: ...'", fs->title);
+}
+
+static void
+check_one_section(struct ck *k, const se_fsection *fs)
+{
+	const se_doc *doc = k->doc;
+	size_t i, found = 0, first = 0;
+	se_pos top = { doc->path, 1, 1 };
+
+	for (i = 0; i < doc->nsections; i++) {
+		const se_section *s = &doc->sections[i];
+		size_t words;
+		if (!section_matches(fs, s))
+			continue;
+		if (found++ > 0) {
+			se_diag_error(k->diag, &s->pos, "duplicate-section",
+			    "section '%s' appears twice (first at line %u): "
+			    "merge them into one", fs->title,
+			    doc->sections[first].pos.line);
+			continue;
+		}
+		first = i;
+		words = section_words(doc, i);
+		if (words == 0) {
+			se_diag_add(k->diag, fs->presence ==
+			    SE_PRESENCE_REQUIRED ? SE_ERROR : SE_WARNING,
+			    &s->pos, "empty-section",
+			    "section '%s' is empty: answer it%s", fs->title,
+			    fs->presence == SE_PRESENCE_REQUIRED ? "" :
+			    ", or remove it if it does not apply");
+			continue;
+		}
+		if (fs->words && s->words > fs->words)
+			se_diag_warning(k->diag, &s->pos, "word-limit",
+			    "section '%s' has %zu words; the limit is %zu",
+			    fs->title, s->words, fs->words);
+		if (fs->evidence)
+			check_section_evidence(k, fs, s);
+	}
+	if (found)
+		return;
+	if (fs->presence == SE_PRESENCE_REQUIRED)
+		se_diag_error(k->diag, &top, "missing-section",
+		    "section '%s' is required in %s but is missing", fs->title,
+		    se_buf_str(&k->what));
+	else if (fs->presence == SE_PRESENCE_RECOMMENDED)
+		se_diag_warning(k->diag, &top, "recommended-section",
+		    "section '%s' is recommended in %s but is missing",
+		    fs->title, se_buf_str(&k->what));
+}
+
+static void
+check_links(struct ck *k)
+{
+	size_t i, j;
+
+	for (i = 0; i < k->doc->nsections; i++) {
+		const se_section *s = &k->doc->sections[i];
+		for (j = 0; j < s->nlinks; j++)
+			if (s->links[j].target && s->links[j].target[0] != '#')
+				check_ref(k, s->links[j].target, &s->links[j].pos,
+				    false);
+	}
+}
+
+static void
+check_sections(struct ck *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->fm->nsections; i++)
+		check_one_section(k, &k->fm->sections[i]);
+	if (k->variant)
+		for (i = 0; i < k->variant->nsections; i++)
+			check_one_section(k, &k->variant->sections[i]);
+	check_links(k);
+}
+
+/* ---- guidance: graded judgement words in narrative --------------------- */
+
+static bool
+lower_eq(char a, char b)
+{
+	if (a >= 'A' && a <= 'Z')
+		a = (char)(a + 'a' - 'A');
+	if (b >= 'A' && b <= 'Z')
+		b = (char)(b + 'a' - 'A');
+	return a == b;
+}
+
+static bool
+word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Find 'phrase' (spaces in it match any run of spaces) as whole words in
+ * [s, end), ignoring case.  Returns where it starts, or NULL. */
+static const char *
+find_phrase(const char *s, const char *end, const char *phrase)
+{
+	const char *p;
+
+	for (p = s; p < end; p++) {
+		const char *a = p, *b = phrase;
+		if (p > s && word_char((unsigned char)p[-1]))
+			continue;
+		while (*b && a < end) {
+			if (*b == ' ') {
+				if (*a != ' ')
+					break;
+				while (a < end && *a == ' ')
+					a++;
+				b++;
+				continue;
+			}
+			if (!lower_eq(*a, *b))
+				break;
+			a++;
+			b++;
+		}
+		if (*b == '\0' && (a >= end || !word_char((unsigned char)*a)))
+			return p;
+	}
+	return NULL;
+}
+
+static void
+judge_line(struct ck *k, unsigned line)
+{
+	const char *s = k->line[line], *end = s + strcspn(s, "\n");
+	const char *longest_at = NULL, *longest = NULL;
+	size_t i;
+
+	/* One warning per line: the longest phrase found first. */
+	for (i = 0; i < k->fm->njudgement; i++) {
+		const char *w = k->fm->judgement[i];
+		const char *at = find_phrase(s, end, w);
+		if (at && (!longest || strlen(w) > strlen(longest) ||
+		    (strlen(w) == strlen(longest) && at < longest_at))) {
+			longest = w;
+			longest_at = at;
+		}
+	}
+	if (longest) {
+		se_pos pos = { k->doc->path, line,
+			se_utf8_column(s, longest_at) };
+		se_diag_warning(k->diag, &pos, "judgement-word",
+		    "'%.*s' is a graded judgement word: the framework asks for "
+		    "careful language in narrative; say what the evidence shows",
+		    (int)strlen(longest), longest_at);
+	}
+}
+
+static void
+check_judgement(struct ck *k)
+{
+	size_t i;
+	unsigned l;
+
+	if (k->fm->njudgement == 0 || !k->line)
+		return;
+	for (i = 0; i < k->nnarrative; i++)
+		for (l = k->narrative[i].from; l <= k->narrative[i].to &&
+		    l <= k->nlines; l++)
+			judge_line(k, l);
+	for (i = 0; i < k->doc->nsections; i++) {
+		const se_section *s = &k->doc->sections[i];
+		unsigned last = s->body_line, j;
+		for (j = 0; j < s->body_len; j++)
+			if (s->body[j] == '\n')
+				last++;
+		for (l = s->body_line; l < last && l <= k->nlines; l++)
+			judge_line(k, l);
+	}
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+static int
+index_lines(struct ck *k)
+{
+	const char *s = k->doc->src, *end;
+	size_t n = 1, i;
+
+	if (!s)
+		return 0;
+	end = s + k->doc->src_len;
+	for (i = 0; i < k->doc->src_len; i++)
+		if (s[i] == '\n')
+			n++;
+	k->line = calloc(n + 1, sizeof *k->line);
+	if (!k->line)
+		return -1;
+	k->line[1] = s;
+	k->nlines = 1;
+	for (; s < end; s++)
+		if (*s == '\n' && s + 1 <= end)
+			k->line[++k->nlines] = s + 1;
+	return 0;
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n;
+	char *d;
+
+	if (!slash || strcmp(path, "<stdin>") == 0 || strcmp(path, "-") == 0)
+		return strdup(".");
+	n = slash == path ? 1 : (size_t)(slash - path);
+	d = malloc(n + 1);
+	if (d) {
+		memcpy(d, path, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+/* Every name in the formats' frameworks defining 'kind' (or, with kind
+ * NULL, every framework), for messages. */
+static void
+list_frameworks(const se_formats *f, const char *kind, se_buf *b)
+{
+	static const char *const known[] = { "em-2012", "ns-2009", "ria-2018",
+		"shared" };
+	size_t i;
+
+	/* The shipped frameworks first; others are found by lookup. */
+	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
+		if (!se_formats_has_framework(f, known[i]))
+			continue;
+		if (kind && !se_formats_find(f, known[i], kind))
+			continue;
+		if (b->len)
+			se_buf_adds(b, ", ");
+		se_buf_adds(b, known[i]);
+	}
+}
+
+static const se_format *
+resolve(struct ck *k)
+{
+	const se_doc *doc = k->doc;
+	const se_formats *f = k->c->formats;
+	const se_node *kn = se_node_get(doc->meta, "kind");
+	const se_node *fn = se_node_get(doc->meta, "framework");
+	se_pos top = { doc->path, 0, 0 };
+	const se_format *fm;
+	se_buf b;
+
+	if (!doc->kind || !*doc->kind) {
+		se_diag_error(k->diag, &top, "no-kind",
+		    "no 'kind': this file does not say which kind of document "
+		    "it is (e.g. 'kind: self-evaluation')");
+		return NULL;
+	}
+	if (!se_formats_has_kind(f, doc->kind)) {
+		se_diag_error(k->diag, kn ? &kn->pos : &top, "unknown-kind",
+		    "kind '%s' is not known: the formats define "
+		    "self-evaluation, summary, self-assessment, review, plan, "
+		    "quality-standards, programme and indicators (check the "
+		    "spelling)", doc->kind);
+		return NULL;
+	}
+	se_buf_init(&b);
+	if (!doc->framework || !*doc->framework) {
+		fm = se_formats_find(f, NULL, doc->kind);
+		if (!fm) {
+			list_frameworks(f, doc->kind, &b);
+			se_diag_error(k->diag, kn ? &kn->pos : &top,
+			    "unknown-framework", "no 'framework': name the "
+			    "framework that defines this %s (%s)", doc->kind,
+			    se_buf_str(&b));
+		}
+		se_buf_release(&b);
+		return fm;
+	}
+	if (!se_formats_has_framework(f, doc->framework)) {
+		list_frameworks(f, NULL, &b);
+		se_diag_error(k->diag, fn ? &fn->pos : &top, "unknown-framework",
+		    "framework '%s' is not known: the formats define %s",
+		    doc->framework, se_buf_str(&b));
+		se_buf_release(&b);
+		return NULL;
+	}
+	fm = se_formats_find(f, doc->framework, doc->kind);
+	if (!fm) {
+		list_frameworks(f, doc->kind, &b);
+		se_diag_error(k->diag, kn ? &kn->pos : &top, "unknown-kind",
+		    "framework '%s' has no kind '%s': a %s is defined by %s",
+		    doc->framework, doc->kind, doc->kind, se_buf_str(&b));
+	}
+	se_buf_release(&b);
+	return fm;
+}
+
+static void
+describe(struct ck *k)
+{
+	const char *t = k->variant && k->variant->title ? k->variant->title :
+	    k->fm->title ? k->fm->title : k->fm->kind;
+	const char *noun = k->variant ? " chapter" : "";
+
+	se_buf_adds(&k->what, strchr("AEIOUaeiou", t[0]) ? "an " : "a ");
+	se_buf_adds(&k->what, t);
+	se_buf_adds(&k->what, noun);
+}
+
+static const se_variant *
+find_variant(const se_format *fm, const se_doc *doc)
+{
+	const char *v;
+	size_t i;
+
+	if (!fm->variant_field)
+		return NULL;
+	v = se_node_str(se_node_get(doc->meta, fm->variant_field));
+	if (!v)
+		return NULL;
+	for (i = 0; i < fm->nvariants; i++)
+		if (strcmp(fm->variants[i].value, v) == 0)
+			return &fm->variants[i];
+	return NULL;
+}
+
+static void
+run_rules(struct ck *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->fm->nrules; i++) {
+		se_rule_ctx rc = { k->c, k->fm, k->doc, k->fm->rules[i].node,
+			k->diag };
+		(void)se_rule_run(k->fm->rules[i].name, &rc);
+	}
+}
+
+int
+se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag)
+{
+	struct ck k;
+	int rc = 0;
+
+	memset(&k, 0, sizeof k);
+	k.c = c;
+	k.doc = doc;
+	k.diag = diag;
+	se_buf_init(&k.what);
+	k.fm = resolve(&k);
+	if (!k.fm)
+		goto out;
+	k.dir = dir_of(doc->path);
+	if (!k.dir || index_lines(&k) < 0) {
+		rc = -1;
+		goto out;
+	}
+	k.variant = find_variant(k.fm, doc);
+	describe(&k);
+	if (doc->meta && doc->meta->kind == SE_NODE_MAP)
+		check_map(&k, &k.fm->top, doc->meta, true);
+	if (doc->syntax == SE_SYNTAX_MARKDOWN)
+		check_sections(&k);
+	run_rules(&k);
+	check_judgement(&k);
+	if (k.oom || se_buf_failed(&k.what))
+		rc = -1;
+out:
+	free(k.dir);
+	free(k.line);
+	free(k.contact);
+	free(k.narrative);
+	se_buf_release(&k.what);
+	return rc;
+}

@@ -1,0 +1,864 @@
+/* format.c: load formats/ into a model: frameworks, their kinds (fields,
+ * sections, variants, rules, judgement words) and areas; the shared scales
+ * and bank holidays.  The schema is formats/README.md. */
+#include "format_internal.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct se_formats {
+	se_arena *arena;
+	se_doc **docs; /* the loaded format files, kept: the model points in */
+	size_t ndocs, capdocs;
+	se_framework **fws;
+	size_t nfws;
+	se_scale **scales;
+	size_t nscales;
+	regex_t **res;
+	size_t nres, capres;
+	se_workdays *workdays;
+	se_diag *diag; /* while loading */
+};
+
+static const struct {
+	const char *name;
+	se_ftype type;
+} types[] = {
+	{ "string", SE_FT_STRING }, { "text", SE_FT_TEXT },
+	{ "integer", SE_FT_INTEGER }, { "number", SE_FT_NUMBER },
+	{ "boolean", SE_FT_BOOLEAN }, { "date", SE_FT_DATE },
+	{ "enum", SE_FT_ENUM }, { "rating", SE_FT_RATING },
+	{ "list", SE_FT_LIST }, { "map", SE_FT_MAP }, { "path", SE_FT_PATH },
+	{ "indicator", SE_FT_INDICATOR }, { "evidence", SE_FT_EVIDENCE },
+	{ "area", SE_FT_AREA }, { "url", SE_FT_URL }, { "email", SE_FT_EMAIL },
+};
+
+static bool
+is_true(const se_node *n)
+{
+	const char *s = se_node_str(n);
+
+	return s && (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0);
+}
+
+static bool
+number(const se_node *n, double *v)
+{
+	const char *s = se_node_str(n);
+	char *end;
+
+	if (!s || !*s)
+		return false;
+	*v = strtod(s, &end);
+	return *end == '\0';
+}
+
+static void *
+alloc(se_formats *f, size_t n, size_t size)
+{
+	if (n == 0)
+		n = 1;
+	if (n > SIZE_MAX / size)
+		return NULL;
+	return se_arena_alloc(f->arena, n * size);
+}
+
+static int
+add_regex(se_formats *f, se_field *fd, const se_node *n)
+{
+	se_buf b;
+	regex_t *re;
+	int rc;
+
+	if (f->nres == f->capres) {
+		size_t cap = f->capres ? f->capres * 2 : 32;
+		regex_t **v = realloc(f->res, cap * sizeof *v);
+		if (!v)
+			return -1;
+		f->res = v;
+		f->capres = cap;
+	}
+	re = malloc(sizeof *re);
+	if (!re)
+		return -1;
+	se_buf_init(&b);
+	se_buf_addf(&b, "^(%s)$", n->text);
+	if (se_buf_failed(&b)) {
+		free(re);
+		return -1;
+	}
+	rc = regcomp(re, se_buf_str(&b), REG_EXTENDED | REG_NOSUB);
+	se_buf_release(&b);
+	if (rc != 0) {
+		free(re);
+		return se_diag_error(f->diag, &n->pos, "format",
+		    "pattern '%s' is not a valid regular expression", n->text);
+	}
+	f->res[f->nres++] = re;
+	fd->re = re;
+	fd->pattern = n->text;
+	return 0;
+}
+
+static int load_field(se_formats *f, se_field *fd, const char *name,
+    const se_node *spec, int depth);
+
+static int
+load_fields(se_formats *f, se_field *fd, const se_node *fields, int depth)
+{
+	size_t i;
+
+	if (fields->kind != SE_NODE_MAP)
+		return se_diag_error(f->diag, &fields->pos, "format",
+		    "'fields' must be a map of field names to their specs");
+	fd->fields = alloc(f, fields->n, sizeof *fd->fields);
+	if (!fd->fields)
+		return -1;
+	for (i = 0; i < fields->n; i++)
+		if (load_field(f, &fd->fields[fd->nfields++],
+		    fields->keys[i]->text, fields->items[i], depth + 1) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+load_type(se_formats *f, se_field *fd, const se_node *spec)
+{
+	const se_node *t = se_node_get(spec, "type");
+	const char *ts = se_node_str(t);
+	size_t i;
+
+	if (!ts)
+		return se_diag_error(f->diag, &spec->pos, "format",
+		    "field '%s' needs a 'type'", fd->name ? fd->name : "(items)");
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(ts, types[i].name) == 0) {
+			fd->type = types[i].type;
+			return 0;
+		}
+	return se_diag_error(f->diag, &t->pos, "format",
+	    "'%s' is not a field type: use string, text, integer, number, "
+	    "boolean, date, enum, rating, list, map, path, indicator, "
+	    "evidence, area, url or email", ts);
+}
+
+static int
+load_when(se_formats *f, se_field *fd, const se_node *w)
+{
+	if (w->kind != SE_NODE_MAP || w->n != 1 || !se_node_str(w->items[0]))
+		return se_diag_error(f->diag, &w->pos, "format",
+		    "'required-when' must be one field and its value, e.g. "
+		    "{stage: final}");
+	fd->when_field = w->keys[0]->text;
+	fd->when_value = w->items[0]->text;
+	return 0;
+}
+
+static int
+load_field(se_formats *f, se_field *fd, const char *name,
+    const se_node *spec, int depth)
+{
+	const se_node *n;
+	double v;
+
+	fd->name = name;
+	fd->spec = spec;
+	if (depth > SE_MAX_DEPTH)
+		return se_diag_error(f->diag, &spec->pos, "format",
+		    "fields nest too deeply");
+	if (spec->kind != SE_NODE_MAP)
+		return se_diag_error(f->diag, &spec->pos, "format",
+		    "the spec of field '%s' must be a map with a 'type'",
+		    name ? name : "(items)");
+	if (load_type(f, fd, spec) < 0)
+		return -1;
+	fd->title = se_node_str(se_node_get(spec, "title"));
+	fd->required = is_true(se_node_get(spec, "required"));
+	fd->na = is_true(se_node_get(spec, "na"));
+	fd->contact = is_true(se_node_get(spec, "contact"));
+	fd->evidence = is_true(se_node_get(spec, "evidence"));
+	if ((n = se_node_get(spec, "required-when")) && load_when(f, fd, n) < 0)
+		return -1;
+	if ((n = se_node_get(spec, "pattern")) && n->text &&
+	    add_regex(f, fd, n) < 0)
+		return -1;
+	if ((n = se_node_get(spec, "min")) && number(n, &v)) {
+		fd->has_min = true;
+		fd->min = v;
+	}
+	if ((n = se_node_get(spec, "max")) && number(n, &v)) {
+		fd->has_max = true;
+		fd->max = v;
+	}
+	if ((n = se_node_get(spec, "words")) && number(n, &v) && v > 0)
+		fd->words = (size_t)v;
+	fd->values = se_node_get(spec, "values");
+	fd->value_aliases = se_node_get(spec, "value-aliases");
+	if (fd->type == SE_FT_ENUM &&
+	    (!fd->values || fd->values->kind != SE_NODE_LIST))
+		return se_diag_error(f->diag, &spec->pos, "format",
+		    "enum field '%s' needs a list of 'values'",
+		    name ? name : "(items)");
+	if (fd->type == SE_FT_RATING) {
+		const char *sc = se_node_str(se_node_get(spec, "scale"));
+		fd->scale = sc ? se_formats_scale(f, sc) : NULL;
+		if (!fd->scale)
+			return se_diag_error(f->diag, &spec->pos, "format",
+			    "rating field '%s' needs a 'scale' defined in "
+			    "scales.yaml%s%s%s", name ? name : "(items)",
+			    sc ? " ('" : "", sc ? sc : "", sc ? "' is not)" : "");
+	}
+	if (fd->type == SE_FT_LIST) {
+		fd->items = alloc(f, 1, sizeof *fd->items);
+		if (!fd->items)
+			return -1;
+		n = se_node_get(spec, "items");
+		if (!n)
+			fd->items->type = SE_FT_STRING;
+		else if (load_field(f, fd->items, NULL, n, depth + 1) < 0)
+			return -1;
+	}
+	if (fd->type == SE_FT_MAP) {
+		if ((n = se_node_get(spec, "fields")) &&
+		    load_fields(f, fd, n, depth) < 0)
+			return -1;
+		if ((n = se_node_get(spec, "values")) && n->kind == SE_NODE_MAP) {
+			fd->values_spec = alloc(f, 1, sizeof *fd->values_spec);
+			if (!fd->values_spec ||
+			    load_field(f, fd->values_spec, NULL, n, depth + 1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static const char *presences[] = { "optional", "recommended", "required" };
+
+static int
+load_section(se_formats *f, se_fsection *s, const se_node *n)
+{
+	const se_node *a;
+	const char *p;
+	double v;
+	size_t i;
+
+	if (n->kind != SE_NODE_MAP)
+		return se_diag_error(f->diag, &n->pos, "format",
+		    "a section must be a map with an 'id' and a 'title'");
+	s->id = se_node_str(se_node_get(n, "id"));
+	s->title = se_node_str(se_node_get(n, "title"));
+	if (!s->id || !s->title)
+		return se_diag_error(f->diag, &n->pos, "format",
+		    "a section needs an 'id' and a 'title'");
+	s->presence = SE_PRESENCE_OPTIONAL;
+	p = se_node_str(se_node_get(n, "presence"));
+	if (p) {
+		for (i = 0; i < 3; i++)
+			if (strcmp(p, presences[i]) == 0)
+				break;
+		if (i == 3)
+			return se_diag_error(f->diag,
+			    &se_node_get(n, "presence")->pos, "format",
+			    "presence '%s' is not required, recommended or "
+			    "optional", p);
+		s->presence = (int)i;
+	}
+	if (number(se_node_get(n, "level"), &v) && v >= 1 && v <= 6)
+		s->level = (int)v;
+	if (number(se_node_get(n, "words"), &v) && v > 0)
+		s->words = (size_t)v;
+	s->evidence = is_true(se_node_get(n, "evidence"));
+	a = se_node_get(n, "aliases");
+	if (a && a->kind == SE_NODE_LIST) {
+		s->aliases = alloc(f, a->n, sizeof *s->aliases);
+		if (!s->aliases)
+			return -1;
+		for (i = 0; i < a->n; i++)
+			if (se_node_str(a->items[i]))
+				s->aliases[s->naliases++] = a->items[i]->text;
+	}
+	return 0;
+}
+
+static int
+load_sections(se_formats *f, const se_node *list, se_fsection **out,
+    size_t *nout)
+{
+	size_t i;
+
+	if (list->kind != SE_NODE_LIST)
+		return se_diag_error(f->diag, &list->pos, "format",
+		    "'sections' must be a list");
+	*out = alloc(f, list->n, sizeof **out);
+	if (!*out)
+		return -1;
+	for (i = 0; i < list->n; i++)
+		if (load_section(f, &(*out)[(*nout)++], list->items[i]) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+load_variants(se_formats *f, se_format *fm, const se_node *v)
+{
+	const se_node *cases = se_node_get(v, "cases");
+	size_t i;
+
+	fm->variant_field = se_node_str(se_node_get(v, "field"));
+	if (!fm->variant_field || !cases || cases->kind != SE_NODE_MAP)
+		return se_diag_error(f->diag, &v->pos, "format",
+		    "'variants' needs a 'field' and a map of 'cases'");
+	fm->variants = alloc(f, cases->n, sizeof *fm->variants);
+	if (!fm->variants)
+		return -1;
+	for (i = 0; i < cases->n; i++) {
+		se_variant *var = &fm->variants[fm->nvariants++];
+		const se_node *c = cases->items[i], *secs;
+		var->value = cases->keys[i]->text;
+		var->title = se_node_str(se_node_get(c, "title"));
+		secs = se_node_get(c, "sections");
+		if (secs && load_sections(f, secs, &var->sections,
+		    &var->nsections) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+load_rules(se_formats *f, se_format *fm, const se_node *rules)
+{
+	size_t i;
+
+	if (rules->kind != SE_NODE_LIST)
+		return se_diag_error(f->diag, &rules->pos, "format",
+		    "'rules' must be a list of {rule: NAME, ...}");
+	fm->rules = alloc(f, rules->n, sizeof *fm->rules);
+	if (!fm->rules)
+		return -1;
+	for (i = 0; i < rules->n; i++) {
+		const char *name = se_node_str(se_node_get(rules->items[i],
+		    "rule"));
+		if (!name)
+			return se_diag_error(f->diag, &rules->items[i]->pos,
+			    "format", "each rule needs a 'rule' name");
+		fm->rules[fm->nrules].name = name;
+		fm->rules[fm->nrules++].node = rules->items[i];
+	}
+	return 0;
+}
+
+static int
+load_judgement(se_formats *f, se_format *fm, const se_node *jw)
+{
+	size_t i;
+
+	if (jw->kind != SE_NODE_LIST)
+		return se_diag_error(f->diag, &jw->pos, "format",
+		    "'judgement-words' must be a list of words");
+	fm->judgement = alloc(f, jw->n, sizeof *fm->judgement);
+	if (!fm->judgement)
+		return -1;
+	for (i = 0; i < jw->n; i++)
+		if (se_node_str(jw->items[i]))
+			fm->judgement[fm->njudgement++] = jw->items[i]->text;
+	return 0;
+}
+
+static se_framework *
+framework(se_formats *f, const char *name, bool create)
+{
+	se_framework **v, *fw;
+	size_t i;
+
+	for (i = 0; i < f->nfws; i++)
+		if (strcmp(f->fws[i]->name, name) == 0)
+			return f->fws[i];
+	if (!create)
+		return NULL;
+	v = realloc(f->fws, (f->nfws + 1) * sizeof *v);
+	if (!v)
+		return NULL;
+	f->fws = v;
+	fw = se_arena_alloc(f->arena, sizeof *fw);
+	if (!fw)
+		return NULL;
+	fw->name = se_arena_strdup(f->arena, name);
+	if (!fw->name)
+		return NULL;
+	f->fws[f->nfws++] = fw;
+	return fw;
+}
+
+static int
+add_format(se_formats *f, se_framework *fw, se_format *fm)
+{
+	se_format **v = realloc(fw->formats, (fw->nformats + 1) * sizeof *v);
+
+	if (!v)
+		return -1;
+	fw->formats = v;
+	fw->formats[fw->nformats++] = fm;
+	fm->fw = fw;
+	(void)f;
+	return 0;
+}
+
+static int
+load_format(se_formats *f, const se_doc *doc, const char *dirname)
+{
+	const se_node *root = doc->meta, *n;
+	se_format *fm;
+	se_framework *fw;
+
+	fm = se_arena_alloc(f->arena, sizeof *fm);
+	if (!fm)
+		return -1;
+	fm->root = root;
+	fm->kind = se_node_str(se_node_get(root, "format"));
+	fm->framework = se_node_str(se_node_get(root, "framework"));
+	fm->title = se_node_str(se_node_get(root, "title"));
+	fm->syntax = se_node_str(se_node_get(root, "syntax"));
+	fm->adopts = se_node_str(se_node_get(root, "adopts"));
+	if (!fm->framework)
+		fm->framework = dirname;
+	if (strcmp(fm->framework, dirname) != 0)
+		return se_diag_error(f->diag, &root->pos, "format",
+		    "framework '%s' does not match its directory '%s'",
+		    fm->framework, dirname);
+	if (!fm->title)
+		fm->title = fm->kind;
+	fm->top.type = SE_FT_MAP;
+	fm->top.spec = root;
+	if ((n = se_node_get(root, "fields")) &&
+	    load_fields(f, &fm->top, n, 0) < 0)
+		return -1;
+	if ((n = se_node_get(root, "sections")) &&
+	    load_sections(f, n, &fm->sections, &fm->nsections) < 0)
+		return -1;
+	if ((n = se_node_get(root, "variants")) && load_variants(f, fm, n) < 0)
+		return -1;
+	if ((n = se_node_get(root, "rules")) && load_rules(f, fm, n) < 0)
+		return -1;
+	if ((n = se_node_get(root, "judgement-words")) &&
+	    load_judgement(f, fm, n) < 0)
+		return -1;
+	fw = framework(f, fm->framework, true);
+	if (!fw)
+		return -1;
+	return add_format(f, fw, fm);
+}
+
+static int
+load_areas(se_formats *f, const se_node *areas, const char *dirname)
+{
+	se_framework *fw = framework(f, dirname, true);
+	size_t i;
+
+	if (!fw)
+		return -1;
+	if (areas->kind != SE_NODE_LIST)
+		return se_diag_error(f->diag, &areas->pos, "format",
+		    "'areas' must be a list of {id, title}");
+	fw->areas = alloc(f, areas->n, sizeof *fw->areas);
+	if (!fw->areas)
+		return -1;
+	for (i = 0; i < areas->n; i++) {
+		const se_node *a = areas->items[i];
+		const char *id = se_node_str(se_node_get(a, "id"));
+		if (!id)
+			return se_diag_error(f->diag, &a->pos, "format",
+			    "each area needs an 'id'");
+		fw->areas[fw->nareas].id = id;
+		fw->areas[fw->nareas++].title =
+		    se_node_str(se_node_get(a, "title"));
+	}
+	return 0;
+}
+
+static int
+load_scales(se_formats *f, const se_node *scales)
+{
+	se_scale **v;
+	size_t i;
+
+	if (scales->kind != SE_NODE_LIST)
+		return se_diag_error(f->diag, &scales->pos, "format",
+		    "'scales' must be a list");
+	v = realloc(f->scales, (f->nscales + scales->n + 1) * sizeof *v);
+	if (!v)
+		return -1;
+	f->scales = v;
+	for (i = 0; i < scales->n; i++) {
+		se_scale *s = se_scale_from_node(scales->items[i], f->diag);
+		if (!s)
+			return -1;
+		f->scales[f->nscales++] = s;
+	}
+	return 0;
+}
+
+static int
+load_holidays(se_formats *f, const se_node *list)
+{
+	size_t i;
+	long day;
+
+	if (list->kind != SE_NODE_LIST)
+		return se_diag_error(f->diag, &list->pos, "format",
+		    "'bank-holidays' must be a list of dates");
+	for (i = 0; i < list->n; i++) {
+		const se_node *d = list->items[i];
+		if (!se_node_str(d) || !se_ymd_parse(d->text, d->len, &day))
+			return se_diag_error(f->diag, &d->pos, "format",
+			    "bank holiday '%s' is not a date (YYYY-MM-DD)",
+			    se_node_str(d) ? d->text : "");
+		if (se_workdays_add_holiday(f->workdays, day) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+keep_doc(se_formats *f, se_doc *doc)
+{
+	if (f->ndocs == f->capdocs) {
+		size_t cap = f->capdocs ? f->capdocs * 2 : 16;
+		se_doc **v = realloc(f->docs, cap * sizeof *v);
+		if (!v)
+			return -1;
+		f->docs = v;
+		f->capdocs = cap;
+	}
+	f->docs[f->ndocs++] = doc;
+	return 0;
+}
+
+static bool
+has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of 'dir' (no dot files), sorted; NULL on failure. */
+static char **
+list_dir(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL, **nv;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		char *s;
+		if (e->d_name[0] == '.')
+			continue;
+		if (*n + 1 >= cap) {
+			cap = cap ? cap * 2 : 16;
+			nv = realloc(v, cap * sizeof *v);
+			if (!nv)
+				goto fail;
+			v = nv;
+		}
+		s = malloc(strlen(e->d_name) + 1);
+		if (!s)
+			goto fail;
+		memcpy(s, e->d_name, strlen(e->d_name) + 1);
+		v[(*n)++] = s;
+	}
+	closedir(d);
+	if (!v)
+		v = calloc(1, sizeof *v);
+	if (v && *n)
+		qsort(v, *n, sizeof *v, cmpstr);
+	return v;
+fail:
+	closedir(d);
+	while (*n)
+		free(v[--*n]);
+	free(v);
+	return NULL;
+}
+
+static void
+free_list(char **v, size_t n)
+{
+	while (n)
+		free(v[--n]);
+	free(v);
+}
+
+/* Load one YAML file of framework 'dirname' (NULL at the top level). */
+static int
+load_file(se_formats *f, const char *path, const char *dirname)
+{
+	se_doc *doc = se_doc_load(path, f->diag);
+	const se_node *root, *n;
+
+	if (!doc)
+		return 0; /* the reason is in the sink; go on with the rest */
+	if (keep_doc(f, doc) < 0) {
+		se_doc_free(doc);
+		return -1;
+	}
+	root = doc->meta;
+	if (!root || root->kind != SE_NODE_MAP)
+		return 0;
+	if ((n = se_node_get(root, "scales")))
+		(void)load_scales(f, n);
+	else if ((n = se_node_get(root, "bank-holidays")))
+		(void)load_holidays(f, n);
+	if (!dirname)
+		return 0;
+	/* A mistake in one file is reported and the others still load. */
+	if (se_node_get(root, "format"))
+		(void)load_format(f, doc, dirname);
+	else if ((n = se_node_get(root, "areas")))
+		(void)load_areas(f, n, dirname);
+	return 0;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Scales first (rating fields refer to them), then everything else. */
+static int
+load_pass(se_formats *f, const char *dir, bool scales)
+{
+	char **top, **sub;
+	size_t ntop, nsub, i, j;
+	se_buf p;
+	int rc = 0;
+
+	top = list_dir(dir, &ntop);
+	if (!top)
+		return -1;
+	se_buf_init(&p);
+	for (i = 0; i < ntop && rc == 0; i++) {
+		se_buf_reset(&p);
+		se_buf_addf(&p, "%s/%s", dir, top[i]);
+		if (!is_dir(se_buf_str(&p))) {
+			if (!has_suffix(top[i], ".yaml") || !scales)
+				continue;
+			rc = load_file(f, se_buf_str(&p), NULL);
+			continue;
+		}
+		sub = list_dir(se_buf_str(&p), &nsub);
+		if (!sub)
+			continue;
+		for (j = 0; j < nsub && rc == 0; j++) {
+			bool is_scales = strcmp(top[i], "shared") == 0 &&
+			    (strcmp(sub[j], "scales.yaml") == 0 ||
+			    strcmp(sub[j], "bank-holidays.yaml") == 0);
+			if (!has_suffix(sub[j], ".yaml") || is_scales != scales)
+				continue;
+			se_buf_reset(&p);
+			se_buf_addf(&p, "%s/%s/%s", dir, top[i], sub[j]);
+			rc = se_buf_failed(&p) ? -1 :
+			    load_file(f, se_buf_str(&p), top[i]);
+		}
+		free_list(sub, nsub);
+	}
+	free_list(top, ntop);
+	se_buf_release(&p);
+	return rc;
+}
+
+se_formats *
+se_formats_load(const char *dir, se_diag *diag)
+{
+	se_formats *f;
+	se_pos pos = { dir, 0, 0 };
+
+	if (!is_dir(dir)) {
+		se_diag_error(diag, &pos, "formats",
+		    "cannot read the formats directory: it does not exist or "
+		    "is not a directory");
+		return NULL;
+	}
+	f = calloc(1, sizeof *f);
+	if (!f)
+		return NULL;
+	f->diag = diag;
+	f->arena = se_arena_new(0);
+	f->workdays = se_workdays_new();
+	if (!f->arena || !f->workdays || load_pass(f, dir, true) < 0 ||
+	    load_pass(f, dir, false) < 0) {
+		se_formats_free(f);
+		return NULL;
+	}
+	f->diag = NULL;
+	return f;
+}
+
+void
+se_formats_free(se_formats *f)
+{
+	size_t i;
+
+	if (!f)
+		return;
+	for (i = 0; i < f->nres; i++) {
+		regfree(f->res[i]);
+		free(f->res[i]);
+	}
+	free(f->res);
+	for (i = 0; i < f->nscales; i++)
+		se_scale_free(f->scales[i]);
+	free(f->scales);
+	for (i = 0; i < f->nfws; i++)
+		free(f->fws[i]->formats);
+	free(f->fws);
+	for (i = 0; i < f->ndocs; i++)
+		se_doc_free(f->docs[i]);
+	free(f->docs);
+	se_workdays_free(f->workdays);
+	se_arena_free(f->arena);
+	free(f);
+}
+
+bool
+se_formats_has_framework(const se_formats *f, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfws; i++)
+		if (strcmp(f->fws[i]->name, name) == 0 && f->fws[i]->nformats)
+			return true;
+	return false;
+}
+
+static const se_format *
+find_in(const se_framework *fw, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < fw->nformats; i++)
+		if (fw->formats[i]->kind && strcmp(fw->formats[i]->kind, kind) == 0)
+			return fw->formats[i];
+	return NULL;
+}
+
+const se_format *
+se_formats_find(const se_formats *f, const char *fwname, const char *kind)
+{
+	const se_format *fm;
+	size_t i, hops;
+
+	if (!fwname)
+		fwname = "shared";
+	for (hops = 0; hops < 8; hops++) {
+		fm = NULL;
+		for (i = 0; i < f->nfws && !fm; i++)
+			if (strcmp(f->fws[i]->name, fwname) == 0)
+				fm = find_in(f->fws[i], kind);
+		if (!fm || !fm->adopts)
+			return fm;
+		fwname = fm->adopts;
+	}
+	return NULL;
+}
+
+bool
+se_formats_has_kind(const se_formats *f, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfws; i++)
+		if (find_in(f->fws[i], kind))
+			return true;
+	return false;
+}
+
+const se_scale *
+se_formats_scale(const se_formats *f, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < f->nscales; i++)
+		if (strcmp(se_scale_id(f->scales[i]), id) == 0)
+			return f->scales[i];
+	return NULL;
+}
+
+const se_workdays *
+se_formats_workdays(const se_formats *f)
+{
+	return f->workdays;
+}
+
+const char *
+se_formats_area(const se_formats *f, const char *fwname, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < f->nfws; i++) {
+		if (fwname && strcmp(f->fws[i]->name, fwname) != 0)
+			continue;
+		for (j = 0; j < f->fws[i]->nareas; j++)
+			if (strcmp(f->fws[i]->areas[j].id, id) == 0)
+				return f->fws[i]->areas[j].title ?
+				    f->fws[i]->areas[j].title : id;
+	}
+	return NULL;
+}
+
+const char *
+se_format_kind(const se_format *fm)
+{
+	return fm->kind;
+}
+
+const char *
+se_format_framework(const se_format *fm)
+{
+	return fm->framework;
+}
+
+const char *
+se_format_title(const se_format *fm)
+{
+	return fm->title;
+}
+
+const se_node *
+se_format_node(const se_format *fm)
+{
+	return fm->root;
+}
+
+const se_field *
+se_format_field(const se_format *fm, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fm->top.nfields; i++)
+		if (strcmp(fm->top.fields[i].name, name) == 0)
+			return &fm->top.fields[i];
+	return NULL;
+}
+
+const char *
+se_field_label(const se_field *f)
+{
+	if (f->title)
+		return f->title;
+	return f->name ? f->name : "item";
+}

@@ -1,0 +1,136 @@
+/*
+ * format_internal.h: the format model shared by format.c (which loads it),
+ * check.c and rules.c (which check documents against it).  lib/ only.
+ */
+#ifndef SE_FORMAT_INTERNAL_H
+#define SE_FORMAT_INTERNAL_H
+
+#include "internal.h"
+
+#include <regex.h>
+
+typedef enum {
+	SE_FT_STRING,
+	SE_FT_TEXT,
+	SE_FT_INTEGER,
+	SE_FT_NUMBER,
+	SE_FT_BOOLEAN,
+	SE_FT_DATE,
+	SE_FT_ENUM,
+	SE_FT_RATING,
+	SE_FT_LIST,
+	SE_FT_MAP,
+	SE_FT_PATH,
+	SE_FT_INDICATOR,
+	SE_FT_EVIDENCE,
+	SE_FT_AREA,
+	SE_FT_URL,
+	SE_FT_EMAIL
+} se_ftype;
+
+/* One field spec: a key of a map, the items of a list, or the values of
+ * a map of arbitrary keys. */
+typedef struct se_field se_field;
+struct se_field {
+	const char *name;  /* the key; NULL for list items and map values */
+	const char *title; /* how people name it (the key when no title) */
+	se_ftype type;
+	const se_node *spec;
+	bool required;
+	const char *when_field, *when_value; /* required-when */
+	const char *pattern;                 /* as written */
+	regex_t *re;                         /* ^(pattern)$ compiled */
+	const se_node *values;               /* enum: the allowed values */
+	const se_node *value_aliases;        /* enum: other spellings */
+	bool has_min, has_max;
+	double min, max;   /* list length, or the value of a number */
+	size_t words;      /* word limit of text; 0 none */
+	const se_scale *scale;
+	bool na;           /* a rating may be N/A */
+	bool contact;      /* professional contact details */
+	bool evidence;     /* (list items) each needs evidence */
+	se_field *items;   /* list: its items */
+	se_field *fields;  /* map: its known keys */
+	size_t nfields;
+	se_field *values_spec; /* map of arbitrary keys: each value */
+};
+
+enum { SE_PRESENCE_OPTIONAL, SE_PRESENCE_RECOMMENDED, SE_PRESENCE_REQUIRED };
+
+typedef struct se_fsection {
+	const char *id, *title;
+	const char **aliases;
+	size_t naliases;
+	int level; /* 0: any */
+	int presence;
+	size_t words;
+	bool evidence;
+} se_fsection;
+
+typedef struct se_variant {
+	const char *value, *title;
+	se_fsection *sections;
+	size_t nsections;
+} se_variant;
+
+typedef struct se_rule_use {
+	const char *name;
+	const se_node *node; /* its parameters */
+} se_rule_use;
+
+typedef struct se_framework se_framework;
+
+struct se_format {
+	const char *kind, *framework, *title, *syntax, *adopts;
+	const se_node *root;
+	se_framework *fw;
+	se_field top; /* a map of the document's fields */
+	se_fsection *sections;
+	size_t nsections;
+	const char *variant_field;
+	se_variant *variants;
+	size_t nvariants;
+	se_rule_use *rules;
+	size_t nrules;
+	const char **judgement;
+	size_t njudgement;
+};
+
+typedef struct se_area {
+	const char *id, *title;
+} se_area;
+
+struct se_framework {
+	const char *name;
+	se_format **formats;
+	size_t nformats;
+	se_area *areas;
+	size_t nareas;
+};
+
+/* Compare a typed name with a canonical one, ignoring case, punctuation
+ * and runs of spaces (scale.c). */
+bool se_name_eq(const char *a, size_t alen, const char *b);
+
+/* The named cross-field rules (rules.c).  Each is called with the rule's
+ * parameters from the format; problems go to 'diag'. */
+typedef struct se_rule_ctx {
+	const se_check *check;
+	const se_format *format;
+	const se_doc *doc;
+	const se_node *params;
+	se_diag *diag;
+} se_rule_ctx;
+
+/* Run rule 'name'; false when no rule has that name. */
+bool se_rule_run(const char *name, const se_rule_ctx *rc);
+
+/* Helpers rules.c shares with check.c. */
+/* Names are the same person or authority: case ignored, spaces folded. */
+bool se_same_name(const char *a, const char *b);
+/* The spec of top-level field 'name', or NULL. */
+const se_field *se_format_field(const se_format *fm, const char *name);
+/* How a field is named in messages: its title, else its key. */
+const char *se_field_label(const se_field *f);
+
+#endif /* SE_FORMAT_INTERNAL_H */
