@@ -1,0 +1,676 @@
+/* csv.c: a streaming CSV reader on libcsv's callback API.
+ *
+ * libcsv gives field text but no positions, so a small scanner runs over
+ * each piece of input just before libcsv does, with the same state
+ * machine (libcsv 3.0.3 in strict mode: leading spaces skipped, CR and LF
+ * both end a record, blank lines skipped).  It records where each field
+ * starts, in a queue that libcsv's field callback takes from in order;
+ * it also checks the encoding and finds the faults libcsv would stop on
+ * (a quote inside a field, text after a closing quote, an unterminated
+ * quote), so libcsv itself never sees a fault and never needs resetting
+ * mid-record.  Both passes are linear; the scanner's inner loops skip
+ * ordinary bytes with one table lookup each.
+ */
+#include "internal.h"
+
+#include <csv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RANGE_MAX 65536u   /* bytes scanned, then parsed, at a time */
+#define CSV_BLOCK 65536u   /* libcsv's field buffer grows by this much */
+
+enum state {
+	ROW_NOT_BEGUN,   /* between records, skipping blank lines */
+	FIELD_NOT_BEGUN, /* after a delimiter */
+	UNQUOTED,
+	QUOTED,
+	MIGHT_HAVE_ENDED, /* after a quote inside a quoted field */
+	SKIP_LINE         /* after a quote fault: drop the rest of the line */
+};
+
+/* Why a scan stopped before the end of its range. */
+enum event {
+	EV_NONE,
+	EV_NOT_UTF8, /* the byte at 'used' starts an invalid sequence */
+	EV_PARTIAL,  /* a UTF-8 sequence continues in the next piece */
+	EV_QUOTE,    /* a quote fault at 'used' */
+	EV_NUL,      /* a NUL byte at 'used' */
+	EV_SKIPPED   /* bytes up to 'used' belong to a dropped line */
+};
+
+/* Byte classes: what stops the scanner's inner loops. */
+enum { C_PLAIN, C_SPACE, C_COMMA, C_QUOTE, C_LF, C_CR, C_HIGH, C_NUL };
+
+static const unsigned char cls[256] = {
+	[0] = C_NUL, ['\t'] = C_SPACE, ['\n'] = C_LF, ['\r'] = C_CR,
+	[' '] = C_SPACE, [','] = C_COMMA, ['"'] = C_QUOTE,
+#define H4(b) [b] = C_HIGH, [b + 1] = C_HIGH, [b + 2] = C_HIGH, [b + 3] = C_HIGH
+#define H16(b) H4(b), H4(b + 4), H4(b + 8), H4(b + 12)
+	H16(0x80), H16(0x90), H16(0xa0), H16(0xb0), H16(0xc0), H16(0xd0),
+	H16(0xe0), H16(0xf0),
+#undef H16
+#undef H4
+};
+
+/* Windows-1252 0x80-0x9F (the WHATWG table: the five unassigned bytes
+ * map to the C1 controls of the same value); 0xA0-0xFF are Latin-1. */
+static const unsigned short cp1252[32] = {
+	0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+	0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+};
+
+struct start {
+	unsigned line, col;
+};
+
+struct se_csv {
+	struct csv_parser p;
+	char *name;
+	se_csv_record_fn fn;
+	void *ctx;
+	se_diag *d;
+
+	/* the scanner */
+	enum state state;
+	uint64_t off;      /* file offset of the next byte to scan */
+	uint64_t line_off; /* offset where the current line starts */
+	uint64_t cont;     /* bytes on this line that are not characters */
+	uint64_t cr_end;   /* offset just after the last CR (CRLF is one) */
+	unsigned line;
+	unsigned qline, qcol; /* where the open quote is */
+	bool spaces;          /* spaces after a closing quote */
+	bool cp1252;          /* decided: the file is Windows-1252 */
+	bool bom_done;
+	unsigned char held[4]; /* a BOM prefix or a split UTF-8 sequence */
+	size_t nheld;
+
+	/* field starts scanned but not yet taken by libcsv's callback */
+	struct start *q;
+	size_t qhead, qlen, qcap;
+
+	/* the record being built: text offsets, then pointers */
+	se_csv_field *f;
+	size_t *foff;
+	size_t nf, fcap;
+	char *text;
+	size_t tlen, tcap;
+	unsigned rec_line;
+
+	char *conv; /* Windows-1252 converted to UTF-8 */
+	size_t convcap;
+	bool stopped;
+	bool done;
+};
+
+se_csv *
+se_csv_new(const char *name, se_csv_record_fn fn, void *ctx, se_diag *d)
+{
+	se_csv *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	c->name = malloc(strlen(name) + 1);
+	if (!c->name || csv_init(&c->p, CSV_STRICT) != 0) {
+		free(c->name);
+		free(c);
+		return NULL;
+	}
+	memcpy(c->name, name, strlen(name) + 1);
+	csv_set_blk_size(&c->p, CSV_BLOCK);
+	c->fn = fn;
+	c->ctx = ctx;
+	c->d = d;
+	c->line = 1;
+	c->cr_end = UINT64_MAX;
+	c->state = ROW_NOT_BEGUN;
+	return c;
+}
+
+void
+se_csv_free(se_csv *c)
+{
+	if (!c)
+		return;
+	csv_free(&c->p);
+	free(c->name);
+	free(c->q);
+	free(c->f);
+	free(c->foff);
+	free(c->text);
+	free(c->conv);
+	free(c);
+}
+
+static int
+fail_oom(se_csv *c)
+{
+	se_pos pos = { c->name, 0, 0 };
+
+	c->stopped = true;
+	return se_diag_error(c->d, &pos, "out-of-memory",
+	    "out of memory reading the file");
+}
+
+/* ---- the scanner ------------------------------------------------------ */
+
+static unsigned
+col_at(const se_csv *c, uint64_t at)
+{
+	return (unsigned)(at - c->line_off - c->cont + 1);
+}
+
+static int
+push(se_csv *c, uint64_t at)
+{
+	if (c->qlen == c->qcap) {
+		size_t cap = c->qcap ? c->qcap * 2 : 1024;
+		struct start *q = realloc(c->q, cap * sizeof *q);
+		if (!q)
+			return -1;
+		c->q = q;
+		c->qcap = cap;
+	}
+	c->q[c->qlen].line = c->line;
+	c->q[c->qlen].col = col_at(c, at);
+	c->qlen++;
+	return 0;
+}
+
+/* A line ends at LF, CR, or CRLF (counted once). */
+static void
+newline(se_csv *c, uint64_t at, unsigned char ch)
+{
+	if (ch == '\n' && at == c->cr_end) {
+		c->line_off = at + 1;
+		return;
+	}
+	c->line++;
+	c->line_off = at + 1;
+	c->cont = 0;
+	if (ch == '\r')
+		c->cr_end = at + 1;
+}
+
+/* Length of a valid UTF-8 sequence at s (n bytes available): > 0; 0 when
+ * it is invalid; -1 when it is valid so far but cut off. */
+static int
+utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char b = s[0], lo = 0x80, hi = 0xbf;
+	size_t need, i;
+
+	if (b >= 0xc2 && b <= 0xdf)
+		need = 2;
+	else if (b >= 0xe0 && b <= 0xef)
+		need = 3;
+	else if (b >= 0xf0 && b <= 0xf4)
+		need = 4;
+	else
+		return 0;
+	if (b == 0xe0)
+		lo = 0xa0;
+	else if (b == 0xed)
+		hi = 0x9f;
+	else if (b == 0xf0)
+		lo = 0x90;
+	else if (b == 0xf4)
+		hi = 0x8f;
+	for (i = 1; i < need; i++) {
+		if (i >= n)
+			return -1;
+		if (s[i] < lo || s[i] > hi)
+			return 0;
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return (int)need;
+}
+
+/* Scan s[0..n): advance the state, queue field starts, count lines and
+ * characters.  Stops early on an event; '*used' is how far it got (a
+ * UTF-8 sequence may end past n, within 'avail').  'last' says no more
+ * input follows s[avail - 1]. */
+static enum event
+scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
+    size_t *used)
+{
+	size_t i = 0;
+	enum event ev = EV_NONE;
+	int k;
+
+	while (i < n) {
+		unsigned char ch = s[i], k2 = cls[ch];
+
+		switch (c->state) {
+		case ROW_NOT_BEGUN:
+		case FIELD_NOT_BEGUN:
+			if (k2 == C_SPACE) {
+				i++;
+				continue;
+			}
+			if (k2 == C_NUL) {
+				ev = EV_NUL;
+				goto out;
+			}
+			if ((k2 == C_LF || k2 == C_CR) &&
+			    c->state == ROW_NOT_BEGUN) {
+				newline(c, c->off + i, ch);
+				i++;
+				continue;
+			}
+			if (push(c, c->off + i) != 0) {
+				fail_oom(c);
+				goto out;
+			}
+			if (k2 == C_LF || k2 == C_CR) {
+				newline(c, c->off + i, ch);
+				c->state = ROW_NOT_BEGUN;
+				i++;
+			} else if (k2 == C_COMMA) {
+				c->state = FIELD_NOT_BEGUN;
+				i++;
+			} else if (k2 == C_QUOTE) {
+				c->qline = c->line;
+				c->qcol = col_at(c, c->off + i);
+				c->state = QUOTED;
+				i++;
+			} else {
+				c->state = UNQUOTED; /* the byte is looked at there */
+			}
+			continue;
+		case UNQUOTED:
+			while (i < n && (k2 = cls[s[i]]) <= C_SPACE)
+				i++;
+			if (i == n)
+				goto out;
+			ch = s[i];
+			if (k2 == C_COMMA) {
+				c->state = FIELD_NOT_BEGUN;
+				i++;
+			} else if (k2 == C_LF || k2 == C_CR) {
+				newline(c, c->off + i, ch);
+				c->state = ROW_NOT_BEGUN;
+				i++;
+			} else if (k2 == C_QUOTE) {
+				ev = EV_QUOTE;
+				goto out;
+			} else {
+				break; /* high byte or NUL: below */
+			}
+			continue;
+		case QUOTED:
+			while (i < n && (k2 = cls[s[i]]) <= C_COMMA)
+				i++;
+			if (i == n)
+				goto out;
+			ch = s[i];
+			if (k2 == C_QUOTE) {
+				c->state = MIGHT_HAVE_ENDED;
+				c->spaces = false;
+				i++;
+			} else if (k2 == C_LF || k2 == C_CR) {
+				newline(c, c->off + i, ch);
+				i++;
+			} else {
+				break;
+			}
+			continue;
+		case MIGHT_HAVE_ENDED:
+			if (k2 == C_COMMA) {
+				c->state = FIELD_NOT_BEGUN;
+			} else if (k2 == C_LF || k2 == C_CR) {
+				newline(c, c->off + i, ch);
+				c->state = ROW_NOT_BEGUN;
+			} else if (k2 == C_SPACE) {
+				/* dropped, but a quote after them is a fault */
+				c->spaces = true;
+			} else if (k2 == C_QUOTE && !c->spaces) {
+				c->state = QUOTED; /* a doubled quote */
+			} else if (k2 == C_NUL) {
+				ev = EV_NUL;
+				goto out;
+			} else {
+				ev = EV_QUOTE;
+				goto out;
+			}
+			i++;
+			continue;
+		case SKIP_LINE:
+			while (i < n && cls[s[i]] != C_LF && cls[s[i]] != C_CR)
+				i++;
+			if (i < n) {
+				newline(c, c->off + i, s[i]);
+				i++;
+				c->state = ROW_NOT_BEGUN;
+			}
+			ev = EV_SKIPPED;
+			goto out;
+		}
+		/* a high byte or a NUL inside a field */
+		if (k2 == C_NUL) {
+			ev = EV_NUL;
+			goto out;
+		}
+		if (c->cp1252) {
+			i++;
+			continue;
+		}
+		k = utf8_len(s + i, avail - i);
+		if (k > 0) {
+			c->cont += (uint64_t)k - 1;
+			i += (size_t)k;
+		} else {
+			ev = k < 0 && !last ? EV_PARTIAL : EV_NOT_UTF8;
+			goto out;
+		}
+	}
+out:
+	*used = i;
+	c->off += i;
+	return ev;
+}
+
+/* ---- libcsv's callbacks: the record ------------------------------------ */
+
+static bool
+grow_fields(se_csv *c)
+{
+	size_t cap = c->fcap ? c->fcap * 2 : 64;
+	se_csv_field *f = realloc(c->f, cap * sizeof *f);
+	size_t *o;
+
+	if (!f)
+		return false;
+	c->f = f;
+	o = realloc(c->foff, cap * sizeof *o);
+	if (!o)
+		return false;
+	c->foff = o;
+	c->fcap = cap;
+	return true;
+}
+
+static bool
+grow_text(se_csv *c, size_t need)
+{
+	size_t cap = c->tcap ? c->tcap : 4096;
+	char *t;
+
+	while (cap < need)
+		cap *= 2;
+	t = realloc(c->text, cap);
+	if (!t)
+		return false;
+	c->text = t;
+	c->tcap = cap;
+	return true;
+}
+
+static void
+on_field(void *field, size_t len, void *data)
+{
+	se_csv *c = data;
+	struct start st = { c->line, 0 };
+
+	if (c->stopped)
+		return;
+	if (c->qhead < c->qlen)
+		st = c->q[c->qhead++];
+	if ((c->nf == c->fcap && !grow_fields(c)) ||
+	    (c->tlen + len + 1 > c->tcap && !grow_text(c, c->tlen + len + 1))) {
+		fail_oom(c);
+		return;
+	}
+	if (c->nf == 0)
+		c->rec_line = st.line;
+	c->foff[c->nf] = c->tlen;
+	c->f[c->nf].len = len;
+	c->f[c->nf].line = st.line;
+	c->f[c->nf].col = st.col;
+	c->nf++;
+	if (len)
+		memcpy(c->text + c->tlen, field, len);
+	c->text[c->tlen + len] = '\0';
+	c->tlen += len + 1;
+}
+
+static void
+on_record(int term, void *data)
+{
+	se_csv *c = data;
+	size_t i;
+
+	(void)term;
+	if (c->stopped)
+		return;
+	for (i = 0; i < c->nf; i++)
+		c->f[i].text = c->text + c->foff[i];
+	if (c->fn(c->ctx, c->f, c->nf, c->rec_line) != 0)
+		c->stopped = true;
+	c->nf = 0;
+	c->tlen = 0;
+}
+
+/* ---- feeding ------------------------------------------------------------ */
+
+static void
+put_utf8(char *o, size_t *k, unsigned u)
+{
+	if (u < 0x80) {
+		o[(*k)++] = (char)u;
+	} else if (u < 0x800) {
+		o[(*k)++] = (char)(0xc0 | (u >> 6));
+		o[(*k)++] = (char)(0x80 | (u & 0x3f));
+	} else {
+		o[(*k)++] = (char)(0xe0 | (u >> 12));
+		o[(*k)++] = (char)(0x80 | ((u >> 6) & 0x3f));
+		o[(*k)++] = (char)(0x80 | (u & 0x3f));
+	}
+}
+
+/* Give libcsv the scanned bytes (converted to UTF-8 when the file is
+ * Windows-1252), then drop the queue entries it has taken. */
+static int
+parse(se_csv *c, const unsigned char *s, size_t n)
+{
+	const void *in = s;
+	size_t len = n, i;
+
+	if (n == 0)
+		return 0;
+	if (c->cp1252) {
+		if (c->convcap < 3 * n) {
+			char *p = realloc(c->conv, 3 * n);
+			if (!p)
+				return fail_oom(c);
+			c->conv = p;
+			c->convcap = 3 * n;
+		}
+		len = 0;
+		for (i = 0; i < n; i++) {
+			unsigned u = s[i];
+			if (u >= 0x80 && u < 0xa0)
+				u = cp1252[u - 0x80];
+			put_utf8(c->conv, &len, u);
+		}
+		in = c->conv;
+	}
+	if (csv_parse(&c->p, in, len, on_field, on_record, c) != len &&
+	    !c->stopped)
+		return fail_oom(c);
+	if (c->qhead == c->qlen) {
+		c->qhead = c->qlen = 0;
+	} else if (c->qhead > 0) {
+		memmove(c->q, c->q + c->qhead,
+		    (c->qlen - c->qhead) * sizeof *c->q);
+		c->qlen -= c->qhead;
+		c->qhead = 0;
+	}
+	return c->stopped ? -1 : 0;
+}
+
+static se_pos
+pos_at(const se_csv *c, uint64_t at)
+{
+	se_pos p = { c->name, c->line, col_at(c, at) };
+
+	return p;
+}
+
+static void
+not_utf8(se_csv *c)
+{
+	se_pos p = pos_at(c, c->off);
+
+	c->cp1252 = true;
+	se_diag_warning(c->d, &p, "encoding",
+	    "file is not UTF-8; read as Windows-1252");
+}
+
+/* A fault in quoting: the record is dropped and the rest of the line
+ * skipped, then reading goes on. */
+static void
+quote_fault(se_csv *c)
+{
+	se_pos p = pos_at(c, c->off);
+
+	if (c->state == UNQUOTED)
+		se_diag_error(c->d, &p, "csv-quote",
+		    "quote in the middle of a field: put the whole field in "
+		    "quotes and double the quote inside it; row skipped");
+	else
+		se_diag_error(c->d, &p, "csv-quote",
+		    "text after a closing quote: put the whole field in "
+		    "quotes and double any quote inside it; row skipped");
+	csv_fini(&c->p, NULL, NULL, NULL);
+	c->qhead = c->qlen = 0;
+	c->nf = 0;
+	c->tlen = 0;
+	c->state = SKIP_LINE;
+}
+
+/* Scan and parse s[0..n); 'last' says no more input follows.  Bytes of a
+ * UTF-8 sequence cut off at the end are held for the next piece. */
+static int
+process(se_csv *c, const unsigned char *s, size_t n, bool last)
+{
+	while (n > 0 && !c->stopped) {
+		size_t take = n < RANGE_MAX ? n : RANGE_MAX, used;
+		enum event ev = scan(c, s, take, n, last, &used);
+
+		if (c->stopped)
+			return -1;
+		if (ev != EV_SKIPPED && parse(c, s, used) != 0)
+			return -1;
+		s += used;
+		n -= used;
+		switch (ev) {
+		case EV_NONE:
+		case EV_SKIPPED:
+			break;
+		case EV_NOT_UTF8:
+			not_utf8(c);
+			break;
+		case EV_PARTIAL:
+			memcpy(c->held, s, n);
+			c->nheld = n;
+			return 0;
+		case EV_QUOTE:
+			quote_fault(c);
+			break;
+		case EV_NUL: {
+			se_pos p = pos_at(c, c->off);
+			c->stopped = true;
+			return se_diag_error(c->d, &p, "binary",
+			    "file contains a NUL byte: it looks binary, not "
+			    "like CSV text");
+		}
+		}
+	}
+	return c->stopped ? -1 : 0;
+}
+
+/* Complete a held piece (a BOM prefix or a cut-off UTF-8 sequence) from
+ * the new input; returns how many bytes of 'buf' it took. */
+static size_t
+fill_held(se_csv *c, const unsigned char *s, size_t n, bool last)
+{
+	static const unsigned char bom[3] = { 0xef, 0xbb, 0xbf };
+	size_t used = 0;
+
+	if (!c->bom_done) {
+		while (c->nheld < 3 && used < n && s[used] == bom[c->nheld])
+			c->held[c->nheld++] = s[used++];
+		if (c->nheld == 3) {
+			c->bom_done = true;
+			c->nheld = 0;
+			c->off = c->line_off = 3;
+		} else if (used < n || last) {
+			size_t h = c->nheld;
+			unsigned char tmp[3];
+			memcpy(tmp, c->held, h);
+			c->bom_done = true;
+			c->nheld = 0;
+			process(c, tmp, h, last && used == n);
+		}
+		return used;
+	}
+	while (used < n && c->nheld < 4 &&
+	    utf8_len(c->held, c->nheld) < 0)
+		c->held[c->nheld++] = s[used++];
+	if (utf8_len(c->held, c->nheld) >= 0 || last) {
+		size_t h = c->nheld;
+		unsigned char tmp[4];
+		memcpy(tmp, c->held, h);
+		c->nheld = 0;
+		process(c, tmp, h, last && used == n);
+	}
+	return used;
+}
+
+int
+se_csv_feed(se_csv *c, const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t used;
+
+	if (c->stopped || c->done)
+		return -1;
+	while ((!c->bom_done || c->nheld) && len > 0) {
+		used = fill_held(c, s, len, false);
+		s += used;
+		len -= used;
+		if (c->stopped)
+			return -1;
+	}
+	return process(c, s, len, false);
+}
+
+int
+se_csv_finish(se_csv *c)
+{
+	if (c->stopped || c->done)
+		return -1;
+	while (!c->bom_done || c->nheld) {
+		fill_held(c, NULL, 0, true);
+		if (c->stopped)
+			return -1;
+	}
+	c->done = true;
+	if (c->state == QUOTED) {
+		se_pos p = { c->name, c->qline, c->qcol };
+		csv_fini(&c->p, NULL, NULL, NULL);
+		se_diag_error(c->d, &p, "csv-quote",
+		    "quote opened here is never closed: the rest of the file "
+		    "would be one field; row skipped");
+		return 0;
+	}
+	if (c->state == FIELD_NOT_BEGUN && push(c, c->off) != 0)
+		return fail_oom(c);
+	csv_fini(&c->p, on_field, on_record, c);
+	return c->stopped ? -1 : 0;
+}
