@@ -1019,3 +1019,300 @@ out:
 	se_buf_release(&k.what);
 	return rc;
 }
+
+/* ---- CSV files --------------------------------------------------------- */
+
+struct sniff {
+	se_csv_kind kind;
+	char **cols; /* the header's cells, for a plan */
+	size_t ncols;
+	bool oom;
+};
+
+static int
+on_header(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	struct sniff *s = ctx;
+	size_t i;
+
+	(void)line;
+	s->kind = se_csv_sniff(f, n);
+	s->cols = calloc(n ? n : 1, sizeof *s->cols);
+	if (!s->cols) {
+		s->oom = true;
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		s->cols[i] = strdup(f[i].text);
+		if (!s->cols[i])
+			s->oom = true;
+	}
+	s->ncols = n;
+	return -1; /* the header is all we need */
+}
+
+static void
+free_sniff(struct sniff *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncols; i++)
+		free(s->cols[i]);
+	free(s->cols);
+}
+
+/* A CSV header cell matches a column name ignoring case, surrounding
+ * spaces and text in brackets ("ACTION (What?)" is "Action"). */
+static bool
+column_is(const char *cell, const char *name)
+{
+	se_buf b;
+	const char *p;
+	int depth = 0;
+	bool r;
+
+	se_buf_init(&b);
+	for (p = cell; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		else if (depth == 0)
+			se_buf_addc(&b, *p);
+	}
+	r = se_same_name(se_buf_str(&b), name);
+	se_buf_release(&b);
+	return r;
+}
+
+static bool
+column_matches(const se_node *col, const char *cell)
+{
+	const se_node *al = se_node_get(col, "aliases");
+	const char *name = se_node_str(se_node_get(col, "column"));
+	size_t i;
+
+	if (name && column_is(cell, name))
+		return true;
+	if (al && al->kind == SE_NODE_LIST)
+		for (i = 0; i < al->n; i++)
+			if (se_node_str(al->items[i]) &&
+			    column_is(cell, al->items[i]->text))
+				return true;
+	return false;
+}
+
+struct plan_csv {
+	const se_format *fm;
+	const se_node *cols; /* csv-columns */
+	long *map;           /* header index -> csv-columns index, or -1 */
+	size_t ncols;
+	const char *path;
+	se_diag *diag;
+	bool header_done;
+};
+
+static const se_field *
+plan_item_field(const se_format *fm, const char *dotted)
+{
+	const se_field *acts = se_format_field(fm, "actions");
+	const se_field *f;
+	size_t i;
+
+	if (!acts || !acts->items)
+		return NULL;
+	f = acts->items;
+	for (i = 0; i < f->nfields; i++)
+		if (strcmp(f->fields[i].name, dotted) == 0)
+			return &f->fields[i];
+	return NULL;
+}
+
+static void
+plan_cell(struct plan_csv *p, const se_node *col, const se_csv_field *cell)
+{
+	const char *fname = se_node_str(se_node_get(col, "field"));
+	const char *cname = se_node_str(se_node_get(col, "column"));
+	const se_field *f = fname ? plan_item_field(p->fm, fname) : NULL;
+	se_pos pos = { p->path, cell->line, cell->col };
+
+	if (cell->len == 0) {
+		const char *req = se_node_str(se_node_get(col, "required"));
+		if (req && strcmp(req, "true") == 0)
+			se_diag_error(p->diag, &pos, "required",
+			    "'%s' is empty: every action needs it", cname);
+		return;
+	}
+	if (!f)
+		return;
+	if (f->type == SE_FT_ENUM && !enum_ok(f, cell->text)) {
+		char *l = enum_list(f);
+		se_diag_error(p->diag, &pos, "allowed-values",
+		    "'%s' is '%s'; it should be one of: %s", cname, cell->text,
+		    l ? l : "");
+		free(l);
+	}
+	if (f->re && regexec(f->re, cell->text, 0, NULL, 0) != 0)
+		se_diag_error(p->diag, &pos, "pattern",
+		    "'%s' is '%s', which is not in the expected form (%s)", cname,
+		    cell->text, f->title ? f->title : f->pattern);
+}
+
+static int
+on_plan_row(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	struct plan_csv *p = ctx;
+	size_t i, j;
+
+	if (!p->header_done) {
+		p->header_done = true;
+		p->map = calloc(n ? n : 1, sizeof *p->map);
+		if (!p->map)
+			return -1;
+		p->ncols = n;
+		for (i = 0; i < n; i++) {
+			p->map[i] = -1;
+			for (j = 0; j < p->cols->n; j++)
+				if (column_matches(p->cols->items[j], f[i].text))
+					p->map[i] = (long)j;
+		}
+		for (j = 0; j < p->cols->n; j++) {
+			const se_node *c = p->cols->items[j];
+			const char *req = se_node_str(se_node_get(c, "required"));
+			bool found = false;
+			se_pos pos = { p->path, line, 1 };
+			for (i = 0; i < n; i++)
+				if (p->map[i] == (long)j)
+					found = true;
+			if (!found && req && strcmp(req, "true") == 0)
+				se_diag_error(p->diag, &pos, "required",
+				    "the plan has no '%s' column",
+				    se_node_str(se_node_get(c, "column")));
+		}
+		return 0;
+	}
+	for (i = 0; i < n && i < p->ncols; i++)
+		if (p->map[i] >= 0)
+			plan_cell(p, p->cols->items[p->map[i]], &f[i]);
+	return 0;
+}
+
+/* Feed a whole file (or standard input) to a CSV reader. */
+static int
+feed_csv(const char *path, se_csv *c, se_diag *diag)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (se_read_file(path, (size_t)1 << 30, &buf, &len, diag) < 0)
+		return -1;
+	rc = se_csv_feed(c, buf, len);
+	if (rc == 0)
+		rc = se_csv_finish(c);
+	free(buf);
+	return rc;
+}
+
+static int
+check_plan_csv(const se_check *c, const char *path, se_diag *diag)
+{
+	const se_format *fm = se_formats_find(c->formats, NULL, "plan");
+	struct plan_csv p;
+	se_csv *csv;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	if (!fm)
+		return 0;
+	p.fm = fm;
+	p.cols = se_node_get(fm->root, "csv-columns");
+	p.path = path;
+	p.diag = diag;
+	if (!p.cols || p.cols->kind != SE_NODE_LIST)
+		return 0;
+	csv = se_csv_new(path, on_plan_row, &p, diag);
+	if (!csv)
+		return -1;
+	rc = feed_csv(path, csv, diag);
+	se_csv_free(csv);
+	free(p.map);
+	return rc;
+}
+
+static int
+check_extract(const se_check *c, const char *path, bool neighbours,
+    se_diag *diag)
+{
+	se_diag *tmp = se_diag_new();
+	se_store *s = tmp ? se_store_new(c->catalogue, tmp) : NULL;
+	size_t i;
+	int rc;
+
+	if (!s) {
+		se_diag_free(tmp);
+		return -1;
+	}
+	rc = neighbours ? se_store_read_neighbours(s, path) :
+	    se_store_read(s, path);
+	if (rc == 0)
+		rc = se_store_finish(s);
+	se_store_free(s);
+	/* A neighbours file checked on its own names authorities no extract
+	 * has shown yet: that is not a fault of the file. */
+	for (i = 0; i < se_diag_len(tmp); i++) {
+		const se_diag_item *it = se_diag_get(tmp, i);
+		se_pos pos = { it->file, it->line, it->col };
+		if (strcmp(it->rule, "unknown-authority") == 0)
+			continue;
+		se_diag_add(diag, it->severity, &pos, it->rule, "%s",
+		    it->message);
+	}
+	se_diag_free(tmp);
+	return rc;
+}
+
+int
+se_check_csv(const se_check *c, const char *path, se_diag *diag)
+{
+	struct sniff s;
+	se_csv *csv;
+	se_pos pos = { path, 0, 0 };
+	int rc = 0;
+
+	memset(&s, 0, sizeof s);
+	csv = se_csv_new(path, on_header, &s, diag);
+	if (!csv)
+		return -1;
+	if (feed_csv(path, csv, diag) < 0 && !s.cols) {
+		se_csv_free(csv);
+		return -1; /* unreadable: the reason is in the sink */
+	}
+	se_csv_free(csv);
+	if (s.oom) {
+		free_sniff(&s);
+		return -1;
+	}
+	switch (s.kind) {
+	case SE_CSV_EXTRACT:
+		rc = check_extract(c, path, false, diag);
+		break;
+	case SE_CSV_NEIGHBOURS:
+		rc = check_extract(c, path, true, diag);
+		break;
+	case SE_CSV_PLAN:
+		rc = check_plan_csv(c, path, diag);
+		break;
+	case SE_CSV_RATINGS:
+		break;
+	default:
+		se_diag_error(diag, &pos, "csv-header",
+		    "the header does not say what this CSV holds: an extract "
+		    "needs indicator and value (or period) columns, a plan "
+		    "'Action' and 'Accountable officer', neighbours "
+		    "'authority,neighbour,rank'");
+		break;
+	}
+	free_sniff(&s);
+	return rc;
+}

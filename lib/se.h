@@ -713,6 +713,32 @@ size_t se_rating_reason(const se_store *s, size_t i, const se_rating *r,
  * text that reads back as 'v' when 'precision' < 0. */
 size_t se_number_format(double v, int precision, char *buf, size_t n);
 
+/* Rendering ratings (lib/ragout.c): the table of DESIGN section 5
+ * se-rag, its tartan-rug pivot and the exception report. */
+typedef enum {
+	SE_RAGOUT_TEXT,
+	SE_RAGOUT_CSV,
+	SE_RAGOUT_JSON,
+	SE_RAGOUT_MARKDOWN,
+	SE_RAGOUT_HTML
+} se_ragout_format;
+/* Parse "text", "csv", "json", "markdown", "html"; -1 if unknown. */
+int se_ragout_format_parse(const char *name);
+typedef enum { SE_BY_NONE, SE_BY_AUTHORITY, SE_BY_INDICATOR } se_ragout_by;
+typedef struct se_ragout_opts {
+	se_ragout_format format;
+	bool color;                      /* ANSI colour in text */
+	const char *const *authorities;  /* --authority (names or codes) */
+	size_t nauthorities;
+	se_ragout_by by;                 /* --by: the pivot */
+	bool exceptions;                 /* --exceptions */
+	double band;                     /* --band, percent (default 20) */
+} se_ragout_opts;
+/* Rate every series of a finished store and write the result to 'out'.
+ * Returns 0, or -1 when out of memory or writing failed. */
+int se_ragout_render(const se_store *s, const se_rate_opts *ro,
+    const se_ragout_opts *o, FILE *out);
+
 /* ---- input checks (lib/utf8.c) ---------------------------------------- */
 
 /* Check that 'buf' is UTF-8 without NUL bytes; report the first fault
@@ -822,11 +848,21 @@ typedef struct se_check {
 	 * catalogue is known (every id is accepted). */
 	bool (*indicator_known)(void *ctx, const char *id);
 	void *indicator_ctx;
+	/* The catalogue extracts are checked against (unknown indicators);
+	 * NULL for none. */
+	const se_catalogue *catalogue;
 } se_check;
 
 /* Check 'doc' against the format of its kind: kind and framework known,
  * fields, sections, evidence, links, named rules, guidance, personal data.
  * Problems go to 'diag'.  Returns 0, or -1 when out of memory. */
 int se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag);
+
+/* Check a CSV ("-": standard input) by what its header says it is
+ * (DESIGN 10.4): an extract (values, periods, duplicates, unknown
+ * indicators), a plan (the shared plan format's columns), or statistical
+ * neighbours.  Problems go to 'diag'.  Returns 0, or -1 when it could not
+ * be read or is not a CSV the toolkit knows. */
+int se_check_csv(const se_check *c, const char *path, se_diag *diag);
 
 #endif /* SE_H */
