@@ -235,7 +235,9 @@ typedef enum {
 } se_node_kind;
 
 /* A YAML node.  Read-only for users of the library; lives in its
- * document's arena.  A map holds 'n' keys (scalars) and 'n' values. */
+ * document's arena.  A map holds 'n' keys (scalars) and 'n' values.  An
+ * alias is the node its anchor names, shared (the tree is a DAG, never a
+ * cycle); a node with an anchor starts at its '&'. */
 typedef struct se_node se_node;
 struct se_node {
 	se_node_kind kind;
@@ -249,14 +251,17 @@ struct se_node {
 	se_node **items;    /* map values, or list items */
 };
 
-/* A link target in Markdown: a path, a URL or "indicator:ID". */
+/* A link target in Markdown: a path, a URL or "indicator:ID" (links and
+ * autolinks, not images), at the link's '[' or '<'. */
 typedef struct se_link {
 	const char *target;
 	se_pos pos;
 } se_link;
 
-/* A list item in a Markdown section: its text (Markdown source, one
- * line per source line) and the links inside it. */
+/* A list item in a Markdown section: its text (the Markdown source of
+ * its first paragraph, from after the marker, one line per source line,
+ * indentation removed), its marker's position, and the links anywhere
+ * inside it, nested items included (a slice of its section's links). */
 typedef struct se_item {
 	const char *text;
 	se_pos pos;
@@ -264,17 +269,21 @@ typedef struct se_item {
 	size_t nlinks;
 } se_item;
 
-/* A Markdown section: a heading and what follows it up to the next
- * heading of any level. */
+/* A Markdown section: a top-level heading and what follows it up to the
+ * next one, of any level (headings inside lists or quotes stay in the
+ * body).  Text before the first heading, when not blank, is a section of
+ * level 0 with title and id "", at the body's first line. */
 typedef struct se_section {
 	const char *title; /* heading text as written (inline markup removed) */
 	const char *id;    /* normalised: lower case, words joined by '-' */
-	int level;         /* 1..6 */
+	int level;         /* 1..6, or 0 before the first heading */
 	se_pos pos;        /* the heading's position */
-	const char *body;  /* Markdown source under the heading */
+	const char *body;  /* source under the heading (in doc->src: not
+	                      NUL-terminated, use body_len) */
 	size_t body_len;
 	unsigned body_line; /* line where 'body' starts */
-	size_t words;       /* words in the body */
+	size_t words;       /* words in the body's text, markup and HTML not
+	                       counted: runs of letters, digits, apostrophes */
 	se_item *items;     /* list items in the body (all nesting levels) */
 	size_t nitems;
 	se_link *links;     /* every link in the body */
@@ -297,7 +306,8 @@ struct se_doc {
 	se_node *meta;         /* YAML root (the front matter of Markdown), or NULL */
 	const char *kind;      /* meta's kind: and framework:, or NULL */
 	const char *framework;
-	const char *body;      /* Markdown body after the front matter, or NULL */
+	const char *body;      /* Markdown body after the front matter (in src),
+	                          or NULL */
 	size_t body_len;
 	unsigned body_line;    /* line where the body starts */
 	se_section *sections;
@@ -306,8 +316,12 @@ struct se_doc {
 };
 
 /* Load a document from a file: Markdown when the name ends in .md or
- * .markdown, otherwise YAML.  Problems in its content go to 'diag'; NULL
- * when it cannot be read or parsed at all (the reason is in 'diag').
+ * .markdown, otherwise YAML; "-" is standard input, Markdown when it
+ * starts with a front matter block.  Problems in its content go to 'diag'
+ * (duplicate keys: the document is still returned); NULL when it cannot
+ * be read or parsed at all: unreadable, not UTF-8, a YAML syntax error,
+ * unterminated front matter, or a limit of DESIGN section 6 (the reason
+ * is in 'diag').  Only the first YAML document of a stream is used.
  * Free with se_doc_free(). */
 se_doc *se_doc_load(const char *path, se_diag *diag);
 
