@@ -235,8 +235,10 @@ TEST(a_full_file_system_leaves_the_old_file_byte_identical)
 		signal(SIGXFSZ, SIG_IGN);
 		setrlimit(RLIMIT_FSIZE, &rl);
 		r = write_out(at("report.md"), big, true, d);
-		_exit(r == -1 && se_diag_count(d, SE_ERROR) == 1 &&
-		    strstr(se_diag_get(d, 0)->message, "too large") ? 0 : 1);
+		r = r == -1 && se_diag_count(d, SE_ERROR) == 1 &&
+		    strstr(se_diag_get(d, 0)->message, "too large") ? 0 : 1;
+		se_diag_free(d);
+		_exit(r);
 	}
 	CHECK(pid > 0);
 	waitpid(pid, &status, 0);
@@ -285,8 +287,10 @@ TEST(a_full_disk_on_standard_output_is_reported)
 
 		dup2(fd, 1);
 		r = write_out("-", "report\n", true, d);
-		_exit(r == -1 && se_diag_count(d, SE_ERROR) == 1 &&
-		    strcmp(se_diag_get(d, 0)->file, "<stdout>") == 0 ? 0 : 1);
+		r = r == -1 && se_diag_count(d, SE_ERROR) == 1 &&
+		    strcmp(se_diag_get(d, 0)->file, "<stdout>") == 0 ? 0 : 1;
+		se_diag_free(d);
+		_exit(r);
 	}
 	CHECK(pid > 0);
 	waitpid(pid, &status, 0);
@@ -321,9 +325,13 @@ TEST(dev_stdout_is_written_not_replaced)
 	if (pid == 0) {
 		se_diag *d = se_diag_new();
 
+		int r;
+
 		fd = open(at("log"), O_WRONLY | O_TRUNC);
 		dup2(fd, 1);
-		_exit(write_out("/dev/stdout", "report\n", true, d) == 0 ? 0 : 1);
+		r = write_out("/dev/stdout", "report\n", true, d) == 0 ? 0 : 1;
+		se_diag_free(d);
+		_exit(r);
 	}
 	CHECK(pid > 0);
 	waitpid(pid, &status, 0);

@@ -349,10 +349,9 @@ TEST(a_directory_removed_during_the_walk_is_reported_and_skipped)
 /* Root reads every directory, so this runs in a child that gives up
  * root first (as "nobody"); the exit status says what failed. */
 static int
-unreadable_child(void)
+unreadable_walk(se_diag *d)
 {
 	struct seen s = { .len = 0 };
-	se_diag *d = se_diag_new();
 
 	if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
 		return 10;
@@ -370,6 +369,16 @@ unreadable_child(void)
 	if (se_walk(at("c"), record, &s, d) != -1)
 		return 15;
 	return 0;
+}
+
+static int
+unreadable_child(void)
+{
+	se_diag *d = se_diag_new();
+	int r = unreadable_walk(d);
+
+	se_diag_free(d);
+	return r;
 }
 
 TEST(an_unreadable_directory_is_reported_and_the_walk_goes_on)
