@@ -114,6 +114,11 @@ se_out_open(const char *path, se_diag *d)
 		o->f = stdout;
 		return o;
 	}
+	if (*path == '\0') {
+		fail(d, path, "cannot open for writing", ENOENT);
+		free(o);
+		return NULL;
+	}
 	if (is_special_path(path) ||
 	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
 		return open_direct(o, path, d);

@@ -178,6 +178,24 @@ TEST(a_target_in_a_missing_directory_is_reported)
 	se_diag_free(d);
 }
 
+TEST(an_empty_name_or_a_directory_is_refused)
+{
+	se_diag *d = se_diag_new();
+
+	clean_dir(tmpdir);
+	CHECK(se_out_open("", d) == NULL);
+	CHECK(se_out_open(tmpdir, d) == NULL);
+	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 2);
+	if (se_diag_len(d) == 2) {
+		CHECK_STR_EQ(se_diag_get(d, 0)->message,
+		    "cannot open for writing: No such file or directory");
+		CHECK_STR_EQ(se_diag_get(d, 1)->message,
+		    "cannot open for writing: Is a directory");
+	}
+	CHECK_INT_EQ(count_entries(tmpdir), 0);
+	se_diag_free(d);
+}
+
 TEST(a_target_whose_directory_is_a_file_is_reported_and_the_file_kept)
 {
 	se_diag *d = se_diag_new();
@@ -451,6 +469,7 @@ main(void)
 	RUN(the_new_file_keeps_the_old_files_permissions);
 	RUN(without_commit_the_target_is_untouched_and_the_temporary_removed);
 	RUN(a_target_in_a_missing_directory_is_reported);
+	RUN(an_empty_name_or_a_directory_is_refused);
 	RUN(a_target_whose_directory_is_a_file_is_reported_and_the_file_kept);
 	RUN(a_stream_error_on_commit_leaves_the_old_file_byte_identical);
 	RUN(a_full_file_system_leaves_the_old_file_byte_identical);
