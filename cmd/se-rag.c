@@ -1,0 +1,247 @@
+/* se-rag: rate performance data (DESIGN sections 4 and 5): the table,
+ * the tartan rug and the exception report.  Options and wiring only; the
+ * rules are in lib/rate.c, the store in lib/series.c, the outputs in
+ * lib/ragout.c. */
+#include "se.h"
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: se-rag [-i CATALOGUE] [--period P] [--previous P] "
+    "[--authority A]...\n"
+    "              [--compare england|region|neighbours] "
+    "[--neighbours FILE]\n"
+    "              [--by authority|indicator] [--exceptions [--band PCT]]\n"
+    "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n";
+
+enum {
+	OPT_PERIOD = 0x200, OPT_PREVIOUS, OPT_AUTHORITY, OPT_COMPARE,
+	OPT_NEIGHBOURS, OPT_BY, OPT_EXCEPTIONS, OPT_BAND
+};
+
+struct opts {
+	se_cli cli;
+	const char *catalogue, *neighbours;
+	se_rate_opts rate;
+	se_ragout_opts out;
+	const char **authorities;
+	size_t nauthorities;
+};
+
+static int
+parse_period(const struct opts *o, const char *what, const char *arg)
+{
+	se_period p;
+
+	if (se_period_parse(arg, strlen(arg), &p) < 0)
+		return se_cli_usage_error(o->cli.prog, usage, "%s '%s' is not "
+		    "a period (2018, 2018-19, 2018Q2, 2018-09, 2018-09-30)",
+		    what, arg);
+	return 0;
+}
+
+static int
+own_option(struct opts *o, int opt, const char *arg)
+{
+	char *end;
+	int v;
+
+	switch (opt) {
+	case 'h':
+		fputs(usage, stdout);
+		return fflush(stdout) ? SE_EXIT_FAILURE : SE_EXIT_OK;
+	case 'i':
+		o->catalogue = arg;
+		return SE_CLI_NEXT;
+	case OPT_PERIOD:
+		o->rate.period = arg;
+		return parse_period(o, "period", arg) ? SE_EXIT_FAILURE :
+		    SE_CLI_NEXT;
+	case OPT_PREVIOUS:
+		o->rate.previous = arg;
+		return parse_period(o, "previous period", arg) ?
+		    SE_EXIT_FAILURE : SE_CLI_NEXT;
+	case OPT_AUTHORITY: {
+		const char **v2 = realloc(o->authorities,
+		    (o->nauthorities + 1) * sizeof *v2);
+		if (!v2)
+			return SE_EXIT_FAILURE;
+		o->authorities = v2;
+		v2[o->nauthorities++] = arg;
+		return SE_CLI_NEXT;
+	}
+	case OPT_COMPARE:
+		v = se_compare_parse(arg);
+		if (v < 0 || v == SE_COMPARE_THRESHOLDS)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown comparator '%s' (expected england, region "
+			    "or neighbours)", arg);
+		o->rate.compare = v;
+		return SE_CLI_NEXT;
+	case OPT_NEIGHBOURS:
+		o->neighbours = arg;
+		return SE_CLI_NEXT;
+	case OPT_BY:
+		if (strcmp(arg, "authority") == 0)
+			o->out.by = SE_BY_AUTHORITY;
+		else if (strcmp(arg, "indicator") == 0)
+			o->out.by = SE_BY_INDICATOR;
+		else
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown pivot '%s' (expected authority or "
+			    "indicator)", arg);
+		return SE_CLI_NEXT;
+	case OPT_EXCEPTIONS:
+		o->out.exceptions = true;
+		return SE_CLI_NEXT;
+	case OPT_BAND:
+		o->out.band = strtod(arg, &end);
+		if (end == arg || *end || !(o->out.band > 0) ||
+		    o->out.band > 50)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "band '%s' should be a percentage above 0 and at "
+			    "most 50", arg);
+		return SE_CLI_NEXT;
+	default:
+		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
+	}
+}
+
+static int
+parse_args(struct opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		SE_CLI_LONGOPTS,
+		{ "indicators", required_argument, NULL, 'i' },
+		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ "previous", required_argument, NULL, OPT_PREVIOUS },
+		{ "authority", required_argument, NULL, OPT_AUTHORITY },
+		{ "compare", required_argument, NULL, OPT_COMPARE },
+		{ "neighbours", required_argument, NULL, OPT_NEIGHBOURS },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "exceptions", no_argument, NULL, OPT_EXCEPTIONS },
+		{ "band", required_argument, NULL, OPT_BAND },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt, r, f;
+
+	while ((opt = getopt_long(argc, argv, "h" SE_CLI_SHORTOPTS "i:",
+	    longopts, NULL)) != -1) {
+		r = se_cli_common(&o->cli, opt, optarg);
+		if (r == SE_CLI_OTHER)
+			r = own_option(o, opt, optarg);
+		if (r != SE_CLI_NEXT)
+			return r;
+	}
+	if (o->cli.format) {
+		f = se_ragout_format_parse(o->cli.format);
+		if (f < 0)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown format '%s' (expected text, csv, json, "
+			    "markdown or html)", o->cli.format);
+		o->out.format = (se_ragout_format)f;
+	}
+	if (optind >= argc)
+		return se_cli_usage_error(o->cli.prog, usage,
+		    "no input: name one or more CSV extracts");
+	return SE_CLI_NEXT;
+}
+
+/* Warn about --authority names no extract has. */
+static void
+check_authorities(const struct opts *o, const se_store *s, se_diag *d)
+{
+	size_t k;
+
+	for (k = 0; k < o->nauthorities; k++)
+		if (se_store_entity_find(s, o->authorities[k]) == SIZE_MAX)
+			se_diag_warning(d, NULL, "unknown-authority",
+			    "authority '%s' is in none of the extracts",
+			    o->authorities[k]);
+}
+
+static int
+run(struct opts *o, int argc, char **argv, se_diag *d)
+{
+	se_catalogue *cat = NULL;
+	se_store *s = NULL;
+	se_out *out = NULL;
+	int status = SE_EXIT_FAILURE, i, read_ok = 0;
+
+	if (o->catalogue) {
+		cat = se_catalogue_load(o->catalogue, d);
+		if (!cat)
+			goto out;
+	} else
+		se_diag_warning(d, NULL, "no-catalogue", "no indicator catalogue "
+		    "(-i): every indicator is shown as context only, not rated");
+	s = se_store_new(cat, d);
+	if (!s)
+		goto out;
+	for (i = optind; i < argc; i++)
+		if (se_store_read(s, argv[i]) == 0)
+			read_ok++;
+	if (o->neighbours && se_store_read_neighbours(s, o->neighbours) < 0)
+		goto out;
+	if (!read_ok || se_store_finish(s) < 0)
+		goto out;
+	check_authorities(o, s, d);
+	o->out.authorities = o->authorities;
+	o->out.nauthorities = o->nauthorities;
+	o->out.color = o->out.format == SE_RAGOUT_TEXT &&
+	    se_color_use(o->cli.color, o->cli.output ? -1 : STDOUT_FILENO);
+	out = se_out_open(o->cli.output, d);
+	if (!out)
+		goto out;
+	if (se_ragout_render(s, &o->rate, &o->out, se_out_file(out)) < 0) {
+		se_out_close(out, false, d);
+		se_diag_error(d, NULL, "out-of-memory", "out of memory");
+		goto out;
+	}
+	if (se_out_close(out, true, d) < 0)
+		goto out;
+	status = read_ok < argc - optind || se_diag_count(d, SE_ERROR) ?
+	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
+	if (read_ok < argc - optind)
+		status = SE_EXIT_FAILURE;
+out:
+	se_store_free(s);
+	se_catalogue_free(cat);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	se_diag *d;
+	int r;
+
+	memset(&o, 0, sizeof o);
+	se_cli_init(&o.cli, argv[0], usage);
+	o.rate.compare = -1;
+	o.out.band = 20;
+	r = parse_args(&o, argc, argv);
+	if (r != SE_CLI_NEXT) {
+		free(o.authorities);
+		return r;
+	}
+	d = se_diag_new();
+	if (!d) {
+		free(o.authorities);
+		return SE_EXIT_FAILURE;
+	}
+	r = run(&o, argc, argv, d);
+	se_diag_sort(d);
+	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
+	    r == SE_EXIT_OK)
+		r = SE_EXIT_FAILURE;
+	se_diag_free(d);
+	free(o.authorities);
+	return r;
+}

@@ -1,0 +1,1122 @@
+/* ragout.c: se-rag's outputs: the ratings table (text, CSV, JSON,
+ * Markdown), the tartan rug (--by, and HTML) and the exception report.
+ * Escaping goes through the emitters of escape.c; Markdown cells are
+ * escaped here. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE SIZE_MAX
+
+int
+se_ragout_format_parse(const char *name)
+{
+	static const char *const names[] = { "text", "csv", "json",
+		"markdown", "html" };
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	if (strcmp(name, "md") == 0)
+		return SE_RAGOUT_MARKDOWN;
+	return -1;
+}
+
+/* The columns of the table (DESIGN 4 "Machine outputs", 5 se-rag). */
+enum {
+	C_AUTH, C_IND, C_PERIOD, C_VALUE, C_PREV, C_CHANGE, C_DIR, C_RANK,
+	C_OF, C_QUART, C_COMP, C_SOURCE, C_RAG, C_REASON, C_FLAG, NCOL
+};
+static const char *const colname[NCOL] = { "authority", "indicator",
+	"period", "value", "previous", "change", "direction", "rank", "of",
+	"quartile", "comparator", "comparator_source", "rag", "reason",
+	"flag" };
+/* Which columns hold numbers (CSV writes them as they are, JSON bare). */
+static const bool colnum[NCOL] = { [C_VALUE] = true, [C_PREV] = true,
+	[C_CHANGE] = true, [C_RANK] = true, [C_OF] = true, [C_COMP] = true };
+
+/* One output row: its fields as text ("" for none). */
+struct row {
+	char *f[NCOL];
+	const char *exception; /* red-red, top, bottom; or NULL */
+	se_rag rag;
+	bool suppressed;
+};
+
+struct ctx {
+	const se_store *s;
+	const se_rate_opts *ro;
+	const se_ragout_opts *o;
+	FILE *out;
+	bool *want;       /* entities to show (NULL: all) */
+	se_rating *r;     /* one series' ratings */
+	struct row *rows; /* collected rows */
+	size_t nrows, caprows;
+	bool oom;
+};
+
+/* ---- fields ------------------------------------------------------------- */
+
+static char *
+dupstr(struct ctx *c, const char *s)
+{
+	size_t n = strlen(s);
+	char *p = malloc(n + 1);
+
+	if (!p) {
+		c->oom = true;
+		return NULL;
+	}
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+static char *
+numstr(struct ctx *c, double v, int precision, bool sign)
+{
+	char buf[80];
+	size_t k = 0;
+
+	if (sign && v > 0 && precision >= 0) {
+		/* A rounded change of zero is shown without a sign. */
+		char t[72];
+		se_number_format(v, precision, t, sizeof t);
+		if (strspn(t, "0.") != strlen(t))
+			buf[k++] = '+';
+		snprintf(buf + k, sizeof buf - k, "%s", t);
+		return dupstr(c, buf);
+	}
+	se_number_format(v, precision, buf, sizeof buf);
+	return dupstr(c, buf);
+}
+
+static char *
+reason(struct ctx *c, size_t i, const se_rating *r)
+{
+	char buf[256], *p;
+	size_t n = se_rating_reason(c->s, i, r, buf, sizeof buf);
+
+	if (n < sizeof buf)
+		return dupstr(c, buf);
+	p = malloc(n + 1);
+	if (!p) {
+		c->oom = true;
+		return NULL;
+	}
+	se_rating_reason(c->s, i, r, p, n + 1);
+	return p;
+}
+
+static void
+row_free(struct row *w)
+{
+	size_t k;
+
+	for (k = 0; k < NCOL; k++)
+		free(w->f[k]);
+}
+
+/* Fill 'w' for entity 'e' of series 'i': unrounded for machines
+ * ('display' false), rounded to the indicator's precision for people. */
+static void
+row_fill(struct ctx *c, struct row *w, size_t i, size_t e,
+    const se_rating *r, bool display)
+{
+	const se_indicator *ind = se_store_series_indicator(c->s, i);
+	int pr = display ? ind->precision : -1;
+	char t[32];
+
+	memset(w, 0, sizeof *w);
+	w->rag = r->rag;
+	w->suppressed = r->cur.state == SE_CELL_SUPPRESSED;
+	w->f[C_AUTH] = dupstr(c, se_store_entity_name(c->s, e));
+	w->f[C_IND] = dupstr(c, ind->id);
+	w->f[C_PERIOD] = dupstr(c, r->period_text ? r->period_text : "");
+	if (r->cur.state == SE_CELL_VALUE)
+		w->f[C_VALUE] = numstr(c, r->cur.value, pr, false);
+	else if (display && r->cur.state == SE_CELL_SUPPRESSED)
+		w->f[C_VALUE] = dupstr(c, "suppressed");
+	else if (display && r->cur.state == SE_CELL_CONFLICT)
+		w->f[C_VALUE] = dupstr(c, "conflict");
+	if (r->prev.state == SE_CELL_VALUE)
+		w->f[C_PREV] = numstr(c, r->prev.value, pr, false);
+	else if (display && r->prev.state == SE_CELL_SUPPRESSED)
+		w->f[C_PREV] = dupstr(c, "suppressed");
+	if (r->has_change)
+		w->f[C_CHANGE] = numstr(c, r->change, pr, display);
+	w->f[C_DIR] = dupstr(c, se_direction_name(r->direction));
+	if (r->rank) {
+		snprintf(t, sizeof t, "%u", r->rank);
+		w->f[C_RANK] = dupstr(c, t);
+		snprintf(t, sizeof t, "%u", r->of);
+		w->f[C_OF] = dupstr(c, t);
+	}
+	t[0] = r->quartile;
+	t[1] = '\0';
+	w->f[C_QUART] = dupstr(c, t);
+	if (r->has_comparator)
+		w->f[C_COMP] = numstr(c, r->comparator, pr, false);
+	w->f[C_SOURCE] = dupstr(c, se_source_name(r->source));
+	w->f[C_RAG] = dupstr(c, se_rag_name(r->rag));
+	w->f[C_REASON] = reason(c, i, r);
+	if (r->cur.state == SE_CELL_SUPPRESSED)
+		w->f[C_FLAG] = dupstr(c, r->cur.flag ? r->cur.flag : "");
+}
+
+static const char *
+field(const struct row *w, int k)
+{
+	return w->f[k] ? w->f[k] : "";
+}
+
+static int
+reserve_rows(struct ctx *c)
+{
+	struct row *v;
+	size_t cap;
+
+	if (c->nrows < c->caprows)
+		return 0;
+	cap = c->caprows ? c->caprows * 2 : 64;
+	v = realloc(c->rows, cap * sizeof *v);
+	if (!v) {
+		c->oom = true;
+		return -1;
+	}
+	c->rows = v;
+	c->caprows = cap;
+	return 0;
+}
+
+static void
+keep(struct ctx *c, struct row *w)
+{
+	if (reserve_rows(c) < 0) {
+		row_free(w);
+		return;
+	}
+	c->rows[c->nrows++] = *w;
+}
+
+/* ---- CSV and JSON --------------------------------------------------------- */
+
+static void
+csv_header(struct ctx *c, bool exceptions)
+{
+	int k;
+
+	if (exceptions)
+		fputs("exception,", c->out);
+	for (k = 0; k < NCOL; k++)
+		fprintf(c->out, "%s%s", colname[k], k + 1 < NCOL ? "," : "\n");
+}
+
+static void
+csv_row(struct ctx *c, const struct row *w)
+{
+	int k;
+
+	if (w->exception) {
+		se_csv_put(c->out, w->exception, false);
+		fputc(',', c->out);
+	}
+	for (k = 0; k < NCOL; k++) {
+		se_csv_put(c->out, field(w, k), colnum[k]);
+		fputc(k + 1 < NCOL ? ',' : '\n', c->out);
+	}
+}
+
+static void
+json_row(struct ctx *c, const struct row *w, bool first)
+{
+	int k;
+
+	fputs(first ? "\n  {" : ",\n  {", c->out);
+	if (w->exception) {
+		fputs("\"exception\": ", c->out);
+		se_json_put(c->out, w->exception);
+		fputs(", ", c->out);
+	}
+	for (k = 0; k < NCOL; k++) {
+		const char *v = field(w, k);
+		fprintf(c->out, "%s\"%s\": ", k ? ", " : "", colname[k]);
+		if (!*v && !(k == C_FLAG && w->suppressed))
+			fputs("null", c->out);
+		else if (colnum[k])
+			fputs(v, c->out);
+		else
+			se_json_put(c->out, v);
+	}
+	fprintf(c->out, ", \"suppressed\": %s}", w->suppressed ? "true" :
+	    "false");
+}
+
+/* ---- text and Markdown tables -------------------------------------------- */
+
+/* Display width: code points (UTF-8 continuation bytes do not count). */
+static size_t
+width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static const int text_cols[] = { C_AUTH, C_IND, C_PERIOD, C_VALUE, C_PREV,
+	C_CHANGE, C_DIR, C_RANK, C_QUART, C_COMP, C_SOURCE, C_RAG, C_REASON };
+#define NTEXT (sizeof text_cols / sizeof text_cols[0])
+
+static const char *
+rag_color(se_rag r)
+{
+	return r == SE_RAG_RED ? "\033[1;31m" : r == SE_RAG_AMBER ?
+	    "\033[1;33m" : r == SE_RAG_GREEN ? "\033[1;32m" : "";
+}
+
+/* Put "rank/of" in the rank field for people. */
+static void
+rank_of(struct ctx *c, struct row *w)
+{
+	char t[48];
+
+	if (!w->f[C_RANK])
+		return;
+	snprintf(t, sizeof t, "%s/%s", w->f[C_RANK], field(w, C_OF));
+	free(w->f[C_RANK]);
+	w->f[C_RANK] = dupstr(c, t);
+}
+
+static void
+pad(FILE *f, size_t n)
+{
+	while (n--)
+		fputc(' ', f);
+}
+
+static void
+text_table(struct ctx *c, bool exceptions)
+{
+	size_t wd[NTEXT + 1], i, k, ex = 0;
+
+	for (k = 0; k < NTEXT; k++)
+		wd[k] = strlen(colname[text_cols[k]]);
+	if (exceptions)
+		ex = strlen("exception");
+	for (i = 0; i < c->nrows; i++) {
+		for (k = 0; k < NTEXT; k++) {
+			size_t w = width(field(&c->rows[i], text_cols[k]));
+			if (w > wd[k])
+				wd[k] = w;
+		}
+		if (exceptions && strlen(c->rows[i].exception) > ex)
+			ex = strlen(c->rows[i].exception);
+	}
+	if (exceptions) {
+		fputs("exception", c->out);
+		pad(c->out, ex - 9 + 2);
+	}
+	for (k = 0; k < NTEXT; k++) {
+		const char *h = colname[text_cols[k]];
+		if (text_cols[k] == C_SOURCE)
+			h = "source";
+		if (colnum[text_cols[k]])
+			pad(c->out, wd[k] - strlen(h));
+		fputs(h, c->out);
+		if (k + 1 < NTEXT)
+			pad(c->out, (colnum[text_cols[k]] ? 0 :
+			    wd[k] - strlen(h)) + 2);
+	}
+	fputc('\n', c->out);
+	for (i = 0; i < c->nrows; i++) {
+		const struct row *w = &c->rows[i];
+		if (exceptions) {
+			fputs(w->exception, c->out);
+			pad(c->out, ex - strlen(w->exception) + 2);
+		}
+		for (k = 0; k < NTEXT; k++) {
+			const char *v = field(w, text_cols[k]);
+			bool colour = c->o->color && text_cols[k] == C_RAG &&
+			    w->rag != SE_RAG_NONE;
+			bool right = colnum[text_cols[k]];
+			size_t gap = wd[k] - width(v);
+			if (right)
+				pad(c->out, gap);
+			if (colour)
+				fputs(rag_color(w->rag), c->out);
+			se_text_put(c->out, v);
+			if (colour)
+				fputs("\033[0m", c->out);
+			if (k + 1 < NTEXT)
+				pad(c->out, (right ? 0 : gap) + 2);
+		}
+		fputc('\n', c->out);
+	}
+}
+
+/* A Markdown table cell: '|' and '\' escaped, line ends as spaces. */
+static void
+md_put(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' ||
+		    *s == '`' || *s == '<' || *s == '[' || *s == ']')
+			fputc('\\', f);
+		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
+	}
+}
+
+static void
+md_table(struct ctx *c, bool exceptions)
+{
+	size_t i, k;
+
+	fputs("|", c->out);
+	if (exceptions)
+		fputs(" exception |", c->out);
+	for (k = 0; k < NTEXT; k++)
+		fprintf(c->out, " %s |", colname[text_cols[k]]);
+	fputs("\n|", c->out);
+	if (exceptions)
+		fputs("---|", c->out);
+	for (k = 0; k < NTEXT; k++)
+		fputs(colnum[text_cols[k]] ? "--:|" : "---|", c->out);
+	fputc('\n', c->out);
+	for (i = 0; i < c->nrows; i++) {
+		fputs("|", c->out);
+		if (exceptions)
+			fprintf(c->out, " %s |", c->rows[i].exception);
+		for (k = 0; k < NTEXT; k++) {
+			fputc(' ', c->out);
+			md_put(c->out, field(&c->rows[i], text_cols[k]));
+			fputs(" |", c->out);
+		}
+		fputc('\n', c->out);
+	}
+}
+
+static void
+free_rows(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrows; i++)
+		row_free(&c->rows[i]);
+	c->nrows = 0;
+}
+
+/* ---- the flat table ------------------------------------------------------ */
+
+static bool
+wanted(const struct ctx *c, size_t e, const se_rating *r)
+{
+	return r->shown && (!c->want || c->want[e]);
+}
+
+static int
+rate(struct ctx *c, size_t i)
+{
+	int rc = se_rate_series(c->s, i, c->ro, c->r);
+
+	if (rc < 0)
+		c->oom = true;
+	return rc;
+}
+
+static void
+flat(struct ctx *c)
+{
+	size_t ns = se_store_nseries(c->s), n = se_store_nentities(c->s);
+	size_t i, e;
+	bool display = c->o->format != SE_RAGOUT_CSV &&
+	    c->o->format != SE_RAGOUT_JSON;
+	bool first = true;
+
+	if (c->o->format == SE_RAGOUT_CSV)
+		csv_header(c, false);
+	if (c->o->format == SE_RAGOUT_JSON)
+		fputs("[", c->out);
+	for (i = 0; i < ns && !c->oom; i++) {
+		if (rate(c, i) != 0)
+			continue;
+		for (e = 0; e < n && !c->oom; e++) {
+			struct row w;
+			if (!wanted(c, e, &c->r[e]))
+				continue;
+			row_fill(c, &w, i, e, &c->r[e], display);
+			if (c->o->format == SE_RAGOUT_CSV) {
+				csv_row(c, &w);
+				row_free(&w);
+			} else if (c->o->format == SE_RAGOUT_JSON) {
+				json_row(c, &w, first);
+				first = false;
+				row_free(&w);
+			} else {
+				rank_of(c, &w);
+				keep(c, &w);
+			}
+		}
+	}
+	if (c->o->format == SE_RAGOUT_JSON)
+		fputs(first ? "]\n" : "\n]\n", c->out);
+	else if (c->o->format == SE_RAGOUT_TEXT)
+		text_table(c, false);
+	else if (c->o->format == SE_RAGOUT_MARKDOWN)
+		md_table(c, false);
+	free_rows(c);
+}
+
+/* ---- exceptions ---------------------------------------------------------- */
+
+static const char *const exkind[3] = { "red-red", "top", "bottom" };
+
+/* Which exception 'r' is of kind k: 0 red and declining, 1 in the top
+ * band, 2 in the bottom band (rank counted from the worst). */
+static bool
+is_exception(const struct ctx *c, const se_rating *r, int k)
+{
+	double band = c->o->band;
+
+	if (k == 0)
+		return r->rag == SE_RAG_RED && r->direction == SE_DIR_DECLINING;
+	if (k == 1)
+		return r->rank && r->rank * 100.0 <= r->of * band;
+	return r->rrank && r->rrank * 100.0 <= r->of * band;
+}
+
+static void
+prefix_reason(struct ctx *c, struct row *w, const se_rating *r, int k)
+{
+	char head[96];
+	size_t n;
+	char *p;
+
+	if (k == 0)
+		return;
+	snprintf(head, sizeof head, "rank %u of %u, %s %g%%; ", r->rank,
+	    r->of, k == 1 ? "top" : "bottom", c->o->band);
+	n = strlen(head) + strlen(field(w, C_REASON)) + 1;
+	p = malloc(n);
+	if (!p) {
+		c->oom = true;
+		return;
+	}
+	snprintf(p, n, "%s%s", head, field(w, C_REASON));
+	free(w->f[C_REASON]);
+	w->f[C_REASON] = p;
+}
+
+static void
+exceptions_collect(struct ctx *c)
+{
+	size_t ns = se_store_nseries(c->s), n = se_store_nentities(c->s);
+	size_t i, e;
+	bool display = c->o->format != SE_RAGOUT_CSV &&
+	    c->o->format != SE_RAGOUT_JSON;
+	int k;
+
+	/* Each kind listed together: red-reds, then top, then bottom. */
+	for (k = 0; k < 3 && !c->oom; k++)
+		for (i = 0; i < ns && !c->oom; i++) {
+			if (rate(c, i) != 0)
+				continue;
+			for (e = 0; e < n; e++) {
+				struct row w;
+				if (!wanted(c, e, &c->r[e]) ||
+				    !is_exception(c, &c->r[e], k))
+					continue;
+				row_fill(c, &w, i, e, &c->r[e], display);
+				w.exception = exkind[k];
+				prefix_reason(c, &w, &c->r[e], k);
+				if (display)
+					rank_of(c, &w);
+				keep(c, &w);
+			}
+		}
+}
+
+static void
+exceptions_print(struct ctx *c)
+{
+	size_t i;
+
+	switch (c->o->format) {
+	case SE_RAGOUT_CSV:
+		csv_header(c, true);
+		for (i = 0; i < c->nrows; i++)
+			csv_row(c, &c->rows[i]);
+		break;
+	case SE_RAGOUT_JSON:
+		fputs("[", c->out);
+		for (i = 0; i < c->nrows; i++)
+			json_row(c, &c->rows[i], i == 0);
+		fputs(c->nrows ? "\n]\n" : "]\n", c->out);
+		break;
+	case SE_RAGOUT_MARKDOWN:
+		md_table(c, true);
+		break;
+	default:
+		text_table(c, true);
+		break;
+	}
+}
+
+/* ---- the tartan rug (--by, and HTML) -------------------------------------- */
+
+struct rug {
+	size_t ns, n;
+	se_rating *r;      /* ns x n */
+	bool *ok;          /* series rated */
+	size_t *rows;      /* authorities shown */
+	size_t nrows;
+	size_t *refs;      /* England and region rows with values */
+	size_t nrefs;
+	size_t *cols;      /* series, grouped by area */
+	size_t ncols;
+};
+
+static const char *
+area_of(const se_indicator *ind)
+{
+	return ind->nareas ? ind->areas[0] : "other";
+}
+
+static void
+rug_free(struct rug *g)
+{
+	free(g->r);
+	free(g->ok);
+	free(g->rows);
+	free(g->refs);
+	free(g->cols);
+}
+
+static int
+rug_build(struct ctx *c, struct rug *g)
+{
+	size_t i, e, k;
+	const se_store *s = c->s;
+
+	memset(g, 0, sizeof *g);
+	g->ns = se_store_nseries(s);
+	g->n = se_store_nentities(s);
+	g->r = malloc((g->ns && g->n ? g->ns * g->n : 1) * sizeof *g->r);
+	g->ok = calloc(g->ns ? g->ns : 1, sizeof *g->ok);
+	g->rows = malloc((g->n ? g->n : 1) * sizeof *g->rows);
+	g->refs = malloc((g->n ? g->n : 1) * sizeof *g->refs);
+	g->cols = malloc((g->ns ? g->ns : 1) * sizeof *g->cols);
+	if (!g->r || !g->ok || !g->rows || !g->refs || !g->cols)
+		return -1;
+	for (i = 0; i < g->ns; i++) {
+		int rc = se_rate_series(s, i, c->ro, g->r + i * g->n);
+		if (rc < 0)
+			return -1;
+		g->ok[i] = rc == 0;
+	}
+	for (e = 0; e < g->n; e++) {
+		bool any = false, val = false;
+		for (i = 0; i < g->ns; i++) {
+			if (!g->ok[i])
+				continue;
+			any = any || wanted(c, e, &g->r[i * g->n + e]);
+			val = val || se_store_cell(s, i, g->r[i * g->n + e].period,
+			    e).state == SE_CELL_VALUE;
+		}
+		if (any)
+			g->rows[g->nrows++] = e;
+		else if (val && se_store_entity_kind(s, e) != SE_ENTITY_AUTHORITY)
+			g->refs[g->nrefs++] = e;
+	}
+	/* Columns: series grouped by their first area, groups in order of
+	 * first appearance, the catalogue order kept inside a group. */
+	for (i = 0; i < g->ns; i++) {
+		const char *area;
+		bool seen = false;
+		if (!g->ok[i])
+			continue;
+		area = area_of(se_store_series_indicator(s, i));
+		for (k = 0; k < g->ncols; k++)
+			if (strcmp(area_of(se_store_series_indicator(s,
+			    g->cols[k])), area) == 0)
+				seen = true;
+		if (seen)
+			continue;
+		for (k = i; k < g->ns; k++)
+			if (g->ok[k] && strcmp(area_of(
+			    se_store_series_indicator(s, k)), area) == 0)
+				g->cols[g->ncols++] = k;
+	}
+	return 0;
+}
+
+static const char *
+arrow(se_direction d)
+{
+	switch (d) {
+	case SE_DIR_IMPROVING:
+		return "\xe2\x86\x91"; /* ↑ */
+	case SE_DIR_DECLINING:
+		return "\xe2\x86\x93"; /* ↓ */
+	case SE_DIR_STABLE:
+		return "\xe2\x86\x92"; /* → */
+	case SE_DIR_NEW:
+		return "new";
+	case SE_DIR_UNKNOWN:
+		return "?";
+	default:
+		return "";
+	}
+}
+
+static char
+letter(se_rag r)
+{
+	return r == SE_RAG_RED ? 'R' : r == SE_RAG_AMBER ? 'A' :
+	    r == SE_RAG_GREEN ? 'G' : '-';
+}
+
+/* The text of one rug cell: "G 24.1 ↑"; a reference row's value alone. */
+static void
+cell_text(struct ctx *c, const struct rug *g, size_t i, size_t e,
+    char *buf, size_t n)
+{
+	const se_indicator *ind = se_store_series_indicator(c->s, i);
+	const se_rating *r = &g->r[i * g->n + e];
+	se_cell cell = se_store_cell(c->s, i, r->period, e);
+	char v[64];
+
+	if (se_store_entity_kind(c->s, e) != SE_ENTITY_AUTHORITY) {
+		if (cell.state == SE_CELL_VALUE)
+			se_number_format(cell.value, ind->precision, buf, n);
+		else
+			snprintf(buf, n, "%s", cell.state ==
+			    SE_CELL_SUPPRESSED ? "supp" : "");
+		return;
+	}
+	if (!r->shown) {
+		snprintf(buf, n, "%s", "");
+		return;
+	}
+	if (cell.state == SE_CELL_VALUE)
+		se_number_format(cell.value, ind->precision, v, sizeof v);
+	else
+		snprintf(v, sizeof v, "%s", cell.state == SE_CELL_SUPPRESSED ?
+		    "supp" : cell.state == SE_CELL_CONFLICT ? "conflict" :
+		    "none");
+	if (*arrow(r->direction))
+		snprintf(buf, n, "%c %s %s", letter(r->rag), v,
+		    arrow(r->direction));
+	else
+		snprintf(buf, n, "%c %s", letter(r->rag), v);
+}
+
+/* The pivot as text, Markdown or CSV: a grid of cells. */
+static void
+pivot(struct ctx *c)
+{
+	struct rug g;
+	size_t nr, nc, a, b, k, *wd = NULL;
+	bool by_ind = c->o->by == SE_BY_INDICATOR;
+	char buf[128];
+	int fmt = c->o->format;
+	se_buf cells;
+	size_t *off = NULL;
+
+	se_buf_init(&cells);
+	if (rug_build(c, &g) < 0) {
+		c->oom = true;
+		goto out;
+	}
+	/* Lines are indicators (by indicator) or entities; the first column
+	 * is their name, the others the other dimension. */
+	nr = by_ind ? g.ncols : g.nrows + g.nrefs;
+	nc = by_ind ? g.nrows + g.nrefs : g.ncols;
+	off = malloc(((nr + 1) * (nc + 1) + 1) * sizeof *off);
+	wd = calloc(nc + 1, sizeof *wd);
+	if (!off || !wd) {
+		c->oom = true;
+		goto out;
+	}
+	for (a = 0; a <= nr; a++)
+		for (b = 0; b <= nc; b++) {
+			size_t line = a ? a - 1 : 0, col = b ? b - 1 : 0;
+			size_t ent = by_ind ? col : line, ser = by_ind ? line : col;
+			size_t e = ent < g.nrows ? g.rows[ent] :
+			    g.refs[ent - g.nrows];
+			size_t i = g.cols[ser < g.ncols ? ser : 0];
+			const char *t = buf;
+			if (a == 0 && b == 0)
+				t = by_ind ? "indicator" : "authority";
+			else if (a == 0 || b == 0)
+				t = (a == 0) != by_ind ?
+				    se_store_series_indicator(c->s, i)->id :
+				    se_store_entity_name(c->s, e);
+			else
+				cell_text(c, &g, i, e, buf, sizeof buf);
+			off[a * (nc + 1) + b] = cells.len;
+			se_buf_add(&cells, t, strlen(t) + 1);
+			if (width(t) > wd[b])
+				wd[b] = width(t);
+		}
+	if (se_buf_failed(&cells)) {
+		c->oom = true;
+		goto out;
+	}
+	for (a = 0; a <= nr; a++) {
+		if (fmt == SE_RAGOUT_MARKDOWN)
+			fputs("|", c->out);
+		for (b = 0; b <= nc; b++) {
+			const char *t = cells.data + off[a * (nc + 1) + b];
+			if (fmt == SE_RAGOUT_CSV) {
+				se_csv_put(c->out, t, false);
+				fputc(b < nc ? ',' : '\n', c->out);
+			} else if (fmt == SE_RAGOUT_MARKDOWN) {
+				fputc(' ', c->out);
+				md_put(c->out, t);
+				fputs(" |", c->out);
+			} else {
+				se_text_put(c->out, t);
+				if (b < nc)
+					pad(c->out, wd[b] - width(t) + 2);
+			}
+		}
+		if (fmt != SE_RAGOUT_CSV)
+			fputc('\n', c->out);
+		if (a == 0 && fmt == SE_RAGOUT_MARKDOWN) {
+			fputs("|", c->out);
+			for (k = 0; k <= nc; k++)
+				fputs("---|", c->out);
+			fputc('\n', c->out);
+		}
+	}
+out:
+	se_buf_release(&cells);
+	free(off);
+	free(wd);
+	rug_free(&g);
+}
+
+/* ---- HTML ------------------------------------------------------------------ */
+
+static const char css[] =
+    "body{font:14px/1.35 system-ui,-apple-system,'Segoe UI',Roboto,Arial,"
+    "sans-serif;color:#111;margin:1.5em}\n"
+    "h1{font-size:1.4em;margin:0 0 .3em}\n"
+    "p.meta{color:#444;margin:0 0 1em}\n"
+    "table{border-collapse:collapse}\n"
+    "th,td{border:1px solid #888;padding:.2em .4em;vertical-align:middle}\n"
+    "thead th{background:#eee;font-weight:600;text-align:center}\n"
+    "thead th.ind{font-size:.8em;font-weight:600;white-space:nowrap}\n"
+    "thead th.ind small{display:block;font-weight:400;color:#444}\n"
+    "tbody th{text-align:left;white-space:nowrap;background:#f7f7f7}\n"
+    "td{text-align:center;white-space:nowrap;font-variant-numeric:"
+    "tabular-nums}\n"
+    "td b{display:inline-block;min-width:1em}\n"
+    "td.r{background:#b71c1c;color:#fff}\n"
+    "td.a{background:#ffc107;color:#000}\n"
+    "td.g{background:#c8e6c9;color:#000}\n"
+    "td.n{background:#fff;color:#333}\n"
+    "td.s{background:repeating-linear-gradient(45deg,#fff,#fff 4px,"
+    "#ddd 4px,#ddd 8px);color:#333}\n"
+    "tbody.ref th,tbody.ref td{background:#f0f0f0;font-style:italic}\n"
+    "tbody.ref tr:first-child th,tbody.ref tr:first-child td{border-top:"
+    "3px double #444}\n"
+    ".legend{margin-top:1em;font-size:.9em}\n"
+    ".legend td,.legend th{text-align:left}\n"
+    ".wrap{overflow-x:auto}\n"
+    "@media print{@page{size:A4 landscape;margin:8mm}body{margin:0;"
+    "font-size:9px}.wrap{overflow:visible}*{-webkit-print-color-adjust:"
+    "exact;print-color-adjust:exact}}\n";
+
+static void
+h(struct ctx *c, const char *s)
+{
+	se_html_put(c->out, s);
+}
+
+static const char *
+rag_class(const se_rating *r, se_cell cell)
+{
+	if (cell.state == SE_CELL_SUPPRESSED)
+		return "s";
+	return r->rag == SE_RAG_RED ? "r" : r->rag == SE_RAG_AMBER ? "a" :
+	    r->rag == SE_RAG_GREEN ? "g" : "n";
+}
+
+static void
+html_cell(struct ctx *c, const struct rug *g, size_t i, size_t e)
+{
+	const se_rating *r = &g->r[i * g->n + e];
+	const se_indicator *ind = se_store_series_indicator(c->s, i);
+	se_cell cell = se_store_cell(c->s, i, r->period, e);
+	char v[64], *why;
+
+	if (se_store_entity_kind(c->s, e) != SE_ENTITY_AUTHORITY) {
+		fputs("<td>", c->out);
+		cell_text(c, g, i, e, v, sizeof v);
+		h(c, v);
+		fputs("</td>", c->out);
+		return;
+	}
+	if (!r->shown) {
+		fputs("<td class=\"n\"></td>", c->out);
+		return;
+	}
+	why = reason(c, i, r);
+	fprintf(c->out, "<td class=\"%s\" title=\"", rag_class(r, cell));
+	h(c, ind->title);
+	fputs(", ", c->out);
+	h(c, r->period_text ? r->period_text : "");
+	fputs(": ", c->out);
+	h(c, why ? why : "");
+	if (r->rank) {
+		char t[64];
+		snprintf(t, sizeof t, "; rank %u of %u, quartile %c", r->rank,
+		    r->of, r->quartile);
+		h(c, t);
+	}
+	fprintf(c->out, "\"><b>%c</b> ", letter(r->rag));
+	if (cell.state == SE_CELL_VALUE)
+		se_number_format(cell.value, ind->precision, v, sizeof v);
+	else
+		snprintf(v, sizeof v, "%s", cell.state == SE_CELL_SUPPRESSED ?
+		    "supp" : cell.state == SE_CELL_CONFLICT ? "conflict" :
+		    "none");
+	h(c, v);
+	if (*arrow(r->direction)) {
+		fputc(' ', c->out);
+		h(c, arrow(r->direction));
+	}
+	fputs("</td>", c->out);
+	free(why);
+}
+
+static void
+html_head(struct ctx *c, const char *title)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset="
+	    "\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width"
+	    "\">\n<title>", c->out);
+	h(c, title);
+	fprintf(c->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+	    "<h1>", css);
+	h(c, title);
+	fputs("</h1>\n", c->out);
+}
+
+static void
+html_legend(struct ctx *c)
+{
+	fputs("<table class=\"legend\"><caption>How to read it</caption>\n"
+	    "<tr><td class=\"g\"><b>G</b></td><td>green: better than the "
+	    "comparator by more than the tolerance, or reaches the green "
+	    "threshold</td></tr>\n"
+	    "<tr><td class=\"a\"><b>A</b></td><td>amber: in line with the "
+	    "comparator (within the tolerance), or between the thresholds"
+	    "</td></tr>\n"
+	    "<tr><td class=\"r\"><b>R</b></td><td>red: worse than the "
+	    "comparator by more than the tolerance, or beyond the red "
+	    "threshold</td></tr>\n"
+	    "<tr><td class=\"n\"><b>-</b></td><td>not rated: context only "
+	    "(polarity none), no value, or no comparator</td></tr>\n"
+	    "<tr><td class=\"s\"><b>-</b> supp</td><td>suppressed in the "
+	    "published data</td></tr>\n"
+	    "<tr><td>\xe2\x86\x91 \xe2\x86\x93 \xe2\x86\x92</td><td>direction "
+	    "of travel since the previous period: improving, declining, "
+	    "stable (within the tolerance); <i>new</i>: no previous period; "
+	    "?: previous value missing</td></tr>\n"
+	    "<tr><td><i>italic</i></td><td>England and region rows: "
+	    "reference values, not rated</td></tr>\n"
+	    "</table>\n<p class=\"meta\">Hover over a cell for the reason. "
+	    "Each indicator is rated at its latest period (shown under its "
+	    "name).</p>\n", c->out);
+}
+
+/* The period shown in an indicator's header: the one rated. */
+static const char *
+col_period(const struct rug *g, size_t i)
+{
+	size_t e;
+
+	for (e = 0; e < g->n; e++)
+		if (g->r[i * g->n + e].period_text)
+			return g->r[i * g->n + e].period_text;
+	return "";
+}
+
+static void
+html_ind_header(struct ctx *c, const struct rug *g, size_t i)
+{
+	const se_indicator *ind = se_store_series_indicator(c->s, i);
+
+	fputs("<th scope=\"col\" class=\"ind\" title=\"", c->out);
+	h(c, ind->title);
+	fputs("\">", c->out);
+	h(c, ind->id);
+	fputs("<small>", c->out);
+	h(c, col_period(g, i));
+	fputs("</small></th>", c->out);
+}
+
+static void
+html_rug(struct ctx *c)
+{
+	struct rug g;
+	size_t a, b, k;
+
+	if (rug_build(c, &g) < 0) {
+		c->oom = true;
+		rug_free(&g);
+		return;
+	}
+	html_head(c, "Tartan rug");
+	fprintf(c->out, "<p class=\"meta\">%zu authorities, %zu indicators. "
+	    "Letters as well as colours: G green, A amber, R red.</p>\n"
+	    "<div class=\"wrap\"><table class=\"rug\">\n<thead>\n",
+	    g.nrows, g.ncols);
+	if (c->o->by != SE_BY_INDICATOR) {
+		fputs("<tr><th rowspan=\"2\" scope=\"col\">Authority</th>",
+		    c->out);
+		for (a = 0; a < g.ncols; a = b) {
+			const char *area = area_of(se_store_series_indicator(
+			    c->s, g.cols[a]));
+			for (b = a; b < g.ncols && strcmp(area, area_of(
+			    se_store_series_indicator(c->s, g.cols[b]))) == 0;
+			    b++)
+				;
+			fprintf(c->out, "<th scope=\"colgroup\" colspan=\"%zu\">",
+			    b - a);
+			h(c, area);
+			fputs("</th>", c->out);
+		}
+		fputs("</tr>\n<tr>", c->out);
+		for (a = 0; a < g.ncols; a++)
+			html_ind_header(c, &g, g.cols[a]);
+		fputs("</tr>\n</thead>\n<tbody>\n", c->out);
+		for (a = 0; a < g.nrows + g.nrefs; a++) {
+			size_t e = a < g.nrows ? g.rows[a] : g.refs[a - g.nrows];
+			if (a == g.nrows)
+				fputs("</tbody>\n<tbody class=\"ref\">\n", c->out);
+			fputs("<tr><th scope=\"row\">", c->out);
+			h(c, se_store_entity_name(c->s, e));
+			fputs("</th>", c->out);
+			for (k = 0; k < g.ncols; k++)
+				html_cell(c, &g, g.cols[k], e);
+			fputs("</tr>\n", c->out);
+		}
+	} else {
+		fputs("<tr><th scope=\"col\">Area</th><th scope=\"col\">"
+		    "Indicator</th>", c->out);
+		for (a = 0; a < g.nrows + g.nrefs; a++) {
+			size_t e = a < g.nrows ? g.rows[a] : g.refs[a - g.nrows];
+			fputs("<th scope=\"col\">", c->out);
+			h(c, se_store_entity_name(c->s, e));
+			fputs("</th>", c->out);
+		}
+		fputs("</tr>\n</thead>\n<tbody>\n", c->out);
+		for (k = 0; k < g.ncols; k++) {
+			const se_indicator *ind = se_store_series_indicator(c->s,
+			    g.cols[k]);
+			fputs("<tr><td>", c->out);
+			h(c, area_of(ind));
+			fputs("</td>", c->out);
+			html_ind_header(c, &g, g.cols[k]);
+			for (a = 0; a < g.nrows + g.nrefs; a++)
+				html_cell(c, &g, g.cols[k], a < g.nrows ?
+				    g.rows[a] : g.refs[a - g.nrows]);
+			fputs("</tr>\n", c->out);
+		}
+	}
+	fputs("</tbody>\n</table></div>\n", c->out);
+	html_legend(c);
+	fputs("</body>\n</html>\n", c->out);
+	rug_free(&g);
+}
+
+static void
+html_exceptions(struct ctx *c)
+{
+	size_t i, k;
+
+	html_head(c, "Exception report");
+	fprintf(c->out, "<p class=\"meta\">Red-reds: worse than the "
+	    "comparator and declining. Top and bottom %g%% of each "
+	    "indicator by rank.</p>\n<table>\n<thead><tr><th scope=\"col\">"
+	    "exception</th>", c->o->band);
+	for (k = 0; k < NTEXT; k++) {
+		fputs("<th scope=\"col\">", c->out);
+		h(c, colname[text_cols[k]]);
+		fputs("</th>", c->out);
+	}
+	fputs("</tr></thead>\n<tbody>\n", c->out);
+	for (i = 0; i < c->nrows; i++) {
+		const struct row *w = &c->rows[i];
+		fprintf(c->out, "<tr><td>%s</td>", w->exception);
+		for (k = 0; k < NTEXT; k++) {
+			if (text_cols[k] == C_RAG)
+				fprintf(c->out, "<td class=\"%c\">",
+				    w->rag == SE_RAG_RED ? 'r' : w->rag ==
+				    SE_RAG_AMBER ? 'a' : w->rag == SE_RAG_GREEN ?
+				    'g' : 'n');
+			else
+				fputs("<td>", c->out);
+			h(c, field(w, text_cols[k]));
+			fputs("</td>", c->out);
+		}
+		fputs("</tr>\n", c->out);
+	}
+	fputs("</tbody>\n</table>\n</body>\n</html>\n", c->out);
+}
+
+/* ---- entry ----------------------------------------------------------------- */
+
+int
+se_ragout_render(const se_store *s, const se_rate_opts *ro,
+    const se_ragout_opts *o, FILE *out)
+{
+	struct ctx c;
+	size_t n = se_store_nentities(s), k;
+
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	c.ro = ro;
+	c.o = o;
+	c.out = out;
+	c.r = malloc((n ? n : 1) * sizeof *c.r);
+	if (!c.r)
+		return -1;
+	if (o->nauthorities) {
+		c.want = calloc(n ? n : 1, sizeof *c.want);
+		if (!c.want) {
+			free(c.r);
+			return -1;
+		}
+		for (k = 0; k < o->nauthorities; k++) {
+			size_t e = se_store_entity_find(s, o->authorities[k]);
+			if (e != NONE)
+				c.want[e] = true;
+		}
+	}
+	if (o->exceptions) {
+		exceptions_collect(&c);
+		if (o->format == SE_RAGOUT_HTML)
+			html_exceptions(&c);
+		else
+			exceptions_print(&c);
+		free_rows(&c);
+	} else if (o->format == SE_RAGOUT_HTML)
+		html_rug(&c);
+	else if (o->by != SE_BY_NONE && o->format != SE_RAGOUT_JSON)
+		pivot(&c);
+	else
+		flat(&c);
+	free(c.rows);
+	free(c.r);
+	free(c.want);
+	return c.oom ? -1 : 0;
+}
