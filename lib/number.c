@@ -70,29 +70,29 @@ static const double p10[] = {
 static double
 convert(const char *s, const char *end, bool neg)
 {
+	const uint64_t max = UINT64_C(1) << 53;
 	uint64_t m = 0;
-	size_t digits = 0, frac = 0;
-	bool in_frac = false, exp = false;
+	size_t frac = 0;
+	bool in_frac = false, exact = true;
 	char tmp[128];
 	size_t k = 0;
 	const char *p;
 
 	for (p = s; p < end; p++) {
 		if (is_digit(*p)) {
-			if (m < (UINT64_C(1) << 53) / 10 + 1)
-				m = m * 10 + (uint64_t)(*p - '0');
+			if (m > (max - 9) / 10)
+				exact = false; /* too many digits: strtod */
 			else
-				digits = 100; /* too many: use strtod */
-			digits++;
+				m = m * 10 + (uint64_t)(*p - '0');
 			frac += in_frac;
 		} else if (*p == '.') {
 			in_frac = true;
 		} else if (*p == 'e' || *p == 'E') {
-			exp = true;
+			exact = false;
 			break;
 		}
 	}
-	if (!exp && m < (UINT64_C(1) << 53) && frac <= 22)
+	if (exact && frac <= 22)
 		return neg ? -((double)m / p10[frac]) : (double)m / p10[frac];
 	if (neg)
 		tmp[k++] = '-';

@@ -1,0 +1,646 @@
+/* extract.c: performance-data extracts, long or wide (DESIGN 4), read
+ * row by row from the CSV reader and handed on one value at a time.  No
+ * allocation per row: the strings of a row are copied, trimmed, into one
+ * reused buffer. */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum role {
+	R_NONE = -1,
+	R_AUTHORITY,
+	R_CODE,
+	R_REGION,
+	R_INDICATOR,
+	R_PERIOD,
+	R_VALUE,
+	NROLES
+};
+
+/* Header names, normalised (lower case; '_', '-' and runs of spaces are
+ * one space), and the column each names. */
+static const struct alias {
+	const char *name;
+	enum role role;
+} aliases[] = {
+	{ "authority", R_AUTHORITY }, { "la", R_AUTHORITY },
+	{ "la name", R_AUTHORITY }, { "local authority", R_AUTHORITY },
+	{ "local authority name", R_AUTHORITY }, { "authority name", R_AUTHORITY },
+	{ "area", R_AUTHORITY }, { "area name", R_AUTHORITY },
+	{ "name", R_AUTHORITY },
+	{ "la code", R_CODE }, { "code", R_CODE }, { "area code", R_CODE },
+	{ "new la code", R_CODE }, { "ons code", R_CODE },
+	{ "authority code", R_CODE },
+	{ "region", R_REGION }, { "region name", R_REGION },
+	{ "indicator", R_INDICATOR }, { "measure", R_INDICATOR },
+	{ "indicator id", R_INDICATOR }, { "measure name", R_INDICATOR },
+	{ "title", R_INDICATOR },
+	{ "period", R_PERIOD }, { "year", R_PERIOD }, { "time period", R_PERIOD },
+	{ "date", R_PERIOD },
+	{ "value", R_VALUE }, { "figure", R_VALUE }, { "percent", R_VALUE },
+	{ "rate", R_VALUE },
+};
+
+struct se_extract {
+	se_csv *csv;
+	char *name;
+	se_row_fn fn;
+	void *ctx;
+	se_diag *d;
+
+	bool have_header, wide, failed;
+	size_t ncols;
+	size_t col[NROLES]; /* SIZE_MAX: no such column */
+
+	/* wide: the period columns, their header text and period */
+	size_t *pcol;
+	se_period *pper;
+	char **ptext;
+	size_t np;
+
+	se_buf row;   /* the row's trimmed strings */
+	char flag[8]; /* the suppression marker of the current value */
+
+	/* long: the last period read, for sorted extracts */
+	char last[32];
+	size_t last_len;
+	se_period last_per;
+};
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static void
+trim(const char **s, size_t *n)
+{
+	const char *p = *s, *e = *s + *n;
+
+	while (p < e && is_space(*p))
+		p++;
+	while (e > p && is_space(e[-1]))
+		e--;
+	*s = p;
+	*n = (size_t)(e - p);
+}
+
+/* Lower case, '_' '-' and spaces folded to one space, into buf (cap
+ * bytes); false when it does not fit (no alias is that long). */
+static bool
+normalise(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t k = 0, i;
+	bool space = false;
+
+	trim(&s, &n);
+	for (i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '_' || ch == '-' || is_space(ch)) {
+			space = true;
+			continue;
+		}
+		if (k + 3 > cap)
+			return false;
+		if (space && k > 0)
+			buf[k++] = ' ';
+		space = false;
+		buf[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+	}
+	buf[k] = '\0';
+	return true;
+}
+
+static enum role
+role_of(const char *s, size_t n)
+{
+	char buf[32];
+	size_t i;
+
+	if (!normalise(s, n, buf, sizeof buf))
+		return R_NONE;
+	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (strcmp(buf, aliases[i].name) == 0)
+			return aliases[i].role;
+	return R_NONE;
+}
+
+/* A user's text in a message: at most 40 bytes, cut at a character. */
+static int
+shown(const char *s, size_t n)
+{
+	size_t k = n < 40 ? n : 40;
+
+	while (k < n && k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return (int)k;
+}
+
+static se_pos
+field_pos(const se_extract *x, const se_csv_field *f)
+{
+	se_pos p = { x->name, f->line, f->col };
+
+	return p;
+}
+
+/* ---- the header ---------------------------------------------------------- */
+
+static int
+add_period_column(se_extract *x, size_t i, const se_csv_field *f,
+    const se_period *per)
+{
+	const char *s = f->text;
+	size_t n = f->len;
+
+	if ((x->np & (x->np - 1)) == 0) {
+		size_t cap = x->np ? x->np * 2 : 8;
+		size_t *pc = realloc(x->pcol, cap * sizeof *pc);
+		se_period *pp;
+		char **pt;
+		if (!pc)
+			return -1;
+		x->pcol = pc;
+		pp = realloc(x->pper, cap * sizeof *pp);
+		if (!pp)
+			return -1;
+		x->pper = pp;
+		pt = realloc(x->ptext, cap * sizeof *pt);
+		if (!pt)
+			return -1;
+		x->ptext = pt;
+	}
+	trim(&s, &n);
+	x->ptext[x->np] = malloc(n + 1);
+	if (!x->ptext[x->np])
+		return -1;
+	memcpy(x->ptext[x->np], s, n);
+	x->ptext[x->np][n] = '\0';
+	x->pcol[x->np] = i;
+	x->pper[x->np] = *per;
+	x->np++;
+	return 0;
+}
+
+static int
+oom(se_extract *x)
+{
+	se_pos p = { x->name, 0, 0 };
+
+	x->failed = true;
+	return se_diag_error(x->d, &p, "out-of-memory",
+	    "out of memory reading the file");
+}
+
+static bool
+has(const se_extract *x, enum role r)
+{
+	return x->col[r] != SIZE_MAX;
+}
+
+static int
+header(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
+{
+	se_pos at = { x->name, line, 1 };
+	size_t i;
+
+	x->ncols = n;
+	for (i = 0; i < n; i++) {
+		enum role r = role_of(f[i].text, f[i].len);
+		se_period per;
+
+		if (r != R_NONE && !has(x, r))
+			x->col[r] = i;
+		else if (r == R_NONE &&
+		    se_period_parse(f[i].text, f[i].len, &per) == 0 &&
+		    add_period_column(x, i, &f[i], &per) != 0)
+			return oom(x);
+	}
+	if (!has(x, R_INDICATOR))
+		return se_diag_error(x->d, &at, "csv-header",
+		    "no indicator column: an extract needs a column named "
+		    "'indicator' or 'measure'");
+	if (!has(x, R_AUTHORITY) && !has(x, R_CODE))
+		return se_diag_error(x->d, &at, "csv-header",
+		    "no authority column: an extract needs a column named "
+		    "'authority', 'la_name' or 'la_code'");
+	if (has(x, R_PERIOD) && has(x, R_VALUE)) {
+		for (i = 0; i < x->np; i++) {
+			se_pos p = field_pos(x, &f[x->pcol[i]]);
+			se_diag_warning(x->d, &p, "csv-header",
+			    "column '%s' is ignored: the file has period and "
+			    "value columns", x->ptext[i]);
+		}
+		return 0;
+	}
+	if (x->np == 0)
+		return se_diag_error(x->d, &at, "csv-header",
+		    "no period and value columns, and no column named as a "
+		    "period (2018, 2018-19, 2018Q2, 2018-09)");
+	x->wide = true;
+	return 0;
+}
+
+/* ---- rows ------------------------------------------------------------------- */
+
+/* The trimmed text of column r, as an offset into x->row (or SIZE_MAX). */
+static size_t
+keep(se_extract *x, const se_csv_field *f, enum role r)
+{
+	const char *s;
+	size_t n, off = x->row.len;
+
+	if (!has(x, r))
+		return SIZE_MAX;
+	s = f[x->col[r]].text;
+	n = f[x->col[r]].len;
+	trim(&s, &n);
+	se_buf_add(&x->row, s, n);
+	se_buf_addc(&x->row, '\0');
+	return off;
+}
+
+static const char *
+str(const se_extract *x, size_t off)
+{
+	return off == SIZE_MAX ? NULL : x->row.data + off;
+}
+
+/* Parse the period of a long row, remembering the last one: extracts are
+ * usually sorted, so most rows repeat it. */
+static int
+row_period(se_extract *x, const char *s, size_t n, se_period *out)
+{
+	if (n == x->last_len && n > 0 && memcmp(s, x->last, n) == 0) {
+		*out = x->last_per;
+		return 0;
+	}
+	if (se_period_parse(s, n, out) != 0)
+		return -1;
+	if (n < sizeof x->last) {
+		memcpy(x->last, s, n);
+		x->last_len = n;
+		x->last_per = *out;
+	}
+	return 0;
+}
+
+/* The value in field v; 1 when the row is to be passed on, 0 when the
+ * value is reported as not a number. */
+static int
+value(se_extract *x, const se_csv_field *v, se_row *r)
+{
+	const char *s = v->text;
+	size_t n = v->len;
+
+	r->pos = field_pos(x, v);
+	switch (se_number_parse(s, n, &r->value)) {
+	case SE_NUM_OK:
+		r->has_value = true;
+		r->flag = NULL;
+		return 1;
+	case SE_NUM_SUPPRESSED:
+		trim(&s, &n); /* a marker: at most 3 bytes */
+		if (n >= sizeof x->flag)
+			n = sizeof x->flag - 1;
+		memcpy(x->flag, s, n);
+		x->flag[n] = '\0';
+		r->has_value = false;
+		r->value = 0;
+		r->flag = x->flag;
+		return 1;
+	case SE_NUM_BAD:
+	default:
+		trim(&s, &n);
+		se_diag_error(x->d, &r->pos, "csv-value",
+		    "value '%.*s%s' is not a number", shown(s, n), s,
+		    shown(s, n) < (int)n ? "..." : "");
+		return 0;
+	}
+}
+
+static int
+row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
+{
+	se_row r;
+	size_t a, c, g, ind, per = SIZE_MAX, i;
+	se_pos at = { x->name, line, f[0].col };
+
+	if (n != x->ncols) {
+		se_diag_error(x->d, &at, "csv-row",
+		    "row has %zu field%s, the header has %zu", n,
+		    n == 1 ? "" : "s", x->ncols);
+		return 0;
+	}
+	se_buf_reset(&x->row);
+	a = keep(x, f, R_AUTHORITY);
+	c = keep(x, f, R_CODE);
+	g = keep(x, f, R_REGION);
+	ind = keep(x, f, R_INDICATOR);
+	if (!x->wide)
+		per = keep(x, f, R_PERIOD);
+	if (se_buf_failed(&x->row))
+		return oom(x);
+	memset(&r, 0, sizeof r);
+	r.authority = str(x, a);
+	r.code = str(x, c);
+	r.region = str(x, g);
+	r.indicator = str(x, ind);
+	r.row_pos = at;
+	if ((!r.authority || !*r.authority) && (!r.code || !*r.code)) {
+		se_pos p = field_pos(x, &f[x->col[has(x, R_AUTHORITY) ?
+		    R_AUTHORITY : R_CODE]]);
+		se_diag_error(x->d, &p, "csv-row",
+		    "row has no authority name or code");
+		return 0;
+	}
+	if (!*r.indicator) {
+		se_pos p = field_pos(x, &f[x->col[R_INDICATOR]]);
+		se_diag_error(x->d, &p, "csv-row", "row has no indicator");
+		return 0;
+	}
+	if (!x->wide) {
+		const char *ps = str(x, per);
+		size_t pn = strlen(ps);
+		if (row_period(x, ps, pn, &r.period) != 0) {
+			se_pos p = field_pos(x, &f[x->col[R_PERIOD]]);
+			se_diag_error(x->d, &p, "csv-period",
+			    "period '%.*s%s' is not a year (2018), span "
+			    "(2018-19), quarter (2018Q2), month (2018-09) or "
+			    "date (2018-09-30)", shown(ps, pn), ps,
+			    shown(ps, pn) < (int)pn ? "..." : "");
+			return 0;
+		}
+		r.period_text = ps;
+		if (value(x, &f[x->col[R_VALUE]], &r) && x->fn(x->ctx, &r) != 0)
+			return -1;
+		return 0;
+	}
+	for (i = 0; i < x->np; i++) {
+		r.period = x->pper[i];
+		r.period_text = x->ptext[i];
+		if (value(x, &f[x->pcol[i]], &r) && x->fn(x->ctx, &r) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+on_record(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	se_extract *x = ctx;
+
+	if (x->failed)
+		return -1;
+	if (!x->have_header) {
+		x->have_header = true;
+		if (header(x, f, n, line) != 0) {
+			x->failed = true;
+			return -1;
+		}
+		return 0;
+	}
+	if (row(x, f, n, line) != 0) {
+		x->failed = true;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the reader ---------------------------------------------------------- */
+
+se_extract *
+se_extract_new(const char *name, se_row_fn fn, void *ctx, se_diag *d)
+{
+	se_extract *x = calloc(1, sizeof *x);
+	size_t i;
+
+	if (!x)
+		return NULL;
+	x->name = malloc(strlen(name) + 1);
+	x->csv = se_csv_new(name, on_record, x, d);
+	if (!x->name || !x->csv) {
+		se_extract_free(x);
+		return NULL;
+	}
+	memcpy(x->name, name, strlen(name) + 1);
+	x->fn = fn;
+	x->ctx = ctx;
+	x->d = d;
+	for (i = 0; i < NROLES; i++)
+		x->col[i] = SIZE_MAX;
+	se_buf_init(&x->row);
+	return x;
+}
+
+void
+se_extract_free(se_extract *x)
+{
+	size_t i;
+
+	if (!x)
+		return;
+	se_csv_free(x->csv);
+	for (i = 0; i < x->np; i++)
+		free(x->ptext[i]);
+	free(x->ptext);
+	free(x->pcol);
+	free(x->pper);
+	se_buf_release(&x->row);
+	free(x->name);
+	free(x);
+}
+
+int
+se_extract_feed(se_extract *x, const char *buf, size_t len)
+{
+	return se_csv_feed(x->csv, buf, len);
+}
+
+int
+se_extract_finish(se_extract *x)
+{
+	se_pos at = { x->name, 0, 0 };
+
+	if (se_csv_finish(x->csv) != 0)
+		return -1;
+	if (!x->have_header)
+		return se_diag_error(x->d, &at, "csv-header",
+		    "file is empty: an extract needs a header row");
+	return x->failed ? -1 : 0;
+}
+
+int
+se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	se_pos at = { name, 0, 0 };
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	se_extract *x;
+	char *buf;
+	size_t n;
+	int r = 0;
+
+	if (!fp)
+		return se_diag_error(d, &at, "unreadable", "cannot open: %s",
+		    strerror(errno));
+	x = se_extract_new(name, fn, ctx, d);
+	buf = malloc(65536);
+	if (!x || !buf) {
+		r = se_diag_error(d, &at, "out-of-memory",
+		    "out of memory reading the file");
+		goto out;
+	}
+	while (r == 0 && (n = fread(buf, 1, 65536, fp)) > 0)
+		r = se_extract_feed(x, buf, n);
+	if (r == 0 && ferror(fp))
+		r = se_diag_error(d, &at, "unreadable", "cannot read: %s",
+		    strerror(errno));
+	if (r == 0)
+		r = se_extract_finish(x);
+out:
+	se_extract_free(x);
+	free(buf);
+	if (!is_stdin)
+		fclose(fp);
+	return r;
+}
+
+/* ---- what a CSV is ----------------------------------------------------------- */
+
+static bool
+named(const se_csv_field *h, size_t n, const char *want)
+{
+	char buf[32];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (normalise(h[i].text, h[i].len, buf, sizeof buf) &&
+		    strcmp(buf, want) == 0)
+			return true;
+	return false;
+}
+
+se_csv_kind
+se_csv_sniff(const se_csv_field *h, size_t n)
+{
+	bool role[NROLES] = { false };
+	bool periods = false;
+	size_t i;
+
+	if (named(h, n, "action") &&
+	    (named(h, n, "accountable officer") || named(h, n, "owner")))
+		return SE_CSV_PLAN;
+	if (named(h, n, "authority") && named(h, n, "neighbour") &&
+	    named(h, n, "rank"))
+		return SE_CSV_NEIGHBOURS;
+	if (named(h, n, "rag") && named(h, n, "comparator") &&
+	    named(h, n, "indicator"))
+		return SE_CSV_RATINGS;
+	for (i = 0; i < n; i++) {
+		enum role r = role_of(h[i].text, h[i].len);
+		se_period per;
+		if (r != R_NONE)
+			role[r] = true;
+		else if (se_period_parse(h[i].text, h[i].len, &per) == 0)
+			periods = true;
+	}
+	if (role[R_INDICATOR] && (role[R_AUTHORITY] || role[R_CODE]) &&
+	    ((role[R_PERIOD] && role[R_VALUE]) || periods))
+		return SE_CSV_EXTRACT;
+	return SE_CSV_UNKNOWN;
+}
+
+/* ---- England and the regions ------------------------------------------------ */
+
+static bool
+same_ci(const char *a, size_t n, const char *b)
+{
+	return strlen(b) == n && se_strncasecmp(a, b, n) == 0;
+}
+
+bool
+se_is_england(const char *name, const char *code)
+{
+	const char *s;
+	size_t n;
+
+	if (code) {
+		s = code;
+		n = strlen(s);
+		trim(&s, &n);
+		if (same_ci(s, n, "E92000001"))
+			return true;
+	}
+	if (name) {
+		s = name;
+		n = strlen(s);
+		trim(&s, &n);
+		if (same_ci(s, n, "England"))
+			return true;
+	}
+	return false;
+}
+
+/* Region names as people write them, after dropping case, punctuation
+ * and the words "the", "and", "of", "region" (DESIGN 10.15). */
+static const struct {
+	const char *name;
+	int code;
+} regions[] = {
+	{ "north east", 1 }, { "north west", 2 }, { "yorkshire humber", 3 },
+	{ "yorkshire", 3 }, { "east midlands", 4 }, { "west midlands", 5 },
+	{ "east england", 6 }, { "east", 6 }, { "eastern", 6 },
+	{ "london", 7 }, { "south east", 8 }, { "south west", 9 },
+};
+
+static bool
+dropped_word(const char *w, size_t n)
+{
+	return same_ci(w, n, "the") || same_ci(w, n, "and") ||
+	    same_ci(w, n, "of") || same_ci(w, n, "region");
+}
+
+int
+se_region_code(const char *s)
+{
+	char buf[64];
+	size_t k = 0, i, n;
+	const char *p;
+
+	if (!s)
+		return 0;
+	n = strlen(s);
+	trim(&s, &n);
+	if (n == 9 && se_strncasecmp(s, "E1200000", 8) == 0 && s[8] >= '1' &&
+	    s[8] <= '9')
+		return s[8] - '0';
+	for (p = s; p < s + n;) {
+		const char *w;
+		while (p < s + n && !((*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z')))
+			p++;
+		w = p;
+		while (p < s + n && ((*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z')))
+			p++;
+		if (p == w || dropped_word(w, (size_t)(p - w)))
+			continue;
+		if (k + (size_t)(p - w) + 2 > sizeof buf)
+			return 0;
+		if (k)
+			buf[k++] = ' ';
+		for (; w < p; w++)
+			buf[k++] = (char)(*w >= 'A' && *w <= 'Z' ? *w - 'A' + 'a'
+								  : *w);
+	}
+	buf[k] = '\0';
+	for (i = 0; i < sizeof regions / sizeof regions[0]; i++)
+		if (strcmp(buf, regions[i].name) == 0)
+			return regions[i].code;
+	return 0;
+}
