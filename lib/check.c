@@ -547,7 +547,11 @@ check_map(struct ck *k, const se_field *spec, const se_node *n, bool top)
 	for (i = 0; i < spec->nfields; i++) {
 		const se_field *f = &spec->fields[i];
 		const se_node *v = se_node_get(n, f->name);
-		if (is_empty(v))
+		/* Missing evidence of an item that needs it is the evidence
+		 * rule's to report (check_list), once. */
+		bool by_evidence = spec->evidence &&
+		    strcmp(f->name, "evidence") == 0;
+		if (is_empty(v) && !by_evidence)
 			report_missing(k, f, n, top);
 		if (v)
 			check_value(k, f, f->name, v);
