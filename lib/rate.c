@@ -54,24 +54,39 @@ se_rag_thresholds(se_polarity p, double v, double green, double red)
 	return SE_RAG_NONE;
 }
 
+/* How d = better(x, y) compares with the tolerance: 1 above it, -1
+ * below -tol, 0 within.  Values are decimals as written (4.7 - 4.5 is
+ * 0.2, not 0.20000000000000018), so a difference within a billionth of
+ * the values' size of the tolerance counts as equal to it. */
+static int
+against(se_polarity p, double x, double y, double tol)
+{
+	double d = se_better(p, x, y);
+	double eps = 1e-9 * fmax(1, fmax(fabs(x), fabs(y)));
+
+	return d > tol + eps ? 1 : d < -tol - eps ? -1 : 0;
+}
+
 se_rag
 se_rag_comparator(se_polarity p, double v, double c, double tol)
 {
-	double d = se_better(p, v, c);
+	int k;
 
 	if (p == SE_POLARITY_NONE)
 		return SE_RAG_NONE;
-	return d > tol ? SE_RAG_GREEN : d < -tol ? SE_RAG_RED : SE_RAG_AMBER;
+	k = against(p, v, c, tol);
+	return k > 0 ? SE_RAG_GREEN : k < 0 ? SE_RAG_RED : SE_RAG_AMBER;
 }
 
 se_direction
 se_direction_of(se_polarity p, double latest, double previous, double tol)
 {
-	double d = se_better(p, latest, previous);
+	int k;
 
 	if (p == SE_POLARITY_NONE)
 		return SE_DIR_NONE;
-	return d > tol ? SE_DIR_IMPROVING : d < -tol ? SE_DIR_DECLINING :
+	k = against(p, latest, previous, tol);
+	return k > 0 ? SE_DIR_IMPROVING : k < 0 ? SE_DIR_DECLINING :
 	    SE_DIR_STABLE;
 }
 
@@ -477,6 +492,9 @@ comparator_reason(se_buf *b, const se_indicator *ind, const se_rating *r)
 {
 	int pr = ind->precision;
 	double d = se_better(ind->polarity, r->cur.value, r->comparator);
+
+	if (against(ind->polarity, r->cur.value, r->comparator, 0) == 0)
+		d = 0;
 
 	num(b, r->cur.value, pr);
 	se_buf_addf(b, " vs %s ", r->comparator_name);
