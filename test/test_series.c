@@ -1,0 +1,220 @@
+/* test_series.c: the series store: identity, comparators, duplicates,
+ * period resolution (DESIGN 10.14-10.16), streaming from a CSV. */
+#include "se.h"
+#include "unit.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+static unsigned line_no;
+
+static void
+add(se_store *s, const char *auth, const char *code, const char *region,
+    const char *ind, const char *period, double v)
+{
+	se_row r;
+
+	memset(&r, 0, sizeof r);
+	r.authority = auth;
+	r.code = code;
+	r.region = region;
+	r.indicator = ind;
+	r.period_text = period;
+	se_period_parse(period, strlen(period), &r.period);
+	r.has_value = !isnan(v);
+	r.value = v;
+	r.flag = r.has_value ? NULL : "x";
+	line_no++;
+	r.pos.file = r.row_pos.file = "x.csv";
+	r.pos.line = r.row_pos.line = line_no;
+	r.pos.col = r.row_pos.col = 1;
+	se_store_row(s, &r);
+}
+
+TEST(authorities_match_by_code_when_both_rows_have_one_else_by_name)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+
+	line_no = 1;
+	add(s, "Anyshire", "E99000001", "Midshires", "A", "2018", 1);
+	add(s, "Anyshire County Council", "E99000001", NULL, "A", "2019", 2);
+	add(s, "  anyshire ", NULL, NULL, "B", "2019", 3);
+	add(s, "Any City", NULL, NULL, "A", "2019", 4);
+	se_store_finish(s);
+	/* Anyshire, Any City, and no third: the code joined the renamed
+	 * row, the name (case and spaces folded) the uncoded one. */
+	CHECK_INT_EQ(se_store_nentities(s), 2);
+	CHECK_STR_EQ(se_store_entity_name(s, 0), "Any City");
+	CHECK_STR_EQ(se_store_entity_name(s, 1), "Anyshire");
+	CHECK_STR_EQ(se_store_entity_code(s, 1), "E99000001");
+	CHECK_STR_EQ(se_store_entity_region(s, 1), "Midshires");
+	CHECK_INT_EQ(se_store_nseries(s), 2);
+	CHECK_INT_EQ(se_diag_len(d), 0);
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+TEST(england_and_regions_are_comparators_not_authorities)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+
+	line_no = 1;
+	add(s, "England", "E92000001", NULL, "A", "2018", 1);
+	add(s, "North West", NULL, NULL, "A", "2018", 1);
+	add(s, "Midshires", NULL, "Midshires", "A", "2018", 1);
+	add(s, "Anyshire", NULL, "Midshires", "A", "2018", 1);
+	se_store_finish(s);
+	CHECK_INT_EQ(se_store_entity_kind(s, se_store_entity_find(s,
+	    "England")), SE_ENTITY_ENGLAND);
+	CHECK_INT_EQ(se_store_entity_kind(s, se_store_entity_find(s,
+	    "North West")), SE_ENTITY_REGION);
+	CHECK_INT_EQ(se_store_entity_kind(s, se_store_entity_find(s,
+	    "Midshires")), SE_ENTITY_REGION);
+	CHECK_INT_EQ(se_store_entity_kind(s, se_store_entity_find(s,
+	    "Anyshire")), SE_ENTITY_AUTHORITY);
+	CHECK_INT_EQ(se_store_region_row(s, se_store_entity_find(s,
+	    "Anyshire")), se_store_entity_find(s, "Midshires"));
+	CHECK_INT_EQ(se_store_england(s), se_store_entity_find(s,
+	    "E92000001"));
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+TEST(identical_repeated_rows_are_ignored)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+	se_cell c;
+
+	line_no = 1;
+	add(s, "Anyshire", NULL, NULL, "A", "2018", 23.5);
+	add(s, "Anyshire", NULL, NULL, "A", "2018", 23.5);
+	add(s, "Anyshire", NULL, NULL, "A", "2019", NAN);
+	add(s, "Anyshire", NULL, NULL, "A", "2019", NAN);
+	se_store_finish(s);
+	CHECK_INT_EQ(se_diag_len(d), 0);
+	c = se_store_cell(s, 0, 0, 0);
+	CHECK_INT_EQ(c.state, SE_CELL_VALUE);
+	CHECK_DBL_EQ(c.value, 23.5, 0);
+	c = se_store_cell(s, 0, 1, 0);
+	CHECK_INT_EQ(c.state, SE_CELL_SUPPRESSED);
+	CHECK_STR_EQ(c.flag, "x");
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+TEST(conflicting_rows_are_an_error_naming_both_places_and_neither_is_used)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+	const se_diag_item *it;
+
+	line_no = 1;
+	add(s, "Anyshire", NULL, NULL, "A", "2018", 23.5); /* line 2 */
+	add(s, "Any City", NULL, NULL, "A", "2018", 20);   /* line 3 */
+	add(s, "Anyshire", NULL, NULL, "A", "2018", 24);   /* line 4 */
+	se_store_finish(s);
+	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 1);
+	it = se_diag_get(d, 0);
+	CHECK_STR_EQ(it->rule, "duplicate");
+	CHECK_INT_EQ(it->line, 4);
+	CHECK_STR_EQ(it->message, "conflicting values for 'Anyshire', 'A', "
+	    "2018: 24 here and 23.5 at x.csv:2; neither is used");
+	CHECK_INT_EQ(se_store_cell(s, 0, 0, se_store_entity_find(s,
+	    "Anyshire")).state, SE_CELL_CONFLICT);
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+TEST(year_spans_become_months_when_the_series_has_months)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+
+	line_no = 1;
+	/* 2018-09 can only be a month, so 2018-12 is December 2018 and
+	 * sorts after September; in series B 2018-19 stays a year span. */
+	add(s, "Anyshire", NULL, NULL, "A", "2018-12", 3);
+	add(s, "Anyshire", NULL, NULL, "A", "2018-09", 1);
+	add(s, "Anyshire", NULL, NULL, "B", "2018-19", 1);
+	add(s, "Anyshire", NULL, NULL, "B", "2017-18", 1);
+	se_store_finish(s);
+	CHECK_INT_EQ(se_diag_len(d), 0);
+	CHECK_INT_EQ(se_store_period(s, 0, 1)->kind, SE_PERIOD_MONTH);
+	CHECK_STR_EQ(se_store_period_text(s, 0, 0), "2018-09");
+	CHECK_STR_EQ(se_store_period_text(s, 0, 1), "2018-12");
+	CHECK_INT_EQ(se_store_period(s, 1, 0)->kind, SE_PERIOD_SPAN);
+	CHECK_STR_EQ(se_store_period_text(s, 1, 0), "2017-18");
+	CHECK_INT_EQ(se_store_period_find(s, 0, "2018-12"), 1);
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+TEST(mixed_granularity_is_an_error_with_two_example_periods)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+	const se_diag_item *it;
+
+	line_no = 1;
+	add(s, "Anyshire", NULL, NULL, "A", "2018", 1);    /* line 2 */
+	add(s, "Anyshire", NULL, NULL, "A", "2018Q2", 1);  /* line 3 */
+	se_store_finish(s);
+	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 1);
+	it = se_diag_get(d, 0);
+	CHECK_STR_EQ(it->rule, "mixed-periods");
+	CHECK_INT_EQ(it->line, 3);
+	CHECK_STR_EQ(it->message, "indicator 'A' mixes years and quarters: "
+	    "'2018' (x.csv:2) and '2018Q2' here; it is not rated");
+	CHECK(!se_store_series_ok(s, 0));
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+TEST(an_extract_file_streams_into_the_store_with_bad_rows_reported)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+	FILE *f = fopen("test_series.csv", "w");
+	se_cell c;
+
+	fputs("\xef\xbb\xbfla_name,indicator,period,value\r\n"
+	    "\"Any, City\",A,2018,\"1,234\"\r\n"
+	    "Anyshire,A,2018,23.5%\r\n"
+	    "Anyshire,A,2019,banana\r\n"
+	    "Anyshire,A,2017,..\r\n", f);
+	fclose(f);
+	CHECK_INT_EQ(se_store_read(s, "test_series.csv"), 0);
+	se_store_finish(s);
+	CHECK_INT_EQ(se_store_nentities(s), 2);
+	CHECK_STR_EQ(se_store_entity_name(s, 0), "Any, City");
+	c = se_store_cell(s, 0, se_store_period_find(s, 0, "2018"), 0);
+	CHECK_DBL_EQ(c.value, 1234, 0);
+	c = se_store_cell(s, 0, se_store_period_find(s, 0, "2018"), 1);
+	CHECK_DBL_EQ(c.value, 23.5, 0);
+	c = se_store_cell(s, 0, se_store_period_find(s, 0, "2017"), 1);
+	CHECK_INT_EQ(c.state, SE_CELL_SUPPRESSED);
+	CHECK_STR_EQ(c.flag, "..");
+	/* The garbage value is an error at its line, and the rest is read. */
+	CHECK(se_diag_count(d, SE_ERROR) >= 1);
+	CHECK_INT_EQ(se_diag_get(d, 0)->line, 4);
+	remove("test_series.csv");
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+int
+main(void)
+{
+	RUN(authorities_match_by_code_when_both_rows_have_one_else_by_name);
+	RUN(england_and_regions_are_comparators_not_authorities);
+	RUN(identical_repeated_rows_are_ignored);
+	RUN(conflicting_rows_are_an_error_naming_both_places_and_neither_is_used);
+	RUN(year_spans_become_months_when_the_series_has_months);
+	RUN(mixed_granularity_is_an_error_with_two_example_periods);
+	RUN(an_extract_file_streams_into_the_store_with_bad_rows_reported);
+	return DONE();
+}
