@@ -1,0 +1,92 @@
+/* test_combine.c: combining sub-ratings (DESIGN 4, 10.9) and the seed 003
+ * rubric.  ns4 levels: 0 SI, 1 NI, 2 G, 3 OS. */
+#include "se.h"
+#include "unit.h"
+
+enum { SI, NI, G, OS, NA = SE_LEVEL_NA };
+
+TEST(worst_is_the_lowest_level_skipping_na)
+{
+	int v[] = { G, NA, NI, OS };
+
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_WORST, v, 4), NI);
+}
+
+TEST(mean_rounds_half_towards_the_worse)
+{
+	int a[] = { G, NI };          /* (2 + 1) / 2 = 1.5 -> 1 NI */
+	int b[] = { G, G, NI };       /* 5 / 3 = 1.67 -> 2 G */
+	int c[] = { OS, G, G, NI };   /* 8 / 4 = 2 -> G */
+	int d[] = { OS, OS, G, NA };  /* 8 / 3 = 2.67 -> 3 OS */
+	int e[] = { SI, NI, NI, NI }; /* 3 / 4 = 0.75 -> 1 NI */
+
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEAN, a, 2), NI);
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEAN, b, 3), G);
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEAN, c, 4), G);
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEAN, d, 4), OS);
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEAN, e, 4), NI);
+}
+
+TEST(median_of_an_even_count_rounds_the_middle_pair_towards_the_worse)
+{
+	int a[] = { OS, SI, G };     /* sorted SI G OS: G */
+	int b[] = { OS, NI, G, SI }; /* middle NI, G: 1.5 -> NI */
+
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEDIAN, a, 3), G);
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEDIAN, b, 4), NI);
+}
+
+TEST(all_na_combines_to_na)
+{
+	int v[] = { NA, NA };
+
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_MEAN, v, 2), NA);
+	CHECK_INT_EQ(se_combine_levels(SE_COMBINE_WORST, v, 0), NA);
+	CHECK_INT_EQ(se_combine_parse("median"), SE_COMBINE_MEDIAN);
+	CHECK_INT_EQ(se_combine_parse("average"), -1);
+}
+
+TEST(rubric_grade_is_the_highest_whose_critical_criteria_are_met)
+{
+	se_criterion c[] = {
+		{ G, true, true }, { G, false, false }, /* good: critical met */
+		{ OS, true, false },                    /* outstanding: not */
+	};
+
+	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), G);
+	c[2].met = true;
+	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), OS);
+}
+
+TEST(rubric_outstanding_needs_the_good_column_too)
+{
+	se_criterion c[] = { { G, true, false }, { OS, true, true } };
+
+	/* Good's critical criterion is unmet: no higher than NI. */
+	CHECK_INT_EQ(se_rubric_grade(c, 2, 4, G), NI);
+}
+
+TEST(rubric_applying_critical_criterion_below_good_caps_the_grade)
+{
+	se_criterion c[] = {
+		{ G, true, true }, { OS, true, true },
+		{ SI, true, true }, /* e.g. "many schools below the floor" */
+	};
+
+	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), SI);
+	c[2].met = false;
+	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), OS);
+}
+
+int
+main(void)
+{
+	RUN(worst_is_the_lowest_level_skipping_na);
+	RUN(mean_rounds_half_towards_the_worse);
+	RUN(median_of_an_even_count_rounds_the_middle_pair_towards_the_worse);
+	RUN(all_na_combines_to_na);
+	RUN(rubric_grade_is_the_highest_whose_critical_criteria_are_met);
+	RUN(rubric_outstanding_needs_the_good_column_too);
+	RUN(rubric_applying_critical_criterion_below_good_caps_the_grade);
+	return DONE();
+}
