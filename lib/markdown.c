@@ -47,6 +47,11 @@ struct mdload {
 	struct vec links;    /* se_link, of the open section */
 	struct vec stack;    /* size_t: open items, innermost last */
 	bool inword;
+	int col_line;        /* pos_at's last line, byte offset and column */
+	size_t col_at;
+	unsigned col;
+	int link_line; /* link_pos's last line and where its search ended */
+	size_t link_at;
 };
 
 static int
@@ -172,27 +177,37 @@ line_end(const struct mdload *m, int line)
 	return e;
 }
 
-/* cmark's (line, byte column) as a position in the file. */
+/* cmark's (line, byte column) as a position in the file.  Columns are
+ * counted on from the last one asked for when it is on the same line and
+ * before: many nested items on one long line stay linear. */
 static se_pos
-pos_at(const struct mdload *m, int line, int col)
+pos_at(struct mdload *m, int line, int col)
 {
 	se_pos p = { m->doc->path, 0, 1 };
-	size_t start, end;
+	size_t start, end, at;
 
 	if (line < 1)
 		line = 1;
 	start = line_off(m, line);
 	end = line_end(m, line);
-	if (col > 1 && start + (size_t)(col - 1) <= end)
-		p.col = se_utf8_column(m->body + start, m->body + start +
-		    (size_t)(col - 1));
 	p.line = m->doc->body_line + (unsigned)line - 1;
+	if (col <= 1 || start + (size_t)(col - 1) > end)
+		return p;
+	at = start + (size_t)(col - 1);
+	if (m->col_line != line || m->col_at > at) {
+		m->col_line = line;
+		m->col_at = start;
+		m->col = 1;
+	}
+	m->col += se_utf8_column(m->body + m->col_at, m->body + at) - 1;
+	m->col_at = at;
+	p.col = m->col;
 	return p;
 }
 
 /* A node's position; inlines without one take their block's. */
 static se_pos
-node_pos(const struct mdload *m, cmark_node *n)
+node_pos(struct mdload *m, cmark_node *n)
 {
 	while (n && cmark_node_get_start_line(n) <= 0)
 		n = cmark_node_parent(n);
@@ -200,6 +215,78 @@ node_pos(const struct mdload *m, cmark_node *n)
 		return pos_at(m, 1, 1);
 	return pos_at(m, cmark_node_get_start_line(n),
 	    cmark_node_get_start_column(n));
+}
+
+/* Where 'needle' first occurs in [a, b) of the body, or b. */
+static size_t
+find(const struct mdload *m, size_t a, size_t b, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; n && a + n <= b; a++)
+		if (memcmp(m->body + a, needle, n) == 0)
+			return a;
+	return b;
+}
+
+/* The '[' that opens the link text ending at the ']' at 'close'. */
+static size_t
+open_bracket(const struct mdload *m, size_t start, size_t close)
+{
+	size_t depth = 0, i = close;
+
+	while (i > start) {
+		i--;
+		if (m->body[i] == ']')
+			depth++;
+		else if (m->body[i] == '[' && depth-- == 0)
+			return i;
+	}
+	return close;
+}
+
+/* A link's position: its '[' or '<'.  cmark's inline columns are off on
+ * the first line of a paragraph inside a list item, so a column that is
+ * not at a '[' or '<' is looked for on the line by the link's target,
+ * after the link found before it on that line (links come in order, so
+ * the search stays linear); failing that, the link's block gives the
+ * position. */
+static se_pos
+link_pos(struct mdload *m, cmark_node *n, const char *url)
+{
+	int line = cmark_node_get_start_line(n);
+	int col = cmark_node_get_start_column(n);
+	size_t a, b, at, close;
+	se_buf pat;
+
+	if (line < 1 || (size_t)line > m->nlines)
+		return node_pos(m, cmark_node_parent(n));
+	a = line_off(m, line);
+	b = line_end(m, line);
+	at = col > 0 ? a + (size_t)(col - 1) : b;
+	if (at < b && (m->body[at] == '[' || m->body[at] == '<'))
+		return pos_at(m, line, col);
+	if (m->link_line == line && m->link_at > a)
+		a = m->link_at;
+	se_buf_init(&pat);
+	se_buf_addc(&pat, '<');
+	se_buf_adds(&pat, url);
+	at = find(m, a, b, se_buf_str(&pat));
+	if (at == b) {
+		se_buf_reset(&pat);
+		se_buf_adds(&pat, "](");
+		se_buf_adds(&pat, url);
+		close = find(m, a, b, se_buf_str(&pat));
+		at = close < b ? open_bracket(m, a, close) : b;
+		if (at == close)
+			at = b;
+	}
+	se_buf_release(&pat);
+	m->link_line = line;
+	m->link_at = at < b ? at + 1 : b;
+	if (at < b)
+		return pos_at(m, line, (int)(at - line_off(m, line)) + 1);
+	return node_pos(m, cmark_node_parent(n));
 }
 
 /* ---- sections ----------------------------------------------------------- */
@@ -331,7 +418,9 @@ close_section(struct mdload *m)
 }
 
 /* The item's text: the source lines of its first block, the first line
- * from where that block starts, the others without their indentation. */
+ * from where that block starts, the others without their indentation;
+ * "" when that block is a list or a quote (its own items have the text),
+ * so that no source line is copied more than once. */
 static char *
 item_text(struct mdload *m, cmark_node *item)
 {
@@ -341,11 +430,11 @@ item_text(struct mdload *m, cmark_node *item)
 	se_buf buf;
 	char *s;
 
-	if (!first)
+	if (!first || cmark_node_get_type(first) == CMARK_NODE_LIST ||
+	    cmark_node_get_type(first) == CMARK_NODE_BLOCK_QUOTE)
 		return se_arena_strdup(m->doc->arena, "");
 	line = cmark_node_get_start_line(first);
-	end = cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH ?
-	    cmark_node_get_end_line(first) : cmark_node_get_end_line(item);
+	end = cmark_node_get_end_line(first);
 	se_buf_init(&buf);
 	for (; line <= end && (size_t)line <= m->nlines; line++) {
 		a = line_off(m, line);
@@ -409,7 +498,8 @@ add_link(struct mdload *m, cmark_node *n)
 		return nomem(m);
 	l->target = se_arena_strdup(m->doc->arena, cmark_node_get_url(n) ?
 	    cmark_node_get_url(n) : "");
-	l->pos = node_pos(m, n);
+	if (l->target)
+		l->pos = link_pos(m, n, l->target);
 	return l->target ? 0 : nomem(m);
 }
 
@@ -488,6 +578,45 @@ preamble(struct mdload *m, int first_heading_line)
 	return 0;
 }
 
+/* Is body line 'line' a setext underline: up to three spaces, a run of
+ * '=' or '-', trailing blanks? */
+static bool
+is_underline(const struct mdload *m, int line)
+{
+	size_t a = line_off(m, line), b = line_end(m, line), i = 0;
+	char c;
+
+	while (a < b && m->body[a] == ' ' && i++ < 3)
+		a++;
+	while (b > a && (m->body[b - 1] == ' ' || m->body[b - 1] == '\t'))
+		b--;
+	if (a == b || (m->body[a] != '=' && m->body[a] != '-'))
+		return false;
+	for (c = m->body[a]; a < b; a++)
+		if (m->body[a] != c)
+			return false;
+	return true;
+}
+
+/* The heading's last line.  cmark ends a setext heading on the line
+ * after its underline, so find the underline. */
+static int
+heading_end(const struct mdload *m, cmark_node *h)
+{
+	int line = cmark_node_get_start_line(h);
+	int end = cmark_node_get_end_line(h);
+	size_t a = line_off(m, line), b = line_end(m, line);
+
+	while (a < b && m->body[a] == ' ')
+		a++;
+	if (a < b && m->body[a] == '#')
+		return line;
+	for (line++; line <= end; line++)
+		if (is_underline(m, line))
+			return line;
+	return end;
+}
+
 static int
 heading(struct mdload *m, cmark_node *h, cmark_node *next_heading)
 {
@@ -507,7 +636,7 @@ heading(struct mdload *m, cmark_node *h, cmark_node *next_heading)
 		return nomem(m);
 	to = next_heading ? cmark_node_get_start_line(next_heading) :
 	    (int)m->nlines + 1;
-	set_body(m, s, cmark_node_get_end_line(h) + 1, to);
+	set_body(m, s, heading_end(m, h) + 1, to);
 	return 0;
 }
 
