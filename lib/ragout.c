@@ -806,7 +806,7 @@ out:
 static const char css[] =
     "body{font:14px/1.35 system-ui,-apple-system,'Segoe UI',Roboto,Arial,"
     "sans-serif;color:#111;margin:1.5em}\n"
-    "h1{font-size:1.4em;margin:0 0 .3em}\n"
+    "h1{font-size:1.4em;margin:0 0 .3em}\nh2{font-size:1.1em;margin:1em 0 .3em}\n"
     "p.meta{color:#444;margin:0 0 1em}\n"
     "table{border-collapse:collapse}\n"
     "th,td{border:1px solid #888;padding:.2em .4em;vertical-align:middle}\n"
@@ -829,6 +829,10 @@ static const char css[] =
     ".legend{margin-top:1em;font-size:.9em}\n"
     ".legend td,.legend th{text-align:left}\n"
     ".wrap{overflow-x:auto}\n"
+    "table.rug tbody th{position:sticky;left:0}\n"
+    "dl.key{columns:2 28em;font-size:.85em;margin:.5em 0}\n"
+    "dl.key dt{font-weight:600;float:left;clear:left;width:6.5em}\n"
+    "dl.key dd{margin:0 0 .2em 6.5em}\n"
     "@media print{@page{size:A4 landscape;margin:8mm}body{margin:0;"
     "font-size:9px}.wrap{overflow:visible}*{-webkit-print-color-adjust:"
     "exact;print-color-adjust:exact}}\n";
@@ -949,6 +953,46 @@ col_period(const struct rug *g, size_t i)
 	return "";
 }
 
+/* An area id as words: "front-door" is shown "Front door". */
+static void
+area_put(struct ctx *c, const char *area)
+{
+	char *t = dupstr(c, area), *p;
+
+	if (!t)
+		return;
+	for (p = t; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	if (*t >= 'a' && *t <= 'z')
+		*t = (char)(*t - 'a' + 'A');
+	h(c, t);
+	free(t);
+}
+
+/* The indicators drawn, for readers on paper (no hovering there). */
+static void
+html_key(struct ctx *c, const struct rug *g)
+{
+	size_t k;
+
+	fputs("<h2>Indicators</h2>\n<dl class=\"key\">\n", c->out);
+	for (k = 0; k < g->ncols; k++) {
+		const se_indicator *ind = se_store_series_indicator(c->s,
+		    g->cols[k]);
+		fputs("<dt>", c->out);
+		h(c, ind->id);
+		fputs("</dt><dd>", c->out);
+		h(c, ind->title);
+		fputs(" (", c->out);
+		h(c, ind->polarity == SE_POLARITY_HIGH ? "higher is better" :
+		    ind->polarity == SE_POLARITY_LOW ? "lower is better" :
+		    "context only");
+		fputs(")</dd>\n", c->out);
+	}
+	fputs("</dl>\n", c->out);
+}
+
 static void
 html_ind_header(struct ctx *c, const struct rug *g, size_t i)
 {
@@ -991,7 +1035,7 @@ html_rug(struct ctx *c)
 				;
 			fprintf(c->out, "<th scope=\"colgroup\" colspan=\"%zu\">",
 			    b - a);
-			h(c, area);
+			area_put(c, area);
 			fputs("</th>", c->out);
 		}
 		fputs("</tr>\n<tr>", c->out);
@@ -1023,7 +1067,7 @@ html_rug(struct ctx *c)
 			const se_indicator *ind = se_store_series_indicator(c->s,
 			    g.cols[k]);
 			fputs("<tr><td>", c->out);
-			h(c, area_of(ind));
+			area_put(c, area_of(ind));
 			fputs("</td>", c->out);
 			html_ind_header(c, &g, g.cols[k]);
 			for (a = 0; a < g.nrows + g.nrefs; a++)
@@ -1034,6 +1078,7 @@ html_rug(struct ctx *c)
 	}
 	fputs("</tbody>\n</table></div>\n", c->out);
 	html_legend(c);
+	html_key(c, &g);
 	fputs("</body>\n</html>\n", c->out);
 	rug_free(&g);
 }
