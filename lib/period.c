@@ -51,15 +51,16 @@ set(se_period *out, se_period_kind kind, int year, int sub, int day,
 static int
 parse_pair(int year, char sep, const char *p, size_t n, se_period *out)
 {
-	int v = digits(p, n);
+	int v;
 
+	if (n != 2 && n != 4)
+		return -1;
+	v = digits(p, n);
 	if (v < 0)
 		return -1;
 	if (n == 4)
 		return v == year + 1 ? set(out, SE_PERIOD_SPAN, year, 0, 0, false)
 				     : -1;
-	if (n != 2)
-		return -1;
 	if (v == (year + 1) % 100)
 		return set(out, SE_PERIOD_SPAN, year, 0, 0,
 		    sep == '-' && v >= 1 && v <= 12);
