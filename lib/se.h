@@ -63,16 +63,22 @@ void se_diag_free(se_diag *d); /* NULL is a no-op */
 /* Add a diagnostic at 'pos' (NULL or pos->line 0: no position; the file
  * name is copied).  se_diag_error() returns -1 so that reporting and
  * failing is one statement; the others return 0. */
+/* Format checking of the message arguments (gcc and clang). */
+#if defined(__GNUC__)
+#define SE_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define SE_PRINTF(f, a)
+#endif
 int se_diag_error(se_diag *d, const se_pos *pos, const char *rule,
-    const char *fmt, ...);
+    const char *fmt, ...) SE_PRINTF(4, 5);
 int se_diag_warning(se_diag *d, const se_pos *pos, const char *rule,
-    const char *fmt, ...);
+    const char *fmt, ...) SE_PRINTF(4, 5);
 int se_diag_note(se_diag *d, const se_pos *pos, const char *rule,
-    const char *fmt, ...);
+    const char *fmt, ...) SE_PRINTF(4, 5);
 int se_diag_add(se_diag *d, se_severity sev, const se_pos *pos,
-    const char *rule, const char *fmt, ...);
+    const char *rule, const char *fmt, ...) SE_PRINTF(5, 6);
 int se_diag_vadd(se_diag *d, se_severity sev, const se_pos *pos,
-    const char *rule, const char *fmt, va_list ap);
+    const char *rule, const char *fmt, va_list ap) SE_PRINTF(5, 0);
 
 /* Turn every warning added from now on into an error (--strict). */
 void se_diag_set_strict(se_diag *d, bool strict);
