@@ -326,9 +326,10 @@ on_end(struct loader *l, const yaml_event_t *ev)
 	struct frame f = l->frames[--l->depth];
 	se_node *n = f.node;
 	size_t nkids = l->nkids - f.base;
+	se_node **kids = nkids ? l->kids + f.base : NULL;
 
 	if (n->kind == SE_NODE_MAP) {
-		if (fill_map(l, n, l->kids + f.base, nkids) < 0)
+		if (fill_map(l, n, kids, nkids) < 0)
 			return -1;
 	} else {
 		n->n = nkids;
@@ -336,7 +337,8 @@ on_end(struct loader *l, const yaml_event_t *ev)
 		    (nkids ? nkids : 1) * sizeof *n->items);
 		if (!n->items)
 			return nomem(l);
-		memcpy(n->items, l->kids + f.base, nkids * sizeof *n->items);
+		if (nkids)
+			memcpy(n->items, kids, nkids * sizeof *n->items);
 	}
 	l->nkids = f.base;
 	n->end_line = f.last_line;

@@ -235,6 +235,24 @@ TEST(quoted_and_tagged_strings_are_not_plain)
 	se_diag_free(d);
 }
 
+/* Found by fuzz_yaml: an empty list or map before any other child. */
+TEST(empty_lists_and_maps_alone_are_empty_nodes)
+{
+	se_diag *d = se_diag_new();
+	se_doc *a = yaml("[]", d);
+	se_doc *b = yaml("{}", d);
+
+	CHECK(a && b);
+	if (a && b) {
+		CHECK_STR_EQ(dump(a->meta), "[]@1:1");
+		CHECK_STR_EQ(dump(b->meta), "{}@1:1");
+		CHECK(b->kind == NULL);
+	}
+	se_doc_free(a);
+	se_doc_free(b);
+	se_diag_free(d);
+}
+
 TEST(an_empty_file_has_no_root_and_no_kind)
 {
 	se_diag *d = se_diag_new();
@@ -790,6 +808,7 @@ main(void)
 	RUN(columns_count_characters_not_bytes);
 	RUN(a_byte_order_mark_is_skipped_and_columns_start_after_it);
 	RUN(quoted_and_tagged_strings_are_not_plain);
+	RUN(empty_lists_and_maps_alone_are_empty_nodes);
 	RUN(an_empty_file_has_no_root_and_no_kind);
 	RUN(a_root_that_is_not_a_map_has_no_kind);
 	RUN(a_kind_that_is_not_text_is_no_kind);

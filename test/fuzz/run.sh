@@ -15,7 +15,8 @@ for src in "$@"; do
 	fi
 	corpus=test/fuzz/corpus/${name#fuzz_}
 	if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-	    -print_final_stats=0 "$B/fuzz/corpus-$name" "$corpus" \
+	    -print_final_stats=0 -artifact_prefix="$B/fuzz/$name-" \
+	    "$B/fuzz/corpus-$name" "$corpus" \
 	    > "$B/fuzz/$name.log" 2>&1; then
 		echo "ok - fuzz $name ran ${secs}s: $(grep -o 'cov: [0-9]*' "$B/fuzz/$name.log" | tail -n 1)"
 		pass=$((pass+1))
