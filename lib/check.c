@@ -395,7 +395,9 @@ check_scalar(struct ck *k, const se_field *f, const char *name,
 		}
 		break;
 	case SE_FT_RATING:
-		if (f->na && se_name_eq(s, n->len, "n/a"))
+		if (f->na && (se_name_eq(s, n->len, "n/a") ||
+		    se_name_eq(s, n->len, "na") ||
+		    se_name_eq(s, n->len, "not applicable")))
 			break;
 		if (se_scale_parse(f->scale, s, n->len) < 0) {
 			char *l = se_scale_describe(f->scale);

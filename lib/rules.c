@@ -211,6 +211,160 @@ letter_deadline(const se_rule_ctx *rc)
 	    se_workdays_between(w, last, day), type, end->text, n, buf);
 }
 
+/* ---- ns-2009 (formats/ns-2009/README.md, "Rules") ---------------------- */
+
+static bool
+is_na(const char *s)
+{
+	return s && (se_name_eq(s, strlen(s), "n/a") ||
+	    se_name_eq(s, strlen(s), "na") ||
+	    se_name_eq(s, strlen(s), "not applicable"));
+}
+
+static bool
+in_list(const se_node *list, const char *v)
+{
+	size_t i;
+
+	if (!list || list->kind != SE_NODE_LIST)
+		return true; /* no list: applies everywhere */
+	for (i = 0; i < list->n; i++)
+		if (se_node_str(list->items[i]) &&
+		    strcmp(list->items[i]->text, v) == 0)
+			return true;
+	return false;
+}
+
+static const se_node *
+qs_standard(const se_rule_ctx *rc, const char *id)
+{
+	const se_node *st = se_node_get(rc->format->root, "standards");
+	size_t i;
+
+	if (!st || st->kind != SE_NODE_LIST)
+		return NULL;
+	for (i = 0; i < st->n; i++) {
+		const char *sid = se_node_str(se_node_get(st->items[i], "id"));
+		if (sid && strcmp(sid, id) == 0)
+			return st->items[i];
+	}
+	return NULL;
+}
+
+static const se_node *
+qs_criterion(const se_node *standard, const char *id)
+{
+	const se_node *cols = se_node_get(standard, "criteria");
+	size_t i, j;
+
+	if (!cols || cols->kind != SE_NODE_MAP)
+		return NULL;
+	for (i = 0; i < cols->n; i++) {
+		const se_node *l = cols->items[i];
+		if (l->kind != SE_NODE_LIST)
+			continue;
+		for (j = 0; j < l->n; j++) {
+			const char *cid = se_node_str(se_node_get(l->items[j],
+			    "id"));
+			if (cid && strcmp(cid, id) == 0)
+				return l->items[j];
+		}
+	}
+	return NULL;
+}
+
+static const char *
+phase_title(const se_rule_ctx *rc, const char *phase)
+{
+	const se_node *ph = se_node_get(rc->format->root, "phases");
+	size_t i;
+
+	if (ph && ph->kind == SE_NODE_LIST)
+		for (i = 0; i < ph->n; i++) {
+			const char *id = se_node_str(se_node_get(ph->items[i],
+			    "id"));
+			const char *t = se_node_str(se_node_get(ph->items[i],
+			    "title"));
+			if (id && t && strcmp(id, phase) == 0)
+				return t;
+		}
+	return phase;
+}
+
+static void
+qs_met(const se_rule_ctx *rc, const char *phase, const char *sid,
+    const se_node *standard, const se_node *met)
+{
+	size_t i;
+
+	if (!met || met->kind != SE_NODE_LIST)
+		return;
+	for (i = 0; i < met->n; i++) {
+		const se_node *cn = se_node_get(met->items[i], "criterion");
+		const se_node *c;
+		if (!se_node_str(cn))
+			continue;
+		c = standard ? qs_criterion(standard, cn->text) : NULL;
+		if (!c)
+			se_diag_error(rc->diag, &cn->pos, "qs-criterion-known",
+			    "'%s' is not a criterion of standard %s: see its "
+			    "criteria in formats/ns-2009/quality-standards.yaml",
+			    cn->text, sid);
+		else if (se_node_get(c, "derived"))
+			se_diag_note(rc->diag, &cn->pos, "qs-criterion-known",
+			    "criterion '%s' is computed from the criteria it "
+			    "counts; the listing is ignored", cn->text);
+		else if (!in_list(se_node_get(c, "phases"), phase))
+			se_diag_warning(rc->diag, &cn->pos, "qs-criterion-known",
+			    "criterion '%s' does not apply to %s", cn->text,
+			    phase_title(rc, phase));
+	}
+}
+
+static void
+qs_each(const se_rule_ctx *rc, bool criteria)
+{
+	const se_node *phases = se_node_get(rc->doc->meta, "phases");
+	size_t i, j;
+
+	if (!phases || phases->kind != SE_NODE_MAP)
+		return;
+	for (i = 0; i < phases->n; i++) {
+		const char *phase = phases->keys[i]->text;
+		const se_node *stds = phases->items[i];
+		if (stds->kind != SE_NODE_MAP)
+			continue;
+		for (j = 0; j < stds->n; j++) {
+			const char *sid = stds->keys[j]->text;
+			const se_node *st = qs_standard(rc, sid);
+			const se_node *r = se_node_get(stds->items[j], "rating");
+			if (criteria) {
+				qs_met(rc, phase, sid, st, se_node_get(
+				    stds->items[j], "met"));
+				continue;
+			}
+			if (st && se_node_str(r) && !is_na(r->text) &&
+			    !in_list(se_node_get(st, "phases"), phase))
+				se_diag_warning(rc->diag, &r->pos,
+				    "qs-standard-phase", "standard %s does not "
+				    "apply to %s: rate it N/A", sid,
+				    phase_title(rc, phase));
+		}
+	}
+}
+
+static void
+qs_criterion_known(const se_rule_ctx *rc)
+{
+	qs_each(rc, true);
+}
+
+static void
+qs_standard_phase(const se_rule_ctx *rc)
+{
+	qs_each(rc, false);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(const se_rule_ctx *rc);
@@ -218,6 +372,8 @@ static const struct {
 	{ "action-names-hypothesis", action_names_hypothesis },
 	{ "letter-deadline", letter_deadline },
 	{ "max-investigated", max_investigated },
+	{ "qs-criterion-known", qs_criterion_known },
+	{ "qs-standard-phase", qs_standard_phase },
 	{ "team-not-from-host", team_not_from_host },
 };
 
