@@ -156,11 +156,12 @@ parse_args(struct opts *o, int argc, char **argv)
 static void
 check_authorities(const struct opts *o, const se_store *s, se_diag *d)
 {
+	se_pos me = { o->cli.prog, 0, 0 };
 	size_t k;
 
 	for (k = 0; k < o->nauthorities; k++)
 		if (se_store_entity_find(s, o->authorities[k]) == SIZE_MAX)
-			se_diag_warning(d, NULL, "unknown-authority",
+			se_diag_warning(d, &me, "unknown-authority",
 			    "authority '%s' is in none of the extracts",
 			    o->authorities[k]);
 }
@@ -171,6 +172,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
+	se_pos me = { o->cli.prog, 0, 0 };
 	int status = SE_EXIT_FAILURE, i, read_ok = 0;
 
 	if (o->catalogue) {
@@ -178,7 +180,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		if (!cat)
 			goto out;
 	} else
-		se_diag_warning(d, NULL, "no-catalogue", "no indicator catalogue "
+		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
 		    "(-i): every indicator is shown as context only, not rated");
 	s = se_store_new(cat, d);
 	if (!s)
@@ -200,7 +202,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		goto out;
 	if (se_ragout_render(s, &o->rate, &o->out, se_out_file(out)) < 0) {
 		se_out_close(out, false, d);
-		se_diag_error(d, NULL, "out-of-memory", "out of memory");
+		se_diag_error(d, &me, "out-of-memory", "out of memory");
 		goto out;
 	}
 	if (se_out_close(out, true, d) < 0)
