@@ -309,6 +309,57 @@ node_has_evidence(const se_node *n)
 	return false;
 }
 
+/* The seeds' guidance for authors: a strength says what difference it
+ * made (seed 000: "outcomes achieved"; seed 002: strengths "with where the
+ * evidence is").  A strength shows its impact when it has a number, an
+ * indicator, or says what changed. */
+static bool
+states_impact(const char *s)
+{
+	static const char *const words[] = { "improv", "reduc", "increas",
+		"fell", "fall", "rose", "rise", "risen", "fewer", "more ",
+		"less", "better", "faster", "higher", "lower", "cut ", "gain",
+		"achiev", "result", "impact", "outcome", "progress", "halved",
+		"doubled", "above", "below", "so that", "because", "now ",
+		"stable", "quicker", "sooner", "down", " up" };
+	const char *p;
+	size_t i;
+
+	for (p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			return true;
+		for (i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (se_strncasecmp(p, words[i], strlen(words[i])) == 0)
+				return true;
+	}
+	return strstr(s, "indicator:") != NULL;
+}
+
+static bool
+is_strength_list(const char *name)
+{
+	return name && (strcmp(name, "strengths") == 0 ||
+	    strcmp(name, "key_strengths") == 0);
+}
+
+static void
+check_strength(struct ck *k, const se_field *f, const se_node *it)
+{
+	const se_node *t = it->kind == SE_NODE_MAP ? se_node_get(it, "text") :
+	    it;
+
+	if (!se_node_str(t) || t->len == 0)
+		return;
+	if (!f->items->evidence && !node_has_evidence(it))
+		se_diag_warning(k->diag, &it->pos, "strength-without-evidence",
+		    "this strength has no evidence: say where the evidence is "
+		    "(a document, a link or indicator:ID)");
+	if (!states_impact(t->text))
+		se_diag_warning(k->diag, &t->pos, "strength-without-impact",
+		    "this strength says what is done but not what difference "
+		    "it made: add the impact (a measure, a change, an outcome)");
+}
+
 static void
 check_list(struct ck *k, const se_field *f, const char *name,
     const se_node *n)
@@ -333,6 +384,8 @@ check_list(struct ck *k, const se_field *f, const char *name,
 			se_diag_error(k->diag, &it->pos, "evidence",
 			    "this item of '%s' has no evidence: add 'evidence:' "
 			    "with a document, a link or indicator:ID", name);
+		if (is_strength_list(f->name) && !is_empty(it))
+			check_strength(k, f, it);
 	}
 }
 
@@ -651,6 +704,20 @@ check_section_evidence(struct ck *k, const se_fsection *fs,
 }
 
 static void
+check_section_impact(struct ck *k, const se_section *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nitems; i++)
+		if (!states_impact(s->items[i].text) &&
+		    s->items[i].nlinks == 0)
+			se_diag_warning(k->diag, &s->items[i].pos,
+			    "strength-without-impact", "this strength says what "
+			    "is done but not what difference it made: add the "
+			    "impact (a measure, a change, an outcome)");
+}
+
+static void
 check_one_section(struct ck *k, const se_fsection *fs)
 {
 	const se_doc *doc = k->doc;
@@ -686,6 +753,9 @@ check_one_section(struct ck *k, const se_fsection *fs)
 			    fs->title, s->words, fs->words);
 		if (fs->evidence)
 			check_section_evidence(k, fs, s);
+		if (strcmp(fs->id, "key-strengths") == 0 ||
+		    strcmp(fs->id, "outcomes-proud") == 0)
+			check_section_impact(k, s);
 	}
 	if (found)
 		return;

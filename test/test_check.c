@@ -127,7 +127,7 @@ TEST(reviewers_from_the_host_are_found_ignoring_case_and_spaces)
 	"  managing-resources: {rating: 3, commentary: x}\n"          \
 	"  productivity-innovation: {rating: 3, commentary: x}\n"     \
 	"  commissioning: {rating: 3, commentary: x}\n"               \
-	"strengths:\n  - {text: s, evidence: 'Ofsted letter, 2018'}\n" \
+	"strengths:\n  - {text: Re-referrals fell to 21%, evidence: 'Ofsted letter, 2018'}\n" \
 	"weaknesses:\n  - text: 'w (Evidence: audit)'\n"              \
 	"key_lines_of_enquiry:\n  - {text: k}\n"
 
