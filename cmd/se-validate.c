@@ -312,8 +312,10 @@ main(int argc, char **argv)
 		}
 	}
 	for (i = optind; i < argc; i++)
-		if (se_walk(argv[i], collect, &r, r.diag) < 0)
+		if (se_walk(argv[i], collect, &r, r.diag) < 0) {
 			r.failed = true;
+			nchecked++; /* an operand that cannot be read is counted */
+		}
 	if (validate(&r, formats, &nchecked) < 0) {
 		fprintf(stderr, "%s: out of memory\n", cli.prog);
 		goto out;
