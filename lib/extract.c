@@ -1,7 +1,7 @@
 /* extract.c: performance-data extracts, long or wide (DESIGN 4), read
  * row by row from the CSV reader and handed on one value at a time.  No
- * allocation per row: the strings of a row are copied, trimmed, into one
- * reused buffer. */
+ * allocation per row: a row's strings are its fields, or trimmed copies
+ * in one reused buffer. */
 #include "internal.h"
 
 #include <errno.h>
@@ -60,7 +60,8 @@ struct se_extract {
 	char **ptext;
 	size_t np;
 
-	se_buf row;   /* the row's trimmed strings */
+	char *tbuf;   /* the row's strings that needed trimming */
+	size_t tlen, tcap;
 	char flag[8]; /* the suppression marker of the current value */
 
 	/* long: the last period read, for sorted extracts */
@@ -246,27 +247,50 @@ header(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 
 /* ---- rows ------------------------------------------------------------------- */
 
-/* The trimmed text of column r, as an offset into x->row (or SIZE_MAX). */
-static size_t
-keep(se_extract *x, const se_csv_field *f, enum role r)
+/* The trimmed text of column r (NULL when there is no such column): the
+ * field itself when it has no spaces around it (libcsv has dropped them
+ * from unquoted fields), else a copy in x->tbuf, which has room for all. */
+static const char *
+keep(se_extract *x, const se_csv_field *f, enum role r, size_t *len)
 {
 	const char *s;
-	size_t n, off = x->row.len;
+	char *t;
+	size_t n;
 
 	if (!has(x, r))
-		return SIZE_MAX;
+		return NULL;
 	s = f[x->col[r]].text;
 	n = f[x->col[r]].len;
+	*len = n;
+	if (n == 0 || (!is_space(s[0]) && !is_space(s[n - 1])))
+		return s;
 	trim(&s, &n);
-	se_buf_add(&x->row, s, n);
-	se_buf_addc(&x->row, '\0');
-	return off;
+	t = x->tbuf + x->tlen;
+	memcpy(t, s, n);
+	t[n] = '\0';
+	x->tlen += n + 1;
+	*len = n;
+	return t;
 }
 
-static const char *
-str(const se_extract *x, size_t off)
+/* Room in x->tbuf for every kept column of a row. */
+static bool
+make_room(se_extract *x, const se_csv_field *f)
 {
-	return off == SIZE_MAX ? NULL : x->row.data + off;
+	size_t need = NROLES, r;
+
+	for (r = 0; r < NROLES; r++)
+		if (has(x, (enum role)r))
+			need += f[x->col[r]].len;
+	x->tlen = 0;
+	if (need > x->tcap) {
+		char *t = realloc(x->tbuf, need * 2);
+		if (!t)
+			return false;
+		x->tbuf = t;
+		x->tcap = need * 2;
+	}
+	return true;
 }
 
 /* Parse the period of a long row, remembering the last one: extracts are
@@ -326,7 +350,7 @@ static int
 row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 {
 	se_row r;
-	size_t a, c, g, ind, per = SIZE_MAX, i;
+	size_t i, len, plen = 0;
 	se_pos at = { x->name, line, f[0].col };
 
 	if (n != x->ncols) {
@@ -335,20 +359,15 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 		    n == 1 ? "" : "s", x->ncols);
 		return 0;
 	}
-	se_buf_reset(&x->row);
-	a = keep(x, f, R_AUTHORITY);
-	c = keep(x, f, R_CODE);
-	g = keep(x, f, R_REGION);
-	ind = keep(x, f, R_INDICATOR);
-	if (!x->wide)
-		per = keep(x, f, R_PERIOD);
-	if (se_buf_failed(&x->row))
+	if (!make_room(x, f))
 		return oom(x);
 	memset(&r, 0, sizeof r);
-	r.authority = str(x, a);
-	r.code = str(x, c);
-	r.region = str(x, g);
-	r.indicator = str(x, ind);
+	r.authority = keep(x, f, R_AUTHORITY, &len);
+	r.code = keep(x, f, R_CODE, &len);
+	r.region = keep(x, f, R_REGION, &len);
+	r.indicator = keep(x, f, R_INDICATOR, &len);
+	if (!x->wide)
+		r.period_text = keep(x, f, R_PERIOD, &plen);
 	r.row_pos = at;
 	if ((!r.authority || !*r.authority) && (!r.code || !*r.code)) {
 		se_pos p = field_pos(x, &f[x->col[has(x, R_AUTHORITY) ?
@@ -363,8 +382,8 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 		return 0;
 	}
 	if (!x->wide) {
-		const char *ps = str(x, per);
-		size_t pn = strlen(ps);
+		const char *ps = r.period_text;
+		size_t pn = plen;
 		if (row_period(x, ps, pn, &r.period) != 0) {
 			se_pos p = field_pos(x, &f[x->col[R_PERIOD]]);
 			se_diag_error(x->d, &p, "csv-period",
@@ -374,7 +393,6 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 			    shown(ps, pn) < (int)pn ? "..." : "");
 			return 0;
 		}
-		r.period_text = ps;
 		if (value(x, &f[x->col[R_VALUE]], &r) && x->fn(x->ctx, &r) != 0)
 			return -1;
 		return 0;
@@ -432,7 +450,6 @@ se_extract_new(const char *name, se_row_fn fn, void *ctx, se_diag *d)
 	x->d = d;
 	for (i = 0; i < NROLES; i++)
 		x->col[i] = SIZE_MAX;
-	se_buf_init(&x->row);
 	return x;
 }
 
@@ -449,7 +466,7 @@ se_extract_free(se_extract *x)
 	free(x->ptext);
 	free(x->pcol);
 	free(x->pper);
-	se_buf_release(&x->row);
+	free(x->tbuf);
 	free(x->name);
 	free(x);
 }

@@ -29,6 +29,8 @@ is_marker(const char *s, size_t n)
 {
 	size_t i;
 
+	if (n > 3 || is_digit(s[0]))
+		return false;
 	for (i = 0; i < sizeof markers / sizeof markers[0]; i++)
 		if (strlen(markers[i]) == n && se_strncasecmp(s, markers[i], n) == 0)
 			return true;
