@@ -5,12 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The arena may take this much per byte of input, plus a fixed slack: a
- * dense flow list ("[1,1,1,...]") costs about 50 bytes a byte, so such a
- * document near the size limit is refused as too large, not loaded into
- * gigabytes. */
-#define ARENA_PER_BYTE 16
-#define ARENA_SLACK (16u * 1024u * 1024u)
+/* The arena may take this much per byte of input, plus a fixed slack.
+ * A node costs about 100 bytes: ordinary YAML needs about 20 bytes a
+ * byte, a dense flow list ("[1,1,1,...]") about 50, so such a document
+ * is refused as too large rather than loaded into gigabytes; memory for
+ * one document stays under 41 times the 16 MiB limit. */
+#define ARENA_PER_BYTE 40
+#define ARENA_SLACK (1024u * 1024u)
 
 int
 se_load_nomem(se_arena *arena, const char *file, se_diag *diag)

@@ -563,7 +563,9 @@ TEST(a_20_mib_file_is_refused_by_the_loader)
 TEST(a_dense_document_that_needs_too_much_memory_is_refused)
 {
 	se_diag *d = se_diag_new();
-	char *text = repeat("[", "1,", 4u * 1024 * 1024, "1]");
+	/* 2 MiB of "1," is a million nodes: about 100 MiB, over the 81 MiB
+	 * allowed for 2 MiB. */
+	char *text = repeat("[", "1,", 1024 * 1024, "1]");
 	se_doc *doc = yaml(text, d);
 
 	CHECK(doc == NULL);
@@ -571,6 +573,26 @@ TEST(a_dense_document_that_needs_too_much_memory_is_refused)
 	CHECK_STR_EQ(se_diag_get(d, 0)->rule, "too-large");
 	CHECK(strncmp(se_diag_get(d, 0)->message, "document is too large or "
 	    "too complex to load: it needs more than ", 62) == 0);
+	free(text);
+	se_diag_free(d);
+}
+
+TEST(a_15_mib_document_of_ordinary_yaml_loads)
+{
+	se_diag *d = se_diag_new();
+	size_t size = 15u * 1024 * 1024 + 256, n = 0, i = 0;
+	char *text = malloc(size);
+	se_doc *doc;
+
+	for (; n < size - 256; i++)
+		n += (size_t)snprintf(text + n, size - n, "key%zu:\n  name: "
+		    "\"Value %zu\"\n  list: [a, b, c]\n", i, i);
+	doc = yaml(text, d);
+	CHECK(doc != NULL);
+	CHECK_STR_EQ(diags(d), "");
+	if (doc)
+		CHECK_INT_EQ(doc->meta->n, i);
+	se_doc_free(doc);
 	free(text);
 	se_diag_free(d);
 }
@@ -827,6 +849,7 @@ main(void)
 	RUN(a_20_mib_document_is_refused_as_too_large);
 	RUN(a_20_mib_file_is_refused_by_the_loader);
 	RUN(a_dense_document_that_needs_too_much_memory_is_refused);
+	RUN(a_15_mib_document_of_ordinary_yaml_loads);
 	RUN(a_tab_in_indentation_is_explained);
 	RUN(a_tab_in_the_indentation_of_a_map_is_explained);
 	RUN(a_colon_space_inside_a_value_is_explained);
