@@ -805,6 +805,72 @@ TEST(a_fixture_file_loads_by_its_extension)
 	se_diag_free(d);
 }
 
+/* Hostile files kept in test/fixtures/load/, each with its one
+ * diagnostic, read the way the commands read them. */
+TEST(hostile_fixture_files_each_give_their_exact_diagnostic)
+{
+	static const struct {
+		const char *file, *diag;
+		bool loads;
+	} cases[] = {
+		{ "billion-laughs.yaml", "5:11: error too-many-aliases: more "
+		    "than 1000 uses of aliases ('*name'), counting those inside "
+		    "aliased parts: the document is refused\n", false },
+		{ "deep.yaml", "1:67: error too-deep: nesting deeper than 64 "
+		    "levels: the document is refused\n", false },
+		{ "duplicate-key.yaml", "4:1: error duplicate-key: duplicate "
+		    "key 'kind' (first at line 1)\n", true },
+		{ "latin1.yaml", "2:15: error encoding: invalid UTF-8 byte "
+		    "0xe9: save the file as UTF-8\n", false },
+		{ "nul.md", "3:5: error binary: NUL byte: this looks like a "
+		    "binary file, not text\n", false },
+		{ "tab-indent.yaml", "3:1: error yaml-syntax: tab character in "
+		    "indentation: YAML needs spaces here\n", false },
+		{ "unterminated.md", "1:1: error front-matter: front matter "
+		    "starts with '---' at line 1 but has no closing '---'\n",
+		    false },
+		{ "utf16.yaml", "0:0: error encoding: file is UTF-16, not "
+		    "UTF-8: save it as UTF-8\n", false },
+	};
+	size_t i;
+	char path[128], want[512];
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		se_diag *d = se_diag_new();
+		se_doc *doc;
+
+		snprintf(path, sizeof path, "test/fixtures/load/%s",
+		    cases[i].file);
+		snprintf(want, sizeof want, "%s:%s", path, cases[i].diag);
+		doc = se_doc_load(path, d);
+		CHECK_STR_EQ(diags(d), want);
+		CHECK_INT_EQ(doc != NULL, cases[i].loads);
+		se_doc_free(doc);
+		se_diag_free(d);
+	}
+}
+
+TEST(a_crlf_markdown_file_keeps_its_positions)
+{
+	se_diag *d = se_diag_new();
+	se_doc *doc = se_doc_load("test/fixtures/load/crlf.md", d);
+
+	CHECK(doc != NULL);
+	CHECK_STR_EQ(diags(d), "");
+	if (doc) {
+		CHECK_STR_EQ(doc->kind, "self-evaluation");
+		CHECK_INT_EQ(doc->nsections, 1);
+		CHECK_STR_EQ(doc->sections[0].id, "one");
+		CHECK_INT_EQ(doc->sections[0].pos.line, 4);
+		CHECK_STR_EQ(doc->sections[0].items[0].text, "item [x](y.md)");
+		CHECK_STR_EQ(doc->sections[0].links[0].target, "y.md");
+		CHECK_INT_EQ(doc->sections[0].links[0].pos.line, 6);
+		CHECK_INT_EQ(doc->sections[0].links[0].pos.col, 8);
+	}
+	se_doc_free(doc);
+	se_diag_free(d);
+}
+
 TEST(a_missing_file_gives_null_and_says_why)
 {
 	se_diag *d = se_diag_new();
@@ -866,6 +932,8 @@ main(void)
 	RUN(standard_input_is_shown_as_stdin_and_sniffed);
 	RUN(the_syntax_can_be_forced);
 	RUN(a_fixture_file_loads_by_its_extension);
+	RUN(hostile_fixture_files_each_give_their_exact_diagnostic);
+	RUN(a_crlf_markdown_file_keeps_its_positions);
 	RUN(a_missing_file_gives_null_and_says_why);
 	RUN(freeing_null_is_a_no_op);
 	return DONE();
