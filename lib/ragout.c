@@ -214,44 +214,113 @@ csv_header(struct ctx *c, bool exceptions)
 		fprintf(c->out, "%s%s", colname[k], k + 1 < NCOL ? "," : "\n");
 }
 
+static const char *
+fget(const char *const *f, int k)
+{
+	return f[k] ? f[k] : "";
+}
+
 static void
-csv_row(struct ctx *c, const struct row *w)
+csv_row(struct ctx *c, const char *const *f, const char *exception)
 {
 	int k;
 
-	if (w->exception) {
-		se_csv_put(c->out, w->exception, false);
+	if (exception) {
+		se_csv_put(c->out, exception, false);
 		fputc(',', c->out);
 	}
 	for (k = 0; k < NCOL; k++) {
-		se_csv_put(c->out, field(w, k), colnum[k]);
+		se_csv_put(c->out, fget(f, k), colnum[k]);
 		fputc(k + 1 < NCOL ? ',' : '\n', c->out);
 	}
 }
 
 static void
-json_row(struct ctx *c, const struct row *w, bool first)
+json_row(struct ctx *c, const char *const *f, const char *exception,
+    bool suppressed, bool first)
 {
 	int k;
 
 	fputs(first ? "\n  {" : ",\n  {", c->out);
-	if (w->exception) {
+	if (exception) {
 		fputs("\"exception\": ", c->out);
-		se_json_put(c->out, w->exception);
+		se_json_put(c->out, exception);
 		fputs(", ", c->out);
 	}
 	for (k = 0; k < NCOL; k++) {
-		const char *v = field(w, k);
+		const char *v = fget(f, k);
 		fprintf(c->out, "%s\"%s\": ", k ? ", " : "", colname[k]);
-		if (!*v && !(k == C_FLAG && w->suppressed))
+		if (!*v && !(k == C_FLAG && suppressed))
 			fputs("null", c->out);
 		else if (colnum[k])
 			fputs(v, c->out);
 		else
 			se_json_put(c->out, v);
 	}
-	fprintf(c->out, ", \"suppressed\": %s}", w->suppressed ? "true" :
+	fprintf(c->out, ", \"suppressed\": %s}", suppressed ? "true" :
 	    "false");
+}
+
+/* The machine fields of one rating, without allocating: numbers in
+ * 'x->num', the reason in 'x->why' (or 'x->long_why' when longer). */
+struct cells {
+	const char *f[NCOL];
+	char num[8][48];
+	char why[256];
+	char *long_why;
+};
+
+static void
+cells_fill(struct ctx *c, struct cells *x, size_t i, size_t e,
+    const se_rating *r)
+{
+	const se_indicator *ind = se_store_series_indicator(c->s, i);
+	size_t n;
+
+	memset(x->f, 0, sizeof x->f);
+	x->long_why = NULL;
+	x->f[C_AUTH] = se_store_entity_name(c->s, e);
+	x->f[C_IND] = ind->id;
+	x->f[C_PERIOD] = r->period_text;
+	if (r->cur.state == SE_CELL_VALUE) {
+		se_number_format(r->cur.value, -1, x->num[0], 48);
+		x->f[C_VALUE] = x->num[0];
+	}
+	if (r->prev.state == SE_CELL_VALUE) {
+		se_number_format(r->prev.value, -1, x->num[1], 48);
+		x->f[C_PREV] = x->num[1];
+	}
+	if (r->has_change) {
+		se_number_format(r->change, -1, x->num[2], 48);
+		x->f[C_CHANGE] = x->num[2];
+	}
+	x->f[C_DIR] = se_direction_name(r->direction);
+	if (r->rank) {
+		snprintf(x->num[3], 48, "%u", r->rank);
+		snprintf(x->num[4], 48, "%u", r->of);
+		x->f[C_RANK] = x->num[3];
+		x->f[C_OF] = x->num[4];
+	}
+	x->num[5][0] = r->quartile;
+	x->num[5][1] = '\0';
+	x->f[C_QUART] = x->num[5];
+	if (r->has_comparator) {
+		se_number_format(r->comparator, -1, x->num[6], 48);
+		x->f[C_COMP] = x->num[6];
+	}
+	x->f[C_SOURCE] = se_source_name(r->source);
+	x->f[C_RAG] = se_rag_name(r->rag);
+	n = se_rating_reason(c->s, i, r, x->why, sizeof x->why);
+	x->f[C_REASON] = x->why;
+	if (n >= sizeof x->why) {
+		x->long_why = malloc(n + 1);
+		if (x->long_why) {
+			se_rating_reason(c->s, i, r, x->long_why, n + 1);
+			x->f[C_REASON] = x->long_why;
+		}
+	}
+	if (r->cur.state == SE_CELL_SUPPRESSED)
+		x->f[C_FLAG] = r->cur.flag ? r->cur.flag : "";
 }
 
 /* ---- text and Markdown tables -------------------------------------------- */
@@ -446,20 +515,23 @@ flat(struct ctx *c)
 			continue;
 		for (e = 0; e < n && !c->oom; e++) {
 			struct row w;
+			struct cells x;
 			if (!wanted(c, e, &c->r[e]))
 				continue;
-			row_fill(c, &w, i, e, &c->r[e], display);
-			if (c->o->format == SE_RAGOUT_CSV) {
-				csv_row(c, &w);
-				row_free(&w);
-			} else if (c->o->format == SE_RAGOUT_JSON) {
-				json_row(c, &w, first);
+			if (!display) {
+				cells_fill(c, &x, i, e, &c->r[e]);
+				if (c->o->format == SE_RAGOUT_CSV)
+					csv_row(c, x.f, NULL);
+				else
+					json_row(c, x.f, NULL, c->r[e].cur.state
+					    == SE_CELL_SUPPRESSED, first);
 				first = false;
-				row_free(&w);
-			} else {
-				rank_of(c, &w);
-				keep(c, &w);
+				free(x.long_why);
+				continue;
 			}
+			row_fill(c, &w, i, e, &c->r[e], display);
+			rank_of(c, &w);
+			keep(c, &w);
 		}
 	}
 	if (c->o->format == SE_RAGOUT_JSON)
@@ -549,12 +621,14 @@ exceptions_print(struct ctx *c)
 	case SE_RAGOUT_CSV:
 		csv_header(c, true);
 		for (i = 0; i < c->nrows; i++)
-			csv_row(c, &c->rows[i]);
+			csv_row(c, (const char *const *)c->rows[i].f,
+			    c->rows[i].exception);
 		break;
 	case SE_RAGOUT_JSON:
 		fputs("[", c->out);
 		for (i = 0; i < c->nrows; i++)
-			json_row(c, &c->rows[i], i == 0);
+			json_row(c, (const char *const *)c->rows[i].f,
+			    c->rows[i].exception, c->rows[i].suppressed, i == 0);
 		fputs(c->nrows ? "\n]\n" : "]\n", c->out);
 		break;
 	case SE_RAGOUT_MARKDOWN:

@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,11 +183,56 @@ se_median(double *v, size_t n)
 
 #define NONE SIZE_MAX
 
+/* The shortest text of 'v' when it has at most six decimals (most
+ * values in extracts): digits written by hand, checked by reading them
+ * back, so printf's slow exact conversion is needed only for the rest.
+ * The result is what "%.15g" prints for such values. */
+static bool
+short_decimal(double v, char *buf, size_t n)
+{
+	double a = fabs(v), scale = 1;
+	char digits[24], t[40];
+	int k, nd, d;
+	size_t m = 0;
+	unsigned long long u;
+
+	if (!(a < 1e14))
+		return false;
+	for (k = 0; k <= 6; k++, scale *= 10) {
+		double x = a * scale, r = floor(x + 0.5);
+		if (x != r && fabs(x - r) > x * 4e-16)
+			continue;
+		u = (unsigned long long)r;
+		nd = 0;
+		do {
+			digits[nd++] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		while (nd <= k)
+			digits[nd++] = '0';
+		if (v < 0 && r != 0)
+			t[m++] = '-';
+		for (d = nd - 1; d >= 0; d--) {
+			t[m++] = digits[d];
+			if (d == k && k > 0)
+				t[m++] = '.';
+		}
+		t[m] = '\0';
+		if (strtod(t, NULL) != v || m >= n)
+			return false;
+		memcpy(buf, t, m + 1);
+		return true;
+	}
+	return false;
+}
+
 size_t
 se_number_format(double v, int precision, char *buf, size_t n)
 {
 	int k;
 
+	if (precision < 0 && short_decimal(v, buf, n))
+		return strlen(buf);
 	if (precision < 0) {
 		k = snprintf(buf, n, "%.15g", v);
 		if (strtod(buf, NULL) != v)
@@ -431,45 +477,106 @@ se_rate_series(const se_store *s, size_t i, const se_rate_opts *o,
 
 /* ---- reasons ------------------------------------------------------------ */
 
+/* Text written into the caller's buffer like snprintf: what does not fit
+ * is counted, not written, so no reason needs an allocation. */
+struct sink {
+	char *buf;
+	size_t n, len;
+};
+
 static void
-num(se_buf *b, double v, int precision)
+sink_add(struct sink *b, const char *s, size_t k)
+{
+	if (b->len < b->n) {
+		size_t room = b->n - 1 - b->len, m = k < room ? k : room;
+		memcpy(b->buf + b->len, s, m);
+		b->buf[b->len + m] = '\0';
+	}
+	b->len += k;
+}
+
+static void
+sink_adds(struct sink *b, const char *s)
+{
+	sink_add(b, s, strlen(s));
+}
+
+static void
+sink_addc(struct sink *b, char c)
+{
+	sink_add(b, &c, 1);
+}
+
+static void
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+sink_addf(struct sink *b, const char *fmt, ...)
+{
+	char t[512];
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(t, sizeof t, fmt, ap);
+	va_end(ap);
+	if (k < 0)
+		return;
+	if ((size_t)k < sizeof t) {
+		sink_add(b, t, (size_t)k);
+		return;
+	}
+	{
+		char *p = malloc((size_t)k + 1);
+		if (!p)
+			return;
+		va_start(ap, fmt);
+		vsnprintf(p, (size_t)k + 1, fmt, ap);
+		va_end(ap);
+		sink_add(b, p, (size_t)k);
+		free(p);
+	}
+}
+
+static void
+num(struct sink *b, double v, int precision)
 {
 	char t[64];
 
 	se_number_format(v, precision, t, sizeof t);
-	se_buf_adds(b, t);
+	sink_adds(b, t);
 }
 
 static void
-missing(se_buf *b, const se_cell *c, const char *period)
+missing(struct sink *b, const se_cell *c, const char *period)
 {
 	if (c->state == SE_CELL_SUPPRESSED)
-		se_buf_addf(b, "%s suppressed (%s)", period,
+		sink_addf(b, "%s suppressed (%s)", period,
 		    c->flag && *c->flag ? c->flag : "empty cell");
 	else if (c->state == SE_CELL_CONFLICT)
-		se_buf_addf(b, "conflicting values for %s, neither used",
+		sink_addf(b, "conflicting values for %s, neither used",
 		    period);
 	else
-		se_buf_addf(b, "no value for %s", period);
+		sink_addf(b, "no value for %s", period);
 }
 
 static void
-threshold_reason(se_buf *b, const se_indicator *ind, const se_rating *r)
+threshold_reason(struct sink *b, const se_indicator *ind, const se_rating *r)
 {
 	int pr = ind->precision;
 	bool high = ind->polarity == SE_POLARITY_HIGH;
 
 	num(b, r->cur.value, pr);
 	if (r->rag == SE_RAG_GREEN) {
-		se_buf_adds(b, high ? " at or above green " : " at or below green ");
+		sink_adds(b, high ? " at or above green " : " at or below green ");
 		num(b, ind->green, pr);
 	} else if (r->rag == SE_RAG_RED) {
-		se_buf_adds(b, high ? " below red " : " above red ");
+		sink_adds(b, high ? " below red " : " above red ");
 		num(b, ind->red, pr);
 	} else {
-		se_buf_adds(b, high ? " below green " : " above green ");
+		sink_adds(b, high ? " below green " : " above green ");
 		num(b, ind->green, pr);
-		se_buf_adds(b, high ? ", not below red " : ", not above red ");
+		sink_adds(b, high ? ", not below red " : ", not above red ");
 		num(b, ind->red, pr);
 	}
 }
@@ -488,7 +595,7 @@ wanted_name(se_source s)
 }
 
 static void
-comparator_reason(se_buf *b, const se_indicator *ind, const se_rating *r)
+comparator_reason(struct sink *b, const se_indicator *ind, const se_rating *r)
 {
 	int pr = ind->precision;
 	double d = se_better(ind->polarity, r->cur.value, r->comparator);
@@ -497,34 +604,36 @@ comparator_reason(se_buf *b, const se_indicator *ind, const se_rating *r)
 		d = 0;
 
 	num(b, r->cur.value, pr);
-	se_buf_addf(b, " vs %s ", r->comparator_name);
+	sink_adds(b, " vs ");
+	sink_adds(b, r->comparator_name);
+	sink_addc(b, ' ');
 	num(b, r->comparator, pr);
 	if (d > 0)
-		se_buf_adds(b, " (better by ");
+		sink_adds(b, " (better by ");
 	else if (d < 0)
-		se_buf_adds(b, " (worse by ");
+		sink_adds(b, " (worse by ");
 	else
-		se_buf_adds(b, " (equal");
+		sink_adds(b, " (equal");
 	if (d != 0)
 		num(b, fabs(d), pr);
-	se_buf_adds(b, ", tolerance ");
+	sink_adds(b, ", tolerance ");
 	num(b, ind->tolerance, pr);
 	if (r->source == SE_SOURCE_MEDIAN)
-		se_buf_addf(b, "; no %s value, median of %zu authorities",
+		sink_addf(b, "; no %s value, median of %zu authorities",
 		    wanted_name(r->wanted), r->count);
 	else if (r->source == SE_SOURCE_NEIGHBOURS)
-		se_buf_addf(b, "; mean of %zu neighbours", r->count);
-	se_buf_addc(b, ')');
+		sink_addf(b, "; mean of %zu neighbours", r->count);
+	sink_addc(b, ')');
 }
 
 static void
-direction_note(se_buf *b, const se_rating *r)
+direction_note(struct sink *b, const se_rating *r)
 {
 	if (r->direction != SE_DIR_UNKNOWN)
 		return;
-	se_buf_adds(b, "; previous: ");
+	sink_adds(b, "; previous: ");
 	if (r->previous == NONE)
-		se_buf_addf(b, "no period %s in the series",
+		sink_addf(b, "no period %s in the series",
 		    r->previous_text ? r->previous_text : "");
 	else
 		missing(b, &r->prev, r->previous_text);
@@ -535,14 +644,14 @@ se_rating_reason(const se_store *s, size_t i, const se_rating *r,
     char *buf, size_t n)
 {
 	const se_indicator *ind = se_store_series_indicator(s, i);
-	se_buf b;
-	size_t len;
+	struct sink b = { buf, n, 0 };
 
-	se_buf_init(&b);
+	if (n > 0)
+		buf[0] = '\0';
 	if (!has_value(&r->cur))
 		missing(&b, &r->cur, r->period_text ? r->period_text : "");
 	else if (ind->polarity == SE_POLARITY_NONE)
-		se_buf_adds(&b, "context only (polarity none)");
+		sink_adds(&b, "context only (polarity none)");
 	else if (r->source == SE_SOURCE_THRESHOLDS)
 		threshold_reason(&b, ind, r);
 	else if (r->has_comparator)
@@ -550,19 +659,12 @@ se_rating_reason(const se_store *s, size_t i, const se_rating *r,
 	else {
 		num(&b, r->cur.value, ind->precision);
 		if (r->wanted == SE_SOURCE_REGION)
-			se_buf_adds(&b, ": no region comparator (no region "
+			sink_adds(&b, ": no region comparator (no region "
 			    "for this authority)");
 		else
-			se_buf_adds(&b, ": no comparator value");
+			sink_adds(&b, ": no comparator value");
 	}
 	if (has_value(&r->cur) && ind->polarity != SE_POLARITY_NONE)
 		direction_note(&b, r);
-	len = b.len;
-	if (n > 0) {
-		size_t k = len < n - 1 ? len : n - 1;
-		memcpy(buf, se_buf_str(&b), k);
-		buf[k] = '\0';
-	}
-	se_buf_release(&b);
-	return len;
+	return b.len;
 }

@@ -83,6 +83,66 @@ table_put(struct table *t, const char *key, size_t val)
 	return 0;
 }
 
+/* ---- a table of exact byte strings to indices (the fast path) ---------- */
+
+struct rslot {
+	const char *key; /* NULL: empty */
+	size_t len;
+	uint64_t hash;
+	size_t val;
+};
+
+struct rtable {
+	struct rslot *v;
+	size_t n, used;
+};
+
+static struct rslot *
+rtable_slot(const struct rtable *t, const char *key, size_t len, uint64_t h)
+{
+	size_t mask = t->n - 1, i;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		struct rslot *s = &t->v[i];
+		if (!s->key || (s->hash == h && s->len == len &&
+		    memcmp(s->key, key, len) == 0))
+			return s;
+	}
+}
+
+/* -1 out of memory; the key is kept, not copied. */
+static int
+rtable_put(struct rtable *t, const char *key, size_t len, uint64_t h,
+    size_t val)
+{
+	struct rslot *s;
+	size_t i;
+
+	if ((t->used + 1) * 2 > t->n) {
+		struct rtable g;
+		g.n = t->n ? t->n * 2 : 256;
+		g.used = t->used;
+		g.v = calloc(g.n, sizeof *g.v);
+		if (!g.v)
+			return -1;
+		for (i = 0; i < t->n; i++)
+			if (t->v[i].key)
+				*rtable_slot(&g, t->v[i].key, t->v[i].len,
+				    t->v[i].hash) = t->v[i];
+		free(t->v);
+		*t = g;
+	}
+	s = rtable_slot(t, key, len, h);
+	if (!s->key) {
+		s->key = key;
+		s->len = len;
+		s->hash = h;
+		s->val = val;
+		t->used++;
+	}
+	return 0;
+}
+
 /* ---- the store ---------------------------------------------------------- */
 
 struct entity {
@@ -135,6 +195,8 @@ struct se_store {
 	struct entity *ent;
 	size_t nent, capent;
 	struct table names, codes, regions, series_names;
+	struct rtable raw; /* "code\037name" as written -> entity */
+	se_buf rawkey;
 	const char **region_names; /* each region column value, as first seen */
 	size_t nregions, capregions;
 	struct series *ser;
@@ -179,6 +241,7 @@ se_store_new(const se_catalogue *cat, se_diag *diag)
 	se_buf_init(&s->last_auth);
 	se_buf_init(&s->last_code);
 	se_buf_init(&s->last_ind);
+	se_buf_init(&s->rawkey);
 	return s;
 }
 
@@ -209,6 +272,8 @@ se_store_free(se_store *s)
 	free(s->names.v);
 	free(s->codes.v);
 	free(s->regions.v);
+	free(s->raw.v);
+	se_buf_release(&s->rawkey);
 	free(s->region_names);
 	free(s->series_names.v);
 	free(s->cat_series);
@@ -345,6 +410,37 @@ find_entity(se_store *s, const char *name, const char *code)
 		/* Same name, another code: another authority. */
 	}
 	return new_entity(s, name, code);
+}
+
+/* The entity of a row: first by the exact bytes written (one cheap hash
+ * lookup for rows spelled as before), else by the rules of find_entity. */
+static size_t
+entity_fast(se_store *s, const char *name, const char *code)
+{
+	const struct rslot *slot;
+	size_t e;
+	uint64_t h;
+	char *key;
+
+	se_buf_reset(&s->rawkey);
+	se_buf_adds(&s->rawkey, code ? code : "");
+	se_buf_addc(&s->rawkey, '\037');
+	se_buf_adds(&s->rawkey, name);
+	if (se_buf_failed(&s->rawkey))
+		return NONE;
+	h = se_hash(s->rawkey.data, s->rawkey.len);
+	if (s->raw.n) {
+		slot = rtable_slot(&s->raw, s->rawkey.data, s->rawkey.len, h);
+		if (slot->key)
+			return slot->val;
+	}
+	e = find_entity(s, name, code);
+	if (e == NONE)
+		return NONE;
+	key = se_arena_strndup(s->arena, s->rawkey.data, s->rawkey.len);
+	if (!key || rtable_put(&s->raw, key, s->rawkey.len, h, e) < 0)
+		return NONE;
+	return e;
 }
 
 static int
@@ -600,7 +696,7 @@ se_store_row(void *store, const se_row *r)
 	    same_text(&s->last_code, r->code)) {
 		e = s->last_e;
 	} else {
-		e = find_entity(s, name, r->code);
+		e = entity_fast(s, name, r->code);
 		if (e == NONE)
 			return oom(s);
 		se_buf_reset(&s->last_auth);
