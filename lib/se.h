@@ -328,7 +328,10 @@ struct se_doc {
  * be read or parsed at all: unreadable, not UTF-8, a YAML syntax error,
  * unterminated front matter, or a limit of DESIGN section 6 (the reason
  * is in 'diag').  Only the first YAML document of a stream is used.
- * Free with se_doc_free(). */
+ * Rules: unreadable, encoding, binary, too-large, too-deep,
+ * too-many-aliases (alias uses counted as if expanded), alias-cycle,
+ * duplicate-key, yaml-syntax, front-matter, out-of-memory; and the
+ * warning multiple-documents.  Free with se_doc_free(). */
 se_doc *se_doc_load(const char *path, se_diag *diag);
 
 /* The same from bytes in memory; 'name' is used in positions and decides
@@ -762,10 +765,13 @@ int se_ragout_render(const se_store *s, const se_rate_opts *ro,
 /* ---- input checks (lib/utf8.c) ---------------------------------------- */
 
 /* Check that 'buf' is UTF-8 without NUL bytes; report the first fault
- * with its line and column and return -1.  A leading BOM is allowed. */
+ * with its line and column and return -1.  A leading BOM is allowed.
+ * Rules: "encoding" (invalid byte; a UTF-16 BOM, with no position) and
+ * "binary" (a NUL byte).  Lines end at LF, CR LF or a lone CR. */
 int se_utf8_check(const char *file, const char *buf, size_t len,
     se_diag *diag);
-/* Columns are counted in characters (Unicode code points). */
+/* The 1-based column of 'at' in the line starting at 'line_start',
+ * counted in characters (Unicode code points), not bytes. */
 unsigned se_utf8_column(const char *line_start, const char *at);
 
 /* ---- dates and working days (lib/workdays.c) -------------------------- */
@@ -871,6 +877,9 @@ typedef struct se_check {
 	/* The catalogue extracts are checked against (unknown indicators);
 	 * NULL for none. */
 	const se_catalogue *catalogue;
+	/* Finished extracts (--data) that claims of movement citing an
+	 * indicator are checked against (claim-vs-data); NULL for none. */
+	const se_store *data;
 } se_check;
 
 /* Check 'doc' against the format of its kind: kind and framework known,
