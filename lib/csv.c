@@ -20,6 +20,9 @@
 
 #define RANGE_MAX 65536u   /* bytes scanned, then parsed, at a time */
 #define CSV_BLOCK 65536u   /* libcsv's field buffer grows by this much */
+/* A field longer than a whole document may be (DESIGN 6) is refused: it
+ * is most likely an unclosed quote swallowing the file. */
+#define MAX_FIELD ((uint64_t)SE_MAX_DOC_BYTES)
 
 enum state {
 	ROW_NOT_BEGUN,   /* between records, skipping blank lines */
@@ -37,7 +40,8 @@ enum event {
 	EV_PARTIAL,  /* a UTF-8 sequence continues in the next piece */
 	EV_QUOTE,    /* a quote fault at 'used' */
 	EV_NUL,      /* a NUL byte at 'used' */
-	EV_SKIPPED   /* bytes up to 'used' belong to a dropped line */
+	EV_SKIPPED,  /* bytes up to 'used' belong to a dropped line */
+	EV_TOO_LONG  /* the field being read is over SE_MAX_FIELD_BYTES */
 };
 
 /* Byte classes: what stops the scanner's inner loops. */
@@ -80,6 +84,8 @@ struct se_csv {
 	uint64_t line_off; /* offset where the current line starts */
 	uint64_t cont;     /* bytes on this line that are not characters */
 	uint64_t cr_end;   /* offset just after the last CR (CRLF is one) */
+	uint64_t fstart;   /* offset where the current field starts */
+	struct start fpos; /* and its position */
 	unsigned line;
 	unsigned qline, qcol; /* where the open quote is */
 	bool spaces;          /* spaces after a closing quote */
@@ -177,6 +183,8 @@ push(se_csv *c, uint64_t at)
 	c->q[c->qlen].line = c->line;
 	c->q[c->qlen].col = col_at(c, at);
 	c->qlen++;
+	c->fstart = at;
+	c->fpos = c->q[c->qlen - 1];
 	return 0;
 }
 
@@ -371,6 +379,9 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 out:
 	*used = i;
 	c->off += i;
+	if (ev == EV_NONE && (c->state == UNQUOTED || c->state == QUOTED) &&
+	    c->off - c->fstart > MAX_FIELD)
+		ev = EV_TOO_LONG;
 	return ev;
 }
 
@@ -553,6 +564,22 @@ quote_fault(se_csv *c)
 	c->state = SKIP_LINE;
 }
 
+static int
+too_long(se_csv *c)
+{
+	se_pos p = { c->name, c->qline, c->qcol };
+
+	c->stopped = true;
+	if (c->state == QUOTED)
+		return se_diag_error(c->d, &p, "csv-quote",
+		    "quote opened here is not closed within %u MiB: is a "
+		    "closing quote missing?", SE_MAX_DOC_BYTES >> 20);
+	p.line = c->fpos.line;
+	p.col = c->fpos.col;
+	return se_diag_error(c->d, &p, "too-large",
+	    "field is longer than %u MiB", SE_MAX_DOC_BYTES >> 20);
+}
+
 /* Scan and parse s[0..n); 'last' says no more input follows.  Bytes of a
  * UTF-8 sequence cut off at the end are held for the next piece. */
 static int
@@ -582,6 +609,8 @@ process(se_csv *c, const unsigned char *s, size_t n, bool last)
 		case EV_QUOTE:
 			quote_fault(c);
 			break;
+		case EV_TOO_LONG:
+			return too_long(c);
 		case EV_NUL: {
 			se_pos p = pos_at(c, c->off);
 			c->stopped = true;

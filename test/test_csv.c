@@ -284,6 +284,57 @@ TEST(a_one_mebibyte_field_is_read_whole)
 	free(in);
 }
 
+TEST(old_mac_cr_line_ends_count_as_lines)
+{
+	CHECK_READ("a,b\rc,d\r\r\"e\rf\",g\rh\n",
+	    "1>1:1=a|1:3=b\n2>2:1=c|2:3=d\n4>4:1=e\rf|5:4=g\n6>6:1=h\n", "");
+}
+
+/* Feed 'total' bytes of 'fill' after 'head' in 64 KiB pieces. */
+static int
+feed_long(se_csv *c, const char *head, char fill, size_t total)
+{
+	static char buf[65536];
+	size_t done = 0;
+	int r = se_csv_feed(c, head, strlen(head));
+
+	memset(buf, fill, sizeof buf);
+	while (r == 0 && done < total) {
+		r = se_csv_feed(c, buf, sizeof buf);
+		done += sizeof buf;
+	}
+	return r == 0 ? se_csv_finish(c) : r;
+}
+
+TEST(an_unclosed_quote_swallowing_16_mib_stops_at_the_quote)
+{
+	struct out o = { 0 };
+	se_diag *d = se_diag_new();
+	se_csv *c = se_csv_new("t.csv", collect, &o, d);
+
+	CHECK_INT_EQ(feed_long(c, "a,b\nc,\"", 'x', 17u << 20), -1);
+	CHECK_STR_EQ(o.s, "1>1:1=a|1:3=b\n");
+	CHECK_STR_EQ(diags(d), "2:3:csv-quote;");
+	CHECK_STR_EQ(se_diag_get(d, 0)->message, "quote opened here is not "
+	    "closed within 16 MiB: is a closing quote missing?");
+	se_csv_free(c);
+	se_diag_free(d);
+	free(o.s);
+}
+
+TEST(an_unquoted_field_over_16_mib_stops_reading)
+{
+	struct out o = { 0 };
+	se_diag *d = se_diag_new();
+	se_csv *c = se_csv_new("t.csv", collect, &o, d);
+
+	CHECK_INT_EQ(feed_long(c, "a\nb,", 'x', 17u << 20), -1);
+	CHECK_STR_EQ(diags(d), "2:3:too-large;");
+	se_csv_free(c);
+	se_diag_free(d);
+	free(o.s);
+}
+
 static int
 count_fields(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 {
@@ -352,7 +403,10 @@ main(void)
 	RUN(a_nul_byte_stops_reading_as_binary);
 	RUN(the_callback_can_stop_reading);
 	RUN(an_empty_input_has_no_records);
+	RUN(old_mac_cr_line_ends_count_as_lines);
 	RUN(a_one_mebibyte_field_is_read_whole);
+	RUN(an_unclosed_quote_swallowing_16_mib_stops_at_the_quote);
+	RUN(an_unquoted_field_over_16_mib_stops_reading);
 	RUN(a_header_of_a_million_columns_is_read_in_linear_time);
 	return DONE();
 }
