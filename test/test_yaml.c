@@ -365,6 +365,27 @@ TEST(a_duplicate_key_is_reported_at_the_second_with_the_first_line)
 	se_diag_free(d);
 }
 
+TEST(a_long_duplicate_key_is_quoted_short_and_whole_characters)
+{
+	se_diag *d = se_diag_new();
+	char text[512], key[200];
+	se_doc *doc;
+	size_t i;
+
+	/* 79 ASCII letters then e-acute: the cut at 80 falls inside it. */
+	for (i = 0; i < 79; i++)
+		key[i] = 'k';
+	snprintf(key + 79, sizeof key - 79, "\xc3\xa9tail");
+	snprintf(text, sizeof text, "%s: 1\n%s: 2\n", key, key);
+	doc = yaml(text, d);
+	CHECK_INT_EQ(se_diag_len(d), 1);
+	key[79] = '\0';
+	snprintf(text, sizeof text, "duplicate key '%s' (first at line 1)", key);
+	CHECK_STR_EQ(se_diag_get(d, 0)->message, text);
+	se_doc_free(doc);
+	se_diag_free(d);
+}
+
 TEST(keys_differing_only_after_a_nul_escape_are_not_duplicates)
 {
 	se_diag *d = se_diag_new();
@@ -904,6 +925,7 @@ main(void)
 	RUN(an_alias_shares_its_anchored_node_without_copying);
 	RUN(a_redefined_anchor_means_the_latest_definition);
 	RUN(a_duplicate_key_is_reported_at_the_second_with_the_first_line);
+	RUN(a_long_duplicate_key_is_quoted_short_and_whole_characters);
 	RUN(keys_differing_only_after_a_nul_escape_are_not_duplicates);
 	RUN(billion_laughs_is_refused_fast_without_expanding);
 	RUN(a_thousand_alias_uses_are_allowed);
