@@ -231,8 +231,27 @@ se_number_format(double v, int precision, char *buf, size_t n)
 {
 	int k;
 
-	if (precision < 0 && short_decimal(v, buf, n))
-		return strlen(buf);
+	if (short_decimal(v, buf, n)) {
+		/* With no more decimals than asked for, rounding is padding:
+		 * the same text printf would give, without its slow path. */
+		const char *dot = strchr(buf, '.');
+		size_t len = strlen(buf), have = dot ? len - (size_t)(dot -
+		    buf) - 1 : 0;
+		if (precision < 0)
+			return len;
+		if (have <= (size_t)precision && len + 2 + (size_t)precision <
+		    n) {
+			if (!dot && precision > 0)
+				buf[len++] = '.';
+			while (have < (size_t)precision) {
+				buf[len++] = '0';
+				have++;
+			}
+			buf[len] = '\0';
+			if (strcmp(buf, "-0") != 0 && strspn(buf, "-0.") != len)
+				return len;
+		}
+	}
 	if (precision < 0) {
 		k = snprintf(buf, n, "%.15g", v);
 		if (strtod(buf, NULL) != v)

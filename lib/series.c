@@ -255,10 +255,7 @@ se_store_free(se_store *s)
 	for (i = 0; i < s->nser; i++) {
 		for (j = 0; j < s->ser[i].ncols; j++) {
 			struct column *c = &s->ser[i].cols[j];
-			free(c->v);
-			free(c->line);
-			free(c->state);
-			free(c->flag);
+			free(c->v); /* the block of all four arrays */
 		}
 		free(s->ser[i].cols);
 		free(s->ser[i].order);
@@ -412,6 +409,24 @@ find_entity(se_store *s, const char *name, const char *code)
 	return new_entity(s, name, code);
 }
 
+/* A hash of 'n' bytes taken eight at a time (names are short; this runs
+ * once per row). */
+static uint64_t
+fast_hash(const char *p, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	return h ^ (h >> 29);
+}
+
 /* The entity of a row: first by the exact bytes written (one cheap hash
  * lookup for rows spelled as before), else by the rules of find_entity. */
 static size_t
@@ -428,7 +443,7 @@ entity_fast(se_store *s, const char *name, const char *code)
 	se_buf_adds(&s->rawkey, name);
 	if (se_buf_failed(&s->rawkey))
 		return NONE;
-	h = se_hash(s->rawkey.data, s->rawkey.len);
+	h = fast_hash(s->rawkey.data, s->rawkey.len);
 	if (s->raw.n) {
 		slot = rtable_slot(&s->raw, s->rawkey.data, s->rawkey.len, h);
 		if (slot->key)
@@ -559,12 +574,13 @@ find_column(se_store *s, struct series *x, const se_period *p, uint32_t g)
 }
 
 /* Make room in column 'c' for entity 'e'.  A new column starts as big as
- * the entities known so far, so only the first indicator's grow. */
+ * the entities known so far, so only the first indicator's grow.  The
+ * four arrays share one block: one allocation per column. */
 static int
 column_fit(se_store *s, struct column *c, size_t e)
 {
 	size_t cap, old = c->cap;
-	void *v, *l, *st, *f;
+	char *block;
 
 	if (e < c->cap)
 		return 0;
@@ -575,20 +591,23 @@ column_fit(se_store *s, struct column *c, size_t e)
 		cap = e + 1;
 	if (cap < 8)
 		cap = 8;
-	v = realloc(c->v, cap * sizeof *c->v);
-	if (v)
-		c->v = v;
-	l = realloc(c->line, cap * sizeof *c->line);
-	if (l)
-		c->line = l;
-	st = realloc(c->state, cap);
-	if (st)
-		c->state = st;
-	f = realloc(c->flag, cap);
-	if (f)
-		c->flag = f;
-	if (!v || !l || !st || !f)
+	block = malloc(cap * (sizeof *c->v + sizeof *c->line + 2));
+	if (!block)
 		return -1;
+	if (old) {
+		memcpy(block, c->v, old * sizeof *c->v);
+		memcpy(block + cap * sizeof *c->v, c->line,
+		    old * sizeof *c->line);
+		memcpy(block + cap * (sizeof *c->v + sizeof *c->line),
+		    c->state, old);
+		memcpy(block + cap * (sizeof *c->v + sizeof *c->line) + cap,
+		    c->flag, old);
+	}
+	free(c->v);
+	c->v = (double *)(void *)block;
+	c->line = (uint32_t *)(void *)(block + cap * sizeof *c->v);
+	c->state = (uint8_t *)block + cap * (sizeof *c->v + sizeof *c->line);
+	c->flag = c->state + cap;
 	memset(c->state + old, SE_CELL_ABSENT, cap - old);
 	c->cap = cap;
 	return 0;
