@@ -507,10 +507,12 @@ typedef int (*se_csv_record_fn)(void *ctx, const se_csv_field *f, size_t n,
 typedef struct se_csv se_csv;
 se_csv *se_csv_new(const char *name, se_csv_record_fn fn, void *ctx,
     se_diag *d);
-/* Problems in the input are diagnostics (rules csv-quote, encoding,
- * binary); both return -1 when reading had to stop: a NUL byte (binary),
- * out of memory, or the callback returned -1.  Then later calls do
- * nothing and return -1. */
+/* Problems in the input are diagnostics: a quote fault (csv-quote) drops
+ * its record and reading goes on; an unterminated quote is reported at
+ * the line where it opened.  Both return -1 when reading had to stop: a
+ * NUL byte (binary), a field over SE_MAX_DOC_BYTES (too-large, or
+ * csv-quote for an unclosed quote), out of memory, or the callback
+ * returned -1.  Then later calls do nothing and return -1. */
 int se_csv_feed(se_csv *c, const char *buf, size_t len);
 int se_csv_finish(se_csv *c);
 void se_csv_free(se_csv *c); /* NULL is a no-op */
