@@ -303,6 +303,29 @@ TEST(a_missing_file_is_reported_and_fails)
 	free(dg);
 }
 
+TEST(dev_zero_is_refused_as_binary_without_hanging)
+{
+	int rc;
+	char *dg, *got = read_path("/dev/zero", &rc, &dg);
+
+	CHECK_STR_EQ(dg, "1:1:binary: file contains a NUL byte: it looks "
+	    "binary, not like CSV text\n");
+	CHECK_INT_EQ(rc, -1);
+	free(got);
+	free(dg);
+}
+
+TEST(a_directory_is_reported_and_fails)
+{
+	int rc;
+	char *dg, *got = read_path("test/fixtures/csv", &rc, &dg);
+
+	CHECK_STR_EQ(dg, "0:0:unreadable: cannot read: Is a directory\n");
+	CHECK_INT_EQ(rc, -1);
+	free(got);
+	free(dg);
+}
+
 TEST(the_row_callback_can_stop_reading)
 {
 	struct out o = { 0 };
@@ -453,6 +476,8 @@ main(void)
 	RUN(a_header_without_periods_or_values_stops_reading);
 	RUN(an_empty_file_is_an_error);
 	RUN(a_missing_file_is_reported_and_fails);
+	RUN(dev_zero_is_refused_as_binary_without_hanging);
+	RUN(a_directory_is_reported_and_fails);
 	RUN(the_row_callback_can_stop_reading);
 	RUN(sniff_tells_extracts_plans_neighbours_and_ratings_apart);
 	RUN(england_is_known_by_name_or_code);
