@@ -58,6 +58,27 @@ static const unsigned char cls[256] = {
 #undef H4
 };
 
+/* Eight bytes at a time: does any of them stop the inner loop of a quoted
+ * field ('"' LF CR NUL or >= 0x80), or of an unquoted one (those and
+ * ',')?  The zero-byte test never misses one; a false alarm only means
+ * the byte loop after it takes over sooner. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+#define ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
+
+static bool
+stops_quoted(uint64_t v)
+{
+	return ((v & HIGHS) | ZERO(v) | ZERO(v ^ (ONES * '"')) |
+	    ZERO(v ^ (ONES * '\n')) | ZERO(v ^ (ONES * '\r'))) != 0;
+}
+
+static bool
+stops_unquoted(uint64_t v)
+{
+	return stops_quoted(v) || ZERO(v ^ (ONES * ',')) != 0;
+}
+
 /* Windows-1252 0x80-0x9F (the WHATWG table: the five unassigned bytes
  * map to the C1 controls of the same value); 0xA0-0xFF are Latin-1. */
 static const unsigned short cp1252[32] = {
@@ -291,6 +312,12 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 			}
 			continue;
 		case UNQUOTED:
+			for (; i + 8 <= n; i += 8) {
+				uint64_t v;
+				memcpy(&v, s + i, 8);
+				if (stops_unquoted(v))
+					break;
+			}
 			while (i < n && (k2 = cls[s[i]]) <= C_SPACE)
 				i++;
 			if (i == n)
@@ -311,6 +338,12 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 			}
 			continue;
 		case QUOTED:
+			for (; i + 8 <= n; i += 8) {
+				uint64_t v;
+				memcpy(&v, s + i, 8);
+				if (stops_quoted(v))
+					break;
+			}
 			while (i < n && (k2 = cls[s[i]]) <= C_COMMA)
 				i++;
 			if (i == n)
