@@ -27,6 +27,9 @@ struct run {
 	bool failed; /* a file could not be read or parsed (exit 2) */
 	se_catalogue **cats;
 	size_t ncats;
+	const char **data; /* --data files */
+	size_t ndata;
+	se_store *store;
 	const char *argv0;
 };
 
@@ -159,10 +162,26 @@ find_catalogues(struct run *r)
 	return 0;
 }
 
+/* The extracts claims are checked against (--data): rated with the
+ * catalogue, so "improved" is read with each indicator's polarity. */
+static int
+read_data(struct run *r)
+{
+	size_t i;
+
+	r->store = se_store_new(r->ncats ? r->cats[0] : NULL, r->diag);
+	if (!r->store)
+		return -1;
+	for (i = 0; i < r->ndata; i++)
+		if (se_store_read(r->store, r->data[i]) < 0)
+			r->failed = true;
+	return se_store_finish(r->store);
+}
+
 static int
 validate(struct run *r, const se_formats *formats, size_t *nchecked)
 {
-	se_check chk = { formats, NULL, NULL, NULL };
+	se_check chk = { formats, NULL, NULL, NULL, NULL };
 
 	chk.catalogue = r->ncats ? r->cats[0] : NULL; /* -i */
 	size_t i;
@@ -183,6 +202,11 @@ validate(struct run *r, const se_formats *formats, size_t *nchecked)
 		chk.indicator_known = indicator_known;
 		chk.indicator_ctx = r;
 	}
+	if (r->ndata > 0) {
+		if (read_data(r) < 0)
+			return -1;
+		chk.data = r->store;
+	}
 	for (i = 0; i < r->nfiles; i++)
 		if (r->files[i].doc &&
 		    se_check_doc(&chk, r->files[i].doc, r->diag) < 0)
@@ -200,9 +224,11 @@ release(struct run *r)
 		se_doc_free(r->files[i].doc);
 	}
 	free(r->files);
+	se_store_free(r->store);
 	for (i = 0; i < r->ncats; i++)
 		se_catalogue_free(r->cats[i]);
 	free(r->cats);
+	free(r->data);
 	se_diag_free(r->diag);
 }
 
@@ -275,8 +301,15 @@ main(int argc, char **argv)
 		case 'i':
 			catalogue = optarg;
 			break;
-		case OPT_DATA:
-			break; /* accepted; claim-vs-data comes with se-hypothesise */
+		case OPT_DATA: {
+			const char **v = realloc(r.data, (r.ndata + 1) *
+			    sizeof *v);
+			if (!v)
+				return SE_EXIT_FAILURE;
+			r.data = v;
+			r.data[r.ndata++] = optarg;
+			break;
+		}
 		default:
 			return se_cli_usage_error(cli.prog, usage,
 			    "unknown option");
