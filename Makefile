@@ -45,10 +45,10 @@ $(B)/datadir.stamp: FORCE
 	@mkdir -p $(@D)
 	@echo '$(DATADIR)' > $@.tmp; cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 FORCE:
-$(B)/lib/%.o: lib/%.c lib/se.h lib/internal.h $(B)/datadir.stamp | deps-checked
+$(B)/lib/%.o: lib/%.c $(wildcard lib/*.h) $(B)/datadir.stamp | deps-checked
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(B)/pic/%.o: lib/%.c lib/se.h lib/internal.h $(B)/datadir.stamp | deps-checked
+$(B)/pic/%.o: lib/%.c $(wildcard lib/*.h) $(B)/datadir.stamp | deps-checked
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 $(B)/libse.a: $(LIB_OBJ)
