@@ -75,29 +75,38 @@ se_combine_levels(se_combine rule, const int *levels, size_t n)
 	return r;
 }
 
-/* Whether every critical criterion in column 'level' is met. */
+/* Whether column 'level' supports its grade: every critical criterion
+ * there met and, with 'own', one of its own criteria met (seed 003:
+ * critical criteria are "necessary but not sufficient"). */
 static bool
-column_met(const se_criterion *c, size_t n, int level)
+column_supported(const se_criterion *c, size_t n, int level, bool own)
 {
+	bool any = false;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (c[i].level == level && c[i].critical && !c[i].met)
+	for (i = 0; i < n; i++) {
+		if (c[i].level != level)
+			continue;
+		if (c[i].critical && !c[i].met)
 			return false;
-	return true;
+		if (!c[i].derived && c[i].met)
+			any = true;
+	}
+	return any || !own;
 }
 
 int
-se_rubric_grade(const se_criterion *c, size_t n, int nlevels, int good)
+se_rubric_grade(const se_criterion *c, size_t n, int nlevels, int good,
+    bool own)
 {
 	int g = good - 1, level;
 	size_t i;
 
-	for (level = good; level < nlevels; level++) {
-		if (!column_met(c, n, level))
+	for (level = nlevels - 1; level >= good; level--)
+		if (column_supported(c, n, level, own)) {
+			g = level;
 			break;
-		g = level;
-	}
+		}
 	for (i = 0; i < n; i++)
 		if (c[i].critical && c[i].met && c[i].level < good &&
 		    c[i].level < g)

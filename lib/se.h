@@ -467,20 +467,23 @@ int se_combine_parse(const char *name);
 int se_combine_levels(se_combine rule, const int *levels, size_t n);
 
 /* One criterion of the seed 003 rubric: the grade column it sits in
- * (a level), whether it is critical, and whether the self-assessment
- * says it is met (with evidence). */
+ * (a level), whether it is critical, whether it is derived from others
+ * (its 'met' already resolved by the caller), and whether it is met: for
+ * the columns below 'good', that it applies. */
 typedef struct se_criterion {
 	int level;
 	bool critical;
+	bool derived;
 	bool met;
 } se_criterion;
-/* The best grade the criteria support, on a scale of 'nlevels' levels
- * whose levels >= 'good' are the good-or-better columns: the highest
- * level g >= 'good' whose critical criteria, and those of every column
- * from 'good' up to g, are all met (else 'good' - 1); then a critical
- * criterion of a column below 'good' that applies ('met') caps the grade
- * at that column.  Returns a level 0 .. nlevels - 1. */
-int se_rubric_grade(const se_criterion *c, size_t n, int nlevels, int good);
+/* The best grade the criteria support (formats/ns-2009 'rubric'), on a
+ * scale of 'nlevels' levels whose levels >= 'good' are the necessary
+ * columns: the highest such level whose critical criteria are all met
+ * and, with 'own', one of whose own (not derived) criteria is met; else
+ * 'good' - 1.  A met critical criterion of a column below 'good' caps the
+ * grade at that column.  Returns a level 0 .. nlevels - 1. */
+int se_rubric_grade(const se_criterion *c, size_t n, int nlevels, int good,
+    bool own);
 
 /* ---- CSV extracts (lib/csv.c, lib/number.c, lib/period.c, lib/extract.c) */
 

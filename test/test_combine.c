@@ -49,33 +49,52 @@ TEST(all_na_combines_to_na)
 TEST(rubric_grade_is_the_highest_whose_critical_criteria_are_met)
 {
 	se_criterion c[] = {
-		{ G, true, true }, { G, false, false }, /* good: critical met */
-		{ OS, true, false },                    /* outstanding: not */
+		{ G, true, false, true }, { G, false, false, true },
+		{ OS, true, false, false }, { OS, false, false, true },
 	};
 
-	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), G);
+	/* Good: its critical one met and an own one met; outstanding's
+	 * critical one is not. */
+	CHECK_INT_EQ(se_rubric_grade(c, 4, 4, G, true), G);
 	c[2].met = true;
-	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), OS);
+	CHECK_INT_EQ(se_rubric_grade(c, 4, 4, G, true), OS);
 }
 
-TEST(rubric_outstanding_needs_the_good_column_too)
+TEST(rubric_grade_needs_an_own_criterion_met_not_only_derived_ones)
 {
-	se_criterion c[] = { { G, true, false }, { OS, true, true } };
+	/* Outstanding's only criteria: the derived "all good criteria met"
+	 * (critical, met) and one own criterion, not met. */
+	se_criterion c[] = {
+		{ G, false, false, true },
+		{ OS, true, true, true }, { OS, false, false, false },
+	};
 
-	/* Good's critical criterion is unmet: no higher than NI. */
-	CHECK_INT_EQ(se_rubric_grade(c, 2, 4, G), NI);
+	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G, true), G);
+	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G, false), OS);
+}
+
+TEST(rubric_columns_are_judged_each_on_its_own)
+{
+	/* seed 003 1.5 in all-outstanding.yaml: good's critical criterion
+	 * is unmet but outstanding's are met: outstanding is supported. */
+	se_criterion c[] = { { G, true, false, false }, { OS, true, false, true } };
+
+	CHECK_INT_EQ(se_rubric_grade(c, 2, 4, G, true), OS);
+	c[1].met = false;
+	CHECK_INT_EQ(se_rubric_grade(c, 2, 4, G, true), NI);
 }
 
 TEST(rubric_applying_critical_criterion_below_good_caps_the_grade)
 {
 	se_criterion c[] = {
-		{ G, true, true }, { OS, true, true },
-		{ SI, true, true }, /* e.g. "many schools below the floor" */
+		{ G, true, false, true }, { OS, true, false, true },
+		{ SI, true, false, true }, /* "no identifiable improvement" */
+		{ NI, false, false, true }, /* not critical: caps nothing */
 	};
 
-	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), SI);
+	CHECK_INT_EQ(se_rubric_grade(c, 4, 4, G, true), SI);
 	c[2].met = false;
-	CHECK_INT_EQ(se_rubric_grade(c, 3, 4, G), OS);
+	CHECK_INT_EQ(se_rubric_grade(c, 4, 4, G, true), OS);
 }
 
 int
@@ -86,7 +105,8 @@ main(void)
 	RUN(median_of_an_even_count_rounds_the_middle_pair_towards_the_worse);
 	RUN(all_na_combines_to_na);
 	RUN(rubric_grade_is_the_highest_whose_critical_criteria_are_met);
-	RUN(rubric_outstanding_needs_the_good_column_too);
+	RUN(rubric_grade_needs_an_own_criterion_met_not_only_derived_ones);
+	RUN(rubric_columns_are_judged_each_on_its_own);
 	RUN(rubric_applying_critical_criterion_below_good_caps_the_grade);
 	return DONE();
 }
