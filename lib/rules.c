@@ -365,6 +365,282 @@ qs_standard_phase(const se_rule_ctx *rc)
 	qs_each(rc, false);
 }
 
+/* qs-rating-supported: the best grade the criteria met support (the
+ * rubric of formats/ns-2009/quality-standards.yaml, seed 003 "critical
+ * criteria"), and a rating or claim above it. */
+struct qs_crit {
+	const se_node *node;
+	const char *id;
+	int level;      /* the column's level on the scale */
+	bool critical;
+	bool derived;
+	bool met;
+};
+
+struct qs_grade {
+	struct qs_crit *c;
+	size_t n;
+	const se_node *listed; /* the document's met: list */
+};
+
+static bool
+qs_listed(const struct qs_grade *g, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < g->listed->n; i++) {
+		const char *l = se_node_str(se_node_get(g->listed->items[i],
+		    "criterion"));
+		if (l && strcmp(l, id) == 0)
+			return true;
+	}
+	return false;
+}
+
+static const struct qs_crit *
+qs_find(const struct qs_grade *g, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->c[i].id, id) == 0)
+			return &g->c[i];
+	return NULL;
+}
+
+/* {met: [ids], min, max} or {missing: [ids], min, max}. */
+static bool
+qs_count(const struct qs_grade *g, const se_node *d, bool met)
+{
+	const se_node *ids = se_node_get(d, met ? "met" : "missing");
+	const char *mn = se_node_str(se_node_get(d, "min"));
+	const char *mx = se_node_str(se_node_get(d, "max"));
+	long n = 0, lo = mn ? strtol(mn, NULL, 10) : 0;
+	long hi = mx ? strtol(mx, NULL, 10) : 1000000;
+	size_t i;
+
+	for (i = 0; ids && ids->kind == SE_NODE_LIST && i < ids->n; i++) {
+		const char *id = se_node_str(ids->items[i]);
+		const struct qs_crit *c = id ? qs_find(g, id) : NULL;
+		bool m = c ? c->met : (id && qs_listed(g, id));
+		if (m == met)
+			n++;
+	}
+	return lo <= n && n <= hi;
+}
+
+static void
+qs_resolve(struct qs_grade *g, const se_scale *scale)
+{
+	size_t i, j;
+
+	for (i = 0; i < g->n; i++)
+		g->c[i].met = !g->c[i].derived && qs_listed(g, g->c[i].id);
+	for (i = 0; i < g->n; i++) {
+		const se_node *d = se_node_get(g->c[i].node, "derived");
+		if (!g->c[i].derived || se_node_get(d, "all-met"))
+			continue;
+		g->c[i].met = qs_count(g, d, se_node_get(d, "met") != NULL);
+	}
+	for (i = 0; i < g->n; i++) {
+		const se_node *d = se_node_get(g->c[i].node, "derived");
+		const char *col = se_node_str(se_node_get(d, "all-met"));
+		int lv;
+		if (!g->c[i].derived || !col)
+			continue;
+		lv = se_scale_parse(scale, col, strlen(col));
+		g->c[i].met = true;
+		for (j = 0; j < g->n; j++)
+			if (g->c[j].level == lv && !g->c[j].met &&
+			    !se_node_get(se_node_get(g->c[j].node, "derived"),
+			    "all-met"))
+				g->c[i].met = false;
+	}
+}
+
+static bool
+qs_column(const char *col, const se_node *list)
+{
+	size_t i;
+
+	for (i = 0; list && list->kind == SE_NODE_LIST && i < list->n; i++)
+		if (se_node_str(list->items[i]) &&
+		    strcmp(list->items[i]->text, col) == 0)
+			return true;
+	return false;
+}
+
+/* Whether grade 'lv' (a necessary column) is supported; 'why' gets the
+ * unmet critical criterion, or NULL when no own criterion is met. */
+static bool
+qs_supported(const struct qs_grade *g, int lv, bool own, const char **why)
+{
+	bool any = false;
+	size_t i;
+
+	*why = NULL;
+	for (i = 0; i < g->n; i++) {
+		if (g->c[i].level != lv)
+			continue;
+		if (g->c[i].critical && !g->c[i].met) {
+			*why = g->c[i].id;
+			return false;
+		}
+		if (!g->c[i].derived && g->c[i].met)
+			any = true;
+	}
+	return any || !own;
+}
+
+static int
+qs_collect(const se_rule_ctx *rc, const se_node *st, const char *phase,
+    const se_scale *scale, struct qs_grade *g)
+{
+	const se_node *cols = se_node_get(st, "criteria");
+	size_t i, j, n = 0;
+
+	if (!cols || cols->kind != SE_NODE_MAP)
+		return 0;
+	for (i = 0; i < cols->n; i++)
+		if (cols->items[i]->kind == SE_NODE_LIST)
+			n += cols->items[i]->n;
+	g->c = calloc(n ? n : 1, sizeof *g->c);
+	if (!g->c)
+		return -1;
+	for (i = 0; i < cols->n; i++) {
+		const se_node *l = cols->items[i];
+		const char *col = cols->keys[i]->text;
+		int lv = se_scale_parse(scale, col, strlen(col));
+		for (j = 0; l->kind == SE_NODE_LIST && j < l->n; j++) {
+			const se_node *c = l->items[j];
+			const char *id = se_node_str(se_node_get(c, "id"));
+			const char *crit = se_node_str(se_node_get(c, "critical"));
+			if (!id || lv < 0 ||
+			    !in_list(se_node_get(c, "phases"), phase))
+				continue;
+			g->c[g->n].node = c;
+			g->c[g->n].id = id;
+			g->c[g->n].level = lv;
+			g->c[g->n].critical = crit && strcmp(crit, "true") == 0;
+			g->c[g->n].derived = se_node_get(c, "derived") != NULL;
+			g->n++;
+		}
+	}
+	(void)rc;
+	return 0;
+}
+
+#define QS_MAX_LEVELS 16
+
+struct qs_result {
+	int best, uncapped;
+	const char *capper;
+	const char *unmet[QS_MAX_LEVELS]; /* per level: the unmet critical
+	                                     criterion, "" for no own one */
+};
+
+static void
+qs_over(const se_rule_ctx *rc, const se_node *v, const char *what,
+    const char *sid, const char *phase, const se_scale *scale,
+    const struct qs_result *r)
+{
+	char why[256];
+	int lv;
+
+	if (!se_node_str(v) || is_na(v->text))
+		return;
+	lv = se_scale_parse(scale, v->text, v->len);
+	if (lv <= r->best || lv >= QS_MAX_LEVELS)
+		return;
+	if (r->capper && lv > r->best && lv <= r->uncapped)
+		snprintf(why, sizeof why, "criterion %s is met, which caps it",
+		    r->capper);
+	else if (r->unmet[lv] && *r->unmet[lv])
+		snprintf(why, sizeof why, "critical criterion %s is not met",
+		    r->unmet[lv]);
+	else
+		snprintf(why, sizeof why, "no criterion of its own column is "
+		    "met");
+	se_diag_warning(rc->diag, &v->pos, "qs-rating-supported",
+	    "the %s '%s' of standard %s in %s is above what the criteria met "
+	    "support (%s): %s", what, v->text, sid, phase_title(rc, phase),
+	    se_scale_level_label(scale, (size_t)r->best), why);
+}
+
+static void
+qs_grade_one(const se_rule_ctx *rc, const se_scale *scale, const char *phase,
+    const char *sid, const se_node *cell)
+{
+	const se_node *rub = se_node_get(rc->format->root, "rubric");
+	const se_node *nec = se_node_get(rub, "necessary");
+	const se_node *cap = se_node_get(rub, "cap");
+	const char *ownv = se_node_str(se_node_get(rub, "own-criterion"));
+	bool own = ownv && strcmp(ownv, "true") == 0;
+	const se_node *st = qs_standard(rc, sid);
+	struct qs_grade g = { NULL, 0, se_node_get(cell, "met") };
+	struct qs_result r;
+	int lv, capped = 1000;
+	size_t i;
+
+	memset(&r, 0, sizeof r);
+	r.best = -1;
+	if (!st || !g.listed || g.listed->kind != SE_NODE_LIST ||
+	    g.listed->n == 0 || se_scale_len(scale) > QS_MAX_LEVELS ||
+	    qs_collect(rc, st, phase, scale, &g) < 0)
+		return;
+	qs_resolve(&g, scale);
+	for (lv = (int)se_scale_len(scale) - 1; lv >= 0; lv--) {
+		const char *w;
+		if (!qs_column(se_scale_level_id(scale, (size_t)lv), nec) ||
+		    qs_supported(&g, lv, own, &w)) {
+			r.best = lv;
+			break;
+		}
+		r.unmet[lv] = w ? w : "";
+	}
+	r.uncapped = r.best;
+	for (i = 0; i < g.n; i++)
+		if (g.c[i].critical && g.c[i].met && g.c[i].level < capped &&
+		    qs_column(se_scale_level_id(scale, (size_t)g.c[i].level),
+		    cap)) {
+			capped = g.c[i].level;
+			r.capper = g.c[i].id;
+		}
+	if (capped < r.best)
+		r.best = capped;
+	else
+		r.capper = NULL;
+	if (r.best >= 0) {
+		qs_over(rc, se_node_get(cell, "rating"), "rating", sid, phase,
+		    scale, &r);
+		qs_over(rc, se_node_get(cell, "claimed"), "claimed grade", sid,
+		    phase, scale, &r);
+	}
+	free(g.c);
+}
+
+static void
+qs_rating_supported(const se_rule_ctx *rc)
+{
+	const se_node *phases = se_node_get(rc->doc->meta, "phases");
+	const char *sc = se_node_str(se_node_get(rc->format->root, "scale"));
+	const se_scale *scale = se_formats_scale(rc->check->formats,
+	    sc ? sc : "ns4");
+	size_t i, j;
+
+	if (!scale || !phases || phases->kind != SE_NODE_MAP)
+		return;
+	for (i = 0; i < phases->n; i++) {
+		const se_node *stds = phases->items[i];
+		if (stds->kind != SE_NODE_MAP)
+			continue;
+		for (j = 0; j < stds->n; j++)
+			if (stds->items[j]->kind == SE_NODE_MAP)
+				qs_grade_one(rc, scale, phases->keys[i]->text,
+				    stds->keys[j]->text, stds->items[j]);
+	}
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(const se_rule_ctx *rc);
@@ -373,6 +649,7 @@ static const struct {
 	{ "letter-deadline", letter_deadline },
 	{ "max-investigated", max_investigated },
 	{ "qs-criterion-known", qs_criterion_known },
+	{ "qs-rating-supported", qs_rating_supported },
 	{ "qs-standard-phase", qs_standard_phase },
 	{ "team-not-from-host", team_not_from_host },
 };
