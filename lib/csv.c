@@ -66,14 +66,14 @@ static const unsigned char cls[256] = {
 #define HIGHS UINT64_C(0x8080808080808080)
 #define ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
 
-static bool
+static inline bool
 stops_quoted(uint64_t v)
 {
 	return ((v & HIGHS) | ZERO(v) | ZERO(v ^ (ONES * '"')) |
 	    ZERO(v ^ (ONES * '\n')) | ZERO(v ^ (ONES * '\r'))) != 0;
 }
 
-static bool
+static inline bool
 stops_unquoted(uint64_t v)
 {
 	return stops_quoted(v) || ZERO(v ^ (ONES * ',')) != 0;
