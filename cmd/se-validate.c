@@ -187,6 +187,12 @@ validate(struct run *r, const se_formats *formats, size_t *nchecked)
 	size_t i;
 
 	for (i = 0; i < r->nfiles; i++) {
+		if (strcmp(r->files[i].path, "-") == 0) {
+			(*nchecked)++;
+			if (se_check_stdin(&chk, &r->files[i].doc, r->diag) < 0)
+				r->failed = true;
+			continue;
+		}
 		if (has_suffix(r->files[i].path, ".csv")) {
 			(*nchecked)++;
 			if (se_check_csv(&chk, r->files[i].path, r->diag) < 0)

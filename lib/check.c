@@ -1583,3 +1583,110 @@ se_check_csv(const se_check *c, const char *path, se_diag *diag)
 	free_sniff(&s);
 	return rc;
 }
+
+/* ---- standard input ---------------------------------------------------- */
+
+/* Standard input is sniffed like a file (DESIGN 10.4): a CSV when its
+ * first line has a comma and reads as no YAML or Markdown would, else a
+ * document. */
+static bool
+looks_like_csv(const char *buf, size_t len)
+{
+	size_t n = 0;
+	bool comma = false;
+
+	if (len >= 3 && (unsigned char)buf[0] == 0xef &&
+	    (unsigned char)buf[1] == 0xbb && (unsigned char)buf[2] == 0xbf) {
+		buf += 3;
+		len -= 3;
+	}
+	if (len >= 3 && memcmp(buf, "---", 3) == 0)
+		return false;
+	for (; n < len && buf[n] != '\n'; n++) {
+		if (buf[n] == ',')
+			comma = true;
+		if (buf[n] == ':' && (n + 1 == len || buf[n + 1] == ' ' ||
+		    buf[n + 1] == '\n' || buf[n + 1] == '\r'))
+			return false;
+		if (buf[n] == '#' && n == 0)
+			return false;
+	}
+	return comma;
+}
+
+static int
+check_csv_buffer(const se_check *c, const char *buf, size_t len,
+    se_diag *diag)
+{
+	const char *name = "<stdin>";
+	se_pos pos = { name, 0, 0 };
+	struct sniff sn;
+	se_csv *csv;
+	int rc = 0;
+
+	memset(&sn, 0, sizeof sn);
+	csv = se_csv_new(name, on_header, &sn, diag);
+	if (!csv)
+		return -1;
+	(void)se_csv_feed(csv, buf, len);
+	se_csv_free(csv);
+	if (sn.oom) {
+		free_sniff(&sn);
+		return -1;
+	}
+	if (sn.kind == SE_CSV_EXTRACT) {
+		se_store *st = se_store_new(c->catalogue, diag);
+		se_extract *x = st ? se_extract_new(name, se_store_row, st,
+		    diag) : NULL;
+		rc = -1;
+		if (x && se_extract_feed(x, buf, len) == 0 &&
+		    se_extract_finish(x) == 0)
+			rc = se_store_finish(st);
+		se_extract_free(x);
+		se_store_free(st);
+	} else if (sn.kind == SE_CSV_PLAN) {
+		const se_format *fm = se_formats_find(c->formats, NULL, "plan");
+		struct plan_csv p;
+		memset(&p, 0, sizeof p);
+		p.fm = fm;
+		p.cols = fm ? se_node_get(fm->root, "csv-columns") : NULL;
+		p.path = name;
+		p.diag = diag;
+		if (p.cols && p.cols->kind == SE_NODE_LIST) {
+			csv = se_csv_new(name, on_plan_row, &p, diag);
+			rc = csv ? se_csv_feed(csv, buf, len) : -1;
+			if (rc == 0)
+				rc = se_csv_finish(csv);
+			se_csv_free(csv);
+			free(p.map);
+		}
+	} else if (sn.kind != SE_CSV_RATINGS) {
+		se_diag_error(diag, &pos, "csv-header",
+		    "the header does not say what this CSV holds: an extract "
+		    "needs indicator and value (or period) columns, a plan "
+		    "'Action' and 'Accountable officer' (neighbours are read "
+		    "from a file, not standard input)");
+	}
+	free_sniff(&sn);
+	return rc;
+}
+
+int
+se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	*doc = NULL;
+	if (se_read_file("-", (size_t)1 << 30, &buf, &len, diag) < 0)
+		return -1;
+	if (looks_like_csv(buf, len)) {
+		rc = check_csv_buffer(c, buf, len, diag);
+		free(buf);
+		return rc;
+	}
+	*doc = se_doc_parse("-", -1, buf, len, diag);
+	free(buf);
+	return *doc ? 0 : -1;
+}

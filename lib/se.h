@@ -899,4 +899,11 @@ int se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag);
  * be read or is not a CSV the toolkit knows. */
 int se_check_csv(const se_check *c, const char *path, se_diag *diag);
 
+/* Read standard input and tell what it is, as a file would be told
+ * (DESIGN 10.4): a CSV is checked at once (as se_check_csv); a YAML or
+ * Markdown document is loaded into '*doc' (NULL otherwise) for the caller
+ * to check with se_check_doc() and free.  Returns 0, or -1 when it could
+ * not be read or parsed (the reason in 'diag'). */
+int se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag);
+
 #endif /* SE_H */
