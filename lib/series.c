@@ -892,7 +892,8 @@ resolve_neighbours(se_store *s)
 {
 	size_t i;
 
-	qsort(s->pairs, s->npairs, sizeof *s->pairs, cmp_pair);
+	if (s->npairs > 1)
+		qsort(s->pairs, s->npairs, sizeof *s->pairs, cmp_pair);
 	for (i = 0; i < s->npairs; i++) {
 		const struct pair *p = &s->pairs[i];
 		size_t a = entity_by_name_or_code(s, p->a);
