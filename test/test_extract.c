@@ -12,6 +12,12 @@ struct out {
 	int stop_after;
 };
 
+static void out_addf(struct out *o, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 static void
 out_addf(struct out *o, const char *fmt, ...)
 {
