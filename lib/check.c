@@ -1129,25 +1129,10 @@ dir_of(const char *path)
 	return d;
 }
 
-/* Every name in the formats' frameworks defining 'kind' (or, with kind
- * NULL, every framework), for messages. */
 static void
 list_frameworks(const se_formats *f, const char *kind, se_buf *b)
 {
-	static const char *const known[] = { "em-2012", "ns-2009", "ria-2018",
-		"shared" };
-	size_t i;
-
-	/* The shipped frameworks first; others are found by lookup. */
-	for (i = 0; i < sizeof known / sizeof known[0]; i++) {
-		if (!se_formats_has_framework(f, known[i]))
-			continue;
-		if (kind && !se_formats_find(f, known[i], kind))
-			continue;
-		if (b->len)
-			se_buf_adds(b, ", ");
-		se_buf_adds(b, known[i]);
-	}
+	se_formats_list_frameworks(f, kind, b);
 }
 
 static const se_format *
@@ -1167,15 +1152,15 @@ resolve(struct ck *k)
 		    "it is (e.g. 'kind: self-evaluation')");
 		return NULL;
 	}
+	se_buf_init(&b);
 	if (!se_formats_has_kind(f, doc->kind)) {
+		se_formats_list_kinds(f, &b);
 		se_diag_error(k->diag, kn ? &kn->pos : &top, "unknown-kind",
-		    "kind '%s' is not known: the formats define "
-		    "self-evaluation, summary, self-assessment, review, plan, "
-		    "quality-standards, programme and indicators (check the "
-		    "spelling)", doc->kind);
+		    "kind '%s' is not known: the formats define %s (check the "
+		    "spelling)", doc->kind, se_buf_str(&b));
+		se_buf_release(&b);
 		return NULL;
 	}
-	se_buf_init(&b);
 	if (!doc->framework || !*doc->framework) {
 		fm = se_formats_find(f, NULL, doc->kind);
 		if (!fm) {

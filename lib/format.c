@@ -862,3 +862,68 @@ se_field_label(const se_field *f)
 		return f->title;
 	return f->name ? f->name : "item";
 }
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Append 'v' (n names) sorted, without repeats, comma-separated. */
+static void
+add_sorted(se_buf *b, const char **v, size_t n)
+{
+	size_t i;
+
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_cstr);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
+			continue;
+		if (b->len)
+			se_buf_adds(b, ", ");
+		se_buf_adds(b, v[i]);
+	}
+}
+
+void
+se_formats_list_kinds(const se_formats *f, se_buf *b)
+{
+	const char **v;
+	size_t i, j, n = 0, total = 0;
+
+	for (i = 0; i < f->nfws; i++)
+		total += f->fws[i]->nformats;
+	v = calloc(total ? total : 1, sizeof *v);
+	if (!v) {
+		b->failed = true;
+		return;
+	}
+	for (i = 0; i < f->nfws; i++)
+		for (j = 0; j < f->fws[i]->nformats; j++)
+			if (f->fws[i]->formats[j]->kind)
+				v[n++] = f->fws[i]->formats[j]->kind;
+	add_sorted(b, v, n);
+	free(v);
+}
+
+void
+se_formats_list_frameworks(const se_formats *f, const char *kind, se_buf *b)
+{
+	const char **v = calloc(f->nfws ? f->nfws : 1, sizeof *v);
+	size_t i, n = 0;
+
+	if (!v) {
+		b->failed = true;
+		return;
+	}
+	for (i = 0; i < f->nfws; i++) {
+		if (!f->fws[i]->nformats)
+			continue;
+		if (kind && !se_formats_find(f, f->fws[i]->name, kind))
+			continue;
+		v[n++] = f->fws[i]->name;
+	}
+	add_sorted(b, v, n);
+	free(v);
+}

@@ -108,6 +108,12 @@ struct se_framework {
 	size_t nareas;
 };
 
+/* Every kind the formats define, or every framework (defining 'kind'
+ * when it is not NULL), sorted and comma-separated, appended to 'b'. */
+void se_formats_list_kinds(const se_formats *f, se_buf *b);
+void se_formats_list_frameworks(const se_formats *f, const char *kind,
+    se_buf *b);
+
 /* Compare a typed name with a canonical one, ignoring case, punctuation
  * and runs of spaces (scale.c). */
 bool se_name_eq(const char *a, size_t alen, const char *b);
