@@ -16,7 +16,8 @@ static const char usage[] =
     "              [--compare england|region|neighbours] "
     "[--neighbours FILE]\n"
     "              [--by authority|indicator] [--exceptions [--band PCT]]\n"
-    "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n";
+    "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n"
+    "       se-rag [--formats DIR] [-F FORMAT] [-o FILE] DOCUMENT...\n";
 
 enum {
 	OPT_PERIOD = 0x200, OPT_PREVIOUS, OPT_AUTHORITY, OPT_COMPARE,
@@ -31,6 +32,21 @@ struct opts {
 	const char **authorities;
 	size_t nauthorities;
 };
+
+static bool
+is_document(const char *path)
+{
+	static const char *const ends[] = { ".yaml", ".yml", ".md",
+		".markdown" };
+	size_t n = strlen(path), k, e;
+
+	for (k = 0; k < 4; k++) {
+		e = strlen(ends[k]);
+		if (n > e && strcmp(path + n - e, ends[k]) == 0)
+			return true;
+	}
+	return false;
+}
 
 static int
 parse_period(const struct opts *o, const char *what, const char *arg)
@@ -148,7 +164,11 @@ parse_args(struct opts *o, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return se_cli_usage_error(o->cli.prog, usage,
-		    "no input: name one or more CSV extracts");
+		    "no input: name one or more CSV extracts or documents");
+	for (f = optind + 1; f < argc; f++)
+		if (is_document(argv[f]) != is_document(argv[optind]))
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "give either CSV extracts or documents, not both");
 	return SE_CLI_NEXT;
 }
 
@@ -164,6 +184,45 @@ check_authorities(const struct opts *o, const se_store *s, se_diag *d)
 			se_diag_warning(d, &me, "unknown-authority",
 			    "authority '%s' is in none of the extracts",
 			    o->authorities[k]);
+}
+
+/* Documents: rate what they rate (lib/ragdoc.c). */
+static int
+run_documents(struct opts *o, int argc, char **argv, se_diag *d)
+{
+	char *dir = se_formats_dir(o->cli.formats_dir, argv[0]);
+	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
+	se_doc **docs = calloc((size_t)argc, sizeof *docs);
+	size_t n = 0;
+	se_out *out = NULL;
+	int status = SE_EXIT_FAILURE, i;
+
+	if (!f || !docs)
+		goto done;
+	for (i = optind; i < argc; i++) {
+		docs[n] = se_doc_load(argv[i], d);
+		if (docs[n])
+			n++;
+	}
+	out = se_out_open(o->cli.output, d);
+	if (!out)
+		goto done;
+	if (se_ragdoc_render(f, docs, n, o->out.format, se_out_file(out),
+	    d) < 0) {
+		se_out_close(out, false, d);
+		goto done;
+	}
+	if (se_out_close(out, true, d) < 0)
+		goto done;
+	status = n < (size_t)(argc - optind) ? SE_EXIT_FAILURE :
+	    se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS : SE_EXIT_OK;
+done:
+	while (n > 0)
+		se_doc_free(docs[--n]);
+	free(docs);
+	se_formats_free(f);
+	free(dir);
+	return status;
 }
 
 static int
@@ -238,7 +297,8 @@ main(int argc, char **argv)
 		free(o.authorities);
 		return SE_EXIT_FAILURE;
 	}
-	r = run(&o, argc, argv, d);
+	r = is_document(argv[optind]) ? run_documents(&o, argc, argv, d) :
+	    run(&o, argc, argv, d);
 	se_diag_sort(d);
 	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
 	    r == SE_EXIT_OK)

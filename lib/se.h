@@ -767,6 +767,17 @@ typedef struct se_ragout_opts {
 int se_ragout_render(const se_store *s, const se_rate_opts *ro,
     const se_ragout_opts *o, FILE *out);
 
+/* Rating documents (lib/ragdoc.c): a summary's Signature of Success
+ * (previous and current RAG, the direction computed), a self-assessment's
+ * areas, a quality-standards dashboard (the combined ratings computed by
+ * the format's rule beside the recorded ones, each standard's best
+ * supported grade).  One table per document in 'fmt'.  A document of
+ * another kind is an error in 'diag' (rule not-rated).  Returns 0, or -1
+ * when out of memory. */
+struct se_formats; /* lib/format.c, below */
+int se_ragdoc_render(const struct se_formats *f, se_doc *const *docs,
+    size_t ndocs, se_ragout_format fmt, FILE *out, se_diag *diag);
+
 /* ---- input checks (lib/utf8.c) ---------------------------------------- */
 
 /* Check that 'buf' is UTF-8 without NUL bytes; report the first fault
@@ -869,6 +880,28 @@ const char *se_format_title(const se_format *fm);
 /* The format file's whole tree, for framework data a kind adds (ns-2009's
  * rubric, plan's csv-columns); lives as long as the formats. */
 const se_node *se_format_node(const se_format *fm);
+
+/* ---- personal data (lib/pii.c) ----------------------------------------- */
+
+/* One personal identifier found in text: bytes [off, off + len) and what
+ * it is, one of "Unique Pupil Number", "NHS number", "National Insurance
+ * number", "Unique Learner Number", "postcode", "date of birth" (a
+ * static string).  A date of birth covers its keyword or name too:
+ * "DOB: 12/03/2015", "Amy Smith (12/03/2015)". */
+typedef struct se_pii_hit {
+	size_t off, len;
+	const char *what;
+} se_pii_hit;
+/* Called for each hit in order of offset; non-zero stops the scan. */
+typedef int (*se_pii_fn)(void *ctx, const se_pii_hit *hit);
+#define SE_PII_NO_POSTCODE 1u /* do not report full postcodes */
+
+/* Find children's personal identifiers in 'text' (any bytes, not
+ * NUL-terminated): identifiers with a check character only when it is
+ * valid, each a whole word.  Calls 'fn' (may be NULL) for each hit and
+ * returns how many were found (the one that stopped the scan included). */
+int se_pii_scan(const char *text, size_t len, unsigned flags, se_pii_fn fn,
+    void *ctx);
 
 /* ---- checking (lib/check.c, lib/rules.c) ------------------------------ */
 
