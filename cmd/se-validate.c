@@ -250,8 +250,10 @@ report(struct run *r, se_cli *cli, size_t nchecked, int fmt)
 	warnings = se_diag_count(r->diag, SE_WARNING);
 	out = se_out_open(cli->output, r->diag);
 	if (!out) {
-		fprintf(stderr, "%s: cannot write '%s'\n", cli->prog,
-		    cli->output);
+		const se_diag_item *why = se_diag_get(r->diag,
+		    se_diag_len(r->diag) - 1);
+		fprintf(stderr, "%s: cannot write '%s': %s\n", cli->prog,
+		    cli->output, why ? why->message : "failed");
 		return SE_EXIT_FAILURE;
 	}
 	if (se_diag_render(r->diag, (se_diag_format)fmt, cli->prog,
