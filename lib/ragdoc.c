@@ -126,10 +126,14 @@ emit_text(const struct table *t, FILE *out)
 				w[c] = width(get(t, r, c));
 	}
 	for (r = 0; r <= t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++) {
+		size_t last = t->ncols;
+		/* No padding after the last cell with text. */
+		while (last > 1 && r && !*get(t, r - 1, last - 1))
+			last--;
+		for (c = 0; c < last; c++) {
 			const char *s = r ? get(t, r - 1, c) : t->cols[c];
 			se_text_put(out, s);
-			if (c + 1 < t->ncols)
+			if (c + 1 < last)
 				for (k = width(s); k < w[c] + 2; k++)
 					fputc(' ', out);
 		}
