@@ -778,6 +778,180 @@ struct se_formats; /* lib/format.c, below */
 int se_ragdoc_render(const struct se_formats *f, se_doc *const *docs,
     size_t ndocs, se_ragout_format fmt, FILE *out, se_diag *diag);
 
+/* ---- hypotheses (lib/hypo.c, lib/hypoout.c) --------------------------- */
+
+/* One indicator of the host authority's data profile, as rated (DESIGN
+ * section 4): from a series store or from se-rag -F csv output.  Strings
+ * are owned by the profile. */
+typedef struct se_fact {
+	const se_indicator *ind;     /* the catalogue entry (or made up) */
+	const char *period;          /* the period rated, or NULL */
+	const char *previous_period; /* or NULL */
+	bool has_value, has_previous;
+	double value, previous;
+	se_direction direction;
+	se_rag rag;
+	char quartile;               /* 'A'..'D', or 0 */
+	unsigned rank, of;
+	bool has_comparator;
+	double comparator;
+	const char *comparator_name; /* "England", "neighbours", ... or NULL */
+	se_source source;
+	bool has_england;
+	double england;              /* England's value in the same period */
+	unsigned run;                /* periods in a row each worse than the
+	                                one before, ending at the latest */
+	const char *run_from;        /* the period the run starts from */
+	double run_start;            /* and the value there */
+} se_fact;
+
+/* The host authority's rated indicators, in catalogue order. */
+typedef struct se_profile se_profile;
+/* A new empty profile; 'cat' (may be NULL) must outlive it.  NULL when
+ * out of memory.  Free with se_profile_free(). */
+se_profile *se_profile_new(const se_catalogue *cat);
+void se_profile_free(se_profile *p); /* NULL is a no-op */
+/* Rate every series of a finished store for 'authority' (its name or
+ * code) and add them; an indicator already in the profile is replaced.
+ * Returns 0 (nothing added when the store does not know the authority),
+ * or -1 when out of memory. */
+int se_profile_add_store(se_profile *p, const se_store *s,
+    const se_rate_opts *o, const char *authority);
+/* Read 'authority''s rows of a se-rag -F csv file.  Rows it cannot use
+ * are reported (csv-row, csv-value).  0, or -1 when it could not be read
+ * or is not se-rag output. */
+int se_profile_read_ratings(se_profile *p, const char *path,
+    const char *authority, se_diag *d);
+size_t se_profile_len(const se_profile *p);
+const se_fact *se_profile_at(const se_profile *p, size_t i);
+/* The fact for indicator 'id' (compared case-insensitively), or NULL. */
+const se_fact *se_profile_find(const se_profile *p, const char *id);
+
+/* What a --data file holds, from its header: an extract, statistical
+ * neighbours or se-rag -F csv output (DESIGN 10.4).  SE_CSV_UNKNOWN,
+ * reported (csv-header), when it is none of them or cannot be read. */
+se_csv_kind se_csv_sniff_file(const char *path, se_diag *d);
+
+/* The six candidate rules of DESIGN section 5 se-hypothesise. */
+typedef enum {
+	SE_HYPO_GAP,        /* self-awareness gap */
+	SE_HYPO_KLOE,       /* key line of enquiry */
+	SE_HYPO_BLIND_SPOT, /* red and declining, not named anywhere */
+	SE_HYPO_WEAKNESS,   /* weakness without movement */
+	SE_HYPO_UNDER,      /* under-claiming */
+	SE_HYPO_CLAIM       /* claim contradicted by data */
+} se_hypo_rule;
+/* "self-awareness-gap", "key-line-of-enquiry", "blind-spot",
+ * "weakness-without-movement", "under-claiming", "claim-vs-data". */
+const char *se_hypo_rule_name(se_hypo_rule r);
+
+/* What the rules read.  Everything but 'sa' may be NULL or empty. */
+typedef struct se_hypo_input {
+	const se_doc *sa;                 /* the self-assessment */
+	const se_doc *const *sev;         /* self-evaluations (claims) */
+	size_t nsev;
+	const se_catalogue *cat;
+	const se_profile *profile;        /* the host's rated data */
+	const se_formats *formats;        /* area titles and order, scale */
+} se_hypo_input;
+
+/* A hypothesis: one rule's candidate, or (after se_hypos_rank) the
+ * candidates of one area merged.  Read-only; owned by its se_hypos. */
+typedef struct se_hypo {
+	se_hypo_rule rule;          /* the rule of the leading candidate */
+	int score;
+	const char *id;             /* "H1".. once ranked, else NULL */
+	const char *area;           /* a framework area id, or NULL */
+	size_t area_order;          /* its place in the framework; SIZE_MAX */
+	const char *theme;          /* short label for the workbook */
+	const char *text;           /* the hypothesis, one sentence or two */
+	const char *rationale;      /* why, in facts, plain English */
+	const se_fact **facts;      /* the indicators behind it */
+	size_t nfacts;
+	se_pos *lines;              /* the self-assessment lines it rests on */
+	size_t nlines;
+	bool linked_data, linked_self_assessment;
+	bool investigate;           /* within the top N once ranked */
+	const struct se_hypo **parts; /* the merged candidates, lead first */
+	size_t nparts;
+} se_hypo;
+
+/* A set of candidates and, once ranked, hypotheses. */
+typedef struct se_hypos se_hypos;
+/* An empty set over 'in' (which must outlive it).  NULL when out of
+ * memory.  Free with se_hypos_free(). */
+se_hypos *se_hypos_new(const se_hypo_input *in);
+void se_hypos_free(se_hypos *h); /* NULL is a no-op */
+/* The rules, one function each: add their scored candidates.  Each
+ * returns 0, or -1 when out of memory. */
+int se_hypo_find_gaps(se_hypos *h);
+int se_hypo_find_kloes(se_hypos *h);
+int se_hypo_find_blind_spots(se_hypos *h);
+int se_hypo_find_weaknesses(se_hypos *h);
+int se_hypo_find_under_claims(se_hypos *h);
+int se_hypo_find_claims(se_hypos *h);
+/* Merge the candidates of each area (a key line of enquiry keeps its
+ * own hypothesis), order by score, then framework area order, then
+ * indicator id, number them H1.., and mark the first 'investigate'
+ * (1..3) to investigate.  0, or -1 when out of memory. */
+int se_hypos_rank(se_hypos *h, size_t investigate);
+/* All six rules and the ranking. */
+se_hypos *se_hypos_propose(const se_hypo_input *in, size_t investigate);
+size_t se_hypos_ncandidates(const se_hypos *h);
+const se_hypo *se_hypos_candidate(const se_hypos *h, size_t i);
+size_t se_hypos_len(const se_hypos *h); /* ranked hypotheses */
+const se_hypo *se_hypos_at(const se_hypos *h, size_t i);
+const se_hypo_input *se_hypos_input(const se_hypos *h);
+
+/* Rendering (lib/hypoout.c): the draft review workbook (YAML, kind:
+ * review, stage: draft), or the same as Markdown, text or JSON. */
+typedef enum {
+	SE_HYPOOUT_YAML,
+	SE_HYPOOUT_MARKDOWN,
+	SE_HYPOOUT_TEXT,
+	SE_HYPOOUT_JSON
+} se_hypoout_format;
+/* Parse "yaml", "markdown", "text", "json"; -1 if unknown. */
+int se_hypoout_format_parse(const char *name);
+typedef struct se_hypoout_opts {
+	se_hypoout_format format;
+	const char *lead;      /* --lead NAME, or NULL */
+} se_hypoout_opts;
+/* Write the ranked hypotheses of 'h' to 'out'.  0, or -1 when writing
+ * failed. */
+int se_hypoout_render(const se_hypos *h, const se_hypoout_opts *o,
+    FILE *out);
+
+/* ---- claims of movement against the data (lib/claims.c) --------------- */
+
+/* A sentence citing an indicator (an indicator:ID link, or the
+ * indicator's title or alias) with a claim of movement or comparison
+ * ("improved", "reduced", "above the national average", ...) that the
+ * rated data contradicts.  Strings live as long as the se_claims. */
+typedef struct se_claim {
+	const se_fact *fact;   /* the indicator and its figures */
+	const char *word;      /* the claim, as the table spells it */
+	const char *sentence;  /* the sentence, whitespace folded */
+	const char *area;      /* the area or section id it sits under, or
+	                          NULL */
+	se_pos pos;            /* where the sentence starts */
+	const char *message;   /* "the text says 'reduced' but ..." */
+} se_claim;
+typedef struct se_claims se_claims;
+/* Every contradicted claim in 'doc' (YAML text fields and Markdown
+ * sections), checked against 'profile' ('cat' finds titles; may be
+ * NULL).  NULL when out of memory.  Free with se_claims_free(). */
+se_claims *se_claims_find(const se_doc *doc, const se_catalogue *cat,
+    const se_profile *profile);
+void se_claims_free(se_claims *c); /* NULL is a no-op */
+size_t se_claims_len(const se_claims *c);
+const se_claim *se_claims_at(const se_claims *c, size_t i);
+/* For se-validate --data: rate 'data' (a finished store) for the
+ * document's `authority:` and warn (rule claim-vs-data) at each
+ * contradicted claim's sentence.  Returns 0, or -1 when out of memory. */
+int se_claims_check(const se_doc *doc, const se_catalogue *cat,
+    const se_store *data, se_diag *diag);
+
 /* ---- input checks (lib/utf8.c) ---------------------------------------- */
 
 /* Check that 'buf' is UTF-8 without NUL bytes; report the first fault
