@@ -1086,6 +1086,64 @@ check_claims(struct ck *k)
 	}
 }
 
+/* ---- personal data (DESIGN 5 se-validate; lib/pii.c) -------------------- */
+
+struct pii_line {
+	struct ck *k;
+	unsigned line;
+	const char *start;
+};
+
+static int
+on_pii(void *ctx, const se_pii_hit *hit)
+{
+	struct pii_line *pl = ctx;
+	se_pos pos = { pl->k->doc->path, pl->line,
+		se_utf8_column(pl->start, pl->start + hit->off) };
+
+	se_diag_error(pl->k->diag, &pos, "personal-data",
+	    "possible %s: remove personal data about a child, or mark a false "
+	    "alarm with 'se:allow personal-data'", hit->what);
+	return 0;
+}
+
+static bool
+in_contact(const struct ck *k, unsigned line)
+{
+	size_t i;
+
+	for (i = 0; i < k->ncontact; i++)
+		if (line >= k->contact[i].from && line <= k->contact[i].to)
+			return true;
+	return false;
+}
+
+/* Every line of the source, front matter and body alike; professional
+ * contact details (fields marked contact: true) may hold work postcodes. */
+static void
+check_pii(struct ck *k)
+{
+	const char *end = k->doc->src + k->doc->src_len;
+	unsigned l;
+
+	for (l = 1; l <= k->nlines; l++) {
+		const char *s = k->line[l], *e = memchr(s, '\n', (size_t)(end - s));
+		struct pii_line pl = { k, l, s };
+		size_t len = e ? (size_t)(e - s) : (size_t)(end - s);
+		char *allow;
+		se_buf b;
+
+		se_buf_init(&b);
+		se_buf_add(&b, s, len);
+		allow = strstr(se_buf_str(&b), "se:allow personal-data");
+		se_buf_release(&b);
+		if (allow)
+			continue;
+		se_pii_scan(s, len, in_contact(k, l) ? SE_PII_NO_POSTCODE : 0,
+		    on_pii, &pl);
+	}
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 static int
@@ -1261,6 +1319,7 @@ se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag)
 	run_rules(&k);
 	check_judgement(&k);
 	check_claims(&k);
+	check_pii(&k);
 	if (k.oom || se_buf_failed(&k.what))
 		rc = -1;
 out:
