@@ -267,6 +267,40 @@ TEST(judgement_words_are_found_as_whole_words_only)
 	se_diag_free(d);
 }
 
+TEST(postcodes_in_contact_details_are_allowed_but_not_in_narrative)
+{
+	se_diag *d = check("r.yaml", REVIEW "stage: draft\n"
+	    "team:\n  - {name: Sky Fixture, role: 'County Hall, AN1 2BC', "
+	    "authority: Any Borough}\n"
+	    "previsit_notes: The boy moved to AN3 4DE in May.\n");
+
+	CHECK_STR_EQ(rules(d), "personal-data");
+	CHECK_INT_EQ(se_diag_get(d, 0)->line, 12);
+	CHECK_INT_EQ(se_diag_get(d, 0)->col, 34);
+	CHECK_STR_EQ(se_diag_get(d, 0)->message, "possible postcode: remove "
+	    "personal data about a child, or mark a false alarm with "
+	    "'se:allow personal-data'");
+	se_diag_free(d);
+}
+
+TEST(a_line_marked_se_allow_personal_data_is_not_scanned)
+{
+	se_diag *d = check("r.yaml", REVIEW "stage: draft\n"
+	    "previsit_notes: Case 943 476 5919 # se:allow personal-data\n");
+
+	CHECK_STR_EQ(rules(d), "");
+	se_diag_free(d);
+	d = check("r.yaml", REVIEW "stage: draft\n"
+	    "previsit_notes: Case 943 476 5919\n");
+	CHECK_STR_EQ(rules(d), "personal-data");
+	se_diag_free(d);
+	/* a wrong check digit (and not a valid ULN either) is no number */
+	d = check("r.yaml", REVIEW "stage: draft\n"
+	    "previsit_notes: Case 943 476 5917\n");
+	CHECK_STR_EQ(rules(d), "");
+	se_diag_free(d);
+}
+
 int
 main(void)
 {
@@ -290,6 +324,8 @@ main(void)
 	RUN(section_titles_match_ignoring_case_punctuation_and_spaces);
 	RUN(a_heading_with_only_answered_subsections_is_not_empty);
 	RUN(judgement_words_are_found_as_whole_words_only);
+	RUN(postcodes_in_contact_details_are_allowed_but_not_in_narrative);
+	RUN(a_line_marked_se_allow_personal_data_is_not_scanned);
 	se_formats_free(formats);
 	return DONE();
 }
