@@ -172,7 +172,7 @@ parse_args(struct opts *o, int argc, char **argv)
 	return SE_CLI_NEXT;
 }
 
-/* Warn about --authority names no extract has. */
+/* Warn about --authority names and a --period no extract has. */
 static void
 check_authorities(const struct opts *o, const se_store *s, se_diag *d)
 {
@@ -184,6 +184,12 @@ check_authorities(const struct opts *o, const se_store *s, se_diag *d)
 			se_diag_warning(d, &me, "unknown-authority",
 			    "authority '%s' is in none of the extracts",
 			    o->authorities[k]);
+	for (k = 0; o->rate.period && k < se_store_nseries(s); k++)
+		if (se_store_period_find(s, k, o->rate.period) != SIZE_MAX)
+			return;
+	if (o->rate.period)
+		se_diag_warning(d, &me, "unknown-period", "no indicator has "
+		    "values for period '%s'", o->rate.period);
 }
 
 /* Documents: rate what they rate (lib/ragdoc.c). */
