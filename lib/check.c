@@ -585,6 +585,49 @@ report_missing(struct ck *k, const se_field *f, const se_node *map, bool top)
 		    f->title ? ")" : "", f->when_field, f->when_value);
 }
 
+/* Edit distance of two short names (Levenshtein), capped at 9. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[33], prev, tmp;
+
+	if (la > 32 || lb > 32)
+		return 9;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			size_t del = row[j] + 1, ins = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = sub < del ? (sub < ins ? sub : ins) :
+			    (del < ins ? del : ins);
+			prev = tmp;
+		}
+	}
+	return row[lb] > 9 ? 9 : row[lb];
+}
+
+/* The field of 'spec' a misspelt key most likely meant, or NULL. */
+static const char *
+nearest_key(const se_field *spec, const char *key)
+{
+	const char *best = NULL;
+	size_t i, d, bd = 3;
+
+	for (i = 0; i < spec->nfields; i++) {
+		d = distance(key, spec->fields[i].name);
+		if (d < bd) {
+			bd = d;
+			best = spec->fields[i].name;
+		}
+	}
+	return best;
+}
+
 static bool
 is_known_key(const se_field *spec, const char *key, bool top)
 {
@@ -623,12 +666,20 @@ check_map(struct ck *k, const se_field *spec, const se_node *n, bool top)
 	}
 	if (spec->nfields == 0)
 		return;
-	for (i = 0; i < n->n; i++)
-		if (!is_known_key(spec, n->keys[i]->text, top))
+	for (i = 0; i < n->n; i++) {
+		const char *key = n->keys[i]->text, *near;
+		if (is_known_key(spec, key, top))
+			continue;
+		near = nearest_key(spec, key);
+		if (near)
+			se_diag_warning(k->diag, &n->keys[i]->pos,
+			    "unknown-field", "'%s' is not a field of %s: did "
+			    "you mean '%s'?", key, se_buf_str(&k->what), near);
+		else
 			se_diag_warning(k->diag, &n->keys[i]->pos,
 			    "unknown-field", "'%s' is not a field of %s: check "
-			    "the spelling", n->keys[i]->text,
-			    se_buf_str(&k->what));
+			    "the spelling", key, se_buf_str(&k->what));
+	}
 }
 
 /* ---- Markdown sections ------------------------------------------------- */
