@@ -372,16 +372,24 @@ match_postcode(const scan *t, size_t i)
 
 /* ---- dates of birth ---------------------------------------------------- */
 
-/* The bytes at 'i' spell 'word' (lower case) whatever their case. */
+/* The 'n' bytes at 'i' are the first 'n' of 'word' (lower case),
+ * whatever their case. */
 static bool
-word_at(const scan *t, size_t i, const char *word)
+prefix_at(const scan *t, size_t i, const char *word, size_t n)
 {
 	size_t k;
 
-	for (k = 0; word[k]; k++)
+	for (k = 0; k < n; k++)
 		if (i + k >= t->len || to_lower(t->s[i + k]) != word[k])
 			return false;
 	return true;
+}
+
+/* The bytes at 'i' spell 'word' (lower case), whatever their case. */
+static bool
+word_at(const scan *t, size_t i, const char *word)
+{
+	return prefix_at(t, i, word, strlen(word));
 }
 
 /* A run of digits at 'p' of 1..max, its value in '*v'; 0 if none. */
@@ -410,13 +418,9 @@ month_name(const scan *t, size_t p, unsigned *m)
 		n = strlen(names[k]);
 		if (word_at(t, p, names[k]) && !is_alpha(at(t, p + n)))
 			break;
-		n = 3;
-		if (word_at(t, p, names[k]) && !is_alpha(at(t, p + n)))
+		n = k == 8 && prefix_at(t, p, "sept", 4) ? 4 : 3;
+		if (prefix_at(t, p, names[k], n) && !is_alpha(at(t, p + n)))
 			break;
-		if (k == 8 && word_at(t, p, "sept") && !is_alpha(at(t, p + 4))) {
-			n = 4;
-			break;
-		}
 	}
 	if (k == 12)
 		return 0;
