@@ -1244,6 +1244,32 @@ list_frameworks(const se_formats *f, const char *kind, se_buf *b)
 	se_formats_list_frameworks(f, kind, b);
 }
 
+/* The name in 'list' ("a, b, c") nearest 'name' (edit distance 2 or
+ * less), into 'out'; "" when none is near. */
+static void
+nearest_name(const char *list, const char *name, char *out, size_t n)
+{
+	size_t bd = 3;
+
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		char w[64];
+		if (len < sizeof w) {
+			size_t d;
+			memcpy(w, list, len);
+			w[len] = '\0';
+			d = distance(name, w);
+			if (d < bd && len < n) {
+				bd = d;
+				memcpy(out, w, len + 1);
+			}
+		}
+		list += len;
+		while (*list == ',' || *list == ' ')
+			list++;
+	}
+}
+
 static const se_format *
 resolve(struct ck *k)
 {
@@ -1263,10 +1289,17 @@ resolve(struct ck *k)
 	}
 	se_buf_init(&b);
 	if (!se_formats_has_kind(f, doc->kind)) {
+		char near[64] = "";
 		se_formats_list_kinds(f, &b);
-		se_diag_error(k->diag, kn ? &kn->pos : &top, "unknown-kind",
-		    "kind '%s' is not known: the formats define %s (check the "
-		    "spelling)", doc->kind, se_buf_str(&b));
+		nearest_name(se_buf_str(&b), doc->kind, near, sizeof near);
+		if (*near)
+			se_diag_error(k->diag, kn ? &kn->pos : &top,
+			    "unknown-kind", "kind '%s' is not known: did you "
+			    "mean '%s'?", doc->kind, near);
+		else
+			se_diag_error(k->diag, kn ? &kn->pos : &top,
+			    "unknown-kind", "kind '%s' is not known: the "
+			    "formats define %s", doc->kind, se_buf_str(&b));
 		se_buf_release(&b);
 		return NULL;
 	}
