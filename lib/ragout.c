@@ -904,6 +904,9 @@ static const char css[] =
     ".legend td,.legend th{text-align:left}\n"
     ".wrap{overflow-x:auto}\n"
     "table.rug tbody th{position:sticky;left:0}\n"
+    "table.x td{text-align:left}\n"
+    "table.x td.num{text-align:right}\n"
+    "table.x td.why{white-space:normal;min-width:16em}\n"
     "dl.key{columns:2 28em;font-size:.85em;margin:.5em 0}\n"
     "dl.key dt{font-weight:600;float:left;clear:left;width:6.5em}\n"
     "dl.key dd{margin:0 0 .2em 6.5em}\n"
@@ -1165,11 +1168,11 @@ html_exceptions(struct ctx *c)
 	html_head(c, "Exception report");
 	fprintf(c->out, "<p class=\"meta\">Red-reds: worse than the "
 	    "comparator and declining. Top and bottom %g%% of each "
-	    "indicator by rank.</p>\n<table>\n<thead><tr><th scope=\"col\">"
+	    "indicator by rank.</p>\n<table class=\"x\">\n<thead><tr><th scope=\"col\">"
 	    "exception</th>", c->o->band);
 	for (k = 0; k < NTEXT; k++) {
 		fputs("<th scope=\"col\">", c->out);
-		h(c, colname[text_cols[k]]);
+		h(c, text_cols[k] == C_SOURCE ? "source" : colname[text_cols[k]]);
 		fputs("</th>", c->out);
 	}
 	fputs("</tr></thead>\n<tbody>\n", c->out);
@@ -1182,6 +1185,10 @@ html_exceptions(struct ctx *c)
 				    w->rag == SE_RAG_RED ? 'r' : w->rag ==
 				    SE_RAG_AMBER ? 'a' : w->rag == SE_RAG_GREEN ?
 				    'g' : 'n');
+			else if (colnum[text_cols[k]])
+				fputs("<td class=\"num\">", c->out);
+			else if (text_cols[k] == C_REASON)
+				fputs("<td class=\"why\">", c->out);
 			else
 				fputs("<td>", c->out);
 			h(c, field(w, text_cols[k]));
