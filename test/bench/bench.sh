@@ -3,7 +3,8 @@
 # not run it).  Generates national-shaped long extracts with gen.c (about
 # 160 authority and comparator rows x indicators x 12 periods, ~3%
 # suppressed, quoted names with commas), then times `se-rag -F csv` against
-# the floors (cat, wc -l, a libcsv parse-only loop) and the peers a data
+# the floors (cat, wc -l, a libcsv parse-only loop; and lib/extract.c's
+# reader alone, rows dropped, to show where the time goes) and the peers a data
 # officer would otherwise use (Miller, sqlite3 with window functions,
 # Python's csv module; pandas and DuckDB when installed).  Prints median
 # wall time, MB/s, peak RSS and the ratio to the libcsv floor, and checks
@@ -24,6 +25,9 @@ RAG=$(pwd)/$B/bin/se-rag
 mkdir -p "$DIR"
 cc -O2 -o "$DIR/gen" test/bench/gen.c || exit 2
 cc -O2 -o "$DIR/csvparse" test/bench/csvparse.c -lcsv || exit 2
+cc -O2 -Ilib -o "$DIR/readonly" test/bench/readonly.c "$B/libse.a" \
+    $(pkg-config --libs yaml-0.1 libcmark 2>/dev/null || echo -lyaml -lcmark) \
+    -lcsv -lm || exit 2
 
 # run NAME RUNS CMD...: time CMD RUNS times (output to /dev/null); print
 # median wall seconds and the largest peak RSS in KiB.
@@ -64,6 +68,8 @@ for rows in $SIZES; do
 	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor"
 	set -- $(run cat "$RUNS" cat "$f"); row "cat" "$1" "$2" "$bytes" "$floor"
 	set -- $(run wc "$RUNS" wc -l "$f"); row "wc -l" "$1" "$2" "$bytes" "$floor"
+	set -- $(run readonly "$RUNS" "$DIR/readonly" "$f")
+	row "se extract reader only" "$1" "$2" "$bytes" "$floor"
 	set -- $(run se-rag "$RUNS" "$RAG" -i "$d/indicators.yaml" \
 	    --neighbours "$d/neighbours.csv" -F csv "$f")
 	rag_s=$1
