@@ -852,7 +852,7 @@ typedef struct se_hypo_input {
 	size_t nsev;
 	const se_catalogue *cat;
 	const se_profile *profile;        /* the host's rated data */
-	const se_formats *formats;        /* area titles and order, scale */
+	const struct se_formats *formats; /* area titles and order, scale */
 } se_hypo_input;
 
 /* A hypothesis: one rule's candidate, or (after se_hypos_rank) the
@@ -872,6 +872,8 @@ typedef struct se_hypo {
 	size_t nlines;
 	bool linked_data, linked_self_assessment;
 	bool investigate;           /* within the top N once ranked */
+	const char *aside;          /* the short form, said when merged into
+	                               another rule's hypothesis */
 	const struct se_hypo **parts; /* the merged candidates, lead first */
 	size_t nparts;
 } se_hypo;
@@ -991,6 +993,337 @@ long se_workdays_after(const se_workdays *w, long from, unsigned n);
 /* How many working days there are after 'from' up to and including 'to'
  * (0 when 'to' <= 'from'). */
 long se_workdays_between(const se_workdays *w, long from, long to);
+
+/* ---- dates (lib/date.c) ----------------------------------------------- */
+
+/* Read a date as people type it in a plan (DESIGN 10.13), surrounding
+ * spaces ignored: 2019-03-31; 31/03/2019 (day/month, UK); 31 March 2019;
+ * "March 2019" and "end of March 2019" (the month's last day; month
+ * names in full or three letters, any case); 2019-03 (the same);
+ * "Q4 2018-19" (a financial-year quarter, April to March: Q1 ends 30
+ * June 2018, Q4 31 March 2019); 2018-19 (the financial year's last day,
+ * 31 March 2019); a bare year (its 31 December).  Sets '*day' (days since
+ * 1970-01-01) and returns 0, or -1 when 's' is none of these or names a
+ * day that does not exist. */
+int se_date_parse(const char *s, size_t len, long *day);
+/* The same, reporting what cannot be read at 'pos' (rule bad-date, as an
+ * error) and returning -1. */
+int se_date_read(const char *s, size_t len, const se_pos *pos, long *day,
+    se_diag *diag);
+/* Today's date in local time, as a day number. */
+long se_date_today(void);
+
+/* ---- plans (lib/plan.c, lib/plandiff.c, lib/planout.c) ---------------- */
+
+/* Status as recorded (DESIGN 10.11). */
+typedef enum {
+	SE_STATUS_NONE, /* not recorded: counts as not started */
+	SE_STATUS_NOT_STARTED,
+	SE_STATUS_IN_PROGRESS,
+	SE_STATUS_AT_RISK,
+	SE_STATUS_COMPLETE,
+	SE_STATUS_DROPPED
+} se_status;
+/* Read a status ignoring case, spaces and punctuation, with the aliases
+ * of formats/shared/plan.yaml ("Done", "Completed", "Cancelled", ...).
+ * -1 when it is none. */
+int se_status_parse(const char *s, size_t len);
+/* "not-started", "in-progress", ... ("" for NONE). */
+const char *se_status_name(se_status s);
+
+/* State as of a date (DESIGN 10.11), in the order reports list them. */
+typedef enum {
+	SE_STATE_OVERDUE,
+	SE_STATE_AT_RISK,
+	SE_STATE_ON_TRACK,
+	SE_STATE_COMPLETE,
+	SE_STATE_DROPPED
+} se_state;
+#define SE_NSTATES 5
+/* "overdue", "at risk", "on track", "complete", "dropped". */
+const char *se_state_name(se_state s);
+/* Read a state or a status name (for --status); -1 when neither. */
+int se_state_parse(const char *s);
+
+/* The result of checking an action's measurable impact against data. */
+typedef enum {
+	SE_IMPACT_UNCHECKED, /* no data given */
+	SE_IMPACT_MET,
+	SE_IMPACT_MISSED,
+	SE_IMPACT_ON_TRAJECTORY,
+	SE_IMPACT_OFF_TRAJECTORY,
+	SE_IMPACT_NOT_YET,
+	SE_IMPACT_NOT_MEASURABLE
+} se_impact;
+/* "met", "missed", "on-trajectory", "off-trajectory", "not-yet",
+ * "not-measurable" ("" for UNCHECKED). */
+const char *se_impact_name(se_impact i);
+
+/* A dated progress note ("2019-06-28: note"); day -1 when undated. */
+typedef struct se_note {
+	long day;
+	const char *text;
+	se_pos pos;
+} se_note;
+
+/* What an action lacks (se-plan --check). */
+enum { SE_LACKS_OWNER = 1, SE_LACKS_DUE = 2, SE_LACKS_IMPACT = 4 };
+
+/* One action of a plan.  Strings live in the plan's arena; empty fields
+ * are "" (never NULL), numbers have a has_ flag. */
+typedef struct se_action {
+	const char *id, *authority, *priority, *regional_priority, *action;
+	const char *owner, *due_text, *evidence, *impact, *theme;
+	bool has_due;
+	long due;                 /* day number */
+	se_status status;
+	const char *indicator;    /* the measure: "" when none */
+	bool has_baseline, has_target, has_by;
+	double baseline, target;
+	const char *baseline_period;
+	long by;
+	se_note *notes;
+	size_t nnotes;
+	se_pos pos;               /* where the action starts (row or item) */
+	se_pos due_pos;
+	/* Set by se_plan_assess(): */
+	se_state state;
+	long days_overdue;        /* > 0 when overdue */
+	long last_note;           /* latest dated note, or -1 */
+	bool stale;
+	unsigned lacks;           /* SE_LACKS_* */
+	se_impact result;
+	const char *result_reason; /* "latest 24.1 (2019-20) against ..." */
+} se_action;
+
+/* A plan: the actions of one or more plan files (several authorities'
+ * plans make a regional plan). */
+typedef struct se_plan se_plan;
+/* An empty plan; NULL when out of memory.  Free with se_plan_free(). */
+se_plan *se_plan_new(void);
+void se_plan_free(se_plan *p); /* NULL is a no-op */
+/* Add the actions of a plan file: a YAML document of kind plan, or a CSV
+ * whose header says it is a plan (DESIGN 10.4); "-" is standard input.
+ * Problems (bad-date, bad-status, bad-progress, plan-field, csv-header)
+ * go to 'diag' and the rest is read.  Returns 0, or -1 when it could not
+ * be read or is not a plan (the reason in 'diag'). */
+int se_plan_load(se_plan *p, const char *path, se_diag *diag);
+/* The same from a loaded document. */
+int se_plan_add_doc(se_plan *p, const se_doc *doc, se_diag *diag);
+/* The same from CSV bytes; 'name' is used in positions. */
+int se_plan_add_csv(se_plan *p, const char *name, const char *buf,
+    size_t len, se_diag *diag);
+size_t se_plan_len(const se_plan *p);
+se_action *se_plan_at(se_plan *p, size_t i);
+const se_action *se_plan_get(const se_plan *p, size_t i);
+/* The authorities the actions come from, in order of first appearance. */
+size_t se_plan_nauthorities(const se_plan *p);
+const char *se_plan_authority(const se_plan *p, size_t i);
+/* The plan's title (of the first file that has one), or "". */
+const char *se_plan_title(const se_plan *p);
+
+/* What states are computed with. */
+typedef struct se_assess {
+	long as_of;            /* day number */
+	long stale_days;       /* default 42 */
+	const se_store *data;  /* finished extracts, or NULL: no impact check */
+} se_assess;
+/* Set every action's state, days overdue, staleness, what it lacks and,
+ * with data, its impact result (DESIGN 10.11).  Returns 0, or -1 when
+ * out of memory. */
+int se_plan_assess(se_plan *p, const se_assess *a);
+/* The state of one action as of 'as_of' (DESIGN 10.11). */
+se_state se_action_state(const se_action *a, long as_of);
+/* Check one action's measure against 'data' for 'authority' as of
+ * 'as_of'; '*reason' (may be NULL) gets a sentence in 'p''s arena. */
+se_impact se_action_impact(se_plan *p, const se_action *a,
+    const se_store *data, long as_of, const char **reason);
+/* For --check: an error at each overdue action (rule overdue) and each
+ * action that lacks an owner, a date or an impact (rule incomplete).
+ * Returns how many actions failed. */
+size_t se_plan_check(const se_plan *p, se_diag *diag);
+
+/* Draft actions from a self-evaluation's improvement priorities or a
+ * review workbook's agreed actions (--from): owners and dates empty,
+ * each with 'pos' at the line it came from.  A document of another kind
+ * is an error (rule not-draftable).  Returns 0, or -1 when out of memory
+ * or the document is not draftable. */
+int se_plan_draft(se_plan *p, const se_doc *doc, se_diag *diag);
+
+/* What changed between two versions of a plan (DESIGN 10.12). */
+typedef enum {
+	SE_CHANGE_NEW,
+	SE_CHANGE_COMPLETED,
+	SE_CHANGE_SLIPPED,
+	SE_CHANGE_DROPPED,
+	SE_CHANGE_OWNER
+} se_change_kind;
+/* "new", "completed", "slipped", "dropped", "owner changed". */
+const char *se_change_name(se_change_kind k);
+typedef struct se_change {
+	se_change_kind kind;
+	const se_action *old, *now; /* either may be NULL (new, dropped) */
+} se_change;
+typedef struct se_plandiff se_plandiff;
+/* Match the actions of 'old' and 'now' (by id when both have one, else
+ * by action text within the same priority, case, spaces and punctuation
+ * ignored) and list the changes: completed, slipped, new, dropped, owner
+ * changed, each in the new plan's order (removed actions last).  Both plans must outlive the result.  NULL when out of memory;
+ * free with se_plandiff_free(). */
+se_plandiff *se_plan_diff(const se_plan *old, const se_plan *now);
+void se_plandiff_free(se_plandiff *d); /* NULL is a no-op */
+size_t se_plandiff_len(const se_plandiff *d);
+const se_change *se_plandiff_at(const se_plandiff *d, size_t i);
+
+/* Rendering (lib/planout.c). */
+typedef enum {
+	SE_PLANOUT_TEXT,
+	SE_PLANOUT_CSV,
+	SE_PLANOUT_MARKDOWN,
+	SE_PLANOUT_HTML,
+	SE_PLANOUT_JSON,
+	SE_PLANOUT_YAML
+} se_planout_format;
+/* Parse "text", "csv", "markdown", "html", "json", "yaml"; -1 if unknown. */
+int se_planout_format_parse(const char *name);
+typedef enum {
+	SE_GROUP_NONE,
+	SE_GROUP_PRIORITY,
+	SE_GROUP_OWNER,
+	SE_GROUP_THEME,
+	SE_GROUP_REGIONAL  /* the regional plan: by regional priority */
+} se_group;
+/* Parse "priority", "owner", "theme", "regional"; -1 if unknown. */
+int se_group_parse(const char *name);
+typedef struct se_planout_opts {
+	se_planout_format format;
+	se_group group;
+	long as_of;
+	long stale_days;
+	bool color;               /* ANSI colour in text */
+	bool checked;             /* impact results were computed (--data) */
+	const char *owner;        /* --owner: words of the owner, any case */
+	int state;                /* --status: SE_STATE_*, or -1 */
+	int status;               /* --status given as a status, or -1 */
+	bool overdue;             /* --overdue */
+	bool draft;               /* a --from draft: the plan as YAML/CSV */
+	const se_plandiff *diff;  /* --since, or NULL */
+} se_planout_opts;
+/* Whether an assessed action passes the --owner/--status/--overdue
+ * filters of 'o'. */
+bool se_planout_shows(const se_planout_opts *o, const se_action *a);
+/* Write the assessed plan (and the changes, with a diff) to 'out'.
+ * Returns 0, or -1 when out of memory or writing failed. */
+int se_planout_render(const se_plan *p, const se_planout_opts *o,
+    FILE *out);
+
+/* ---- the regional programme (lib/programme.c) ------------------------- */
+
+/* A region's peer challenge programme (kind: programme, DESIGN 10.22,
+ * seed 002's calendar and MoU, seed 000's timetable): authorities with
+ * their DCS and safeguarding lead, the cycle, team reviews (host,
+ * quarter or dates, lead DCS and QA DCS by authority, team), safeguarding
+ * assurance visits (host, two-month slot or dates, visiting authority)
+ * and dated milestones. */
+typedef struct se_programme se_programme;
+
+/* Read a programme document.  'format' is the programme format's tree
+ * (se_format_node()), whose `rules:` say which rules run and with what
+ * parameters; NULL runs every rule with the defaults (visits 12 to 18
+ * months apart, 2 a cycle).  A programme's own `rules:` may change the
+ * parameters.  What cannot be read is reported (rules programme-field,
+ * programme-authority, programme-when, programme-cycle, programme-rule)
+ * and left out.  NULL when 'doc' has no fields or out of memory.  Free
+ * with se_programme_free(). */
+se_programme *se_programme_from_doc(const se_doc *doc, const se_node *format,
+    se_diag *d);
+void se_programme_free(se_programme *p); /* NULL is a no-op */
+
+/* Check the seed's rules, each an error at its place: host-one-review,
+ * dcs-leads-one, dcs-qa-one, not-own-authority, one-role-per-review,
+ * visit-spacing, visit-next-cycle (the seed's asterisk),
+ * one-event-per-slot, accredited.  Returns 0, or -1 when out of memory. */
+int se_programme_check_model(const se_programme *p, se_diag *d);
+/* Read and check 'doc' (se_programme_from_doc + se_programme_check_model)
+ * with the format's rules, or with every rule's defaults. */
+int se_programme_check_with(const se_doc *doc, const se_node *format,
+    se_diag *d);
+int se_programme_check(const se_doc *doc, se_diag *d);
+
+/* Draft a programme for the authorities 'authorities' lists (a YAML
+ * document whose `authorities:` are names or {name, dcs,
+ * safeguarding_lead}; a programme will do) over 'cycle' ("2012-2014":
+ * January of the first year to December of the last), keeping the rules
+ * of 'format' (NULL: the defaults).  Deterministic.  Writes the
+ * programme as YAML to 'out' and returns 0; returns 1 when no programme
+ * can keep the rules (too few authorities, too short a cycle: the reason
+ * in 'd', rule programme-draft); -1 when out of memory or writing failed. */
+int se_programme_draft(const se_doc *authorities, const char *cycle,
+    const se_node *format, FILE *out, se_diag *d);
+
+/* The state of an event or milestone as of a date, as an action's: */
+typedef enum {
+	SE_PROG_OVERDUE,  /* its last day has passed, not complete */
+	SE_PROG_UPCOMING, /* starts within 28 days, or under way */
+	SE_PROG_ON_TRACK, /* later */
+	SE_PROG_COMPLETE  /* its workbook or letter exists; a milestone
+	                     marked status: complete */
+} se_prog_state;
+/* "overdue", "upcoming", "on track", "complete". */
+const char *se_prog_state_name(se_prog_state s);
+
+/* One plan row of a programme (se-plan --programme). */
+typedef struct se_programme_row {
+	const char *what, *who; /* live as long as the programme */
+	long start, due;        /* day numbers: first and last day */
+	se_prog_state state;
+	const char *evidence;   /* the path of the workbook that completes
+	                           it (a docs[] path), or NULL */
+	se_pos pos;             /* the event or milestone in the programme */
+} se_programme_row;
+/* The programme's events and milestones as rows, by due date, with
+ * their states as of 'as_of'.  An event is complete when one of 'docs'
+ * is its review workbook (kind review of the same type, authority the
+ * host, dates.start within the event's quarter, slot or dates) that is
+ * final or has its letter sent.  '*rows' is freed with free().  Returns
+ * 0, or -1 when out of memory. */
+int se_programme_rows(const se_programme *p, const se_doc *const *docs,
+    size_t ndocs, long as_of, se_programme_row **rows, size_t *nrows);
+
+/* The three grids of seed 002 (se-report -t calendar): team reviews by
+ * quarter (cell "HOST, LDCS X, QA Y"), safeguarding assurance visits by
+ * two-month slot ("SAV"; a row marked '*' when its next visit is in the
+ * next cycle), and each authority's involvement by quarter ("HOST",
+ * "LDCS for X", "QA for X", "SAV"); and the timetable. */
+typedef struct se_calendar_grid {
+	const char *title;
+	size_t nrows, ncols;
+	const char **rows;  /* authorities */
+	const char **cols;  /* "Jan-Mar 2012", "Jan-Feb 2012" */
+	const char **cells; /* nrows * ncols, by row; "" when empty */
+	const char *note;   /* a footnote, or NULL */
+} se_calendar_grid;
+typedef struct se_calendar_item {
+	long start, due;
+	const char *date, *what, *who; /* date: "2018-09-24" or "Jan 2019" */
+} se_calendar_item;
+typedef struct se_calendar {
+	const char *title;
+	se_calendar_grid grids[3];
+	const se_calendar_item *items; /* the timetable, as written */
+	size_t nitems;
+	struct se_arena *arena;
+} se_calendar;
+/* The calendar of 'p'; its strings may point into 'p', so free the
+ * calendar before the programme.
+ * NULL when out of memory.  Free with se_calendar_free(). */
+se_calendar *se_programme_calendar(const se_programme *p);
+void se_calendar_free(se_calendar *c); /* NULL is a no-op */
+/* Write the calendar as Markdown or as one self-contained, printable
+ * HTML page (tables with headers and captions).  0, or -1 when writing
+ * failed. */
+int se_calendar_markdown(const se_calendar *c, FILE *out);
+int se_calendar_html(const se_calendar *c, FILE *out);
 
 /* ---- scales (lib/scale.c) --------------------------------------------- */
 

@@ -1,0 +1,317 @@
+/* se-plan: keep the improvement plan (DESIGN section 5, 10.11-10.13):
+ * states as of a date, what changed since last month, the regional plan,
+ * impact against the data, the CI check, and drafts from documents.
+ * Options and wiring only; the model is lib/plan.c, the diff
+ * lib/plandiff.c, the outputs lib/planout.c. */
+#include "se.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: se-plan [--as-of DATE] [--owner NAME] [--status S] [--overdue] "
+    "[--check]\n"
+    "               [--stale DAYS] [--since OLD-PLAN] "
+    "[--group-by priority|owner|theme|regional]\n"
+    "               [-i CATALOGUE] [--data FILE]... "
+    "[-F text|csv|markdown|html|json|yaml]\n"
+    "               [-o FILE] PLAN...\n"
+    "       se-plan --from [-F yaml|csv] [-o FILE] DOCUMENT...\n";
+
+enum {
+	OPT_AS_OF = 0x200, OPT_OWNER, OPT_STATUS, OPT_OVERDUE, OPT_CHECK,
+	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM
+};
+
+struct opts {
+	se_cli cli;
+	se_planout_opts out;
+	const char *catalogue, *since;
+	const char **data;
+	size_t ndata;
+	bool check, from, as_of_given;
+};
+
+static int
+own_option(struct opts *o, int opt, const char *arg)
+{
+	char *end;
+	long v;
+	int k;
+
+	switch (opt) {
+	case 'h':
+		fputs(usage, stdout);
+		return fflush(stdout) ? SE_EXIT_FAILURE : SE_EXIT_OK;
+	case 'i':
+		o->catalogue = arg;
+		return SE_CLI_NEXT;
+	case OPT_AS_OF:
+		if (se_date_parse(arg, strlen(arg), &o->out.as_of) < 0)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "cannot read '%s' as a date (2019-06-30, "
+			    "30/06/2019, June 2019, ...)", arg);
+		o->as_of_given = true;
+		return SE_CLI_NEXT;
+	case OPT_OWNER:
+		o->out.owner = arg;
+		return SE_CLI_NEXT;
+	case OPT_STATUS:
+		k = se_state_parse(arg);
+		if (k >= 0) {
+			o->out.state = k;
+			return SE_CLI_NEXT;
+		}
+		k = se_status_parse(arg, strlen(arg));
+		if (k < 0)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown status '%s' (expected overdue, at-risk, "
+			    "on-track, complete, dropped, not-started or "
+			    "in-progress)", arg);
+		o->out.status = k;
+		return SE_CLI_NEXT;
+	case OPT_OVERDUE:
+		o->out.overdue = true;
+		return SE_CLI_NEXT;
+	case OPT_CHECK:
+		o->check = true;
+		return SE_CLI_NEXT;
+	case OPT_STALE:
+		v = strtol(arg, &end, 10);
+		if (end == arg || *end || v < 1 || v > 3660)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "--stale '%s' should be a number of days, 1 to "
+			    "3660", arg);
+		o->out.stale_days = v;
+		return SE_CLI_NEXT;
+	case OPT_SINCE:
+		o->since = arg;
+		return SE_CLI_NEXT;
+	case OPT_GROUP_BY:
+		k = se_group_parse(arg);
+		if (k < 0)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown grouping '%s' (expected priority, owner, "
+			    "theme or regional)", arg);
+		o->out.group = (se_group)k;
+		return SE_CLI_NEXT;
+	case OPT_DATA: {
+		const char **d = realloc(o->data, (o->ndata + 1) * sizeof *d);
+		if (d == NULL)
+			return SE_EXIT_FAILURE;
+		o->data = d;
+		d[o->ndata++] = arg;
+		return SE_CLI_NEXT;
+	}
+	case OPT_FROM:
+		o->from = true;
+		return SE_CLI_NEXT;
+	default:
+		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
+	}
+}
+
+static int
+parse_args(struct opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		SE_CLI_LONGOPTS,
+		{ "indicators", required_argument, NULL, 'i' },
+		{ "as-of", required_argument, NULL, OPT_AS_OF },
+		{ "owner", required_argument, NULL, OPT_OWNER },
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "overdue", no_argument, NULL, OPT_OVERDUE },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "stale", required_argument, NULL, OPT_STALE },
+		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "group-by", required_argument, NULL, OPT_GROUP_BY },
+		{ "data", required_argument, NULL, OPT_DATA },
+		{ "from", no_argument, NULL, OPT_FROM },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt, r, f;
+
+	while ((opt = getopt_long(argc, argv, "h" SE_CLI_SHORTOPTS "i:",
+	    longopts, NULL)) != -1) {
+		r = se_cli_common(&o->cli, opt, optarg);
+		if (r == SE_CLI_OTHER)
+			r = own_option(o, opt, optarg);
+		if (r != SE_CLI_NEXT)
+			return r;
+	}
+	o->out.format = o->from ? SE_PLANOUT_YAML : SE_PLANOUT_TEXT;
+	if (o->cli.format) {
+		f = se_planout_format_parse(o->cli.format);
+		if (f < 0 || (o->from && f != SE_PLANOUT_YAML &&
+		    f != SE_PLANOUT_CSV))
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown format '%s' (expected %s)", o->cli.format,
+			    o->from ? "yaml or csv" : "text, csv, markdown, "
+			    "html, json or yaml");
+		o->out.format = (se_planout_format)f;
+	}
+	if (o->ndata > 0 && o->catalogue == NULL)
+		return se_cli_usage_error(o->cli.prog, usage,
+		    "--data needs an indicator catalogue (-i) to know which "
+		    "way each indicator should move");
+	if (optind >= argc)
+		return se_cli_usage_error(o->cli.prog, usage, o->from ?
+		    "no input: name self-evaluations or review workbooks" :
+		    "no input: name one or more plans");
+	return SE_CLI_NEXT;
+}
+
+static se_store *
+load_data(const struct opts *o, const se_catalogue *cat, se_diag *d)
+{
+	se_store *s = se_store_new(cat, d);
+	size_t i;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < o->ndata; i++)
+		if (se_store_read(s, o->data[i]) < 0) {
+			se_store_free(s);
+			return NULL;
+		}
+	if (se_store_finish(s) < 0) {
+		se_store_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int
+write_out(struct opts *o, const se_plan *p, se_diag *d)
+{
+	se_out *out = se_out_open(o->cli.output, d);
+	se_pos me = { o->cli.prog, 0, 0 };
+
+	if (out == NULL)
+		return -1;
+	o->out.color = o->out.format == SE_PLANOUT_TEXT &&
+	    se_color_use(o->cli.color, o->cli.output ? -1 : STDOUT_FILENO);
+	if (se_planout_render(p, &o->out, se_out_file(out)) < 0) {
+		se_out_close(out, false, d);
+		return se_diag_error(d, &me, "out-of-memory",
+		    "could not write the plan");
+	}
+	return se_out_close(out, true, d);
+}
+
+/* --from: draft a plan from documents. */
+static int
+run_draft(struct opts *o, int argc, char **argv, se_diag *d)
+{
+	se_plan *p = se_plan_new();
+	int i, status = SE_EXIT_FAILURE, failed = 0;
+
+	if (p == NULL)
+		return SE_EXIT_FAILURE;
+	o->out.draft = true;
+	for (i = optind; i < argc; i++) {
+		se_doc *doc = se_doc_load(argv[i], d);
+		if (doc == NULL || se_plan_draft(p, doc, d) < 0)
+			failed++;
+		se_doc_free(doc);
+	}
+	if (failed < argc - optind && write_out(o, p, d) == 0)
+		status = failed ? SE_EXIT_FAILURE : SE_EXIT_OK;
+	se_plan_free(p);
+	return status;
+}
+
+static int
+run(struct opts *o, int argc, char **argv, se_diag *d)
+{
+	se_plan *p = se_plan_new(), *old = NULL;
+	se_catalogue *cat = NULL;
+	se_store *data = NULL;
+	se_plandiff *diff = NULL;
+	se_assess as = { o->out.as_of, o->out.stale_days, NULL };
+	int i, failed = 0, status = SE_EXIT_FAILURE;
+	size_t bad = 0;
+
+	if (p == NULL)
+		goto out;
+	for (i = optind; i < argc; i++)
+		if (se_plan_load(p, argv[i], d) < 0)
+			failed++;
+	if (failed == argc - optind)
+		goto out;
+	if (o->catalogue) {
+		cat = se_catalogue_load(o->catalogue, d);
+		if (cat == NULL)
+			goto out;
+	}
+	if (o->ndata > 0) {
+		data = load_data(o, cat, d);
+		if (data == NULL)
+			goto out;
+		as.data = data;
+		o->out.checked = true;
+	}
+	se_plan_assess(p, &as);
+	if (o->since) {
+		old = se_plan_new();
+		if (old == NULL || se_plan_load(old, o->since, d) < 0)
+			goto out;
+		diff = se_plan_diff(old, p);
+		if (diff == NULL)
+			goto out;
+		o->out.diff = diff;
+	}
+	if (o->out.group == SE_GROUP_NONE && se_plan_nauthorities(p) > 1)
+		o->out.group = SE_GROUP_REGIONAL;
+	if (o->check)
+		bad = se_plan_check(p, d);
+	if ((!o->check || o->cli.output || o->cli.format) &&
+	    write_out(o, p, d) < 0)
+		goto out;
+	status = failed ? SE_EXIT_FAILURE :
+	    bad > 0 || se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS :
+	    SE_EXIT_OK;
+out:
+	se_plandiff_free(diff);
+	se_plan_free(old);
+	se_store_free(data);
+	se_catalogue_free(cat);
+	se_plan_free(p);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	se_diag *d;
+	int r;
+
+	memset(&o, 0, sizeof o);
+	se_cli_init(&o.cli, argv[0], usage);
+	o.out.state = o.out.status = -1;
+	o.out.stale_days = 42;
+	r = parse_args(&o, argc, argv);
+	if (r != SE_CLI_NEXT) {
+		free(o.data);
+		return r;
+	}
+	if (!o.as_of_given)
+		o.out.as_of = se_date_today();
+	d = se_diag_new();
+	if (d == NULL) {
+		free(o.data);
+		return SE_EXIT_FAILURE;
+	}
+	r = o.from ? run_draft(&o, argc, argv, d) : run(&o, argc, argv, d);
+	se_diag_sort(d);
+	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
+	    r == SE_EXIT_OK)
+		r = SE_EXIT_FAILURE;
+	se_diag_free(d);
+	free(o.data);
+	return r;
+}

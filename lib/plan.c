@@ -1,0 +1,1367 @@
+/* plan.c: the improvement plan model (seed 000's columns, seed 004's
+ * monthly monitoring): actions read from a YAML plan or a spreadsheet
+ * CSV, their states as of a date (DESIGN 10.11), staleness, what they
+ * lack, and their measurable impact checked against the data. */
+#include "internal.h"
+#include "plan_internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct se_plan {
+	se_arena *arena;
+	se_action *actions;
+	size_t n, cap;
+	const char **auths;
+	size_t nauth, authcap;
+	const char *title;
+};
+
+se_plan *
+se_plan_new(void)
+{
+	se_plan *p = calloc(1, sizeof *p);
+
+	if (p == NULL)
+		return NULL;
+	p->arena = se_arena_new(0);
+	if (p->arena == NULL) {
+		free(p);
+		return NULL;
+	}
+	p->title = "";
+	return p;
+}
+
+void
+se_plan_free(se_plan *p)
+{
+	if (p == NULL)
+		return;
+	free(p->actions);
+	free(p->auths);
+	se_arena_free(p->arena);
+	free(p);
+}
+
+size_t
+se_plan_len(const se_plan *p)
+{
+	return p->n;
+}
+
+se_action *
+se_plan_at(se_plan *p, size_t i)
+{
+	return &p->actions[i];
+}
+
+const se_action *
+se_plan_get(const se_plan *p, size_t i)
+{
+	return &p->actions[i];
+}
+
+size_t
+se_plan_nauthorities(const se_plan *p)
+{
+	return p->nauth;
+}
+
+const char *
+se_plan_authority(const se_plan *p, size_t i)
+{
+	return p->auths[i];
+}
+
+const char *
+se_plan_title(const se_plan *p)
+{
+	return p->title;
+}
+
+char *
+se_plan_strdup(se_plan *p, const char *s, size_t n)
+{
+	return se_arena_strndup(p->arena, s, n);
+}
+
+/* ---- statuses and states ---------------------------------------------- */
+
+/* formats/shared/plan.yaml 'value-aliases', compared as squeeze() does. */
+static const struct {
+	const char *name;
+	se_status status;
+} statuses[] = {
+	{ "notstarted", SE_STATUS_NOT_STARTED },
+	{ "planned", SE_STATUS_NOT_STARTED },
+	{ "todo", SE_STATUS_NOT_STARTED },
+	{ "inprogress", SE_STATUS_IN_PROGRESS },
+	{ "started", SE_STATUS_IN_PROGRESS },
+	{ "ongoing", SE_STATUS_IN_PROGRESS },
+	{ "ontrack", SE_STATUS_IN_PROGRESS },
+	{ "underway", SE_STATUS_IN_PROGRESS },
+	{ "atrisk", SE_STATUS_AT_RISK },
+	{ "delayed", SE_STATUS_AT_RISK },
+	{ "complete", SE_STATUS_COMPLETE },
+	{ "done", SE_STATUS_COMPLETE },
+	{ "completed", SE_STATUS_COMPLETE },
+	{ "closed", SE_STATUS_COMPLETE },
+	{ "achieved", SE_STATUS_COMPLETE },
+	{ "dropped", SE_STATUS_DROPPED },
+	{ "cancelled", SE_STATUS_DROPPED },
+	{ "canceled", SE_STATUS_DROPPED },
+	{ "withdrawn", SE_STATUS_DROPPED },
+	{ "superseded", SE_STATUS_DROPPED },
+	{ "stopped", SE_STATUS_DROPPED },
+};
+
+/* Letters and digits of 's', lower case, into 'buf'; false when too
+ * long. */
+static bool
+squeeze(const char *s, size_t len, char *buf, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!isalnum(c))
+			continue;
+		if (k + 1 >= n)
+			return false;
+		buf[k++] = (char)tolower(c);
+	}
+	buf[k] = '\0';
+	return true;
+}
+
+int
+se_status_parse(const char *s, size_t len)
+{
+	char buf[32];
+	size_t i;
+
+	if (!squeeze(s, len, buf, sizeof buf))
+		return -1;
+	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (strcmp(buf, statuses[i].name) == 0)
+			return (int)statuses[i].status;
+	return -1;
+}
+
+const char *
+se_status_name(se_status s)
+{
+	static const char *const names[] = { "", "not-started", "in-progress",
+		"at-risk", "complete", "dropped" };
+	return names[s];
+}
+
+const char *
+se_state_name(se_state s)
+{
+	static const char *const names[] = { "overdue", "at risk", "on track",
+		"complete", "dropped" };
+	return names[s];
+}
+
+int
+se_state_parse(const char *s)
+{
+	char buf[32];
+	int i;
+
+	if (!squeeze(s, strlen(s), buf, sizeof buf))
+		return -1;
+	for (i = 0; i < SE_NSTATES; i++) {
+		char name[32];
+		const char *n = se_state_name((se_state)i);
+		squeeze(n, strlen(n), name, sizeof name);
+		if (strcmp(buf, name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+const char *
+se_impact_name(se_impact i)
+{
+	static const char *const names[] = { "", "met", "missed",
+		"on-trajectory", "off-trajectory", "not-yet", "not-measurable" };
+	return names[i];
+}
+
+se_state
+se_action_state(const se_action *a, long as_of)
+{
+	if (a->status == SE_STATUS_COMPLETE)
+		return SE_STATE_COMPLETE;
+	if (a->status == SE_STATUS_DROPPED)
+		return SE_STATE_DROPPED;
+	if (a->has_due && a->due < as_of)
+		return SE_STATE_OVERDUE;
+	if (a->status == SE_STATUS_AT_RISK)
+		return SE_STATE_AT_RISK;
+	if ((a->status == SE_STATUS_NOT_STARTED ||
+	    a->status == SE_STATUS_NONE) && a->has_due &&
+	    a->due - as_of >= 0 && a->due - as_of <= 28)
+		return SE_STATE_AT_RISK;
+	return SE_STATE_ON_TRACK;
+}
+
+/* ---- building actions ------------------------------------------------- */
+
+se_action *
+se_plan_add_action(se_plan *p, const se_pos *pos)
+{
+	se_action *a;
+
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 16;
+		se_action *n = realloc(p->actions, cap * sizeof *n);
+		if (n == NULL)
+			return NULL;
+		p->actions = n;
+		p->cap = cap;
+	}
+	a = &p->actions[p->n++];
+	memset(a, 0, sizeof *a);
+	a->id = a->authority = a->priority = a->regional_priority = "";
+	a->action = a->owner = a->due_text = a->evidence = a->impact = "";
+	a->theme = a->indicator = a->baseline_period = a->result_reason = "";
+	a->last_note = -1;
+	a->pos = *pos;
+	a->pos.file = se_arena_strdup(p->arena, pos->file ? pos->file : "");
+	return a->pos.file ? a : NULL;
+}
+
+int
+se_plan_note_authority(se_plan *p, const char *name)
+{
+	size_t i;
+
+	if (name[0] == '\0')
+		return 0;
+	for (i = 0; i < p->nauth; i++)
+		if (strcmp(p->auths[i], name) == 0)
+			return 0;
+	if (p->nauth == p->authcap) {
+		size_t cap = p->authcap ? p->authcap * 2 : 8;
+		const char **n = realloc(p->auths, cap * sizeof *n);
+		if (n == NULL)
+			return -1;
+		p->auths = n;
+		p->authcap = cap;
+	}
+	p->auths[p->nauth++] = name;
+	return 0;
+}
+
+/* 's' without surrounding white space, copied into the arena. */
+const char *
+se_plan_trim(se_plan *p, const char *s, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	return se_arena_strndup(p->arena, s, len);
+}
+
+int
+se_plan_add_note(se_plan *p, se_action *a, long day, const char *text,
+    const se_pos *pos)
+{
+	se_note *n = se_arena_alloc(p->arena, (a->nnotes + 1) * sizeof *n);
+
+	if (n == NULL)
+		return -1;
+	if (a->nnotes > 0)
+		memcpy(n, a->notes, a->nnotes * sizeof *n);
+	n[a->nnotes].day = day;
+	n[a->nnotes].text = text;
+	n[a->nnotes].pos = *pos;
+	a->notes = n;
+	a->nnotes++;
+	return 0;
+}
+
+/* One line "2019-06-28: note" of a progress cell or list. */
+int
+se_plan_read_note(se_plan *p, se_action *a, const char *s, size_t len,
+    const se_pos *pos, se_diag *d)
+{
+	const char *colon = memchr(s, ':', len);
+	const char *text;
+	long day;
+
+	if (colon != NULL && se_date_parse(s, (size_t)(colon - s), &day) == 0) {
+		text = se_plan_trim(p, colon + 1, len - (size_t)(colon - s) - 1);
+	} else {
+		day = -1;
+		text = se_plan_trim(p, s, len);
+		if (text != NULL && text[0] != '\0')
+			se_diag_warning(d, pos, "bad-progress",
+			    "progress note '%.40s' has no date: expected "
+			    "'YYYY-MM-DD: note'", text);
+	}
+	if (text == NULL)
+		return -1;
+	if (text[0] == '\0' && day < 0)
+		return 0;
+	return se_plan_add_note(p, a, day, text, pos);
+}
+
+void
+se_plan_set_status(se_action *a, const char *s, const se_pos *pos,
+    se_diag *d)
+{
+	int st;
+
+	if (s[0] == '\0') {
+		a->status = SE_STATUS_NONE;
+		return;
+	}
+	st = se_status_parse(s, strlen(s));
+	if (st < 0) {
+		se_diag_error(d, pos, "bad-status",
+		    "status '%.40s' is not one of not-started, in-progress, "
+		    "at-risk, complete, dropped", s);
+		a->status = SE_STATUS_NONE;
+		return;
+	}
+	a->status = (se_status)st;
+}
+
+void
+se_plan_set_due(se_action *a, const char *s, const se_pos *pos, se_diag *d)
+{
+	a->due_text = s;
+	a->due_pos = *pos;
+	a->has_due = s[0] != '\0' &&
+	    se_date_read(s, strlen(s), pos, &a->due, d) == 0;
+}
+
+/* ---- YAML plans ------------------------------------------------------- */
+
+typedef struct yctx {
+	se_plan *p;
+	const se_doc *doc;
+	se_diag *d;
+	const char *file;
+} yctx;
+
+static se_pos
+at(const yctx *y, const se_node *n)
+{
+	se_pos pos = n->pos;
+	pos.file = y->file;
+	return pos;
+}
+
+/* A scalar field as trimmed text ("" when absent); a map or list is
+ * reported. */
+static const char *
+text_of(const yctx *y, const se_node *map, const char *key)
+{
+	const se_node *n = se_node_get(map, key);
+	se_pos pos;
+
+	if (n == NULL)
+		return "";
+	if (n->kind == SE_NODE_SCALAR)
+		return se_plan_trim(y->p, n->text, n->len);
+	pos = at(y, n);
+	se_diag_error(y->d, &pos, "plan-field", "'%s' should be text", key);
+	return "";
+}
+
+static bool
+number_of(const yctx *y, const se_node *map, const char *key, double *v)
+{
+	const se_node *n = se_node_get(map, key);
+	se_pos pos;
+
+	if (n == NULL)
+		return false;
+	if (n->kind == SE_NODE_SCALAR &&
+	    se_number_parse(n->text, n->len, v) == SE_NUM_OK)
+		return true;
+	pos = at(y, n);
+	se_diag_error(y->d, &pos, "plan-field",
+	    "'%s' should be a number", key);
+	return false;
+}
+
+/* evidence: a path, or a list of them, joined with "; ". */
+static const char *
+evidence_of(const yctx *y, const se_node *map)
+{
+	const se_node *n = se_node_get(map, "evidence");
+	se_buf b;
+	const char *s;
+	size_t i;
+
+	if (n == NULL || n->kind != SE_NODE_LIST)
+		return text_of(y, map, "evidence");
+	se_buf_init(&b);
+	for (i = 0; i < n->n; i++) {
+		if (n->items[i]->kind != SE_NODE_SCALAR)
+			continue;
+		if (b.len > 0)
+			se_buf_adds(&b, "; ");
+		se_buf_add(&b, n->items[i]->text, n->items[i]->len);
+	}
+	s = se_plan_trim(y->p, se_buf_str(&b), b.len);
+	se_buf_release(&b);
+	return s ? s : "";
+}
+
+static int
+read_progress(const yctx *y, se_action *a, const se_node *list)
+{
+	size_t i;
+
+	if (list == NULL)
+		return 0;
+	if (list->kind != SE_NODE_LIST) {
+		se_pos pos = at(y, list);
+		se_diag_error(y->d, &pos, "plan-field",
+		    "'progress' should be a list of dated notes");
+		return 0;
+	}
+	for (i = 0; i < list->n; i++) {
+		const se_node *it = list->items[i];
+		se_pos pos = at(y, it);
+		const char *date, *note;
+		long day = -1;
+
+		if (it->kind == SE_NODE_SCALAR) {
+			if (se_plan_read_note(y->p, a, it->text, it->len, &pos,
+			    y->d) < 0)
+				return -1;
+			continue;
+		}
+		if (it->kind != SE_NODE_MAP)
+			continue;
+		date = text_of(y, it, "date");
+		note = text_of(y, it, "note");
+		if (date[0] != '\0') {
+			const se_node *dn = se_node_get(it, "date");
+			se_pos dpos = at(y, dn);
+			if (se_date_read(date, strlen(date), &dpos, &day,
+			    y->d) < 0)
+				day = -1;
+		} else {
+			se_diag_warning(y->d, &pos, "bad-progress",
+			    "progress note has no date: expected "
+			    "'{date: YYYY-MM-DD, note: ...}'");
+		}
+		if (se_plan_add_note(y->p, a, day, note, &pos) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+read_measure(const yctx *y, se_action *a, const se_node *m)
+{
+	const char *by;
+
+	if (m == NULL)
+		return;
+	if (m->kind != SE_NODE_MAP) {
+		se_pos pos = at(y, m);
+		se_diag_error(y->d, &pos, "plan-field",
+		    "'measure' should be a map: indicator, baseline, target, by");
+		return;
+	}
+	a->indicator = text_of(y, m, "indicator");
+	a->has_baseline = number_of(y, m, "baseline", &a->baseline);
+	a->has_target = number_of(y, m, "target", &a->target);
+	a->baseline_period = text_of(y, m, "baseline_period");
+	by = text_of(y, m, "by");
+	if (by[0] != '\0') {
+		se_pos pos = at(y, se_node_get(m, "by"));
+		a->has_by = se_date_read(by, strlen(by), &pos, &a->by,
+		    y->d) == 0;
+	}
+}
+
+static int
+read_action(const yctx *y, const se_node *it, const char *authority)
+{
+	se_pos pos = at(y, it);
+	se_action *a;
+	const se_node *n;
+
+	if (it->kind != SE_NODE_MAP) {
+		se_diag_error(y->d, &pos, "plan-field",
+		    "an action should be a map of priority, action, owner, "
+		    "due, ...");
+		return 0;
+	}
+	a = se_plan_add_action(y->p, &pos);
+	if (a == NULL)
+		return -1;
+	a->id = text_of(y, it, "id");
+	a->authority = text_of(y, it, "authority");
+	if (a->authority[0] == '\0')
+		a->authority = authority;
+	a->priority = text_of(y, it, "priority");
+	a->regional_priority = text_of(y, it, "regional_priority");
+	a->action = text_of(y, it, "action");
+	a->owner = text_of(y, it, "owner");
+	a->evidence = evidence_of(y, it);
+	a->impact = text_of(y, it, "impact");
+	a->theme = text_of(y, it, "theme");
+	n = se_node_get(it, "due");
+	if (n != NULL) {
+		se_pos dpos = at(y, n);
+		se_plan_set_due(a, text_of(y, it, "due"), &dpos, y->d);
+	}
+	n = se_node_get(it, "status");
+	if (n != NULL) {
+		se_pos spos = at(y, n);
+		se_plan_set_status(a, text_of(y, it, "status"), &spos, y->d);
+	}
+	read_measure(y, a, se_node_get(it, "measure"));
+	if (a->indicator[0] == '\0' && se_plan_measure_from_text(y->p, a) < 0)
+		return -1;
+	return read_progress(y, a, se_node_get(it, "progress"));
+}
+
+int
+se_plan_add_doc(se_plan *p, const se_doc *doc, se_diag *diag)
+{
+	yctx y = { p, doc, diag, NULL };
+	const se_node *list;
+	const char *authority, *title;
+	se_pos whole = { doc->path, 0, 0 };
+	size_t i;
+
+	if (doc->kind == NULL || strcmp(doc->kind, "plan") != 0)
+		return se_diag_error(diag, &whole, "not-a-plan",
+		    "not a plan: expected 'kind: plan' or a CSV with the "
+		    "columns Action and Accountable officer");
+	y.file = se_arena_strdup(p->arena, doc->path);
+	if (y.file == NULL)
+		return -1;
+	authority = text_of(&y, doc->meta, "authority");
+	title = text_of(&y, doc->meta, "title");
+	if (p->title[0] == '\0')
+		p->title = title;
+	list = se_node_get(doc->meta, "actions");
+	if (list == NULL || list->kind != SE_NODE_LIST) {
+		se_pos pos = list ? at(&y, list) : whole;
+		return se_diag_error(diag, &pos, "plan-field",
+		    "a plan needs 'actions', a list of actions");
+	}
+	for (i = 0; i < list->n; i++)
+		if (read_action(&y, list->items[i], authority) < 0)
+			return -1;
+	for (i = 0; i < p->n; i++)
+		if (se_plan_note_authority(p, p->actions[i].authority) < 0)
+			return -1;
+	return 0;
+}
+
+/* ---- loading a file --------------------------------------------------- */
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && se_strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* A CSV by its name, or (standard input, other names) by a first line
+ * that has a comma and is not YAML. */
+static bool
+looks_csv(const char *path, const char *buf, size_t len)
+{
+	const char *nl;
+	size_t n;
+
+	if (ends_with(path, ".csv"))
+		return true;
+	if (ends_with(path, ".yaml") || ends_with(path, ".yml") ||
+	    ends_with(path, ".md"))
+		return false;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	if (len >= 3 && (memcmp(buf, "---", 3) == 0 || buf[0] == '#'))
+		return false;
+	nl = memchr(buf, '\n', len);
+	n = nl ? (size_t)(nl - buf) : len;
+	return memchr(buf, ',', n) != NULL && memchr(buf, ':', n) == NULL;
+}
+
+int
+se_plan_load(se_plan *p, const char *path, se_diag *diag)
+{
+	char *buf;
+	size_t len;
+	se_doc *doc;
+	int rc;
+
+	if (se_read_file(path, SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
+		return -1;
+	if (looks_csv(path, buf, len)) {
+		rc = se_plan_add_csv(p, strcmp(path, "-") == 0 ? "<stdin>" :
+		    path, buf, len, diag);
+		free(buf);
+		return rc;
+	}
+	doc = se_doc_parse(path, -1, buf, len, diag);
+	free(buf);
+	if (doc == NULL)
+		return -1;
+	rc = se_plan_add_doc(p, doc, diag);
+	se_doc_free(doc);
+	return rc;
+}
+
+/* ---- assessing -------------------------------------------------------- */
+
+static void
+lacks(se_action *a)
+{
+	a->lacks = 0;
+	if (a->status == SE_STATUS_COMPLETE || a->status == SE_STATUS_DROPPED)
+		return;
+	if (a->owner[0] == '\0')
+		a->lacks |= SE_LACKS_OWNER;
+	if (!a->has_due)
+		a->lacks |= SE_LACKS_DUE;
+	if (a->impact[0] == '\0' && a->indicator[0] == '\0')
+		a->lacks |= SE_LACKS_IMPACT;
+}
+
+static void
+staleness(se_action *a, const se_assess *as)
+{
+	size_t i;
+
+	a->last_note = -1;
+	for (i = 0; i < a->nnotes; i++)
+		if (a->notes[i].day > a->last_note)
+			a->last_note = a->notes[i].day;
+	/* Not started: nothing to report yet; finished: nothing more. */
+	a->stale = (a->status == SE_STATUS_IN_PROGRESS ||
+	    a->status == SE_STATUS_AT_RISK) &&
+	    (a->last_note < 0 || as->as_of - a->last_note > as->stale_days);
+}
+
+int
+se_plan_assess(se_plan *p, const se_assess *as)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		se_action *a = &p->actions[i];
+		a->state = se_action_state(a, as->as_of);
+		a->days_overdue = a->state == SE_STATE_OVERDUE ?
+		    as->as_of - a->due : 0;
+		staleness(a, as);
+		lacks(a);
+		a->result = SE_IMPACT_UNCHECKED;
+		a->result_reason = "";
+		if (as->data != NULL)
+			a->result = se_action_impact(p, a, as->data, as->as_of,
+			    &a->result_reason);
+	}
+	return 0;
+}
+
+/* A short name for an action in messages: its id, or its first words. */
+const char *
+se_action_label(const se_action *a, char *buf, size_t n)
+{
+	if (a->id[0] != '\0')
+		return a->id;
+	snprintf(buf, n, "%.40s%s", a->action, strlen(a->action) > 40 ?
+	    "..." : "");
+	return buf;
+}
+
+size_t
+se_plan_check(const se_plan *p, se_diag *diag)
+{
+	size_t i, failed = 0;
+
+	for (i = 0; i < p->n; i++) {
+		const se_action *a = &p->actions[i];
+		char label[64], due[11];
+		bool bad = false;
+
+		se_action_label(a, label, sizeof label);
+		if (a->state == SE_STATE_OVERDUE) {
+			se_ymd_format(a->due, due);
+			se_diag_error(diag, &a->pos, "overdue",
+			    "action '%s' is overdue: due %s, %ld day%s ago",
+			    label, due, a->days_overdue,
+			    a->days_overdue == 1 ? "" : "s");
+			bad = true;
+		}
+		if (a->lacks != 0) {
+			se_diag_error(diag, &a->pos, "incomplete",
+			    "action '%s' has %s%s%s%s%s", label,
+			    a->lacks & SE_LACKS_OWNER ?
+			    "no accountable officer" : "",
+			    (a->lacks & SE_LACKS_OWNER) &&
+			    (a->lacks & ~SE_LACKS_OWNER) ? ", " : "",
+			    a->lacks & SE_LACKS_DUE ? "no timescale" : "",
+			    (a->lacks & SE_LACKS_DUE) &&
+			    (a->lacks & SE_LACKS_IMPACT) ? ", " : "",
+			    a->lacks & SE_LACKS_IMPACT ? "no impact" : "");
+			bad = true;
+		}
+		failed += bad;
+	}
+	return failed;
+}
+
+/* ---- impact against the data ------------------------------------------ */
+
+/* The day a store period ends (a span is a financial year). */
+static bool
+period_end(const se_period *pr, long *day)
+{
+	char buf[32];
+	size_t n;
+
+	if (pr->kind == SE_PERIOD_QUARTER)
+		n = (size_t)snprintf(buf, sizeof buf, "%04d-%02d", pr->year,
+		    pr->sub * 3);
+	else
+		n = se_period_format(pr, buf, sizeof buf);
+	return n < sizeof buf && se_date_parse(buf, n, day) == 0;
+}
+
+static size_t
+find_series(const se_store *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < se_store_nseries(s); i++) {
+		const se_indicator *ind = se_store_series_indicator(s, i);
+		if (se_strcasecmp(ind->id, name) == 0 ||
+		    (ind->title && se_strcasecmp(ind->title, name) == 0))
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+typedef struct latest {
+	double value;
+	const char *period;
+	long end;
+} latest;
+
+static bool
+latest_value(const se_store *s, size_t i, size_t e, latest *out)
+{
+	size_t k = se_store_nperiods(s, i);
+
+	while (k-- > 0) {
+		se_cell c = se_store_cell(s, i, k, e);
+		if (c.state != SE_CELL_VALUE)
+			continue;
+		out->value = c.value;
+		out->period = se_store_period_text(s, i, k);
+		if (!period_end(se_store_period(s, i, k), &out->end))
+			out->end = -1;
+		return true;
+	}
+	return false;
+}
+
+static void
+say(se_plan *p, const char **reason, const char *fmt, ...)
+    SE_PRINTF(3, 4);
+
+static void
+say(se_plan *p, const char **reason, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (reason != NULL)
+		*reason = se_arena_strdup(p->arena, buf);
+	if (reason != NULL && *reason == NULL)
+		*reason = "";
+}
+
+/* Which way is better: +1 higher, -1 lower, 0 unknown.  The plan's own
+ * baseline and target say it first; else the indicator's polarity. */
+static int
+better_way(const se_action *a, const se_indicator *ind)
+{
+	if (a->has_baseline && a->target != a->baseline)
+		return a->target > a->baseline ? 1 : -1;
+	if (ind->polarity == SE_POLARITY_HIGH)
+		return 1;
+	if (ind->polarity == SE_POLARITY_LOW)
+		return -1;
+	return 0;
+}
+
+se_impact
+se_action_impact(se_plan *p, const se_action *a, const se_store *data,
+    long as_of, const char **reason)
+{
+	const char *who = a->authority;
+	const se_indicator *ind;
+	char v[32], t[32], e[32], by[11];
+	size_t i, ent;
+	latest l;
+	long t0;
+	int way, prec;
+	double expected, frac;
+
+	if (reason != NULL)
+		*reason = "";
+	if (a->indicator[0] == '\0' || !a->has_target || !a->has_by) {
+		say(p, reason, "no indicator, target and date to check");
+		return SE_IMPACT_NOT_MEASURABLE;
+	}
+	i = find_series(data, a->indicator);
+	if (i == SIZE_MAX) {
+		say(p, reason, "'%s' is not in the data", a->indicator);
+		return SE_IMPACT_NOT_MEASURABLE;
+	}
+	ind = se_store_series_indicator(data, i);
+	way = better_way(a, ind);
+	if (way == 0) {
+		say(p, reason, "'%s' has no polarity and no baseline: cannot "
+		    "tell which way is better", a->indicator);
+		return SE_IMPACT_NOT_MEASURABLE;
+	}
+	prec = ind->precision;
+	se_number_format(a->target, prec, t, sizeof t);
+	se_ymd_format(a->by, by);
+	ent = se_store_entity_find(data, who);
+	if (ent == SIZE_MAX || !latest_value(data, i, ent, &l)) {
+		say(p, reason, "no value for '%s' yet; target %s by %s",
+		    who, t, by);
+		return SE_IMPACT_NOT_YET;
+	}
+	se_number_format(l.value, prec, v, sizeof v);
+	if (a->by < as_of) {
+		bool met = (l.value - a->target) * way >= 0;
+		say(p, reason, "%s (%s) against target %s by %s", v, l.period,
+		    t, by);
+		return met ? SE_IMPACT_MET : SE_IMPACT_MISSED;
+	}
+	if (!a->has_baseline) {
+		say(p, reason, "%s (%s); no baseline; target %s by %s", v,
+		    l.period, t, by);
+		return SE_IMPACT_NOT_YET;
+	}
+	if (a->baseline_period[0] == '\0' ||
+	    se_date_parse(a->baseline_period, strlen(a->baseline_period),
+	    &t0) < 0) {
+		say(p, reason, "%s (%s); the baseline has no period; target %s "
+		    "by %s", v, l.period, t, by);
+		return SE_IMPACT_NOT_YET;
+	}
+	if (l.end <= t0) {
+		say(p, reason, "no value since the baseline (%s); target %s by "
+		    "%s", a->baseline_period, t, by);
+		return SE_IMPACT_NOT_YET;
+	}
+	frac = a->by > t0 ? (double)(l.end - t0) / (double)(a->by - t0) : 1;
+	if (frac > 1)
+		frac = 1;
+	expected = a->baseline + (a->target - a->baseline) * frac;
+	se_number_format(expected, prec, e, sizeof e);
+	say(p, reason, "%s (%s) against %s on the line from %s (%s) to %s by "
+	    "%s", v, l.period, e, se_plan_num(p, a->baseline, prec),
+	    a->baseline_period, t, by);
+	return (l.value - expected) * way >= -1e-9 ?
+	    SE_IMPACT_ON_TRAJECTORY : SE_IMPACT_OFF_TRAJECTORY;
+}
+
+const char *
+se_plan_num(se_plan *p, double v, int prec)
+{
+	char buf[32];
+	const char *s;
+
+	se_number_format(v, prec, buf, sizeof buf);
+	s = se_arena_strdup(p->arena, buf);
+	return s ? s : "";
+}
+
+/* "Measure: CSC-002 from 26.3% (2018-19) to 22.6% by March 2020." in
+ * an Impact cell, as plan.csv writes a measure in one column. */
+int
+se_plan_measure_from_text(se_plan *p, se_action *a)
+{
+	const char *s = a->impact, *m = NULL, *q;
+	char tok[8][64];
+	size_t ntok = 0, i, k;
+	long by;
+	double base, target;
+	const char *period = "";
+
+	for (q = s; *q; q++)
+		if (se_strncasecmp(q, "measure:", 8) == 0) {
+			m = q + 8;
+			break;
+		}
+	if (m == NULL)
+		return 0;
+	/* indicator, "from", value, [unit] [(period)], "to", value, [unit],
+	 * "by", date... */
+	while (*m && ntok < 8) {
+		while (*m == ' ')
+			m++;
+		if (*m == '\0')
+			break;
+		if (ntok > 0 && se_strcasecmp(tok[ntok - 1], "by") == 0) {
+			size_t n = strlen(m);
+			while (n > 0 && (m[n - 1] == '.' || m[n - 1] == ' '))
+				n--;
+			if (n >= sizeof tok[0])
+				return 0;
+			memcpy(tok[ntok], m, n);
+			tok[ntok++][n] = '\0';
+			break;
+		}
+		for (k = 0; m[k] && m[k] != ' ' && k + 1 < sizeof tok[0]; k++)
+			tok[ntok][k] = m[k];
+		tok[ntok][k] = '\0';
+		m += k;
+		ntok++;
+	}
+	if (ntok < 6 || se_strcasecmp(tok[1], "from") != 0 ||
+	    se_number_parse(tok[2], strlen(tok[2]), &base) != SE_NUM_OK)
+		return 0;
+	for (i = 3; i < ntok && se_strcasecmp(tok[i], "to") != 0; i++) {
+		size_t n = strlen(tok[i]);
+		if (n > 2 && tok[i][0] == '(' && tok[i][n - 1] == ')') {
+			tok[i][n - 1] = '\0';
+			period = tok[i] + 1;
+		}
+	}
+	if (i + 1 >= ntok || se_number_parse(tok[i + 1], strlen(tok[i + 1]),
+	    &target) != SE_NUM_OK)
+		return 0;
+	for (i += 2; i < ntok && se_strcasecmp(tok[i], "by") != 0; i++)
+		;
+	if (i + 1 >= ntok ||
+	    se_date_parse(tok[i + 1], strlen(tok[i + 1]), &by) < 0)
+		return 0;
+	a->indicator = se_arena_strdup(p->arena, tok[0]);
+	a->baseline_period = se_arena_strdup(p->arena, period);
+	if (a->indicator == NULL || a->baseline_period == NULL)
+		return -1;
+	a->has_baseline = a->has_target = a->has_by = true;
+	a->baseline = base;
+	a->target = target;
+	a->by = by;
+	return 0;
+}
+
+/* ---- CSV plans -------------------------------------------------------- */
+
+char *
+se_plan_fold(const char *s)
+{
+	size_t n = strlen(s), i, k = 0;
+	char *out = malloc(n + 1);
+	bool space = false;
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalnum(c) || c >= 0x80) {
+			if (space && k > 0)
+				out[k++] = ' ';
+			space = false;
+			out[k++] = (char)tolower(c);
+		} else {
+			space = true;
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+enum {
+	COL_NONE = -1, COL_ID, COL_AUTHORITY, COL_PRIORITY, COL_REGIONAL,
+	COL_ACTION, COL_OWNER, COL_DUE, COL_EVIDENCE, COL_IMPACT,
+	COL_INDICATOR, COL_BASELINE, COL_TARGET, COL_BY, COL_STATUS,
+	COL_PROGRESS, COL_THEME, COL_BASELINE_PERIOD, NCOLS
+};
+
+/* formats/shared/plan.yaml 'csv-columns', names folded: '|' separates
+ * a column's names. */
+static const char *const col_names[NCOLS] = {
+	"|id|ref|reference|action id|action ref|no|",
+	"|authority|la|local authority|council|",
+	"|priority|priorities|improvement priority|local priority|"
+	    "recommendation|",
+	"|regional priority|regional priorities|region priority|",
+	"|action|actions|what|",
+	"|accountable officer|owner|lead officer|responsible officer|lead|"
+	    "who|",
+	"|timescale|due|due date|deadline|by when|when|target date|"
+	    "completion date|",
+	"|evidence|evidence library|evidence links|",
+	"|impact|intended impact|outcome|outcomes|success measure|",
+	"|indicator|measure|impact indicator|kpi|",
+	"|baseline|baseline value|",
+	"|target|target value|",
+	"|target by|measure by|target date for measure|",
+	"|status|state|rag status|progress status|",
+	"|progress|progress notes|updates|update|commentary|",
+	"|theme|themes|area|",
+	"|baseline period|period of baseline|",
+};
+
+static int
+column_of(const char *text)
+{
+	char *f = se_plan_fold(text), key[80];
+	int i, found = COL_NONE;
+
+	if (f == NULL)
+		return COL_NONE;
+	if (strlen(f) + 3 <= sizeof key) {
+		snprintf(key, sizeof key, "|%s|", f);
+		for (i = 0; i < NCOLS && found == COL_NONE; i++)
+			if (strstr(col_names[i], key) != NULL)
+				found = i;
+	}
+	free(f);
+	return found;
+}
+
+typedef struct cctx {
+	se_plan *p;
+	se_diag *d;
+	const char *file;
+	int map[64];          /* field index -> column */
+	size_t nmap;
+	bool header_done, bad;
+} cctx;
+
+static int
+csv_header(cctx *c, const se_csv_field *f, size_t n, unsigned line)
+{
+	size_t i;
+	bool has[NCOLS] = { false };
+	se_pos pos = { c->file, line, 1 };
+
+	c->header_done = true;
+	c->nmap = n < 64 ? n : 64;
+	for (i = 0; i < c->nmap; i++) {
+		int col = column_of(f[i].text);
+		/* The first column of a name wins; a repeat is ignored. */
+		if (col != COL_NONE && has[col])
+			col = COL_NONE;
+		if (col != COL_NONE)
+			has[col] = true;
+		c->map[i] = col;
+	}
+	if (!has[COL_ACTION] || !has[COL_OWNER]) {
+		c->bad = true;
+		se_diag_error(c->d, &pos, "csv-header",
+		    "not a plan: the header needs the columns 'Action' and "
+		    "'Accountable officer' (or 'Owner')");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+csv_progress(cctx *c, se_action *a, const se_csv_field *f)
+{
+	const char *s = f->text, *end = f->text + f->len;
+	unsigned line = f->line;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		se_pos pos = { c->file, line, f->col };
+
+		if (se_plan_read_note(c->p, a, s, n, &pos, c->d) < 0)
+			return -1;
+		s += n + (nl != NULL);
+		line++;
+	}
+	return 0;
+}
+
+static bool
+blank_record(const se_csv_field *f, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < f[i].len; k++)
+			if (!isspace((unsigned char)f[i].text[k]))
+				return false;
+	return true;
+}
+
+static int
+csv_number(cctx *c, const se_csv_field *f, const char *what, double *v)
+{
+	se_pos pos = { c->file, f->line, f->col };
+	se_num_status st = se_number_parse(f->text, f->len, v);
+
+	if (st == SE_NUM_OK)
+		return 1;
+	if (f->len > 0)
+		se_diag_error(c->d, &pos, "plan-field",
+		    "%s '%.40s' is not a number", what, f->text);
+	return 0;
+}
+
+static int
+csv_field(cctx *c, se_action *a, int col, const se_csv_field *f)
+{
+	const char *s;
+	se_pos pos = { c->file, f->line, f->col };
+
+	if (col == COL_PROGRESS)
+		return csv_progress(c, a, f);
+	if (col == COL_BASELINE) {
+		a->has_baseline = csv_number(c, f, "baseline", &a->baseline);
+		return 0;
+	}
+	if (col == COL_TARGET) {
+		a->has_target = csv_number(c, f, "target", &a->target);
+		return 0;
+	}
+	s = se_plan_trim(c->p, f->text, f->len);
+	if (s == NULL)
+		return -1;
+	switch (col) {
+	case COL_ID: a->id = s; break;
+	case COL_AUTHORITY: a->authority = s; break;
+	case COL_PRIORITY: a->priority = s; break;
+	case COL_REGIONAL: a->regional_priority = s; break;
+	case COL_ACTION: a->action = s; break;
+	case COL_OWNER: a->owner = s; break;
+	case COL_EVIDENCE: a->evidence = s; break;
+	case COL_IMPACT: a->impact = s; break;
+	case COL_INDICATOR: a->indicator = s; break;
+	case COL_THEME: a->theme = s; break;
+	case COL_BASELINE_PERIOD: a->baseline_period = s; break;
+	case COL_DUE: se_plan_set_due(a, s, &pos, c->d); break;
+	case COL_STATUS: se_plan_set_status(a, s, &pos, c->d); break;
+	case COL_BY:
+		a->has_by = s[0] != '\0' &&
+		    se_date_read(s, strlen(s), &pos, &a->by, c->d) == 0;
+		break;
+	default: break;
+	}
+	return 0;
+}
+
+/* A baseline period written "26.3 (2018-19)" is not kept apart in CSV;
+ * the impact text's "Measure:" sentence can say it. */
+static int
+csv_record(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	cctx *c = ctx;
+	se_pos pos = { c->file, line, 1 };
+	se_action *a;
+	size_t i;
+
+	if (!c->header_done)
+		return csv_header(c, f, n, line);
+	if (blank_record(f, n))
+		return 0;
+	a = se_plan_add_action(c->p, &pos);
+	if (a == NULL)
+		return -1;
+	for (i = 0; i < n && i < c->nmap; i++)
+		if (c->map[i] != COL_NONE &&
+		    csv_field(c, a, c->map[i], &f[i]) < 0)
+			return -1;
+	if (a->indicator[0] == '\0')
+		return se_plan_measure_from_text(c->p, a);
+	return 0;
+}
+
+int
+se_plan_add_csv(se_plan *p, const char *name, const char *buf, size_t len,
+    se_diag *diag)
+{
+	cctx c;
+	se_csv *csv;
+	size_t first = p->n, i;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.p = p;
+	c.d = diag;
+	c.file = se_arena_strdup(p->arena, name);
+	if (c.file == NULL)
+		return -1;
+	csv = se_csv_new(name, csv_record, &c, diag);
+	if (csv == NULL)
+		return -1;
+	rc = se_csv_feed(csv, buf, len);
+	if (rc == 0)
+		rc = se_csv_finish(csv);
+	se_csv_free(csv);
+	if (!c.header_done && !c.bad) {
+		se_pos whole = { c.file, 0, 0 };
+		return se_diag_error(diag, &whole, "csv-header",
+		    "not a plan: the file is empty");
+	}
+	if (c.bad)
+		return -1;
+	for (i = first; i < p->n; i++)
+		if (se_plan_note_authority(p, p->actions[i].authority) < 0)
+			return -1;
+	return rc;
+}
+
+/* ---- drafting from documents (--from) --------------------------------- */
+
+/* List item text on one line, a leading "1." or "-" already gone. */
+static const char *
+one_line(se_plan *p, const char *s)
+{
+	char *t = se_plan_strdup(p, s, strlen(s)), *q;
+
+	if (t == NULL)
+		return NULL;
+	for (q = t; *q; q++)
+		if (*q == '\n' || *q == '\t')
+			*q = ' ';
+	return se_plan_trim(p, t, strlen(t));
+}
+
+static int
+draft_self_evaluation(se_plan *p, const se_doc *doc, const char *authority,
+    se_diag *diag)
+{
+	const char *chapter = se_node_str(se_node_get(doc->meta, "chapter"));
+	size_t i, k, found = 0;
+
+	for (i = 0; i < doc->nsections; i++) {
+		const se_section *s = &doc->sections[i];
+		if (strncmp(s->id, "improvement-priorities", 22) != 0)
+			continue;
+		for (k = 0; k < s->nitems; k++) {
+			se_action *a = se_plan_add_action(p, &s->items[k].pos);
+			const char *t;
+			if (a == NULL)
+				return -1;
+			t = one_line(p, s->items[k].text);
+			if (t == NULL)
+				return -1;
+			a->priority = a->action = t;
+			a->authority = authority;
+			a->theme = chapter ? se_plan_trim(p, chapter,
+			    strlen(chapter)) : "";
+			if (a->theme == NULL)
+				return -1;
+			found++;
+		}
+	}
+	if (found == 0) {
+		se_pos whole = { doc->path, 0, 0 };
+		se_diag_warning(diag, &whole, "not-draftable",
+		    "no improvement priorities to draft from: expected a "
+		    "list under 'Improvement priorities for the next 12 "
+		    "months'");
+	}
+	return 0;
+}
+
+static bool
+agreed(const se_node *n)
+{
+	const char *s = se_node_str(se_node_get(n, "agreed"));
+	return s == NULL || !(se_strcasecmp(s, "false") == 0 ||
+	    se_strcasecmp(s, "no") == 0 || se_strcasecmp(s, "n") == 0);
+}
+
+static int
+draft_review(se_plan *p, const se_doc *doc, const char *authority,
+    se_diag *diag)
+{
+	const se_node *list = se_node_get(doc->meta, "agreed_actions");
+	yctx y = { p, doc, diag, NULL };
+	size_t i;
+
+	y.file = se_arena_strdup(p->arena, doc->path);
+	if (y.file == NULL)
+		return -1;
+	if (list == NULL || list->kind != SE_NODE_LIST) {
+		se_pos whole = { doc->path, 0, 0 };
+		se_diag_warning(diag, &whole, "not-draftable",
+		    "no agreed actions to draft from");
+		return 0;
+	}
+	for (i = 0; i < list->n; i++) {
+		const se_node *it = list->items[i];
+		se_pos pos = at(&y, it);
+		const char *h;
+		se_action *a;
+		char buf[128];
+
+		if (it->kind != SE_NODE_MAP || !agreed(it))
+			continue;
+		a = se_plan_add_action(p, &pos);
+		if (a == NULL)
+			return -1;
+		a->action = one_line(p, text_of(&y, it, "text"));
+		a->theme = text_of(&y, it, "theme");
+		a->authority = authority;
+		h = text_of(&y, it, "hypothesis");
+		snprintf(buf, sizeof buf, "Peer challenge%s%s", h[0] ? ": " : "",
+		    h);
+		a->priority = se_plan_trim(p, buf, strlen(buf));
+		if (a->action == NULL || a->priority == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+int
+se_plan_draft(se_plan *p, const se_doc *doc, se_diag *diag)
+{
+	const char *auth = se_node_str(se_node_get(doc->meta, "authority"));
+	const char *authority = se_plan_trim(p, auth ? auth : "",
+	    auth ? strlen(auth) : 0);
+	se_pos whole = { doc->path, 0, 0 };
+	int rc;
+
+	if (authority == NULL)
+		return -1;
+	if (doc->kind != NULL && strcmp(doc->kind, "self-evaluation") == 0)
+		rc = draft_self_evaluation(p, doc, authority, diag);
+	else if (doc->kind != NULL && strcmp(doc->kind, "review") == 0)
+		rc = draft_review(p, doc, authority, diag);
+	else
+		return se_diag_error(diag, &whole, "not-draftable",
+		    "cannot draft a plan from a %s: expected a "
+		    "self-evaluation or a review workbook",
+		    doc->kind ? doc->kind : "file without 'kind'");
+	if (rc == 0)
+		rc = se_plan_note_authority(p, authority);
+	return rc;
+}
