@@ -1446,4 +1446,85 @@ int se_check_csv(const se_check *c, const char *path, se_diag *diag);
  * not be read or parsed (the reason in 'diag'). */
 int se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag);
 
+/* ---- reports (lib/report.c, lib/report_md.c, lib/report_html.c,
+ *      lib/report_text.c, lib/reports.c) ------------------------------- */
+
+/* A report: a title, headed sections, paragraphs (narrative Markdown,
+ * rendered by cmark in safe mode: raw HTML dropped, unsafe links and
+ * images removed), tables with a header row and RAG cells, line charts
+ * and numbered source footnotes.  Rendered as Markdown, HTML (one
+ * self-contained page) or text.  Strings are copied. */
+typedef struct se_report se_report;
+typedef enum {
+	SE_REPORT_TEXT,
+	SE_REPORT_MARKDOWN,
+	SE_REPORT_HTML
+} se_report_syntax;
+/* "text", "markdown" (or "md"), "html"; -1 when unknown. */
+int se_report_syntax_parse(const char *name);
+/* A new report titled 'title'; NULL when out of memory.  Free with
+ * se_report_free(). */
+se_report *se_report_new(const char *title);
+void se_report_free(se_report *r); /* NULL is a no-op */
+/* A heading: level 2 starts a section (a page of its own in print),
+ * 3 and 4 subsections.  Returns 0, or -1 when out of memory. */
+int se_report_heading(se_report *r, int level, const char *title);
+/* Narrative Markdown ('len' bytes), its own headings placed below the
+ * current one. */
+int se_report_markdown(se_report *r, const char *md, size_t len);
+/* A paragraph of plain text; a warning is one a reader must not miss. */
+int se_report_para(se_report *r, const char *text);
+int se_report_warning(se_report *r, const char *text);
+/* A labelled line ("Date: 5 February 2019"). */
+int se_report_field(se_report *r, const char *label, const char *value);
+/* Start a table of 'ncols' columns with these headings; rows follow. */
+int se_report_table(se_report *r, const char *caption, size_t ncols,
+    const char *const *head);
+/* Start a row of the last table; its first cell heads the row. */
+int se_report_row(se_report *r);
+int se_report_cell(se_report *r, const char *text);
+/* A RAG cell: its letter, and in HTML its colour and name too. */
+int se_report_cell_rag(se_report *r, se_rag rag);
+/* A footnote on where the last cell (or paragraph) came from; returns
+ * its number (1 ..), or -1 when out of memory. */
+int se_report_note(se_report *r, const char *source);
+/* A line chart (HTML only; other syntaxes show its text alternative):
+ * 'n' periods, 'nlines' lines of 'n' values each (NaN: none), line 0
+ * the authority. */
+typedef struct se_chart_line {
+	const char *name;
+	const double *v;
+} se_chart_line;
+int se_report_chart(se_report *r, const char *title, const char *const *labels,
+    size_t n, const se_chart_line *lines, size_t nlines, int precision);
+/* Write the report.  Returns 0, or -1 when writing failed. */
+int se_report_render(const se_report *r, se_report_syntax syntax, FILE *out);
+
+/* The direction of travel between two ratings on one scale ('rag', or
+ * any): improving, stable or declining; SE_DIR_UNKNOWN when either is
+ * missing or not on the scale. */
+se_direction se_scale_direction(const se_scale *s, const char *previous,
+    const char *current);
+
+/* What the report types are assembled from. */
+typedef struct se_report_input {
+	const se_formats *formats;
+	se_doc *const *docs;       /* the documents named or found */
+	size_t ndocs;
+	const se_store *store;     /* finished extracts, or NULL */
+	const char *const *data;   /* their file names, for sources */
+	size_t ndata;
+	const char *authority;     /* --authority, or NULL */
+	const char *period;        /* --period, or NULL */
+} se_report_input;
+/* The five report types (DESIGN 5 se-report).  Each returns a report
+ * (free with se_report_free), or NULL when it cannot be made: the reason
+ * (no summary document, no review, no extract ...) in 'd'.  Problems
+ * that still leave a report (a late letter) are warnings in 'd'. */
+se_report *se_report_summary(const se_report_input *in, se_diag *d);
+se_report *se_report_feedback(const se_report_input *in, se_diag *d);
+se_report *se_report_letter(const se_report_input *in, se_diag *d);
+se_report *se_report_dashboard(const se_report_input *in, se_diag *d);
+se_report *se_report_themes(const se_report_input *in, se_diag *d);
+
 #endif /* SE_H */
