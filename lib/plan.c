@@ -700,10 +700,10 @@ se_plan_check(const se_plan *p, se_diag *diag)
 
 	for (i = 0; i < p->n; i++) {
 		const se_action *a = &p->actions[i];
-		char label[64], due[11];
+		char buf[64], due[11];
+		const char *label = se_action_label(a, buf, sizeof buf);
 		bool bad = false;
 
-		se_action_label(a, label, sizeof label);
 		if (a->state == SE_STATE_OVERDUE) {
 			se_ymd_format(a->due, due);
 			se_diag_error(diag, &a->pos, "overdue",
@@ -1137,9 +1137,15 @@ csv_number(cctx *c, const se_csv_field *f, const char *what, double *v)
 static int
 csv_field(cctx *c, se_action *a, int col, const se_csv_field *f)
 {
-	const char *s;
+	const char *s, *text = f->text;
+	size_t len = f->len;
 	se_pos pos = { c->file, f->line, f->col };
 
+	/* Undo the "'" se_csv_put puts before a formula (round trip). */
+	if (len >= 2 && text[0] == '\'' && strchr("=+-@\t\r", text[1])) {
+		text++;
+		len--;
+	}
 	if (col == COL_PROGRESS)
 		return csv_progress(c, a, f);
 	if (col == COL_BASELINE) {
@@ -1150,7 +1156,7 @@ csv_field(cctx *c, se_action *a, int col, const se_csv_field *f)
 		a->has_target = csv_number(c, f, "target", &a->target);
 		return 0;
 	}
-	s = se_plan_trim(c->p, f->text, f->len);
+	s = se_plan_trim(c->p, text, len);
 	if (s == NULL)
 		return -1;
 	switch (col) {

@@ -304,10 +304,10 @@ change_text(const se_change *c, se_buf *b)
 	if (c->kind == SE_CHANGE_SLIPPED) {
 		ymd(c->old->due, d1);
 		ymd(c->now->due, d2);
-		se_buf_addf(b, " (%s -> %s, %ld days)", d1, d2,
+		se_buf_addf(b, " (%s to %s, %ld days later)", d1, d2,
 		    c->now->due - c->old->due);
 	} else if (c->kind == SE_CHANGE_OWNER) {
-		se_buf_addf(b, " (%s -> %s)", c->old->owner, c->now->owner);
+		se_buf_addf(b, " (%s, was %s)", c->now->owner, c->old->owner);
 	} else if (c->kind == SE_CHANGE_DROPPED && c->now == NULL) {
 		se_buf_adds(b, " (no longer in the plan)");
 	}
@@ -548,11 +548,31 @@ csv_num(FILE *f, bool has, double v)
 	se_csv_put(f, n, true);
 }
 
+/* A plain number ("-2.5", "+3", "12") stays a number; any other text
+ * that starts like a formula is neutralised by se_csv_put. */
+static bool
+plain_number(const char *s)
+{
+	bool digits = false, dot = false;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits = true;
+		else if (*s == '.' && !dot)
+			dot = true;
+		else
+			return false;
+	}
+	return digits;
+}
+
 static void
 csv_cell(FILE *f, const char *s)
 {
 	fputc(',', f);
-	se_csv_put(f, s, false);
+	se_csv_put(f, s, plain_number(s));
 }
 
 static void
@@ -579,7 +599,7 @@ csv_action(FILE *f, const se_action *a, const se_planout_opts *o,
 {
 	char d[11];
 
-	se_csv_put(f, a->id, false);
+	se_csv_put(f, a->id, plain_number(a->id));
 	csv_cell(f, a->authority);
 	csv_cell(f, a->priority);
 	csv_cell(f, a->regional_priority);

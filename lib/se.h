@@ -1475,6 +1475,8 @@ int se_report_markdown(se_report *r, const char *md, size_t len);
 /* A paragraph of plain text; a warning is one a reader must not miss. */
 int se_report_para(se_report *r, const char *text);
 int se_report_warning(se_report *r, const char *text);
+/* An item of a bulleted list (consecutive items make one list). */
+int se_report_item(se_report *r, const char *text);
 /* A labelled line ("Date: 5 February 2019"). */
 int se_report_field(se_report *r, const char *label, const char *value);
 /* Start a table of 'ncols' columns with these headings; rows follow. */
