@@ -210,14 +210,10 @@ load_field(se_formats *f, se_field *fd, const char *name,
 			    "scales.yaml%s%s%s", name ? name : "(items)",
 			    sc ? " ('" : "", sc ? sc : "", sc ? "' is not)" : "");
 	}
-	if (fd->type == SE_FT_LIST) {
+	/* A list without 'items:' takes items of any shape. */
+	if (fd->type == SE_FT_LIST && (n = se_node_get(spec, "items"))) {
 		fd->items = alloc(f, 1, sizeof *fd->items);
-		if (!fd->items)
-			return -1;
-		n = se_node_get(spec, "items");
-		if (!n)
-			fd->items->type = SE_FT_STRING;
-		else if (load_field(f, fd->items, NULL, n, depth + 1) < 0)
+		if (!fd->items || load_field(f, fd->items, NULL, n, depth + 1) < 0)
 			return -1;
 	}
 	if (fd->type == SE_FT_MAP) {
