@@ -35,11 +35,19 @@ se_fact_is_rated(const se_fact *f)
 	    f->ind->polarity != SE_POLARITY_NONE;
 }
 
+/* A quartile among fewer than four authorities says little (with one,
+ * the rule gives D): it is not told nor counted then. */
+static char
+quartile(const se_fact *f)
+{
+	return f->of >= 4 ? f->quartile : 0;
+}
+
 bool
 se_fact_is_bad(const se_fact *f)
 {
 	return se_fact_is_rated(f) && (f->rag == SE_RAG_RED ||
-	    f->quartile == 'D' || f->direction == SE_DIR_DECLINING);
+	    quartile(f) == 'D' || f->direction == SE_DIR_DECLINING);
 }
 
 static const char *
@@ -90,9 +98,9 @@ comparison(se_buf *b, const se_fact *f)
 		se_buf_adds(b, se_rag_name(f->rag));
 		any = true;
 	}
-	if (f->quartile >= 'A' && f->quartile <= 'D') {
+	if (quartile(f) >= 'A' && quartile(f) <= 'D') {
 		se_buf_adds(b, any ? (f->rag != SE_RAG_NONE ? ", " : "; ") : "");
-		se_buf_adds(b, quart[f->quartile - 'A']);
+		se_buf_adds(b, quart[quartile(f) - 'A']);
 		any = true;
 	}
 	if (any)
@@ -1120,7 +1128,7 @@ static int
 badness(const se_fact *f)
 {
 	return (f->rag == SE_RAG_RED) * 4 + (f->direction ==
-	    SE_DIR_DECLINING) * 2 + (f->quartile == 'D') + (f->run >= 2);
+	    SE_DIR_DECLINING) * 2 + (quartile(f) == 'D') + (f->run >= 2);
 }
 
 static int
@@ -1484,7 +1492,7 @@ blind_spot(se_hypos *h, const struct area *a, const se_fact **f, size_t n)
 		return -1;
 	c->score = W_BLIND;
 	for (i = 0; i < n; i++)
-		c->score += W_BLIND_EACH + (f[i]->quartile == 'D' ?
+		c->score += W_BLIND_EACH + (quartile(f[i]) == 'D' ?
 		    W_BLIND_BOTTOM : 0);
 	se_buf_init(&b);
 	se_buf_addf(&b, "%s %s worse than %s and getting worse, and the "
@@ -1642,7 +1650,7 @@ under_for(se_hypos *h, const struct area *a)
 		return 0;
 	n = linked_facts(h, a->id, linked, 256);
 	for (i = 0; i < n; i++) {
-		if (linked[i]->rag == SE_RAG_RED || linked[i]->quartile == 'D' ||
+		if (linked[i]->rag == SE_RAG_RED || quartile(linked[i]) == 'D' ||
 		    linked[i]->direction == SE_DIR_DECLINING)
 			return 0;
 		green += linked[i]->rag == SE_RAG_GREEN;
