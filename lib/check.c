@@ -352,7 +352,7 @@ check_strength(struct ck *k, const se_field *f, const se_node *it)
 
 	if (!se_node_str(t) || t->len == 0)
 		return;
-	if (!f->items->evidence && !node_has_evidence(it))
+	if (!(f->items && f->items->evidence) && !node_has_evidence(it))
 		se_diag_warning(k->diag, &it->pos, "strength-without-evidence",
 		    "this strength has no evidence: say where the evidence is "
 		    "(a document, a link or indicator:ID)");
@@ -1363,16 +1363,41 @@ find_variant(const se_format *fm, const se_doc *doc)
 	return NULL;
 }
 
-static void
+/* The regional programme's rules (DESIGN 10.22) work on one model of the
+ * whole programme, built once by lib/programme.c, which reads the rules
+ * and their parameters from the format itself. */
+static bool
+is_programme_rule(const char *name)
+{
+	static const char *const names[] = { "host-one-review",
+		"dcs-leads-one", "dcs-qa-one", "not-own-authority",
+		"one-role-per-review", "visit-spacing", "visit-next-cycle",
+		"one-event-per-slot", "accredited" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static int
 run_rules(struct ck *k)
 {
+	bool programme = false;
 	size_t i;
 
 	for (i = 0; i < k->fm->nrules; i++) {
 		se_rule_ctx rc = { k->c, k->fm, k->doc, k->fm->rules[i].node,
 			k->diag };
-		(void)se_rule_run(k->fm->rules[i].name, &rc);
+		if (is_programme_rule(k->fm->rules[i].name))
+			programme = true;
+		else
+			(void)se_rule_run(k->fm->rules[i].name, &rc);
 	}
+	if (programme)
+		return se_programme_check_with(k->doc, k->fm->root, k->diag);
+	return 0;
 }
 
 int
@@ -1400,7 +1425,8 @@ se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag)
 		check_map(&k, &k.fm->top, doc->meta, true);
 	if (doc->syntax == SE_SYNTAX_MARKDOWN)
 		check_sections(&k);
-	run_rules(&k);
+	if (run_rules(&k) < 0)
+		k.oom = true;
 	check_judgement(&k);
 	check_claims(&k);
 	check_pii(&k);
