@@ -325,6 +325,7 @@ parse_months(const char *s, int *m0, int *m1, bool *single)
 
 typedef struct loader {
 	se_programme *p;
+	const se_node *meta;
 	se_diag *d;
 	int errors;
 } loader;
@@ -444,8 +445,9 @@ load_authorities(loader *l, const se_node *list)
 	size_t i, j;
 
 	if (!list || list->kind != SE_NODE_LIST || list->n == 0)
-		return lerr(l, list, "programme-field", "the programme needs "
-		    "'authorities': a list of the region's authorities");
+		return lerr(l, list ? list : l->meta, "programme-field", "the "
+		    "programme needs 'authorities': a list of the region's "
+		    "authorities");
 	p->auth = lalloc(l, list->n, sizeof *p->auth);
 	if (!p->auth)
 		return -1;
@@ -812,7 +814,8 @@ se_programme_from_doc(const se_doc *doc, const se_node *format, se_diag *d)
 	const se_node *rv, *vs;
 
 	if (!meta || meta->kind != SE_NODE_MAP) {
-		se_diag_error(d, NULL, "programme-field", "'%s' is not a "
+		se_pos at = { doc ? doc->path : NULL, 0, 0 };
+		se_diag_error(d, &at, "programme-field", "'%s' is not a "
 		    "programme: it has no fields", doc ? doc->path : "");
 		return NULL;
 	}
@@ -822,7 +825,7 @@ se_programme_from_doc(const se_doc *doc, const se_node *format, se_diag *d)
 		se_diag_error(d, NULL, "out-of-memory", "out of memory");
 		return NULL;
 	}
-	l.p = p, l.d = d, l.errors = 0;
+	l.p = p, l.d = d, l.errors = 0, l.meta = meta;
 	p->file = doc->path;
 	p->region = get_str(meta, "region");
 	params_default(&p->par);
@@ -1128,9 +1131,12 @@ collect_inv(const se_programme *p, size_t a, inv *out)
 		if (e->host == a)
 			out[n++] = (inv){ i, e->type == EV_REVIEW ? INV_HOST :
 			    INV_SAV, q0, q1, -1 };
-		if (e->type == EV_REVIEW && e->lead == a)
+		/* Two roles in one review are reported once, by
+		 * not-own-authority or one-role-per-review. */
+		if (e->type == EV_REVIEW && e->lead == a && e->host != a)
 			out[n++] = (inv){ i, INV_LEAD, q0, q0, -1 };
-		if (e->type == EV_REVIEW && e->qa == a)
+		if (e->type == EV_REVIEW && e->qa == a && e->lead != a &&
+		    e->host != a)
 			out[n++] = (inv){ i, INV_QA, q0, q0, -1 };
 	}
 	return n;
@@ -1147,11 +1153,11 @@ inv_text(const se_programme *p, const inv *v, bool verb)
 	case INV_HOST:
 		return verb ? "hosts its team review" : "HOST";
 	case INV_LEAD:
-		return aprintf(p->arena, verb ? "leads the team review of %s" :
+		return aprintf(p->arena, verb ? "leads the team review of '%s'" :
 		    "LDCS for %s", aname(p, e->host));
 	case INV_QA:
 		return aprintf(p->arena, verb ? "quality-assures the team "
-		    "review of %s" : "QA for %s", aname(p, e->host));
+		    "review of '%s'" : "QA for %s", aname(p, e->host));
 	default:
 		return verb ? "hosts a safeguarding assurance visit" : "SAV";
 	}
@@ -1417,6 +1423,7 @@ typedef struct drafter {
 	unsigned char *busy; /* n * ns: hosting or leading a visit */
 	unsigned long steps, budget;
 	bool gave_up;
+	se_pos at;         /* the authorities file, for messages */
 } drafter;
 
 /* The quarters (indices) authority 'a' has a review role in. */
@@ -1692,22 +1699,22 @@ draft_possible(drafter *r, const char *cycle, se_diag *d)
 	size_t V = (size_t)r->visits;
 
 	if (r->n < 3)
-		return se_diag_error(d, NULL, "programme-draft", "%zu "
+		return se_diag_error(d, &r->at, "programme-draft", "%zu "
 		    "authorit%s cannot make a programme: each team review "
 		    "needs a host, a lead DCS and a QA DCS from three "
 		    "different authorities, so at least 3", r->n,
 		    r->n == 1 ? "y" : "ies");
 	if (r->n > r->nq)
-		return se_diag_error(d, NULL, "programme-draft", "%zu "
+		return se_diag_error(d, &r->at, "programme-draft", "%zu "
 		    "authorities need %zu quarters for their team reviews, "
 		    "one a quarter, but the cycle %s has %zu", r->n, r->n,
 		    cycle, r->nq);
 	if (r->dmin > r->dmax)
-		return se_diag_error(d, NULL, "programme-draft", "visits "
+		return se_diag_error(d, &r->at, "programme-draft", "visits "
 		    "spaced %zu to %zu two-month slots apart cannot be "
 		    "drafted", r->dmin, r->dmax);
 	if (V > 8 || (V - 1) * r->dmin >= r->ns)
-		return se_diag_error(d, NULL, "programme-draft", "%zu visits "
+		return se_diag_error(d, &r->at, "programme-draft", "%zu visits "
 		    "to each authority, at least %zu months apart, do not "
 		    "fit in the cycle %s (%zu months)", V, r->dmin * 2,
 		    cycle, r->ns * 2);
@@ -1730,7 +1737,7 @@ se_programme_draft(const se_doc *authorities, const char *cycle,
 	if (!ar)
 		return se_diag_error(d, NULL, "out-of-memory", "out of memory");
 	params_default(&par);
-	l.p = NULL, l.d = d, l.errors = 0;
+	l.p = NULL, l.d = d, l.errors = 0, l.meta = NULL;
 	if (format)
 		read_rules(&l, &par, format_rules(format), true);
 	if (!cycle || strlen(cycle) != 9 || cycle[4] != '-' ||
@@ -1740,6 +1747,7 @@ se_programme_draft(const se_doc *authorities, const char *cycle,
 		    "years 'Y1-Y2' (e.g. 2012-2014)", cycle ? cycle : "");
 		goto out;
 	}
+	r.at.file = authorities ? authorities->path : NULL;
 	if (l.errors || draft_authorities(&r, authorities, ar, d) < 0)
 		goto out;
 	r.cstart = month_of(y0, 1), r.cend = month_of(y1, 12);
@@ -1776,14 +1784,12 @@ se_programme_draft(const se_doc *authorities, const char *cycle,
 	for (k = 0; k < r.n; k++)
 		r.rq[k] = k * r.nq / r.n;
 	if (!draft_from(&r, 0)) {
-		se_diag_error(d, NULL, "programme-draft", r.gave_up ?
+		se_diag_error(d, &r.at, "programme-draft", r.gave_up ?
 		    "no programme found for %zu authorities in the cycle %s "
 		    "within the search limit" : "no programme for %zu "
 		    "authorities in the cycle %s can keep every rule: "
 		    "visits %zu to %zu months apart, one event a quarter",
 		    r.n, cycle, r.dmin * 2, r.dmax * 2);
-		if (!r.gave_up)
-			goto out;
 		goto out;
 	}
 	draft_write(&r, authorities->meta && authorities->meta->kind ==
