@@ -201,8 +201,9 @@ movement(se_buf *b, const se_fact *f)
 	se_buf_addf(b, "%s %s %s from ", f->ind->id, f->ind->title,
 	    f->value > f->previous ? "rose" : "fell");
 	se_fact_value(b, f, f->previous);
-	se_buf_addf(b, " in %s to ", f->previous_period ? f->previous_period :
-	    "the period before");
+	if (f->previous_period)
+		se_buf_addf(b, " in %s", f->previous_period);
+	se_buf_adds(b, " to ");
 	se_fact_value(b, f, f->value);
 	if (f->period)
 		se_buf_addf(b, " in %s", f->period);

@@ -128,12 +128,13 @@ se_fact_sentence(se_buf *b, const se_fact *f)
 		    "years" : "periods");
 		se_fact_value(b, f, f->run_start);
 		se_buf_addf(b, " in %s to ", f->run_from);
-	} else if (f->has_previous && f->previous_period &&
-	    f->value != f->previous) {
+	} else if (f->has_previous && f->value != f->previous) {
 		se_buf_addf(b, " %s from ", f->value > f->previous ? "rose" :
 		    "fell");
 		se_fact_value(b, f, f->previous);
-		se_buf_addf(b, " in %s to ", f->previous_period);
+		if (f->previous_period)
+			se_buf_addf(b, " in %s", f->previous_period);
+		se_buf_adds(b, " to ");
 	} else {
 		se_buf_adds(b, " stood at ");
 	}
@@ -646,10 +647,10 @@ se_csv_sniff_file(const char *path, se_diag *d)
 	}
 	se_csv_free(c);
 	if (s.kind == SE_CSV_UNKNOWN || s.kind == SE_CSV_PLAN)
-		se_diag_error(d, &pos, "csv-header", "'%s' is not data: "
+		se_diag_error(d, &pos, "csv-header", "this CSV is not data: "
 		    "expected an extract (indicator and value or period "
 		    "columns), statistical neighbours (authority,neighbour,"
-		    "rank) or se-rag -F csv output", path);
+		    "rank) or se-rag -F csv output");
 	return s.kind == SE_CSV_PLAN ? SE_CSV_UNKNOWN : s.kind;
 }
 
