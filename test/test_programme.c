@@ -690,6 +690,50 @@ TEST(rows_come_in_due_date_order_with_who_they_apply_to)
 	se_diag_free(d);
 }
 
+TEST(the_midshires_programme_validates_and_its_anyshire_review_is_complete)
+{
+	se_diag *d = se_diag_new();
+	se_doc *doc = se_doc_load("examples/midshires/programme.yaml", d);
+	se_doc *wb = se_doc_load("examples/anyshire/2018-19/review.yaml", d);
+	const se_node *lead = se_node_get(wb->meta, "lead_reviewer");
+	const se_node *qa = se_node_get(wb->meta, "qa_reviewer");
+	se_programme *p = se_programme_from_doc(doc, NULL, d);
+	se_programme_row *rows;
+	size_t n, i, found = 0;
+	char *got, who[256];
+
+	CHECK_INT_EQ(se_programme_check_model(p, d), 0);
+	got = render(d);
+	CHECK_STR_EQ(got, "");
+	free(got);
+	/* The workbook's lead and QA authorities are the programme's. */
+	snprintf(who, sizeof who, "Anyshire (host); %s (lead DCS); %s (QA DCS)",
+	    se_node_str(se_node_get(lead, "authority")),
+	    se_node_str(se_node_get(qa, "authority")));
+	CHECK_STR_EQ(who, "Anyshire (host); Any City (lead DCS); Any Dale (QA "
+	    "DCS)");
+	CHECK_INT_EQ(se_programme_rows(p, (const se_doc *const *)&wb, 1,
+	    day("2019-03-01"), &rows, &n), 0);
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i].what, "Peer challenge team review of "
+		    "Anyshire") == 0) {
+			found++;
+			CHECK_STR_EQ(rows[i].who, who);
+			CHECK_STR_EQ(se_prog_state_name(rows[i].state),
+			    "complete");
+			CHECK_STR_EQ(rows[i].evidence,
+			    "examples/anyshire/2018-19/review.yaml");
+			CHECK_INT_EQ(rows[i].start, day("2019-01-22"));
+			CHECK_INT_EQ(rows[i].due, day("2019-01-24"));
+		}
+	CHECK_INT_EQ(found, 1);
+	free(rows);
+	se_programme_free(p);
+	se_doc_free(wb);
+	se_doc_free(doc);
+	se_diag_free(d);
+}
+
 /* ---- the calendar ----------------------------------------------------- */
 
 static char *
@@ -868,6 +912,7 @@ main(void)
 	RUN(a_review_is_overdue_after_its_last_day_without_its_workbook);
 	RUN(a_review_is_complete_once_its_final_workbook_or_letter_exists);
 	RUN(rows_come_in_due_date_order_with_who_they_apply_to);
+	RUN(the_midshires_programme_validates_and_its_anyshire_review_is_complete);
 	RUN(the_calendar_in_markdown_draws_the_seeds_three_grids);
 	RUN(the_calendar_marks_authorities_whose_next_visit_is_in_the_next_cycle);
 	RUN(the_calendar_in_html_is_one_page_of_tables_with_headers);
