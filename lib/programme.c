@@ -1424,7 +1424,11 @@ typedef struct drafter {
 	unsigned long steps, budget;
 	bool gave_up;
 	se_pos at;         /* the authorities file, for messages */
+	size_t (*cand)[2]; /* each authority's choices, ncand_max apart */
+	size_t *ncand, ncand_max;
+	bool done;         /* a programme was found */
 } drafter;
+
 
 /* The quarters (indices) authority 'a' has a review role in. */
 static bool
@@ -1463,35 +1467,24 @@ visits_fit_quarters(const drafter *r, size_t a)
 
 static bool draft_visitors(drafter *r, size_t a, size_t j);
 
-static bool
-draft_from(drafter *r, size_t a)
+/* The (first slot, gap) choices of authority 'a', best first: nearest
+ * its spread-out first slot and the preferred gap; ties by slot then gap,
+ * so the order is fixed.  Returns how many. */
+static size_t
+draft_choices(const drafter *r, size_t a, size_t (*cand)[2])
 {
-	size_t V = (size_t)r->visits, nc = 0, i, j, span;
-	size_t pref, s, d;
-	size_t (*cand)[2];
-	bool found = false;
+	size_t V = (size_t)r->visits, nc = 0, i, j, s, d;
+	size_t span = r->ns - (V - 1) * r->dpref, pref = a * span / r->n;
 
-	if (a == r->n)
-		return true;
-	if (++r->steps > r->budget) {
-		r->gave_up = true;
-		return false;
-	}
-	cand = malloc(r->ns * (r->dmax - r->dmin + 1) * sizeof *cand);
-	if (!cand) {
-		r->gave_up = true;
-		return false;
-	}
-	span = r->ns - (V - 1) * r->dpref;
-	pref = a * span / r->n;
-	for (d = r->dmin; d <= r->dmax; d++)
+	for (d = r->dmin; d <= r->dmax; d++) {
 		for (s = 0; s + (V - 1) * d < r->ns; s++) {
 			cand[nc][0] = s;
 			cand[nc][1] = d;
 			nc++;
 		}
-	/* Nearest the spread-out first slot and the preferred gap first;
-	 * ties by slot then gap, so the order is fixed. */
+		if (V == 1)
+			break;
+	}
 	for (i = 1; i < nc; i++) {
 		size_t c0 = cand[i][0], c1 = cand[i][1];
 		size_t key = (c0 > pref ? c0 - pref : pref - c0) * 64 +
@@ -1507,7 +1500,26 @@ draft_from(drafter *r, size_t a)
 		}
 		cand[j][0] = c0, cand[j][1] = c1;
 	}
-	for (i = 0; i < nc && !found && !r->gave_up; i++) {
+	return nc;
+}
+
+static bool
+draft_from(drafter *r, size_t a)
+{
+	size_t V = (size_t)r->visits, i, j, s;
+	const size_t (*cand)[2];
+	bool found = false;
+
+	if (a == r->n) {
+		r->done = true;
+		return true;
+	}
+	if (++r->steps > r->budget) {
+		r->gave_up = true;
+		return false;
+	}
+	cand = (const size_t (*)[2])r->cand + a * r->ncand_max;
+	for (i = 0; i < r->ncand[a] && !found && !r->gave_up; i++) {
 		bool ok = true;
 		for (j = 0; j < V; j++) {
 			s = cand[i][0] + j * cand[i][1];
@@ -1528,7 +1540,6 @@ draft_from(drafter *r, size_t a)
 				r->busy[a * r->ns + r->slot[a * V + j]] = 0;
 			}
 	}
-	free(cand);
 	return found;
 }
 
@@ -1768,22 +1779,41 @@ se_programme_draft(const se_doc *authorities, const char *cycle,
 		r.dpref = r.dmin;
 	total = r.n * V;
 	r.cap = (total + r.ns - 1) / r.ns;
-	r.budget = 2000000;
+	r.budget = 50000;
 	r.rq = se_arena_alloc(ar, r.n * sizeof *r.rq);
 	r.slot = se_arena_alloc(ar, total * sizeof *r.slot);
 	r.visitor = se_arena_alloc(ar, total * sizeof *r.visitor);
 	r.load = se_arena_alloc(ar, r.ns * sizeof *r.load);
 	r.led = se_arena_alloc(ar, r.n * sizeof *r.led);
 	r.busy = se_arena_alloc(ar, r.n * r.ns);
-	if (!r.rq || !r.slot || !r.visitor || !r.load || !r.led || !r.busy) {
+	r.ncand_max = r.ns * (r.dmax - r.dmin + 1);
+	r.cand = se_arena_alloc(ar, r.n * r.ncand_max * sizeof *r.cand);
+	r.ncand = se_arena_alloc(ar, r.n * sizeof *r.ncand);
+	if (!r.rq || !r.slot || !r.visitor || !r.load || !r.led || !r.busy ||
+	    !r.cand || !r.ncand) {
 		rc = se_diag_error(d, NULL, "out-of-memory", "out of memory");
 		goto out;
 	}
 	/* Reviews spread over the cycle, one a quarter, in the order the
 	 * authorities are listed. */
-	for (k = 0; k < r.n; k++)
+	for (k = 0; k < r.n; k++) {
 		r.rq[k] = k * r.nq / r.n;
-	if (!draft_from(&r, 0)) {
+		r.ncand[k] = draft_choices(&r, k, r.cand + k * r.ncand_max);
+	}
+	/* One visit a slot where the slots allow (as seed 002's calendar),
+	 * else two, and so on: the spread is a preference, not a rule. */
+	for (;;) {
+		bool ok;
+		memset(r.load, 0, r.ns * sizeof *r.load);
+		memset(r.led, 0, r.n * sizeof *r.led);
+		memset(r.busy, 0, r.n * r.ns);
+		r.steps = 0, r.gave_up = false;
+		ok = draft_from(&r, 0);
+		if (ok || r.cap >= r.n)
+			break;
+		r.cap++;
+	}
+	if (!r.done) {
 		se_diag_error(d, &r.at, "programme-draft", r.gave_up ?
 		    "no programme found for %zu authorities in the cycle %s "
 		    "within the search limit" : "no programme for %zu "
@@ -1928,7 +1958,8 @@ se_programme_rows(const se_programme *p, const se_doc *const *docs,
 			    "lead)", aname(p, e->host), aname(p, e->lead));
 		}
 		w->evidence = find_workbook(p, e, docs, ndocs);
-		w->state = state_of(w->start, w->due, as_of, w->evidence);
+		w->state = state_of(w->start, w->due, as_of,
+		    w->evidence != NULL);
 		w->pos = e->node->pos;
 		n++;
 	}
