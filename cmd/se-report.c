@@ -1,0 +1,346 @@
+/* se-report: the documents people read (DESIGN 5 se-report, 10.10):
+ * summary report, verbal-feedback record, feedback letter, dashboard and
+ * regional themes.  Options and wiring only; the reports are assembled in
+ * lib/reports.c and rendered by lib/report_*.c. */
+#include "se.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: se-report -t summary|feedback|letter|dashboard|themes\n"
+    "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE] "
+    "[--data FILE]...\n"
+    "                 [--authority A] [--period P] [--formats DIR] "
+    "DOCUMENT...\n";
+
+enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD };
+
+typedef se_report *(*build_fn)(const se_report_input *, se_diag *);
+
+static const struct {
+	const char *name;
+	build_fn build;
+} types[] = {
+	{ "summary", se_report_summary },
+	{ "feedback", se_report_feedback },
+	{ "letter", se_report_letter },
+	{ "dashboard", se_report_dashboard },
+	{ "themes", se_report_themes },
+};
+
+struct opts {
+	se_cli cli;
+	int type;
+	int syntax;
+	const char *catalogue;
+	const char **data;
+	size_t ndata;
+	se_report_input in;
+};
+
+/* What the walk collects: documents, and CSV extracts by name. */
+struct inputs {
+	se_doc **docs;
+	size_t ndocs, cap;
+	const char **csv;
+	size_t ncsv;
+	char **owned; /* CSV names found in directories */
+	size_t nowned;
+	se_diag *d;
+	bool want_csv; /* a dashboard reads extracts */
+	bool failed;
+};
+
+static bool
+ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), e = strlen(end);
+
+	return n >= e && strcmp(s + n - e, end) == 0;
+}
+
+static int
+add_csv(struct inputs *in, const char *path, bool named)
+{
+	const char **v = realloc(in->csv, (in->ncsv + 1) * sizeof *v);
+	char *copy = named ? NULL : strdup(path);
+	char **o;
+
+	if (!v || (!named && !copy)) {
+		free(copy);
+		if (v)
+			in->csv = v;
+		return -1;
+	}
+	in->csv = v;
+	if (copy) {
+		o = realloc(in->owned, (in->nowned + 1) * sizeof *o);
+		if (!o) {
+			free(copy);
+			return -1;
+		}
+		in->owned = o;
+		in->owned[in->nowned++] = copy;
+		path = copy;
+	}
+	in->csv[in->ncsv++] = path;
+	return 0;
+}
+
+static int
+visit(void *ctx, const char *path, bool named)
+{
+	struct inputs *in = ctx;
+	se_doc *doc;
+	se_pos where = { path, 0, 0 };
+
+	if (ends_with(path, ".csv") && in->want_csv)
+		return add_csv(in, path, named);
+	if (ends_with(path, ".csv") && !named)
+		return 0;
+	if (!named && !ends_with(path, ".md") && !ends_with(path, ".yaml") &&
+	    !ends_with(path, ".yml") && !ends_with(path, ".markdown"))
+		return 0;
+	doc = se_doc_load(path, in->d);
+	if (!doc) {
+		in->failed = true;
+		return -1;
+	}
+	if (!doc->kind) {
+		se_doc_free(doc);
+		if (!named)
+			return 0;
+		in->failed = true;
+		return se_diag_error(in->d, &where, "no-kind",
+		    "not a document: no 'kind' field");
+	}
+	if (in->ndocs == in->cap) {
+		size_t cap = in->cap ? 2 * in->cap : 16;
+		se_doc **v = realloc(in->docs, cap * sizeof *v);
+		if (!v) {
+			se_doc_free(doc);
+			return -1;
+		}
+		in->docs = v;
+		in->cap = cap;
+	}
+	in->docs[in->ndocs++] = doc;
+	return 0;
+}
+
+static void
+inputs_release(struct inputs *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->ndocs; i++)
+		se_doc_free(in->docs[i]);
+	for (i = 0; i < in->nowned; i++)
+		free(in->owned[i]);
+	free(in->docs);
+	free(in->csv);
+	free(in->owned);
+}
+
+static int
+own_option(struct opts *o, int opt, const char *arg)
+{
+	size_t k;
+
+	switch (opt) {
+	case 'h':
+		fputs(usage, stdout);
+		return fflush(stdout) ? SE_EXIT_FAILURE : SE_EXIT_OK;
+	case 't':
+		for (k = 0; k < sizeof types / sizeof types[0]; k++)
+			if (strcmp(arg, types[k].name) == 0)
+				o->type = (int)k;
+		if (o->type < 0 || strcmp(types[o->type].name, arg) != 0)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown report type '%s' (expected summary, "
+			    "feedback, letter, dashboard or themes)", arg);
+		return SE_CLI_NEXT;
+	case 'i':
+		o->catalogue = arg;
+		return SE_CLI_NEXT;
+	case OPT_DATA: {
+		const char **v = realloc(o->data, (o->ndata + 1) * sizeof *v);
+		if (!v)
+			return SE_EXIT_FAILURE;
+		o->data = v;
+		v[o->ndata++] = arg;
+		return SE_CLI_NEXT;
+	}
+	case OPT_AUTHORITY:
+		o->in.authority = arg;
+		return SE_CLI_NEXT;
+	case OPT_PERIOD:
+		o->in.period = arg;
+		return SE_CLI_NEXT;
+	default:
+		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
+	}
+}
+
+static int
+parse_args(struct opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		SE_CLI_LONGOPTS,
+		{ "type", required_argument, NULL, 't' },
+		{ "indicators", required_argument, NULL, 'i' },
+		{ "data", required_argument, NULL, OPT_DATA },
+		{ "authority", required_argument, NULL, OPT_AUTHORITY },
+		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt, r;
+
+	while ((opt = getopt_long(argc, argv, "h" SE_CLI_SHORTOPTS "t:i:",
+	    longopts, NULL)) != -1) {
+		r = se_cli_common(&o->cli, opt, optarg);
+		if (r == SE_CLI_OTHER)
+			r = own_option(o, opt, optarg);
+		if (r != SE_CLI_NEXT)
+			return r;
+	}
+	if (o->type < 0)
+		return se_cli_usage_error(o->cli.prog, usage,
+		    "no report type: give -t summary, feedback, letter, "
+		    "dashboard or themes");
+	if (o->cli.format) {
+		o->syntax = se_report_syntax_parse(o->cli.format);
+		if (o->syntax < 0)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "unknown format '%s' (expected markdown, html or "
+			    "text)", o->cli.format);
+	}
+	if (optind >= argc && o->ndata == 0)
+		return se_cli_usage_error(o->cli.prog, usage,
+		    "no input: name the documents (or, for a dashboard, the "
+		    "extracts) to report on");
+	return SE_CLI_NEXT;
+}
+
+/* Extracts: --data and CSV operands into one store. */
+static int
+load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
+    se_store **s, se_diag *d)
+{
+	size_t k;
+	const char **all;
+
+	if (o->catalogue) {
+		*cat = se_catalogue_load(o->catalogue, d);
+		if (!*cat)
+			return -1;
+	}
+	if (o->ndata + in->ncsv == 0)
+		return 0;
+	all = calloc(o->ndata + in->ncsv, sizeof *all);
+	*s = se_store_new(*cat, d);
+	if (!all || !*s) {
+		free(all);
+		return -1;
+	}
+	for (k = 0; k < o->ndata; k++)
+		all[k] = o->data[k];
+	for (k = 0; k < in->ncsv; k++)
+		all[o->ndata + k] = in->csv[k];
+	for (k = 0; k < o->ndata + in->ncsv; k++)
+		if (se_store_read(*s, all[k]) < 0) {
+			free(all);
+			return -1;
+		}
+	if (se_store_finish(*s) < 0) {
+		free(all);
+		return -1;
+	}
+	o->in.store = *s;
+	o->in.data = all;
+	o->in.ndata = o->ndata + in->ncsv;
+	return 0;
+}
+
+static int
+run(struct opts *o, int argc, char **argv, se_diag *d)
+{
+	struct inputs in = { NULL, 0, 0, NULL, 0, NULL, 0, d, false, false };
+	char *dir = se_formats_dir(o->cli.formats_dir, argv[0]);
+	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
+	se_catalogue *cat = NULL;
+	se_store *s = NULL;
+	se_report *r = NULL;
+	se_out *out = NULL;
+	int status = SE_EXIT_FAILURE, i;
+
+	if (!f)
+		goto done;
+	in.want_csv = types[o->type].build == se_report_dashboard;
+	for (i = optind; i < argc; i++)
+		if (se_walk(argv[i], visit, &in, d) < 0)
+			in.failed = true;
+	if (in.failed || load_store(o, &in, &cat, &s, d) < 0)
+		goto done;
+	o->in.formats = f;
+	o->in.docs = in.docs;
+	o->in.ndocs = in.ndocs;
+	r = types[o->type].build(&o->in, d);
+	if (!r)
+		goto done;
+	out = se_out_open(o->cli.output, d);
+	if (!out)
+		goto done;
+	if (se_report_render(r, (se_report_syntax)o->syntax,
+	    se_out_file(out)) < 0) {
+		se_out_close(out, false, d);
+		goto done;
+	}
+	if (se_out_close(out, true, d) < 0)
+		goto done;
+	status = se_diag_count(d, SE_ERROR) || se_diag_count(d, SE_WARNING) ?
+	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
+done:
+	se_report_free(r);
+	free((void *)o->in.data);
+	se_store_free(s);
+	se_catalogue_free(cat);
+	inputs_release(&in);
+	se_formats_free(f);
+	free(dir);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	se_diag *d;
+	int r;
+
+	memset(&o, 0, sizeof o);
+	se_cli_init(&o.cli, argv[0], usage);
+	o.type = -1;
+	o.syntax = SE_REPORT_TEXT;
+	r = parse_args(&o, argc, argv);
+	if (r != SE_CLI_NEXT) {
+		free(o.data);
+		return r;
+	}
+	d = se_diag_new();
+	if (!d) {
+		free(o.data);
+		return SE_EXIT_FAILURE;
+	}
+	r = run(&o, argc, argv, d);
+	se_diag_sort(d);
+	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
+	    r == SE_EXIT_OK)
+		r = SE_EXIT_FAILURE;
+	se_diag_free(d);
+	free(o.data);
+	return r;
+}

@@ -1,0 +1,78 @@
+/*
+ * report_internal.h: the report model shared by report.c (which builds
+ * it) and the renderers report_md.c, report_html.c, report_text.c.
+ * lib/ only.
+ */
+#ifndef SE_REPORT_INTERNAL_H
+#define SE_REPORT_INTERNAL_H
+
+#include "internal.h"
+
+#include <cmark.h>
+
+enum {
+	RB_HEADING,
+	RB_MARKDOWN,
+	RB_PARA,
+	RB_WARNING,
+	RB_ITEM,
+	RB_FIELD,
+	RB_TABLE,
+	RB_CHART
+};
+
+typedef struct rcell {
+	const char *text; /* NULL for a RAG cell */
+	se_rag rag;
+	unsigned note;    /* footnote number, 0: none */
+} rcell;
+
+typedef struct rblock {
+	int kind;
+	int level;          /* heading level; narrative: the level above it */
+	const char *text;   /* heading, paragraph, field label, caption */
+	const char *value;  /* field value */
+	size_t len;         /* markdown length */
+	unsigned note;
+	/* a table: ncols heads, then rows of ncols cells */
+	size_t ncols;
+	const char **head;
+	rcell *cells;
+	size_t ncells, capcells;
+	/* a chart */
+	const char **labels;
+	size_t n;
+	se_chart_line *lines;
+	size_t nlines;
+	int precision;
+} rblock;
+
+struct se_report {
+	se_arena *arena;
+	const char *title;
+	rblock *blocks;
+	size_t nblocks, cap;
+	const char **notes;
+	size_t nnotes, capnotes;
+	bool failed;
+};
+
+/* Narrative Markdown parsed and made safe: raw HTML removed, images
+ * replaced by their text, links to unsafe schemes unwrapped, headings
+ * placed below 'level'.  NULL when out of memory; free with
+ * cmark_node_free(). */
+cmark_node *se_report_md_parse(const char *md, size_t len, int level);
+
+/* The chart's text alternative: one sentence a line, e.g. "Anyshire:
+ * 20.9 (2015-16) to 26.3 (2018-19)." */
+void se_report_chart_alt(const rblock *b, se_buf *out);
+
+/* A RAG's letter ("R") and name ("Red"); "" and "Not rated" for none. */
+const char *se_report_rag_letter(se_rag r);
+const char *se_report_rag_label(se_rag r);
+
+int se_report_render_md(const se_report *r, FILE *out);
+int se_report_render_html(const se_report *r, FILE *out);
+int se_report_render_text(const se_report *r, FILE *out);
+
+#endif /* SE_REPORT_INTERNAL_H */

@@ -1,0 +1,1420 @@
+/* reports.c: the five report types of se-report (DESIGN 5), assembled
+ * from documents and extracts into the report model of report.c: data
+ * assembly only, no printing.  Every figure carries a source footnote
+ * (file:line, and the rule that rated it). */
+#include "format_internal.h"
+#include "report_internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers --------------------------------------------------- */
+
+static const char *
+str(const se_node *map, const char *key)
+{
+	return se_node_str(se_node_get(map, key));
+}
+
+static const char *
+or(const char *s, const char *dflt)
+{
+	return s && s[0] ? s : dflt;
+}
+
+/* A footnote "FILE:LINE" (and more) on the last thing added. */
+static void
+note(se_report *r, const se_pos *pos, const char *fmt, ...)
+    SE_PRINTF(3, 4);
+static void
+note(se_report *r, const se_pos *pos, const char *fmt, ...)
+{
+	se_buf b;
+	va_list ap;
+	char tail[1024] = "";
+
+	if (fmt) {
+		va_start(ap, fmt);
+		vsnprintf(tail, sizeof tail, fmt, ap);
+		va_end(ap);
+	}
+	se_buf_init(&b);
+	se_buf_adds(&b, pos && pos->file ? pos->file : "");
+	if (pos && pos->line)
+		se_buf_addf(&b, ":%u", pos->line);
+	if (tail[0])
+		se_buf_addf(&b, "%s%s", b.len ? ": " : "", tail);
+	se_report_note(r, se_buf_str(&b));
+	se_buf_release(&b);
+}
+
+/* A scalar or a list of scalars joined with ", " into 'b'. */
+static void
+join(const se_node *n, se_buf *b)
+{
+	size_t i;
+
+	se_buf_reset(b);
+	if (!n)
+		return;
+	if (n->kind == SE_NODE_SCALAR) {
+		se_buf_adds(b, n->text);
+		return;
+	}
+	if (n->kind != SE_NODE_LIST)
+		return;
+	for (i = 0; i < n->n; i++) {
+		const char *s = se_node_str(n->items[i]);
+		if (!s)
+			continue;
+		if (b->len)
+			se_buf_adds(b, ", ");
+		se_buf_adds(b, s);
+	}
+}
+
+/* Folded YAML text ends in a newline; a cell or paragraph does not. */
+static const char *
+trim(se_buf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	se_buf_reset(b);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		n--;
+	if (n)
+		se_buf_add(b, s, n);
+	return se_buf_str(b);
+}
+
+static se_doc *
+find_kind(const se_report_input *in, const char *kind, size_t from,
+    size_t *at)
+{
+	size_t i;
+
+	for (i = from; i < in->ndocs; i++)
+		if (in->docs[i]->kind && strcmp(in->docs[i]->kind, kind) == 0) {
+			if (at)
+				*at = i;
+			return in->docs[i];
+		}
+	return NULL;
+}
+
+static bool
+fsection_matches(const se_fsection *fs, const char *title)
+{
+	size_t i;
+
+	if (se_name_eq(title, strlen(title), fs->title))
+		return true;
+	for (i = 0; i < fs->naliases; i++)
+		if (se_name_eq(title, strlen(title), fs->aliases[i]))
+			return true;
+	return false;
+}
+
+/* The format's id of a document section ('sec' matched by title or
+ * alias, in the kind's sections or its variant's), or NULL. */
+static const char *
+section_id(const se_formats *f, const se_doc *doc, const se_section *sec)
+{
+	const se_format *fm;
+	const char *v;
+	size_t i, j;
+
+	if (!f || !doc->kind || !sec->title)
+		return NULL;
+	fm = se_formats_find(f, doc->framework, doc->kind);
+	if (!fm)
+		return NULL;
+	for (i = 0; i < fm->nsections; i++)
+		if (fsection_matches(&fm->sections[i], sec->title))
+			return fm->sections[i].id;
+	v = fm->variant_field ? str(doc->meta, fm->variant_field) : NULL;
+	for (i = 0; v && i < fm->nvariants; i++) {
+		if (strcmp(fm->variants[i].value, v) != 0)
+			continue;
+		for (j = 0; j < fm->variants[i].nsections; j++)
+			if (fsection_matches(&fm->variants[i].sections[j],
+			    sec->title))
+				return fm->variants[i].sections[j].id;
+	}
+	return NULL;
+}
+
+static const se_section *
+doc_section(const se_formats *f, const se_doc *doc, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nsections; i++) {
+		const char *sid = section_id(f, doc, &doc->sections[i]);
+		if (sid && strcmp(sid, id) == 0)
+			return &doc->sections[i];
+	}
+	return NULL;
+}
+
+/* The document's title: its level-1 heading, else 'dflt'. */
+static const char *
+doc_title(const se_doc *doc, const char *dflt)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nsections; i++)
+		if (doc->sections[i].level == 1)
+			return doc->sections[i].title;
+	return dflt;
+}
+
+static void
+body(se_report *r, const se_doc *doc, const se_section *sec)
+{
+	se_report_markdown(r, sec->body, sec->body_len);
+	(void)doc;
+}
+
+/* ---- direction of travel ----------------------------------------------- */
+
+se_direction
+se_scale_direction(const se_scale *s, const char *previous,
+    const char *current)
+{
+	int p, c;
+
+	if (!s || !previous || !current)
+		return SE_DIR_UNKNOWN;
+	p = se_scale_parse(s, previous, strlen(previous));
+	c = se_scale_parse(s, current, strlen(current));
+	if (p < 0 || c < 0)
+		return SE_DIR_UNKNOWN;
+	return c > p ? SE_DIR_IMPROVING : c < p ? SE_DIR_DECLINING :
+	    SE_DIR_STABLE;
+}
+
+static const char *
+direction_words(se_direction d)
+{
+	switch (d) {
+	case SE_DIR_IMPROVING: return "Improving";
+	case SE_DIR_STABLE: return "Stable";
+	case SE_DIR_DECLINING: return "Declining";
+	case SE_DIR_NEW: return "New";
+	case SE_DIR_NONE: return "Not rated";
+	default: break;
+	}
+	return "Not known";
+}
+
+static se_rag
+rag_of(const se_scale *s, const char *text)
+{
+	int l;
+
+	if (!s || !text)
+		return SE_RAG_NONE;
+	l = se_scale_parse(s, text, strlen(text));
+	return l < 0 ? SE_RAG_NONE : (se_rag)(SE_RAG_RED + l);
+}
+
+/* ---- summary ----------------------------------------------------------- */
+
+struct chapters {
+	se_doc **docs;
+	bool *owned;
+	size_t n;
+};
+
+static void
+chapters_free(struct chapters *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->owned[i])
+			se_doc_free(c->docs[i]);
+	free(c->docs);
+	free(c->owned);
+}
+
+/* The summary's chapters in its `chapters:` order: a self-evaluation
+ * named on the command line is used as it is, others are loaded from the
+ * summary's directory (DESIGN 10.18). */
+static int
+chapters_load(const se_report_input *in, const se_doc *sum,
+    struct chapters *c, se_diag *d)
+{
+	const se_node *list = se_node_get(sum->meta, "chapters");
+	const char *slash = strrchr(sum->path, '/');
+	size_t i, j, n = list && list->kind == SE_NODE_LIST ? list->n : 0;
+	se_buf path;
+
+	c->n = 0;
+	c->docs = calloc(n + 1, sizeof *c->docs);
+	c->owned = calloc(n + 1, sizeof *c->owned);
+	if (!c->docs || !c->owned)
+		return -1;
+	se_buf_init(&path);
+	for (i = 0; i < n; i++) {
+		const char *name = se_node_str(list->items[i]);
+		se_doc *doc = NULL;
+		if (!name)
+			continue;
+		se_buf_reset(&path);
+		if (slash && name[0] != '/')
+			se_buf_add(&path, sum->path, (size_t)(slash - sum->path) + 1);
+		se_buf_adds(&path, name);
+		for (j = 0; j < in->ndocs && !doc; j++)
+			if (strcmp(in->docs[j]->path, se_buf_str(&path)) == 0)
+				doc = in->docs[j];
+		if (doc) {
+			c->docs[c->n++] = doc;
+			continue;
+		}
+		doc = se_doc_load(se_buf_str(&path), d);
+		if (!doc) {
+			se_diag_warning(d, &list->items[i]->pos, "missing-chapter",
+			    "chapter '%s' cannot be read: the summary leaves it out",
+			    name);
+			continue;
+		}
+		c->owned[c->n] = true;
+		c->docs[c->n++] = doc;
+	}
+	se_buf_release(&path);
+	return 0;
+}
+
+static void
+contacts(se_report *r, const se_doc *sum)
+{
+	const se_node *c = se_node_get(sum->meta, "contacts");
+
+	se_report_heading(r, 2, "Contact details");
+	se_report_field(r, "Local Authority", or(str(sum->meta, "authority"),
+	    "not given"));
+	se_report_field(r, "Self-Evaluation Contact Name",
+	    or(str(c, "contact"), "not given"));
+	se_report_field(r, "Self-Evaluation Contact email",
+	    or(str(c, "contact_email"), "not given"));
+	se_report_field(r, "Director of Children's Services",
+	    or(str(c, "director"), "not given"));
+	se_report_field(r, "Lead Member", or(str(c, "lead_member"),
+	    "not given"));
+}
+
+/* One part of the summary: the summary's own section, then each
+ * chapter's, under the chapter's title. */
+static void
+part(se_report *r, const se_report_input *in, const se_doc *sum,
+    const struct chapters *ch, const char *id, const char *title)
+{
+	const se_section *s = doc_section(in->formats, sum, id);
+	size_t i;
+
+	se_report_heading(r, 2, title);
+	if (s)
+		body(r, sum, s);
+	for (i = 0; i < ch->n; i++) {
+		const se_section *cs = doc_section(in->formats, ch->docs[i], id);
+		if (!cs)
+			continue;
+		se_report_heading(r, 3, doc_title(ch->docs[i],
+		    or(str(ch->docs[i]->meta, "chapter"), ch->docs[i]->path)));
+		body(r, ch->docs[i], cs);
+	}
+}
+
+static void
+signature(se_report *r, const se_report_input *in, const se_doc *sum,
+    se_diag *d)
+{
+	const se_node *list = se_node_get(sum->meta, "signature_of_success");
+	const se_node *years = se_node_get(sum->meta, "rag_years");
+	const se_scale *rag = se_formats_scale(in->formats, "rag");
+	const se_scale *dir = se_formats_scale(in->formats, "direction");
+	char h1[64], h2[64];
+	const char *head[5] = { "Area", h1, h2, "Direction of Travel",
+		"Commentary" };
+	se_buf b, ev, c;
+	size_t i;
+
+	se_buf_init(&c);
+	snprintf(h1, sizeof h1, "RAG %s", or(str(years, "previous"), "last year"));
+	snprintf(h2, sizeof h2, "RAG %s", or(str(years, "current"), "this year"));
+	se_report_heading(r, 2, "Summary of Signature of Success");
+	se_report_table(r, "", 5, head);
+	se_buf_init(&b);
+	se_buf_init(&ev);
+	for (i = 0; list && list->kind == SE_NODE_LIST && i < list->n; i++) {
+		const se_node *row = list->items[i];
+		const char *area = str(row, "area"), *prev = str(row, "previous");
+		const char *cur = str(row, "current"), *typed = str(row, "direction");
+		const char *title = area ? se_formats_area(in->formats,
+		    sum->framework, area) : NULL;
+		se_direction dn = se_scale_direction(rag, prev, cur);
+		se_report_row(r);
+		se_report_cell(r, or(title, or(area, "")));
+		se_report_cell_rag(r, rag_of(rag, prev));
+		se_report_cell_rag(r, rag_of(rag, cur));
+		se_report_cell(r, direction_words(dn));
+		note(r, &row->pos, "direction computed from %s to %s (rag scale)",
+		    or(prev, "none"), or(cur, "none"));
+		if (typed && dir && dn != SE_DIR_UNKNOWN) {
+			int t = se_scale_parse(dir, typed, strlen(typed));
+			int want = dn == SE_DIR_IMPROVING ? 2 :
+			    dn == SE_DIR_STABLE ? 1 : 0;
+			if (t >= 0 && t != want)
+				se_diag_warning(d, &se_node_get(row,
+				    "direction")->pos, "direction-mismatch",
+				    "direction '%s' does not follow from '%s' to "
+				    "'%s': the report shows '%s'", typed,
+				    or(prev, ""), or(cur, ""),
+				    direction_words(dn));
+		}
+		join(se_node_get(row, "evidence"), &ev);
+		se_buf_reset(&b);
+		se_buf_adds(&b, trim(&c, str(row, "commentary")));
+		if (ev.len)
+			se_buf_addf(&b, " (evidence: %s)", se_buf_str(&ev));
+		se_report_cell(r, se_buf_str(&b));
+	}
+	se_buf_release(&b);
+	se_buf_release(&ev);
+	se_buf_release(&c);
+}
+
+static void
+risk_support(se_report *r, const se_doc *sum)
+{
+	static const char *const need_head[] = {
+		"Support needed from the Regional Improvement Alliance",
+		"What that support looks like", "When", "Improvement priority" };
+	static const char *const offer_head[] = {
+		"Expertise we are willing to share",
+		"What that support looks like", "Constraints on capacity" };
+	const se_node *need = se_node_get(sum->meta, "support_needed");
+	const se_node *offer = se_node_get(sum->meta, "support_offered");
+	se_buf b;
+	size_t i;
+
+	se_buf_init(&b);
+	se_report_heading(r, 2, "Risk Support and Offer");
+	se_report_table(r, "Support needed", 4, need_head);
+	for (i = 0; need && need->kind == SE_NODE_LIST && i < need->n; i++) {
+		const se_node *n = need->items[i];
+		se_report_row(r);
+		se_report_cell(r, trim(&b, str(n, "need")));
+		note(r, &n->pos, NULL);
+		se_report_cell(r, trim(&b, str(n, "form")));
+		se_report_cell(r, trim(&b, str(n, "when")));
+		se_report_cell(r, trim(&b, str(n, "priority")));
+	}
+	se_report_table(r, "Expertise offered", 3, offer_head);
+	for (i = 0; offer && offer->kind == SE_NODE_LIST && i < offer->n; i++) {
+		const se_node *n = offer->items[i];
+		se_report_row(r);
+		se_report_cell(r, trim(&b, str(n, "expertise")));
+		note(r, &n->pos, NULL);
+		se_report_cell(r, trim(&b, str(n, "form")));
+		se_report_cell(r, trim(&b, str(n, "constraints")));
+	}
+	se_buf_release(&b);
+}
+
+se_report *
+se_report_summary(const se_report_input *in, se_diag *d)
+{
+	static const struct { const char *id, *title; } parts[] = {
+		{ "areas-for-improvement", "Areas for improvements identified "
+		  "from the last Inspection/Peer Challenge/Annual Conversation" },
+		{ "support-to-other-las", "Support we have provided to other LAs" },
+		{ "outcomes-proud", "Outcomes we are proud of" },
+		{ "improvement-priorities",
+		  "Improvement priorities for the next 12 months" },
+		{ "key-risks", "Key risks to achieving the improvement priorities" },
+	};
+	static const struct { const char *id, *title; } intro[] = {
+		{ "our-local-area", "Our local area" },
+		{ "our-services", "Our services" },
+		{ "structure", "High level Structure Chart and description" },
+	};
+	se_doc *sum = find_kind(in, "summary", 0, NULL);
+	struct chapters ch = { NULL, NULL, 0 };
+	se_report *r;
+	se_buf t;
+	size_t i;
+
+	if (!sum) {
+		se_diag_error(d, NULL, "no-summary",
+		    "no summary document among the inputs: -t summary needs a "
+		    "document of kind 'summary'");
+		return NULL;
+	}
+	se_buf_init(&t);
+	se_buf_addf(&t, "Self-Evaluation Summary Report: %s",
+	    or(str(sum->meta, "authority"), "(authority not given)"));
+	if (str(sum->meta, "period"))
+		se_buf_addf(&t, " %s", str(sum->meta, "period"));
+	r = se_report_new(se_buf_str(&t));
+	se_buf_release(&t);
+	if (!r || chapters_load(in, sum, &ch, d) < 0) {
+		chapters_free(&ch);
+		se_report_free(r);
+		return NULL;
+	}
+	contacts(r, sum);
+	for (i = 0; i < sizeof intro / sizeof intro[0]; i++) {
+		const se_section *s = doc_section(in->formats, sum, intro[i].id);
+		if (!s)
+			continue;
+		se_report_heading(r, 2, intro[i].title);
+		body(r, sum, s);
+	}
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		part(r, in, sum, &ch, parts[i].id, parts[i].title);
+	signature(r, in, sum, d);
+	risk_support(r, sum);
+	chapters_free(&ch);
+	return r;
+}
+
+/* ---- feedback and letter ---------------------------------------------- */
+
+static const char *
+person(const se_node *p, se_buf *b)
+{
+	se_buf_reset(b);
+	se_buf_adds(b, or(str(p, "name"), "(not named)"));
+	if (str(p, "role"))
+		se_buf_addf(b, ", %s", str(p, "role"));
+	if (str(p, "authority"))
+		se_buf_addf(b, ", %s", str(p, "authority"));
+	return se_buf_str(b);
+}
+
+static const char *
+area_title(const se_report_input *in, const se_doc *doc, const char *area)
+{
+	const char *t = area ? se_formats_area(in->formats, doc->framework,
+	    area) : NULL;
+
+	return t ? t : area;
+}
+
+static void
+hypothesis(se_report *r, const se_report_input *in, const se_doc *rv,
+    const se_node *h, int level)
+{
+	static const char *const fhead[] = { "Key finding", "Evidence" };
+	const se_node *m = se_node_get(h, "methods");
+	const se_node *fs = se_node_get(h, "findings");
+	const char *area = area_title(in, rv, str(h, "area"));
+	se_buf b, e;
+	size_t i;
+
+	se_buf_init(&b);
+	se_buf_init(&e);
+	se_buf_addf(&b, "Hypothesis %s", or(str(h, "id"), "(no id)"));
+	if (area)
+		se_buf_addf(&b, ": %s", area);
+	se_report_heading(r, level, se_buf_str(&b));
+	se_report_para(r, trim(&b, str(h, "text")));
+	note(r, &h->pos, NULL);
+	se_report_heading(r, level + 1, "Methods");
+	for (i = 0; m && m->kind == SE_NODE_LIST && i < m->n; i++)
+		se_report_item(r, trim(&b, se_node_str(m->items[i])));
+	if (str(h, "methods_comments"))
+		se_report_para(r, trim(&b, str(h, "methods_comments")));
+	se_report_heading(r, level + 1, "Key findings");
+	se_report_table(r, "", 2, fhead);
+	for (i = 0; fs && fs->kind == SE_NODE_LIST && i < fs->n; i++) {
+		se_report_row(r);
+		se_report_cell(r, trim(&b, str(fs->items[i], "text")));
+		note(r, &fs->items[i]->pos, NULL);
+		join(se_node_get(fs->items[i], "evidence"), &e);
+		se_report_cell(r, e.len ? se_buf_str(&e) : "none given");
+	}
+	se_report_heading(r, level + 1, "Conclusions");
+	se_report_para(r, or(trim(&b, str(h, "conclusions")), "None recorded."));
+	se_report_heading(r, level + 1, "Host's comments");
+	se_report_para(r, or(trim(&b, str(h, "host_comments")), "None recorded."));
+	se_buf_release(&b);
+	se_buf_release(&e);
+}
+
+static bool
+is_true(const se_node *n)
+{
+	const char *s = se_node_str(n);
+
+	return s && (se_strcasecmp(s, "true") == 0 ||
+	    se_strcasecmp(s, "yes") == 0 || se_strcasecmp(s, "y") == 0);
+}
+
+static void
+actions(se_report *r, const se_doc *rv, int level)
+{
+	static const char *const head[] = { "Agreed action", "Hypothesis",
+		"Agreed", "Commentary" };
+	const se_node *a = se_node_get(rv->meta, "agreed_actions");
+	se_buf b;
+	size_t i;
+
+	se_buf_init(&b);
+	se_report_heading(r, level, "Agreed actions");
+	se_report_table(r, "", 4, head);
+	for (i = 0; a && a->kind == SE_NODE_LIST && i < a->n; i++) {
+		const se_node *x = a->items[i];
+		se_report_row(r);
+		se_report_cell(r, trim(&b, str(x, "text")));
+		note(r, &x->pos, NULL);
+		se_report_cell(r, or(str(x, "hypothesis"), "none named"));
+		se_report_cell(r, is_true(se_node_get(x, "agreed")) ? "Yes" : "No");
+		se_report_cell(r, trim(&b, str(x, "commentary")));
+	}
+	se_buf_release(&b);
+}
+
+static void
+parked(se_report *r, const se_doc *rv, int level)
+{
+	const se_node *hs = se_node_get(rv->meta, "hypotheses");
+	se_buf b;
+	size_t i;
+	bool any = false;
+
+	se_buf_init(&b);
+	for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++) {
+		const se_node *h = hs->items[i];
+		const char *dec = str(h, "decision");
+		if (dec && strcmp(dec, "investigate") == 0)
+			continue;
+		if (!any)
+			se_report_heading(r, level, "Hypotheses not investigated");
+		any = true;
+		se_buf_reset(&b);
+		se_buf_addf(&b, "%s: ", or(str(h, "id"), "(no id)"));
+		{
+			se_buf t;
+			se_buf_init(&t);
+			se_buf_adds(&b, trim(&t, str(h, "text")));
+			se_buf_release(&t);
+		}
+		se_report_item(r, se_buf_str(&b));
+		note(r, &h->pos, NULL);
+	}
+	se_buf_release(&b);
+}
+
+static const char *
+visit_type(const se_doc *rv)
+{
+	const char *t = str(rv->meta, "type");
+
+	return t && strcmp(t, "visit") == 0 ? "Safeguarding Assurance Visit" :
+	    "Peer Challenge Team Review";
+}
+
+static void
+record(se_report *r, const se_report_input *in, const se_doc *rv, int level)
+{
+	const se_node *hs = se_node_get(rv->meta, "hypotheses");
+	const se_node *dates = se_node_get(rv->meta, "dates");
+	se_buf b;
+	size_t i;
+
+	se_buf_init(&b);
+	se_report_heading(r, level, "About the review");
+	se_report_field(r, "Host authority", or(str(rv->meta, "authority"), ""));
+	se_buf_addf(&b, "%s to %s", or(str(dates, "start"), "?"),
+	    or(str(dates, "end"), "?"));
+	se_report_field(r, "Dates", se_buf_str(&b));
+	se_report_field(r, "Lead reviewer", person(se_node_get(rv->meta,
+	    "lead_reviewer"), &b));
+	se_report_field(r, "Verbal feedback given",
+	    or(str(rv->meta, "feedback_date"), "not recorded"));
+	for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++) {
+		const char *dec = str(hs->items[i], "decision");
+		if (dec && strcmp(dec, "investigate") == 0)
+			hypothesis(r, in, rv, hs->items[i], level);
+	}
+	actions(r, rv, level);
+	parked(r, rv, level);
+	se_buf_release(&b);
+}
+
+static se_doc *
+need_review(const se_report_input *in, se_diag *d, const char *type)
+{
+	se_doc *rv = find_kind(in, "review", 0, NULL);
+
+	if (!rv)
+		se_diag_error(d, NULL, "no-review",
+		    "no review workbook among the inputs: -t %s needs a "
+		    "document of kind 'review'", type);
+	return rv;
+}
+
+se_report *
+se_report_feedback(const se_report_input *in, se_diag *d)
+{
+	se_doc *rv = need_review(in, d, "feedback");
+	se_report *r;
+	se_buf t;
+
+	if (!rv)
+		return NULL;
+	se_buf_init(&t);
+	se_buf_addf(&t, "Verbal feedback record: %s of %s", visit_type(rv),
+	    or(str(rv->meta, "authority"), "(authority not given)"));
+	r = se_report_new(se_buf_str(&t));
+	se_buf_release(&t);
+	if (!r)
+		return NULL;
+	record(r, in, rv, 2);
+	return r;
+}
+
+/* "2019-02-05" as "5 February 2019"; anything else as it is. */
+static const char *
+long_date(const char *ymd, char buf[32])
+{
+	static const char *const month[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September",
+		"October", "November", "December" };
+	long day;
+	int y, m, dd;
+
+	if (!ymd || !se_ymd_parse(ymd, strlen(ymd), &day) ||
+	    sscanf(ymd, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12)
+		return ymd ? ymd : "";
+	snprintf(buf, 32, "%d %s %d", dd, month[m - 1], y);
+	return buf;
+}
+
+/* Seed 002 (B, C; DESIGN 10.7): the letter within 10 working days of the
+ * last day of a review, 5 of a visit. */
+static void
+deadline(se_report *r, const se_report_input *in, const se_doc *rv,
+    se_diag *d)
+{
+	const se_node *sent = se_node_get(rv->meta, "letter_sent");
+	const char *end = str(se_node_get(rv->meta, "dates"), "end");
+	const char *t = str(rv->meta, "type");
+	unsigned n = t && strcmp(t, "visit") == 0 ? 5 : 10;
+	const se_workdays *w = in->formats ? se_formats_workdays(in->formats) :
+	    NULL;
+	long last, day, due;
+	char dbuf[11], msg[256];
+
+	if (!w || !end || !se_node_str(sent) ||
+	    !se_ymd_parse(end, strlen(end), &last) ||
+	    !se_ymd_parse(sent->text, sent->len, &day))
+		return;
+	due = se_workdays_after(w, last, n);
+	if (day <= due)
+		return;
+	se_ymd_format(due, dbuf);
+	snprintf(msg, sizeof msg, "this letter is dated %s, %ld working days "
+	    "after the last day of the %s (%s); it was due within %u, by %s",
+	    sent->text, se_workdays_between(w, last, day),
+	    n == 5 ? "visit" : "review", end, n, dbuf);
+	se_report_warning(r, msg);
+	note(r, &sent->pos, "letter-deadline");
+	se_diag_warning(d, &sent->pos, "letter-deadline", "%s", msg);
+}
+
+static void
+priority_actions(se_report *r, const se_doc *rv)
+{
+	const se_node *a = se_node_get(rv->meta, "agreed_actions");
+	size_t i, pass, shown = 0;
+	se_buf b;
+
+	se_buf_init(&b);
+	/* the actions marked priority; when none is, every agreed one */
+	for (pass = 0; pass < 2 && !shown; pass++)
+		for (i = 0; a && a->kind == SE_NODE_LIST && i < a->n; i++) {
+			const se_node *x = a->items[i];
+			if (!is_true(se_node_get(x, "agreed")))
+				continue;
+			if (pass == 0 && !is_true(se_node_get(x, "priority")))
+				continue;
+			se_buf_reset(&b);
+			{
+				se_buf t;
+				se_buf_init(&t);
+				se_buf_adds(&b, trim(&t, str(x, "text")));
+				se_buf_release(&t);
+			}
+			if (str(x, "hypothesis"))
+				se_buf_addf(&b, " (hypothesis %s)",
+				    str(x, "hypothesis"));
+			se_report_item(r, se_buf_str(&b));
+			note(r, &x->pos, NULL);
+			shown++;
+		}
+	if (!shown)
+		se_report_para(r, "No action was agreed.");
+	se_buf_release(&b);
+}
+
+se_report *
+se_report_letter(const se_report_input *in, se_diag *d)
+{
+	se_doc *rv = need_review(in, d, "letter");
+	const se_node *host, *lead, *dates;
+	const char *when;
+	char b1[32], b2[32], b3[32];
+	se_report *r;
+	se_buf t;
+
+	if (!rv)
+		return NULL;
+	host = se_node_get(rv->meta, "host");
+	lead = se_node_get(rv->meta, "lead_reviewer");
+	dates = se_node_get(rv->meta, "dates");
+	when = str(rv->meta, "letter_sent");
+	se_buf_init(&t);
+	se_buf_addf(&t, "%s of %s: feedback letter", visit_type(rv),
+	    or(str(rv->meta, "authority"), "(authority not given)"));
+	r = se_report_new(se_buf_str(&t));
+	if (!r) {
+		se_buf_release(&t);
+		return NULL;
+	}
+	deadline(r, in, rv, d);
+	se_report_field(r, "Date", when ? long_date(when, b1) :
+	    "not yet sent (letter_sent is not recorded)");
+	if (when)
+		note(r, &se_node_get(rv->meta, "letter_sent")->pos, NULL);
+	se_report_field(r, "To", person(host, &t));
+	se_report_field(r, "Email", or(str(host, "email"), "not given"));
+	se_report_field(r, "From", person(lead, &t));
+	se_report_field(r, "Email", or(str(lead, "email"), "not given"));
+	se_buf_reset(&t);
+	se_buf_addf(&t, "Dear %s,", or(str(host, "name"), "Director"));
+	se_report_para(r, se_buf_str(&t));
+	se_buf_reset(&t);
+	se_buf_addf(&t, "Thank you for hosting the %s of %s from %s to %s, and "
+	    "thank you to everyone who gave their time to the team. This "
+	    "letter confirms "
+	    "the feedback given on %s. The record of the team's findings, "
+	    "conclusions and the actions agreed with you is attached.",
+	    visit_type(rv)[0] == 'P' ? "peer challenge team review" :
+	    "safeguarding assurance visit",
+	    or(str(rv->meta, "authority"), "your authority"),
+	    long_date(str(dates, "start"), b1), long_date(str(dates, "end"), b2),
+	    long_date(or(str(rv->meta, "feedback_date"), "the last day"), b3));
+	se_report_para(r, se_buf_str(&t));
+	se_report_heading(r, 2, "Areas for priority action");
+	priority_actions(r, rv);
+	se_report_para(r, "Yours sincerely,");
+	se_report_para(r, person(lead, &t));
+	se_report_heading(r, 2, "Attached: verbal feedback record");
+	record(r, in, rv, 3);
+	se_buf_release(&t);
+	return r;
+}
+
+/* ---- dashboard --------------------------------------------------------- */
+
+static void
+fmtval(const se_store *s, size_t i, se_cell c, char *buf, size_t n)
+{
+	const se_indicator *ind = se_store_series_indicator(s, i);
+
+	if (c.state == SE_CELL_VALUE)
+		se_number_format(c.value, ind ? ind->precision : 1, buf, n);
+	else if (c.state == SE_CELL_SUPPRESSED)
+		snprintf(buf, n, "%s (suppressed)", c.flag ? c.flag : "");
+	else
+		snprintf(buf, n, "%s", "");
+}
+
+static double
+valof(se_cell c)
+{
+	return c.state == SE_CELL_VALUE ? c.value : NAN;
+}
+
+static void
+trend(se_report *r, const se_store *s, size_t i, size_t e, const char *name)
+{
+	size_t np = se_store_nperiods(s, i), p, k, nl = 0;
+	size_t ents[3] = { e, se_store_england(s), se_store_region_row(s, e) };
+	const char **labels = calloc(np + 1, sizeof *labels);
+	double *v = calloc(3 * (np + 1), sizeof *v);
+	se_chart_line lines[3];
+	const se_indicator *ind = se_store_series_indicator(s, i);
+	char title[512];
+
+	if (!labels || !v)
+		goto out;
+	for (p = 0; p < np; p++)
+		labels[p] = se_store_period_text(s, i, p);
+	for (k = 0; k < 3; k++) {
+		if (ents[k] == SIZE_MAX || (k && ents[k] == ents[0]) ||
+		    !se_store_has_series(s, i, ents[k]))
+			continue;
+		for (p = 0; p < np; p++)
+			v[nl * np + p] = valof(se_store_cell(s, i, p, ents[k]));
+		lines[nl].name = se_store_entity_name(s, ents[k]);
+		lines[nl].v = &v[nl * np];
+		nl++;
+	}
+	snprintf(title, sizeof title, "%s: %s over time", name,
+	    ind && ind->title ? ind->title : "");
+	se_report_chart(r, title, labels, np, lines, nl, ind ? ind->precision : 1);
+out:
+	free(labels);
+	free(v);
+}
+
+static void
+sources(se_buf *b, const se_report_input *in)
+{
+	size_t k;
+
+	se_buf_reset(b);
+	for (k = 0; k < in->ndata; k++)
+		se_buf_addf(b, "%s%s", k ? ", " : "", in->data[k]);
+}
+
+se_report *
+se_report_dashboard(const se_report_input *in, se_diag *d)
+{
+	static const char *const head[] = { "Indicator", "Period", "Value",
+		"Previous", "Direction", "Compared with", "RAG" };
+	const se_store *s = in->store;
+	se_rate_opts ro = { in->period, NULL, -1 };
+	se_rating *rt = NULL;
+	size_t e, i, ns;
+	se_report *r;
+	se_buf t, src;
+	char v[64], pv[64], cmp[160], why[512];
+
+	if (!s || !in->authority) {
+		se_diag_error(d, NULL, "dashboard-input", "%s",
+		    !s ? "no extract given: -t dashboard needs --data FILE "
+		    "or a CSV operand" : "no authority given: -t dashboard "
+		    "needs --authority");
+		return NULL;
+	}
+	e = se_store_entity_find(s, in->authority);
+	if (e == SIZE_MAX) {
+		se_diag_error(d, NULL, "unknown-authority",
+		    "authority '%s' is not in the extracts", in->authority);
+		return NULL;
+	}
+	rt = calloc(se_store_nentities(s) + 1, sizeof *rt);
+	if (!rt)
+		return NULL;
+	se_buf_init(&t);
+	se_buf_init(&src);
+	sources(&src, in);
+	se_buf_addf(&t, "Performance dashboard: %s", se_store_entity_name(s, e));
+	if (in->period)
+		se_buf_addf(&t, " %s", in->period);
+	r = se_report_new(se_buf_str(&t));
+	if (!r)
+		goto out;
+	se_report_heading(r, 2, "Ratings");
+	se_report_para(r, "Each indicator's latest period (or --period) rated "
+	    "by the catalogue's rule; the direction compares it with the "
+	    "period before. The sources give the rule and the figures it used.");
+	se_report_table(r, "", 7, head);
+	ns = se_store_nseries(s);
+	for (i = 0; i < ns; i++) {
+		const se_indicator *ind = se_store_series_indicator(s, i);
+		const se_rating *x = &rt[e];
+		if (se_rate_series(s, i, &ro, rt) != 0 || !x->shown)
+			continue;
+		se_buf_reset(&t);
+		se_buf_addf(&t, "%s %s", ind->id, ind->title ? ind->title : "");
+		fmtval(s, i, x->cur, v, sizeof v);
+		fmtval(s, i, x->prev, pv, sizeof pv);
+		cmp[0] = 0;
+		if (x->has_comparator) {
+			char c[64];
+			se_number_format(x->comparator, ind->precision, c, sizeof c);
+			snprintf(cmp, sizeof cmp, "%s %s", x->comparator_name ?
+			    x->comparator_name : "", c);
+		}
+		se_report_row(r);
+		se_report_cell(r, se_buf_str(&t));
+		se_report_cell(r, or(x->period_text, ""));
+		se_report_cell(r, v);
+		se_report_cell(r, pv);
+		se_report_cell(r, direction_words(x->direction));
+		se_report_cell(r, cmp);
+		se_report_cell_rag(r, x->rag);
+		se_rating_reason(s, i, x, why, sizeof why);
+		se_buf_reset(&t);
+		se_buf_addf(&t, "%s, %s %s: %s (rated by the catalogue's %s rule)",
+		    se_buf_str(&src), ind->id, or(x->period_text, ""), why,
+		    se_source_name(x->source)[0] ? se_source_name(x->source) :
+		    "no");
+		se_report_note(r, se_buf_str(&t));
+	}
+	se_report_heading(r, 2, "Trends");
+	for (i = 0; i < ns; i++) {
+		const se_indicator *ind = se_store_series_indicator(s, i);
+		if (!se_store_has_series(s, i, e) || !ind)
+			continue;
+		se_report_heading(r, 3, ind->title ? ind->title : ind->id);
+		trend(r, s, i, e, se_store_entity_name(s, e));
+	}
+out:
+	se_buf_release(&t);
+	se_buf_release(&src);
+	free(rt);
+	return r;
+}
+
+/* ---- themes ------------------------------------------------------------ */
+
+enum { T_PRIORITY, T_WEAKNESS, T_FINDING, T_ACTION, NT };
+
+struct theme {
+	char *key;       /* normalised: lower case, words joined by '-' */
+	char *label;     /* as first written, or the area's title */
+	size_t count[NT];
+	size_t total;
+	char **auth;     /* the authorities, sorted, distinct */
+	size_t nauth;
+	se_buf where;    /* sources */
+};
+
+struct themes {
+	struct theme *t;
+	size_t n, cap;
+	bool oom;
+};
+
+static char *
+theme_key(const char *s, size_t n)
+{
+	char *k = malloc(n + 1);
+	size_t i, j = 0;
+	bool dash = false;
+
+	if (!k)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+			if (dash && j)
+				k[j++] = '-';
+			k[j++] = (char)c;
+			dash = false;
+		} else if (c >= 'A' && c <= 'Z') {
+			if (dash && j)
+				k[j++] = '-';
+			k[j++] = (char)(c - 'A' + 'a');
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	k[j] = 0;
+	return k;
+}
+
+static struct theme *
+theme_get(struct themes *ts, const char *key, const char *label)
+{
+	size_t i;
+	struct theme *t;
+
+	for (i = 0; i < ts->n; i++)
+		if (strcmp(ts->t[i].key, key) == 0)
+			return &ts->t[i];
+	if (ts->n == ts->cap) {
+		size_t cap = ts->cap ? 2 * ts->cap : 16;
+		struct theme *nt = realloc(ts->t, cap * sizeof *nt);
+		if (!nt)
+			return NULL;
+		ts->t = nt;
+		ts->cap = cap;
+	}
+	t = &ts->t[ts->n];
+	memset(t, 0, sizeof *t);
+	t->key = strdup(key);
+	t->label = strdup(label);
+	se_buf_init(&t->where);
+	if (!t->key || !t->label) {
+		free(t->key);
+		free(t->label);
+		return NULL;
+	}
+	ts->n++;
+	return t;
+}
+
+static void
+theme_add(struct themes *ts, const char *theme, size_t len,
+    const char *label, int kind, const char *auth, const se_pos *pos)
+{
+	char *key = theme_key(theme, len);
+	struct theme *t;
+	size_t i;
+	char **na;
+
+	if (!key || !key[0]) {
+		ts->oom |= !key;
+		free(key);
+		return;
+	}
+	t = theme_get(ts, key, label);
+	free(key);
+	if (!t) {
+		ts->oom = true;
+		return;
+	}
+	t->count[kind]++;
+	t->total++;
+	if (pos && pos->file)
+		se_buf_addf(&t->where, "%s%s:%u", t->where.len ? "; " : "",
+		    pos->file, pos->line);
+	for (i = 0; i < t->nauth; i++)
+		if (se_strcasecmp(t->auth[i], auth) == 0)
+			return;
+	na = realloc(t->auth, (t->nauth + 1) * sizeof *na);
+	if (!na || !(na[t->nauth] = strdup(auth))) {
+		if (na)
+			t->auth = na;
+		ts->oom = true;
+		return;
+	}
+	t->auth = na;
+	t->nauth++;
+}
+
+/* DESIGN 10.17: an item's theme is its explicit `theme:`, else the
+ * framework area it sits under (its `area:`), else its section. */
+static void
+yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
+    const se_node *list, int kind, const se_node *parent, const char *auth)
+{
+	size_t i;
+
+	for (i = 0; list && list->kind == SE_NODE_LIST && i < list->n; i++) {
+		const se_node *x = list->items[i];
+		const char *th = str(x, "theme"), *area = str(x, "area");
+		if (!th && !area && parent) {
+			th = str(parent, "theme");
+			area = str(parent, "area");
+		}
+		if (th && se_formats_area(in->formats, NULL, th))
+			theme_add(ts, th, strlen(th), se_formats_area(
+			    in->formats, NULL, th), kind, auth, &x->pos);
+		else if (th)
+			theme_add(ts, th, strlen(th), th, kind, auth, &x->pos);
+		else if (area)
+			theme_add(ts, area, strlen(area),
+			    or(area_title(in, doc, area), area), kind, auth,
+			    &x->pos);
+	}
+}
+
+/* Whether word 'w' (n bytes) occurs in 's' (len bytes) as a whole word,
+ * ignoring case. */
+static bool
+has_word(const char *s, size_t len, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + n <= len; i++) {
+		if (se_strncasecmp(s + i, w, n) != 0)
+			continue;
+		if (i > 0 && isalnum((unsigned char)s[i - 1]))
+			continue;
+		/* a plural still counts: "workforces", "priorities" no */
+		if (i + n < len && isalnum((unsigned char)s[i + n]) &&
+		    !(s[i + n] == 's' && (i + n + 1 == len ||
+		    !isalnum((unsigned char)s[i + n + 1]))))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* The framework area whose title's words (of four letters or more) all
+ * occur in 'text', the one with most such words: the theme words come
+ * from the framework's own headings, not a list of ours.  NULL when none
+ * does. */
+static const se_area *
+match_area(const se_framework *fw, const char *text, size_t len)
+{
+	const se_area *best = NULL;
+	size_t i, bestn = 0;
+
+	for (i = 0; fw && i < fw->nareas; i++) {
+		const char *t = fw->areas[i].title, *w;
+		size_t n = 0, k;
+		bool all = true;
+		if (!t)
+			continue;
+		for (w = t; *w && all;) {
+			while (*w && !isalnum((unsigned char)*w))
+				w++;
+			for (k = 0; isalnum((unsigned char)w[k]); k++)
+				;
+			if (k >= 4) {
+				n++;
+				all = has_word(text, len, w, k);
+			}
+			w += k;
+		}
+		if (all && n > bestn) {
+			best = &fw->areas[i];
+			bestn = n;
+		}
+	}
+	return best;
+}
+
+/* A Markdown item's theme: an explicit "Theme: X" in it; else the
+ * framework area its lead words before a colon (the heading people give
+ * a priority, "A stable workforce: ...") or, failing that, its text
+ * name; else those lead words; else the section's id. */
+static void
+md_item(struct themes *ts, const se_framework *fw, const se_item *it,
+    const char *sid, int kind, const char *auth)
+{
+	const se_area *area;
+	const char *s = it->text, *p = strstr(s, "Theme:"), *colon;
+	size_t n, words = 1, i;
+	char *label;
+
+	if (!p)
+		p = strstr(s, "theme:");
+	if (p) {
+		p += 6;
+		while (*p == ' ')
+			p++;
+		for (n = 0; p[n] && p[n] != '\n' && p[n] != '.' && p[n] != ';' &&
+		    p[n] != ')'; n++)
+			;
+		label = strndup(p, n);
+		if (!label) {
+			ts->oom = true;
+			return;
+		}
+		theme_add(ts, p, n, label, kind, auth, &it->pos);
+		free(label);
+		return;
+	}
+	colon = strchr(s, ':');
+	area = colon ? match_area(fw, s, (size_t)(colon - s)) : NULL;
+	if (!area)
+		area = match_area(fw, s, strlen(s));
+	if (area) {
+		theme_add(ts, area->id, strlen(area->id), or(area->title,
+		    area->id), kind, auth, &it->pos);
+		return;
+	}
+	if (colon) {
+		for (i = 0; s + i < colon; i++)
+			words += s[i] == ' ' || s[i] == '\n';
+		if (words <= 6 && colon > s) {
+			label = strndup(s, (size_t)(colon - s));
+			if (!label) {
+				ts->oom = true;
+				return;
+			}
+			for (i = 0; label[i]; i++)
+				if (label[i] == '\n')
+					label[i] = ' ';
+			theme_add(ts, s, (size_t)(colon - s), label, kind, auth,
+			    &it->pos);
+			free(label);
+			return;
+		}
+	}
+	theme_add(ts, sid, strlen(sid), sid, kind, auth, &it->pos);
+}
+
+static void
+md_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
+    const char *id, int kind, const char *auth)
+{
+	const se_section *s = doc_section(in->formats, doc, id);
+	const se_format *fm = se_formats_find(in->formats, doc->framework,
+	    doc->kind);
+	size_t i;
+
+	for (i = 0; s && i < s->nitems; i++)
+		md_item(ts, fm ? fm->fw : NULL, &s->items[i], id, kind, auth);
+}
+
+static void
+collect(struct themes *ts, const se_report_input *in, const se_doc *doc)
+{
+	const char *auth = str(doc->meta, "authority"), *k = doc->kind;
+	const se_node *hs;
+	size_t i;
+
+	if (!auth || !k)
+		return;
+	if (strcmp(k, "self-evaluation") == 0 || strcmp(k, "summary") == 0) {
+		md_items(ts, in, doc, "improvement-priorities", T_PRIORITY, auth);
+	} else if (strcmp(k, "self-assessment") == 0) {
+		yaml_items(ts, in, doc, se_node_get(doc->meta, "weaknesses"),
+		    T_WEAKNESS, NULL, auth);
+	} else if (strcmp(k, "review") == 0) {
+		hs = se_node_get(doc->meta, "hypotheses");
+		for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++)
+			yaml_items(ts, in, doc, se_node_get(hs->items[i],
+			    "findings"), T_FINDING, hs->items[i], auth);
+		yaml_items(ts, in, doc, se_node_get(doc->meta, "agreed_actions"),
+		    T_ACTION, NULL, auth);
+	}
+}
+
+static int
+theme_cmp(const void *a, const void *b)
+{
+	const struct theme *x = a, *y = b;
+
+	if (x->nauth != y->nauth)
+		return x->nauth > y->nauth ? -1 : 1;
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return se_strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+themes_free(struct themes *ts)
+{
+	size_t i, j;
+
+	for (i = 0; i < ts->n; i++) {
+		for (j = 0; j < ts->t[i].nauth; j++)
+			free(ts->t[i].auth[j]);
+		free(ts->t[i].auth);
+		free(ts->t[i].key);
+		free(ts->t[i].label);
+		se_buf_release(&ts->t[i].where);
+	}
+	free(ts->t);
+}
+
+static void
+theme_table(se_report *r, struct themes *ts, bool shared)
+{
+	static const char *const head[] = { "Theme", "Authorities",
+		"Which authorities", "Improvement priorities", "Weaknesses",
+		"Findings", "Agreed actions" };
+	size_t i, j, k;
+	se_buf b;
+	char num[32];
+
+	se_buf_init(&b);
+	se_report_table(r, "", 7, head);
+	for (i = 0; i < ts->n; i++) {
+		struct theme *t = &ts->t[i];
+		if ((t->nauth > 1) != shared)
+			continue;
+		se_buf_reset(&b);
+		for (j = 0; j < t->nauth; j++)
+			se_buf_addf(&b, "%s%s", j ? ", " : "", t->auth[j]);
+		se_report_row(r);
+		se_report_cell(r, t->label[0] ? t->label : t->key);
+		snprintf(num, sizeof num, "%zu", t->nauth);
+		se_report_cell(r, num);
+		se_report_note(r, se_buf_str(&t->where));
+		se_report_cell(r, se_buf_str(&b));
+		for (k = 0; k < NT; k++) {
+			snprintf(num, sizeof num, "%zu", t->count[k]);
+			se_report_cell(r, num);
+		}
+	}
+	se_buf_release(&b);
+}
+
+se_report *
+se_report_themes(const se_report_input *in, se_diag *d)
+{
+	struct themes ts = { NULL, 0, 0, false };
+	se_report *r = NULL;
+	size_t i, nshared = 0;
+	char **auth = NULL;
+	size_t nauth = 0, j;
+	se_buf b;
+
+	for (i = 0; i < in->ndocs; i++)
+		collect(&ts, in, in->docs[i]);
+	if (ts.oom)
+		goto out;
+	if (ts.n == 0) {
+		se_diag_error(d, NULL, "no-themes", "no improvement priorities, "
+		    "weaknesses, findings or agreed actions among the inputs: "
+		    "-t themes needs self-evaluations, self-assessments or "
+		    "review workbooks");
+		goto out;
+	}
+	for (i = 0; i < ts.n; i++) {
+		qsort(ts.t[i].auth, ts.t[i].nauth, sizeof *ts.t[i].auth, str_cmp);
+		nshared += ts.t[i].nauth > 1;
+		for (j = 0; j < ts.t[i].nauth; j++) {
+			size_t k;
+			for (k = 0; k < nauth; k++)
+				if (se_strcasecmp(auth[k], ts.t[i].auth[j]) == 0)
+					break;
+			if (k == nauth) {
+				char **na = realloc(auth, (nauth + 1) * sizeof *na);
+				if (!na)
+					goto out;
+				auth = na;
+				auth[nauth++] = ts.t[i].auth[j];
+			}
+		}
+	}
+	qsort(ts.t, ts.n, sizeof *ts.t, theme_cmp);
+	qsort(auth, nauth, sizeof *auth, str_cmp);
+	r = se_report_new("Regional themes");
+	if (!r)
+		goto out;
+	se_buf_init(&b);
+	for (j = 0; j < nauth; j++)
+		se_buf_addf(&b, "%s%s", j ? ", " : "", auth[j]);
+	se_report_field(r, "Authorities", se_buf_str(&b));
+	se_buf_reset(&b);
+	se_buf_addf(&b, "%zu, of which %zu shared by two or more authorities",
+	    ts.n, nshared);
+	se_report_field(r, "Themes", se_buf_str(&b));
+	se_buf_release(&b);
+	se_report_para(r, "A theme is an item's own theme, else the framework "
+	    "area it sits under, else the words its author put before a colon "
+	    "or the section it is in. Counts are of items: improvement "
+	    "priorities (self-evaluations), weaknesses (self-assessments), "
+	    "findings and agreed actions (review workbooks).");
+	se_report_heading(r, 2, "Themes shared across authorities");
+	if (nshared)
+		theme_table(r, &ts, true);
+	else
+		se_report_para(r, "No theme is shared by two or more authorities.");
+	se_report_heading(r, 2, "Themes of one authority");
+	if (nshared < ts.n)
+		theme_table(r, &ts, false);
+	else
+		se_report_para(r, "Every theme is shared.");
+out:
+	free(auth);
+	themes_free(&ts);
+	return r;
+}
