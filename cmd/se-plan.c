@@ -153,10 +153,6 @@ parse_args(struct opts *o, int argc, char **argv)
 			    "html, json or yaml");
 		o->out.format = (se_planout_format)f;
 	}
-	if (o->ndata > 0 && o->catalogue == NULL)
-		return se_cli_usage_error(o->cli.prog, usage,
-		    "--data needs an indicator catalogue (-i) to know which "
-		    "way each indicator should move");
 	if (optind >= argc)
 		return se_cli_usage_error(o->cli.prog, usage, o->from ?
 		    "no input: name self-evaluations or review workbooks" :

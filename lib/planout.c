@@ -313,6 +313,15 @@ change_text(const se_change *c, se_buf *b)
 	}
 }
 
+/* A merged plan of several authorities is the regional plan. */
+static const char *
+title_of(const se_plan *p)
+{
+	if (se_plan_nauthorities(p) > 1)
+		return "Regional improvement plan";
+	return se_plan_title(p)[0] ? se_plan_title(p) : "Improvement plan";
+}
+
 /* ---- text ------------------------------------------------------------- */
 
 static const char *
@@ -383,10 +392,8 @@ render_text(FILE *f, const se_plan *p, const se_planout_opts *o,
 {
 	size_t i, g = SIZE_MAX;
 
-	if (se_plan_title(p)[0]) {
-		se_text_put_line(f, se_plan_title(p));
-		fputc('\n', f);
-	}
+	se_text_put_line(f, title_of(p));
+	fputc('\n', f);
 	headline(p, o, v, b);
 	se_text_put_line(f, se_buf_str(b));
 	fputs("\n\n", f);
@@ -497,7 +504,7 @@ render_markdown(FILE *f, const se_plan *p, const se_planout_opts *o,
 	bool auth = se_plan_nauthorities(p) > 1;
 
 	fputs("# ", f);
-	md_put(f, se_plan_title(p)[0] ? se_plan_title(p) : "Improvement plan");
+	md_put(f, title_of(p));
 	fputs("\n\n", f);
 	se_buf_reset(b);
 	headline(p, o, v, b);
@@ -784,7 +791,7 @@ render_json(FILE *f, const se_plan *p, const se_planout_opts *o,
 
 	ymd(o->as_of, d);
 	fputs("{", f);
-	json_key(f, "title", se_plan_title(p), false);
+	json_key(f, "title", title_of(p), false);
 	fprintf(f, ", \"as_of\": \"%s\", \"authorities\": [", d);
 	for (i = 0; i < se_plan_nauthorities(p); i++) {
 		if (i)
@@ -936,7 +943,7 @@ static const char html_style[] =
     " .4em;border-bottom:2px solid #444}\n"
     "table{border-collapse:collapse;width:100%;margin:.5em 0}\n"
     "th,td{border:1px solid #999;padding:.3em .45em;vertical-align:top;"
-    "text-align:left;font-size:.9em}\n"
+    "text-align:left;font-size:.9em;overflow-wrap:anywhere}\n"
     "thead th{background:#e8e8e8}\n"
     "table.summary{width:auto}table.summary td.n{text-align:right}\n"
     ".state{font-weight:bold;white-space:nowrap;border-left:6px solid}\n"
@@ -1038,8 +1045,7 @@ static void
 render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
     const view *v, se_buf *b)
 {
-	const char *title = se_plan_title(p)[0] ? se_plan_title(p) :
-	    "Improvement plan";
+	const char *title = title_of(p);
 	bool auth = se_plan_nauthorities(p) > 1;
 	size_t i, g = SIZE_MAX;
 	int s;
