@@ -24,7 +24,9 @@ for d in test/golden/*/; do
 	fi
 	bad=
 	for f in stdout stderr status; do
-		if ! cmp -s "$out/$f" "$d/$f"; then
+		if [ ! -f "$d/$f" ]; then
+			bad="$bad $f(missing)"
+		elif ! cmp -s "$out/$f" "$d/$f"; then
 			bad="$bad $f"
 			diff -u "$d/$f" "$out/$f" | head -20 | sed 's/^/# /'
 		fi

@@ -17,7 +17,8 @@ cat > "$tmp/p.c" <<'C'
 int main(void) { se_diag *d = se_diag_new(); int r = d ? 0 : 1; se_diag_free(d); return r; }
 C
 if PKG_CONFIG_PATH=$pfx/lib/pkgconfig cc -o "$tmp/p" "$tmp/p.c" \
-    $(PKG_CONFIG_PATH=$pfx/lib/pkgconfig pkg-config --cflags --libs --static se) && "$tmp/p"; then
+    $(PKG_CONFIG_PATH=$pfx/lib/pkgconfig pkg-config --cflags --libs --static se) \
+    -Wl,-rpath,"$pfx/lib" && "$tmp/p"; then
 	ok "a program builds against pkg-config se and runs"
 else
 	no "a program builds against pkg-config se and runs"
