@@ -315,19 +315,24 @@ part(se_report *r, const se_report_input *in, const se_doc *sum,
     const struct chapters *ch, const char *id, const char *title)
 {
 	const se_section *s = doc_section(in->formats, sum, id);
-	size_t i;
+	size_t i, shown = 0;
 
 	se_report_heading(r, 2, title);
-	if (s)
+	if (s) {
 		body(r, sum, s);
+		shown++;
+	}
 	for (i = 0; i < ch->n; i++) {
 		const se_section *cs = doc_section(in->formats, ch->docs[i], id);
 		if (!cs)
 			continue;
+		shown++;
 		se_report_heading(r, 3, doc_title(ch->docs[i],
 		    or(str(ch->docs[i]->meta, "chapter"), ch->docs[i]->path)));
 		body(r, ch->docs[i], cs);
 	}
+	if (!shown)
+		se_report_para(r, "None given.");
 }
 
 static void
