@@ -2295,3 +2295,87 @@ se_calendar_html(const se_calendar *c, FILE *out)
 	fputs("</body>\n</html>\n", out);
 	return ferror(out) ? -1 : 0;
 }
+
+/* ---- the calendar as a report (se-report -t calendar) ----------------- */
+
+static int
+report_grid(se_report *r, const se_calendar_grid *g)
+{
+	const char **head = malloc((g->ncols + 1) * sizeof *head);
+	size_t i, k;
+	int rc = 0;
+
+	if (!head)
+		return -1;
+	head[0] = "Authority";
+	for (k = 0; k < g->ncols; k++)
+		head[k + 1] = g->cols[k];
+	if (se_report_heading(r, 2, g->title) < 0 ||
+	    se_report_table(r, NULL, g->ncols + 1, head) < 0)
+		rc = -1;
+	for (i = 0; i < g->nrows && rc == 0; i++) {
+		if (se_report_row(r) < 0 || se_report_cell(r, g->rows[i]) < 0)
+			rc = -1;
+		for (k = 0; k < g->ncols && rc == 0; k++)
+			if (se_report_cell(r, g->cells[i * g->ncols + k]) < 0)
+				rc = -1;
+	}
+	if (rc == 0 && g->note && se_report_para(r, g->note) < 0)
+		rc = -1;
+	free(head);
+	return rc;
+}
+
+se_report *
+se_report_calendar(const se_report_input *in, se_diag *d)
+{
+	const se_doc *doc = NULL;
+	const se_node *format = NULL;
+	se_programme *p;
+	se_calendar *c = NULL;
+	se_report *r = NULL;
+	size_t i;
+
+	for (i = 0; i < in->ndocs && !doc; i++)
+		if (in->docs[i] && in->docs[i]->kind &&
+		    strcmp(in->docs[i]->kind, "programme") == 0)
+			doc = in->docs[i];
+	if (!doc) {
+		se_diag_error(d, NULL, "no-programme", "no programme among the "
+		    "inputs: -t calendar needs a document of kind 'programme'");
+		return NULL;
+	}
+	if (in->formats) {
+		const se_format *fm = se_formats_find(in->formats,
+		    doc->framework, "programme");
+		format = fm ? se_format_node(fm) : NULL;
+	}
+	p = se_programme_from_doc(doc, format, d);
+	if (!p)
+		return NULL;
+	c = se_programme_calendar(p);
+	r = c ? se_report_new(c->title) : NULL;
+	if (!r)
+		goto fail;
+	for (i = 0; i < 3; i++)
+		if (report_grid(r, &c->grids[i]) < 0)
+			goto fail;
+	if (c->nitems && se_report_heading(r, 2, "Timetable") < 0)
+		goto fail;
+	for (i = 0; i < c->nitems; i++) {
+		const se_calendar_item *it = &c->items[i];
+		const char *line = aprintf(c->arena, "%s: %s (%s)", it->date,
+		    it->what, it->who);
+		if (se_report_item(r, line) < 0)
+			goto fail;
+	}
+	se_calendar_free(c);
+	se_programme_free(p);
+	return r;
+fail:
+	se_report_free(r);
+	se_calendar_free(c);
+	se_programme_free(p);
+	se_diag_error(d, NULL, "out-of-memory", "out of memory");
+	return NULL;
+}

@@ -1324,6 +1324,15 @@ void se_calendar_free(se_calendar *c); /* NULL is a no-op */
  * failed. */
 int se_calendar_markdown(const se_calendar *c, FILE *out);
 int se_calendar_html(const se_calendar *c, FILE *out);
+/* The calendar of the first programme among 'in->docs' as a report
+ * (se-report -t calendar): a section and table per grid, then the
+ * timetable as a list; the format's rules from 'in->formats' when given.
+ * NULL when there is no programme (rule no-programme) or out of memory.
+ * Free with se_report_free(). */
+struct se_report;
+struct se_report_input;
+struct se_report *se_report_calendar(const struct se_report_input *in,
+    se_diag *d);
 
 /* ---- scales (lib/scale.c) --------------------------------------------- */
 

@@ -877,6 +877,58 @@ TEST(the_calendar_escapes_what_it_takes_from_the_programme)
 	se_diag_free(d);
 }
 
+static char *
+report(se_doc *doc, const char *syntax, char **diags)
+{
+	se_diag *d = se_diag_new();
+	se_report_input in;
+	se_report *r;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	memset(&in, 0, sizeof in);
+	in.docs = &doc;
+	in.ndocs = 1;
+	r = se_report_calendar(&in, d);
+	if (r)
+		CHECK_INT_EQ(se_report_render(r, se_report_syntax_parse(syntax),
+		    f), 0);
+	fclose(f);
+	*diags = render(d);
+	se_report_free(r);
+	se_diag_free(d);
+	return out;
+}
+
+TEST(the_calendar_report_has_a_table_per_grid_and_the_timetable)
+{
+	se_diag *d = se_diag_new();
+	se_doc *doc = se_doc_load(FIX "base.yaml", d);
+	char *diags, *md = report(doc, "markdown", &diags);
+
+	CHECK_STR_EQ(diags, "");
+	CHECK(strncmp(md, "# Peer challenge calendar: Testshire Region, "
+	    "2020-2022\n\n## Calendar of peer challenge team reviews\n\n"
+	    "| Authority | Jan-Mar 2020 |", 95) == 0);
+	CHECK(strstr(md, "| Dunmore |  | QA for Brookmere | LDCS for Cobbton | "
+	    "HOST |") != NULL);
+	CHECK(strstr(md, "## Timetable\n\n- 2020-09-24: Self-evaluation "
+	    "framework circulated (all authorities)\n") != NULL);
+	free(md);
+	free(diags);
+	se_doc_free(doc);
+	doc = se_doc_load("examples/anyshire/2018-19/review.yaml", d);
+	md = report(doc, "html", &diags);
+	CHECK_STR_EQ(md, "");
+	CHECK_STR_EQ(diags, "no programme among the inputs: -t calendar needs "
+	    "a document of kind 'programme' [no-programme]\n");
+	free(md);
+	free(diags);
+	se_doc_free(doc);
+	se_diag_free(d);
+}
+
 int
 main(void)
 {
@@ -917,5 +969,6 @@ main(void)
 	RUN(the_calendar_marks_authorities_whose_next_visit_is_in_the_next_cycle);
 	RUN(the_calendar_in_html_is_one_page_of_tables_with_headers);
 	RUN(the_calendar_escapes_what_it_takes_from_the_programme);
+	RUN(the_calendar_report_has_a_table_per_grid_and_the_timetable);
 	return DONE();
 }
