@@ -72,6 +72,7 @@ typedef struct pevent {
 	pmember *team;
 	size_t nteam;
 	int quarter;             /* involvement quarter (first month), or -1 */
+	bool done;               /* status: complete */
 	const se_node *node, *host_node, *lead_node, *qa_node, *when_node;
 } pevent;
 
@@ -635,6 +636,10 @@ load_events(loader *l, const se_node *list, int type)
 		    type == EV_REVIEW ? 3 : 2);
 		load_members(l, se_node_get(it, "team"), &e->team, &e->nteam,
 		    "team");
+		{
+			const char *st = get_str(it, "status");
+			e->done = st && se_strcasecmp(st, "complete") == 0;
+		}
 		p->nev++;
 	}
 }
@@ -1959,7 +1964,7 @@ se_programme_rows(const se_programme *p, const se_doc *const *docs,
 		}
 		w->evidence = find_workbook(p, e, docs, ndocs);
 		w->state = state_of(w->start, w->due, as_of,
-		    w->evidence != NULL);
+		    e->done || w->evidence != NULL);
 		w->pos = e->node->pos;
 		n++;
 	}
@@ -2378,4 +2383,207 @@ fail:
 	se_programme_free(p);
 	se_diag_error(d, NULL, "out-of-memory", "out of memory");
 	return NULL;
+}
+
+/* ---- se-plan --programme and --draft-programme ------------------------ */
+
+/* The review workbooks under the operands, for completing events. */
+typedef struct wbooks {
+	se_doc **docs;
+	size_t n, cap;
+	se_diag *d;       /* problems with files named on the command line */
+	se_diag *quiet;   /* problems with files found in directories */
+	bool oom;
+} wbooks;
+
+static bool
+has_suffix(const char *s, const char *end)
+{
+	size_t n = strlen(s), e = strlen(end);
+
+	return n >= e && strcmp(s + n - e, end) == 0;
+}
+
+static int
+wbook_add(void *ctx, const char *path, bool named)
+{
+	wbooks *w = ctx;
+	se_doc *doc;
+
+	if (!named && !has_suffix(path, ".yaml") && !has_suffix(path, ".yml"))
+		return 0;
+	doc = se_doc_load(path, named ? w->d : w->quiet);
+	if (!doc)
+		return named ? -1 : 0;
+	if (!doc->kind || strcmp(doc->kind, "review") != 0) {
+		se_doc_free(doc);
+		return 0;
+	}
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		se_doc **v = realloc(w->docs, cap * sizeof *v);
+		if (!v) {
+			se_doc_free(doc);
+			w->oom = true;
+			return 1;
+		}
+		w->docs = v, w->cap = cap;
+	}
+	w->docs[w->n++] = doc;
+	return 0;
+}
+
+static void
+plan_text_rows(const se_programme *p, const se_programme_row *rows,
+    size_t n, long as_of, se_planout_format fmt, FILE *out)
+{
+	static const char *const head[] = { "When", "What", "Who", "State",
+		"Evidence" };
+	char due[11], start[11], asof[11];
+	se_report *r;
+	size_t i;
+
+	se_ymd_format(as_of, asof);
+	r = se_report_new(aprintf(p->arena, "Peer challenge programme%s%s%s, "
+	    "as of %s", p->region ? ": " : "", p->region ? p->region : "",
+	    p->cycle_name ? aprintf(p->arena, " %s", p->cycle_name) : "",
+	    asof));
+	if (!r)
+		return;
+	se_report_table(r, NULL, 5, head);
+	for (i = 0; i < n; i++) {
+		se_ymd_format(rows[i].start, start);
+		se_ymd_format(rows[i].due, due);
+		se_report_row(r);
+		se_report_cell(r, rows[i].start == rows[i].due ? due :
+		    aprintf(p->arena, "%s to %s", start, due));
+		se_report_cell(r, rows[i].what);
+		se_report_cell(r, rows[i].who);
+		se_report_cell(r, se_prog_state_name(rows[i].state));
+		se_report_cell(r, rows[i].evidence ? rows[i].evidence : "");
+	}
+	se_report_render(r, fmt == SE_PLANOUT_HTML ? SE_REPORT_HTML :
+	    fmt == SE_PLANOUT_MARKDOWN ? SE_REPORT_MARKDOWN : SE_REPORT_TEXT,
+	    out);
+	se_report_free(r);
+}
+
+static void
+plan_data_rows(const se_programme_row *rows, size_t n,
+    se_planout_format fmt, FILE *out)
+{
+	char due[11], start[11];
+	size_t i;
+
+	if (fmt == SE_PLANOUT_CSV)
+		fputs("Start,Due,What,Who,State,Evidence\r\n", out);
+	else if (fmt == SE_PLANOUT_JSON)
+		fputs("[", out);
+	for (i = 0; i < n; i++) {
+		const se_programme_row *w = &rows[i];
+		const char *ev = w->evidence ? w->evidence : "";
+		se_ymd_format(w->start, start);
+		se_ymd_format(w->due, due);
+		if (fmt == SE_PLANOUT_CSV) {
+			fprintf(out, "%s,%s,", start, due);
+			se_csv_put(out, w->what, false);
+			fputc(',', out);
+			se_csv_put(out, w->who, false);
+			fprintf(out, ",%s,", se_prog_state_name(w->state));
+			se_csv_put(out, ev, false);
+			fputs("\r\n", out);
+		} else if (fmt == SE_PLANOUT_JSON) {
+			fprintf(out, "%s\n  {\"start\": \"%s\", \"due\": \"%s\", "
+			    "\"what\": ", i ? "," : "", start, due);
+			se_json_put(out, w->what);
+			fputs(", \"who\": ", out);
+			se_json_put(out, w->who);
+			fprintf(out, ", \"state\": \"%s\", \"evidence\": ",
+			    se_prog_state_name(w->state));
+			if (w->evidence)
+				se_json_put(out, w->evidence);
+			else
+				fputs("null", out);
+			fputs("}", out);
+		} else {
+			fprintf(out, "- start: %s\n  due: %s\n  what: ", start,
+			    due);
+			yaml_put(out, w->what);
+			fputs("\n  who: ", out);
+			yaml_put(out, w->who);
+			fprintf(out, "\n  state: %s\n",
+			    se_prog_state_name(w->state));
+			if (w->evidence) {
+				fputs("  evidence: ", out);
+				yaml_put(out, w->evidence);
+				fputc('\n', out);
+			}
+		}
+	}
+	if (fmt == SE_PLANOUT_JSON)
+		fputs(n ? "\n]\n" : "]\n", out);
+}
+
+int
+se_programme_plan(const char *path, const char *const *operands,
+    size_t noperands, long as_of, int syntax, FILE *out, se_diag *d)
+{
+	wbooks w;
+	se_doc *doc;
+	se_programme *p = NULL;
+	se_programme_row *rows = NULL;
+	size_t n = 0, i;
+	se_planout_format fmt = (se_planout_format)syntax;
+	int rc = -1;
+
+	memset(&w, 0, sizeof w);
+	w.d = d;
+	w.quiet = se_diag_new();
+	doc = se_doc_load(path, d);
+	if (!doc || !w.quiet)
+		goto out;
+	if (!doc->kind || strcmp(doc->kind, "programme") != 0) {
+		se_pos at = { doc->path, 0, 0 };
+		se_diag_error(d, &at, "no-programme", "'%s' is not a programme "
+		    "(kind: programme)", doc->path);
+		goto out;
+	}
+	for (i = 0; i < noperands && !w.oom; i++)
+		(void)se_walk(operands[i], wbook_add, &w, d);
+	p = se_programme_from_doc(doc, NULL, d);
+	if (!p || w.oom || se_programme_rows(p, (const se_doc *const *)w.docs,
+	    w.n, as_of, &rows, &n) < 0)
+		goto out;
+	if (fmt == SE_PLANOUT_TEXT || fmt == SE_PLANOUT_MARKDOWN ||
+	    fmt == SE_PLANOUT_HTML)
+		plan_text_rows(p, rows, n, as_of, fmt, out);
+	else
+		plan_data_rows(rows, n, fmt, out);
+	rc = 0;
+	for (i = 0; i < n; i++)
+		if (rows[i].state == SE_PROG_OVERDUE)
+			rc = 1;
+out:
+	free(rows);
+	se_programme_free(p);
+	for (i = 0; i < w.n; i++)
+		se_doc_free(w.docs[i]);
+	free(w.docs);
+	se_diag_free(w.quiet);
+	se_doc_free(doc);
+	return rc;
+}
+
+int
+se_programme_draft_file(const char *authorities, const char *cycle,
+    FILE *out, se_diag *d)
+{
+	se_doc *doc = se_doc_load(authorities, d);
+	int rc;
+
+	if (!doc)
+		return -1;
+	rc = se_programme_draft(doc, cycle, NULL, out, d);
+	se_doc_free(doc);
+	return rc;
 }

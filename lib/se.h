@@ -1334,6 +1334,20 @@ struct se_report_input;
 struct se_report *se_report_calendar(const struct se_report_input *in,
     se_diag *d);
 
+/* se-plan --programme FILE [--as-of DATE] [OPERAND]...: the programme at
+ * 'path' as plan rows as of 'as_of', completed by the review workbooks
+ * found under 'operands' (files or directories), written in 'fmt' (an
+ * se_planout_format: text, markdown and html as a table, csv, json,
+ * yaml).  Returns 0; 1 when a row is overdue; -1 when the programme
+ * could not be read (the reason in 'd'). */
+int se_programme_plan(const char *path, const char *const *operands,
+    size_t noperands, long as_of, int fmt, FILE *out, se_diag *d);
+/* se-plan --draft-programme --authorities FILE --cycle Y1-Y2: load FILE
+ * and se_programme_draft() it with the default rules.  Returns as
+ * se_programme_draft(); -1 also when FILE cannot be loaded. */
+int se_programme_draft_file(const char *authorities, const char *cycle,
+    FILE *out, se_diag *d);
+
 /* ---- scales (lib/scale.c) --------------------------------------------- */
 
 /* A rating scale: levels ordered worst to best, each with an id, a label,

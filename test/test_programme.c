@@ -734,6 +734,93 @@ TEST(the_midshires_programme_validates_and_its_anyshire_review_is_complete)
 	se_diag_free(d);
 }
 
+static char *
+plan(const char *path, const char *operand, const char *as_of,
+    const char *fmt, int *rc, char **diags)
+{
+	se_diag *d = se_diag_new();
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	*rc = se_programme_plan(path, &operand, operand ? 1 : 0, day(as_of),
+	    se_planout_format_parse(fmt), f, d);
+	fclose(f);
+	*diags = render(d);
+	se_diag_free(d);
+	return out;
+}
+
+TEST(the_programme_as_plan_rows_shows_what_slipped_and_what_is_due)
+{
+	int rc;
+	char *diags, *got = plan("examples/midshires/programme.yaml",
+	    "examples", "2019-03-01", "csv", &rc, &diags);
+
+	CHECK_INT_EQ(rc, 1);
+	CHECK_STR_EQ(diags, "");
+	CHECK(strncmp(got, "Start,Due,What,Who,State,Evidence\r\n", 35) == 0);
+	CHECK(strstr(got, "2018-09-01,2018-10-31,Safeguarding assurance visit "
+	    "to Any Port,Any Port (host); Anyshire (visiting lead),overdue,"
+	    "\r\n") != NULL);
+	CHECK(strstr(got, "2019-01-22,2019-01-24,Peer challenge team review of "
+	    "Anyshire,Any Dale (QA DCS)") == NULL);
+	CHECK(strstr(got, "2019-01-22,2019-01-24,Peer challenge team review of "
+	    "Anyshire,Anyshire (host); Any City (lead DCS); Any Dale (QA "
+	    "DCS),complete,examples/anyshire/2018-19/review.yaml\r\n") != NULL);
+	CHECK(strstr(got, "2019-03-15,2019-03-15,Regional DCS meeting: initial "
+	    "headlines,Midshires DCS group,upcoming,\r\n") != NULL);
+	CHECK(strstr(got, "2019-04-30,2019-04-30,Regional improvement plan "
+	    "signed off by the Midshires DCSs,Midshires DCS group,on track,"
+	    "\r\n") != NULL);
+	free(got);
+	free(diags);
+	/* Without the workbooks, Anyshire's review is overdue too. */
+	got = plan("examples/midshires/programme.yaml", NULL, "2019-03-01",
+	    "json", &rc, &diags);
+	CHECK_INT_EQ(rc, 1);
+	CHECK(strstr(got, "\"what\": \"Peer challenge team review of "
+	    "Anyshire\", \"who\": \"Anyshire (host); Any City (lead DCS); "
+	    "Any Dale (QA DCS)\", \"state\": \"overdue\", \"evidence\": "
+	    "null}") != NULL);
+	free(got);
+	free(diags);
+	got = plan("examples/anyshire/2018-19/review.yaml", NULL, "2019-03-01",
+	    "text", &rc, &diags);
+	CHECK_INT_EQ(rc, -1);
+	CHECK_STR_EQ(got, "");
+	CHECK_STR_EQ(diags, "examples/anyshire/2018-19/review.yaml: error: "
+	    "'examples/anyshire/2018-19/review.yaml' is not a programme "
+	    "(kind: programme) [no-programme]\n");
+	free(got);
+	free(diags);
+}
+
+TEST(a_draft_from_an_authorities_file_is_written_as_a_programme)
+{
+	se_diag *d = se_diag_new();
+	char *out = NULL, *got;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	CHECK_INT_EQ(se_programme_draft_file("examples/midshires/programme.yaml",
+	    "2021-2023", f, d), 0);
+	fclose(f);
+	CHECK(strstr(out, "kind: programme\nframework: em-2012\nregion: The "
+	    "Midshires\ncycle: \"2021-2023\"\nauthorities:\n  - name: "
+	    "Anyshire\n    dcs: \"Director of Children's Services, "
+	    "Anyshire\"\n") != NULL);
+	CHECK(strstr(out, "reviews:\n  - host: Anyshire\n    quarter: Jan-Mar "
+	    "2021\n    lead: Any City\n    qa: Any Borough\n") != NULL);
+	free(out);
+	CHECK_INT_EQ(se_programme_draft_file("no/such/file.yaml", "2021-2023",
+	    stdout, d), -1);
+	got = render(d);
+	CHECK(strstr(got, "no/such/file.yaml: error: ") != NULL);
+	free(got);
+	se_diag_free(d);
+}
+
 /* ---- the calendar ----------------------------------------------------- */
 
 static char *
@@ -964,6 +1051,8 @@ main(void)
 	RUN(a_review_is_overdue_after_its_last_day_without_its_workbook);
 	RUN(a_review_is_complete_once_its_final_workbook_or_letter_exists);
 	RUN(rows_come_in_due_date_order_with_who_they_apply_to);
+	RUN(the_programme_as_plan_rows_shows_what_slipped_and_what_is_due);
+	RUN(a_draft_from_an_authorities_file_is_written_as_a_programme);
 	RUN(the_midshires_programme_validates_and_its_anyshire_review_is_complete);
 	RUN(the_calendar_in_markdown_draws_the_seeds_three_grids);
 	RUN(the_calendar_marks_authorities_whose_next_visit_is_in_the_next_cycle);
