@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Problems with no place in a file are the command's (DESIGN 10.2). */
+static const se_pos me = { "se-report", 0, 0 };
+
 /* ---- small helpers --------------------------------------------------- */
 
 static const char *
@@ -456,7 +459,7 @@ se_report_summary(const se_report_input *in, se_diag *d)
 	size_t i;
 
 	if (!sum) {
-		se_diag_error(d, NULL, "no-summary",
+		se_diag_error(d, &me, "no-summary",
 		    "no summary document among the inputs: -t summary needs a "
 		    "document of kind 'summary'");
 		return NULL;
@@ -660,7 +663,7 @@ need_review(const se_report_input *in, se_diag *d, const char *type)
 	se_doc *rv = find_kind(in, "review", 0, NULL);
 
 	if (!rv)
-		se_diag_error(d, NULL, "no-review",
+		se_diag_error(d, &me, "no-review",
 		    "no review workbook among the inputs: -t %s needs a "
 		    "document of kind 'review'", type);
 	return rv;
@@ -906,7 +909,7 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 	char v[64], pv[64], cmp[160], why[512];
 
 	if (!s || !in->authority) {
-		se_diag_error(d, NULL, "dashboard-input", "%s",
+		se_diag_error(d, &me, "dashboard-input", "%s",
 		    !s ? "no extract given: -t dashboard needs --data FILE "
 		    "or a CSV operand" : "no authority given: -t dashboard "
 		    "needs --authority");
@@ -914,7 +917,7 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 	}
 	e = se_store_entity_find(s, in->authority);
 	if (e == SIZE_MAX) {
-		se_diag_error(d, NULL, "unknown-authority",
+		se_diag_error(d, &me, "unknown-authority",
 		    "authority '%s' is not in the extracts", in->authority);
 		return NULL;
 	}
@@ -1366,7 +1369,7 @@ se_report_themes(const se_report_input *in, se_diag *d)
 	if (ts.oom)
 		goto out;
 	if (ts.n == 0) {
-		se_diag_error(d, NULL, "no-themes", "no improvement priorities, "
+		se_diag_error(d, &me, "no-themes", "no improvement priorities, "
 		    "weaknesses, findings or agreed actions among the inputs: "
 		    "-t themes needs self-evaluations, self-assessments or "
 		    "review workbooks");
