@@ -809,6 +809,61 @@ format_rules(const se_node *format)
 	return format ? se_node_get(format, "rules") : NULL;
 }
 
+/* Limits, far above a region's (9 to 16 authorities, a few dozen
+ * events), so that the rules' checks, some quadratic in the size of the
+ * programme, finish quickly on any input (DESIGN 6). */
+enum {
+	MAX_AUTHORITIES = 1000,
+	MAX_EVENTS = 5000,
+	MAX_MEMBERS = 10000,
+	MAX_ACCREDITED = 2000,
+	MAX_MILESTONES = 10000
+};
+
+static size_t
+list_len(const se_node *n)
+{
+	return n && n->kind == SE_NODE_LIST ? n->n : 0;
+}
+
+static bool
+too_large(se_diag *d, const se_node *meta, const se_node *rv,
+    const se_node *vs)
+{
+	const se_node *au = se_node_get(meta, "authorities");
+	const se_node *ac = se_node_get(meta, "accredited");
+	const se_node *tt = se_node_get(meta, "timetable");
+	size_t members = 0, i, k;
+
+	for (k = 0; k < 2; k++) {
+		const se_node *list = k ? vs : rv;
+		for (i = 0; i < list_len(list); i++)
+			members += list_len(se_node_get(list->items[i],
+			    "team"));
+	}
+	if (list_len(au) > MAX_AUTHORITIES)
+		return se_diag_error(d, &au->pos, "programme-too-large", "%zu "
+		    "authorities: a programme may list at most %d",
+		    list_len(au), MAX_AUTHORITIES), true;
+	if (list_len(rv) + list_len(vs) > MAX_EVENTS)
+		return se_diag_error(d, &meta->pos, "programme-too-large", "%zu "
+		    "reviews and visits: a programme may hold at most %d",
+		    list_len(rv) + list_len(vs), MAX_EVENTS), true;
+	if (members > MAX_MEMBERS)
+		return se_diag_error(d, &meta->pos, "programme-too-large", "%zu "
+		    "team members: a programme may name at most %d", members,
+		    MAX_MEMBERS), true;
+	if (list_len(ac) > MAX_ACCREDITED)
+		return se_diag_error(d, &ac->pos, "programme-too-large", "%zu "
+		    "accredited reviewers: a programme may list at most %d",
+		    list_len(ac), MAX_ACCREDITED), true;
+	if (list_len(tt) > MAX_MILESTONES)
+		return se_diag_error(d, &tt->pos, "programme-too-large", "%zu "
+		    "milestones: a timetable may hold at most %d",
+		    list_len(tt), MAX_MILESTONES), true;
+	return false;
+}
+
 se_programme *
 se_programme_from_doc(const se_doc *doc, const se_node *format, se_diag *d)
 {
@@ -843,6 +898,10 @@ se_programme_from_doc(const se_doc *doc, const se_node *format, se_diag *d)
 	vs = se_node_get(meta, "visits");
 	nev = (rv && rv->kind == SE_NODE_LIST ? rv->n : 0) +
 	    (vs && vs->kind == SE_NODE_LIST ? vs->n : 0);
+	if (too_large(d, meta, rv, vs)) {
+		se_programme_free(p);
+		return NULL;
+	}
 	p->ev = lalloc(&l, nev, sizeof *p->ev);
 	if (nev && !p->ev) {
 		se_programme_free(p);
@@ -1994,10 +2053,12 @@ grid_set(se_arena *ar, se_calendar_grid *g, size_t row, size_t col,
 	if (col >= g->ncols)
 		return NULL;
 	c = &g->cells[row * g->ncols + col];
-	if (**c)
-		*c = aprintf(ar, "%s; %s", *c, text);
-	else
+	if (!**c)
 		*c = se_arena_strdup(ar, text);
+	else if (strlen(*c) < 512)
+		*c = aprintf(ar, "%s; %s", *c, text);
+	else if (!strstr(*c, "; ..."))
+		*c = aprintf(ar, "%s; ...", *c); /* a hostile pile-up */
 	return *c;
 }
 
