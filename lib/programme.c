@@ -71,7 +71,6 @@ typedef struct pevent {
 	long start, end;         /* days, when has_dates */
 	pmember *team;
 	size_t nteam;
-	int quarter;             /* involvement quarter (first month), or -1 */
 	bool done;               /* status: complete */
 	const se_node *node, *host_node, *lead_node, *qa_node, *when_node;
 } pevent;
@@ -85,7 +84,6 @@ typedef struct pmile {
 
 struct se_programme {
 	se_arena *arena;
-	const char *file;
 	const char *region, *cycle_name;
 	int cstart, cend; /* months; cstart > cend when unknown */
 	pauth *auth;
@@ -96,7 +94,6 @@ struct se_programme {
 	size_t nms;
 	pmember *acc;
 	size_t nacc;
-	bool has_acc;
 	params par;
 };
 
@@ -627,7 +624,6 @@ load_events(loader *l, const se_node *list, int type)
 		}
 		e->type = type;
 		e->node = it;
-		e->quarter = -1;
 		e->host = ref_auth(l, it, "host", what, true, &e->host_node);
 		e->lead = ref_auth(l, it, "lead", what, true, &e->lead_node);
 		e->qa = type == EV_REVIEW ? ref_auth(l, it, "qa", what, true,
@@ -880,13 +876,14 @@ se_programme_from_doc(const se_doc *doc, const se_node *format, se_diag *d)
 		return NULL;
 	}
 	p = calloc(1, sizeof *p);
-	if (!p || !(p->arena = se_arena_new(0))) {
+	if (p)
+		p->arena = se_arena_new(0);
+	if (!p || !p->arena) {
 		free(p);
 		se_diag_error(d, NULL, "out-of-memory", "out of memory");
 		return NULL;
 	}
 	l.p = p, l.d = d, l.errors = 0, l.meta = meta;
-	p->file = doc->path;
 	p->region = get_str(meta, "region");
 	params_default(&p->par);
 	if (format)
@@ -913,7 +910,6 @@ se_programme_from_doc(const se_doc *doc, const se_node *format, se_diag *d)
 	if (!rv)
 		lerr(&l, meta, "programme-field", "the programme has no "
 		    "'reviews'");
-	p->has_acc = se_node_get(meta, "accredited") != NULL;
 	load_members(&l, se_node_get(meta, "accredited"), &p->acc, &p->nacc,
 	    "accredited");
 	load_timetable(&l, se_node_get(meta, "timetable"));
@@ -1923,7 +1919,8 @@ aprintf(se_arena *ar, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !(s = se_arena_alloc(ar, (size_t)n + 1)))
+	s = n < 0 ? NULL : se_arena_alloc(ar, (size_t)n + 1);
+	if (!s)
 		return "";
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -2129,7 +2126,9 @@ se_programme_calendar(const se_programme *p)
 	size_t i;
 	char buf[200];
 
-	if (!c || !(c->arena = se_arena_new(0))) {
+	if (c)
+		c->arena = se_arena_new(0);
+	if (!c || !c->arena) {
 		free(c);
 		return NULL;
 	}
