@@ -192,6 +192,10 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
 		    "(-i): indicators cannot be rated or linked to areas, so "
 		    "only key lines of enquiry are proposed");
+	if (o->ndata && !who)
+		se_diag_warning(d, &me, "no-authority", "'%s' names no "
+		    "authority: the data cannot be joined to it",
+		    argv[optind]);
 	if (read_data(o, s, p, who ? who : "", &extracts, d) < 0)
 		bad++;
 	if (se_store_finish(s) < 0)
@@ -213,6 +217,10 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		se_diag_error(d, &me, "out-of-memory", "out of memory");
 		goto out;
 	}
+	if (se_hypos_len(h) == 0)
+		se_diag_warning(d, &me, "no-hypotheses", "nothing to propose: "
+		    "the self-assessment names no key line of enquiry and the "
+		    "data shows no gap, blind spot or contradicted claim");
 	out = se_out_open(o->cli.output, d);
 	if (!out)
 		goto out;

@@ -1899,7 +1899,8 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 	h->nranked = 0;
 	if (!order || !g || !h->ranked)
 		goto out;
-	memcpy(order, h->cand, h->ncand * sizeof *order);
+	if (h->ncand)
+		memcpy(order, h->cand, h->ncand * sizeof *order);
 	qsort(order, h->ncand, sizeof *order, by_rank);
 	for (i = 0; i < h->ncand; i++) {
 		const se_hypo *c = order[i];

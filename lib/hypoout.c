@@ -315,7 +315,7 @@ render_yaml(const se_hypos *h, const se_hypoout_opts *o, FILE *f)
 		yaml_key(f, 0, "previsit_notes", se_buf_str(&b));
 	}
 	se_buf_release(&b);
-	fputs("\nhypotheses:\n", f);
+	fputs(se_hypos_len(h) ? "\nhypotheses:\n" : "\nhypotheses: []\n", f);
 	for (i = 0; i < se_hypos_len(h); i++) {
 		if (i)
 			fputc('\n', f);
