@@ -26,7 +26,7 @@ static const char style[] =
     "th,td{border:1px solid #b1b4b6;padding:.35em .5em;text-align:left;"
     "vertical-align:top}\n"
     "thead th{background:#e8eef5}\n"
-    "tbody th{font-weight:bold;background:#f8f8f8}\n"
+    "tbody th{font-weight:normal;background:#f8f8f8}\n"
     "td.rag,th.rag{text-align:center;font-weight:bold;white-space:nowrap;"
     "width:4.5em;print-color-adjust:exact;-webkit-print-color-adjust:exact}\n"
     ".rag-r{background:#a4161a;color:#ffffff}\n"

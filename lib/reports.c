@@ -1057,6 +1057,9 @@ theme_get(struct themes *ts, const char *key, const char *label)
 	t->key = strdup(key);
 	t->label = strdup(label);
 	se_buf_init(&t->where);
+	/* "front door" heads a row as "Front door" */
+	if (t->label && t->label[0] >= 'a' && t->label[0] <= 'z')
+		t->label[0] = (char)(t->label[0] - 'a' + 'A');
 	if (!t->key || !t->label) {
 		free(t->key);
 		free(t->label);
@@ -1195,7 +1198,7 @@ match_area(const se_framework *fw, const char *text, size_t len)
  * name; else those lead words; else the section's id. */
 static void
 md_item(struct themes *ts, const se_framework *fw, const se_item *it,
-    const char *sid, int kind, const char *auth)
+    const char *sid, const char *stitle, int kind, const char *auth)
 {
 	const se_area *area;
 	const char *s = it->text, *p = strstr(s, "Theme:"), *colon;
@@ -1247,7 +1250,7 @@ md_item(struct themes *ts, const se_framework *fw, const se_item *it,
 			return;
 		}
 	}
-	theme_add(ts, sid, strlen(sid), sid, kind, auth, &it->pos);
+	theme_add(ts, sid, strlen(sid), stitle, kind, auth, &it->pos);
 }
 
 static void
@@ -1260,7 +1263,8 @@ md_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
 	size_t i;
 
 	for (i = 0; s && i < s->nitems; i++)
-		md_item(ts, fm ? fm->fw : NULL, &s->items[i], id, kind, auth);
+		md_item(ts, fm ? fm->fw : NULL, &s->items[i], id, s->title,
+		    kind, auth);
 }
 
 static void

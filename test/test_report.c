@@ -286,9 +286,9 @@ TEST(themes_are_counted_by_authority_on_three_authorities)
 	    "authorities"));
 	CHECK(m && strstr(m, "| Workforce | 3[^1] | Any Moor, Any Port, Any "
 	    "Wick | 2 | 0 | 0 | 1 |\n"));
-	CHECK(m && strstr(m, "| front door | 2[^2] | Any Port, Any Wick | 1 | 0 "
+	CHECK(m && strstr(m, "| Front door | 2[^2] | Any Port, Any Wick | 1 | 0 "
 	    "| 2 | 0 |\n"));
-	CHECK(m && strstr(m, "| sufficiency | 2[^3] | Any Moor, Any Wick | 0 | "
+	CHECK(m && strstr(m, "| Sufficiency | 2[^3] | Any Moor, Any Wick | 0 | "
 	    "1 | 1 | 0 |\n"));
 	CHECK(m && strstr(m, "| Managing resources | 1[^6] | Any Moor | 0 | 1 "
 	    "| 0 | 0 |\n"));
