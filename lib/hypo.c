@@ -976,6 +976,25 @@ ids_of_node(se_hypos *h, struct item *it, const se_node *n, size_t *cap)
 		ids_of_node(h, it, n->items[i], cap);
 }
 
+/* An item without an area: the first framework area an indicator it
+ * cites evidences (by the catalogue), or NULL. */
+static const char *
+cited_area(const se_hypos *h, const struct item *it)
+{
+	const se_indicator *ind;
+	const struct area *a;
+	size_t i, j;
+
+	for (i = 0; h->in->cat && i < it->nids; i++) {
+		ind = se_catalogue_find(h->in->cat, it->ids[i],
+		    strlen(it->ids[i]));
+		for (j = 0; ind && j < ind->nareas; j++)
+			if ((a = area_find(h, ind->areas[j])) != NULL)
+				return a->id;
+	}
+	return NULL;
+}
+
 static int
 load_items(se_hypos *h, const char *key, struct item **out, size_t *nout)
 {
@@ -1007,6 +1026,9 @@ load_items(se_hypos *h, const char *key, struct item **out, size_t *nout)
 		k++;
 	}
 	*nout = k;
+	for (i = 0; i < k; i++)
+		if (!(*out)[i].area)
+			(*out)[i].area = cited_area(h, &(*out)[i]);
 	return h->failed ? -1 : 0;
 }
 
@@ -1263,7 +1285,7 @@ static int
 gap_for(se_hypos *h, const struct area *a)
 {
 	const se_fact *linked[256], *bad[256];
-	size_t n, nbad = 0, nred = 0, ndecl = 0, i;
+	size_t n, nbad = 0, nred = 0, ndecl = 0, nboth = 0, i;
 	int score;
 	se_hypo *c;
 	se_buf b;
@@ -1277,6 +1299,8 @@ gap_for(se_hypos *h, const struct area *a)
 		bad[nbad++] = linked[i];
 		nred += linked[i]->rag == SE_RAG_RED;
 		ndecl += linked[i]->direction == SE_DIR_DECLINING;
+		nboth += linked[i]->rag == SE_RAG_RED &&
+		    linked[i]->direction == SE_DIR_DECLINING;
 	}
 	if (n == 0 || nbad * 2 <= n)
 		return 0;
@@ -1308,7 +1332,9 @@ gap_for(se_hypos *h, const struct area *a)
 	if (nred * 2 > n) {
 		say_count(&b, nred, n, "linked indicator");
 		se_buf_adds(&b, " red");
-		if (ndecl)
+		if (ndecl == nred && nboth == nred)
+			se_buf_adds(&b, " and declining");
+		else if (ndecl)
 			se_buf_addf(&b, " and %zu %s declining", ndecl,
 			    ndecl == 1 ? "is" : "are");
 	} else {
@@ -1621,7 +1647,10 @@ weakness_for(se_hypos *h, const struct item *it)
 	say_line(h, &b, it->pos.line);
 	se_buf_adds(&b, ", and ");
 	say_count(&b, nd, n, "indicator");
-	se_buf_adds(&b, " still declining.");
+	se_buf_adds(&b, " still declining (");
+	for (i = 0; i < nd; i++)
+		se_buf_addf(&b, "%s%s", i ? ", " : "", c->facts[i]->ind->id);
+	se_buf_adds(&b, ").");
 	c->aside = htake(h, &b);
 	return add_candidate(h, c);
 }

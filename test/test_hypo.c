@@ -154,7 +154,7 @@ TEST(a_good_rating_over_mostly_red_declining_indicators_is_a_self_awareness_gap)
 		CHECK_STR_EQ(c->rationale,
 		    "The self-assessment rates Service delivery as good (3) "
 		    "(sa.yaml line 7), but 2 of its 3 linked indicators are "
-		    "red and 2 are declining. Re-referrals within 12 months "
+		    "red and declining. Re-referrals within 12 months "
 		    "rose two years running, from 20.0% in 2016 to 25.0% in "
 		    "2018 (England 21.0%; red). Assessments within 45 days "
 		    "fell two years running, from 80.0% in 2016 to 70.0% in "
@@ -253,6 +253,24 @@ TEST(a_self_assessment_with_no_data_still_gives_key_line_of_enquiry_hypotheses)
 		    "(rated adequate (2)). No indicator with data is linked "
 		    "to it: the evidence will come from the visit.");
 	}
+	teardown(&f);
+}
+
+TEST(a_line_of_enquiry_without_an_area_takes_the_area_of_the_indicator_it_cites)
+{
+	static const char sa[] = SA_HEAD
+	    "areas:\n  managing-resources: {rating: 2, commentary: Thin.}\n"
+	    "key_lines_of_enquiry:\n"
+	    "  - {text: Are we keeping social workers?,\n"
+	    "     evidence: [indicator:B1]}\n";
+	struct fx f;
+
+	setup(&f, sa, turnover, sizeof turnover / sizeof turnover[0]);
+	CHECK_INT_EQ(se_hypo_find_kloes(f.h), 0);
+	CHECK_INT_EQ(se_hypos_ncandidates(f.h), 1);
+	if (se_hypos_ncandidates(f.h) == 1)
+		CHECK_STR_EQ(se_hypos_candidate(f.h, 0)->area,
+		    "managing-resources");
 	teardown(&f);
 }
 
@@ -619,6 +637,7 @@ main(void)
 	RUN(a_good_rating_with_one_bad_indicator_in_three_is_no_gap);
 	RUN(each_key_line_of_enquiry_is_a_candidate_linked_to_its_data);
 	RUN(a_self_assessment_with_no_data_still_gives_key_line_of_enquiry_hypotheses);
+	RUN(a_line_of_enquiry_without_an_area_takes_the_area_of_the_indicator_it_cites);
 	RUN(a_weakness_is_no_key_line_of_enquiry);
 	RUN(a_red_declining_indicator_nobody_names_is_a_blind_spot);
 	RUN(a_red_declining_indicator_in_an_area_named_as_a_weakness_is_no_blind_spot);
