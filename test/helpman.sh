@@ -4,6 +4,7 @@
 # man/se-NAME.1 (as "Fl -option") and in cmd/completions/se-NAME.bash,
 # and every value the help lists for -F/--format, --by, --compare, -t,
 # --group-by must be offered by the bash completion for that option.
+# man/libse.3 must name every function lib/se.h declares.
 # SE_BUILD names the build tree.
 B=${SE_BUILD:-build}
 cd "$(dirname "$0")/.." || exit 2
@@ -84,3 +85,16 @@ for bin in "$B"/bin/se-*; do
 		echo "not ok - helpman $cmd zsh completion lacks:$missing"
 	fi
 done
+
+# man/libse.3 names every function lib/se.h declares (as "Fn se_x").
+missing=
+for fn in $(grep -v '^typedef' lib/se.h |
+    grep -o '^[A-Za-z][^(]*[ *]se_[a-z0-9_]*(' |
+    grep -o 'se_[a-z0-9_]*($' | tr -d '(' | sort -u); do
+	grep -q "Fn $fn\\( \\|\$\\)" man/libse.3 || missing="$missing $fn"
+done
+if [ -z "$missing" ]; then
+	echo "ok - helpman man/libse.3 names every function of lib/se.h"
+else
+	echo "not ok - helpman man/libse.3 does not name:$missing"
+fi
