@@ -844,6 +844,28 @@ yaml_str(FILE *f, const char *indent, const char *key, const char *value)
 	fputc('\n', f);
 }
 
+/* Evidence joined with "; " goes back to a list of paths. */
+static void
+yaml_evidence(FILE *f, const char *ev, se_buf *b)
+{
+	const char *s = ev, *sep;
+
+	if (strstr(ev, "; ") == NULL) {
+		yaml_str(f, "    ", "evidence", ev);
+		return;
+	}
+	fputs("    evidence:\n", f);
+	while (*s) {
+		sep = strstr(s, "; ");
+		se_buf_reset(b);
+		se_buf_add(b, s, sep ? (size_t)(sep - s) : strlen(s));
+		fputs("      - ", f);
+		se_json_put(f, se_buf_str(b));
+		fputc('\n', f);
+		s = sep ? sep + 2 : s + strlen(s);
+	}
+}
+
 static void
 yaml_action(FILE *f, const se_action *a, const se_planout_opts *o,
     bool authority, se_buf *b)
@@ -875,7 +897,7 @@ yaml_action(FILE *f, const se_action *a, const se_planout_opts *o,
 	fprintf(f, "\n    due: ");
 	se_json_put(f, a->due_text);
 	fputc('\n', f);
-	yaml_str(f, "    ", "evidence", a->evidence);
+	yaml_evidence(f, a->evidence, b);
 	yaml_str(f, "    ", "impact", a->impact);
 	if (a->indicator[0] && a->has_target && a->has_by) {
 		fputs("    measure:\n", f);
