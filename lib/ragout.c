@@ -220,6 +220,34 @@ fget(const char *const *f, int k)
 	return f[k] ? f[k] : "";
 }
 
+/* Does this CSV field need neither quotes nor a formula guard? */
+static bool
+csv_plain(const char *s, size_t *len, bool is_number)
+{
+	size_t i;
+
+	if (!is_number && s[0] && strchr("=+-@\t\r", s[0]))
+		return false;
+	for (i = 0; s[i]; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			return false;
+	*len = i;
+	return true;
+}
+
+/* One CSV field: most are written whole; the rest go through
+ * se_csv_put. */
+static void
+csv_field(FILE *out, const char *s, bool is_number)
+{
+	size_t len;
+
+	if (csv_plain(s, &len, is_number))
+		fwrite(s, 1, len, out);
+	else
+		se_csv_put(out, s, is_number);
+}
+
 static void
 csv_row(struct ctx *c, const char *const *f, const char *exception)
 {
@@ -227,11 +255,11 @@ csv_row(struct ctx *c, const char *const *f, const char *exception)
 
 	if (exception) {
 		se_csv_put(c->out, exception, false);
-		fputc(',', c->out);
+		putc(',', c->out);
 	}
 	for (k = 0; k < NCOL; k++) {
-		se_csv_put(c->out, fget(f, k), colnum[k]);
-		fputc(k + 1 < NCOL ? ',' : '\n', c->out);
+		csv_field(c->out, fget(f, k), colnum[k]);
+		putc(k + 1 < NCOL ? ',' : '\n', c->out);
 	}
 }
 

@@ -187,6 +187,8 @@ se_median(double *v, size_t n)
  * values in extracts): digits written by hand, checked by reading them
  * back, so printf's slow exact conversion is needed only for the rest.
  * The result is what "%.15g" prints for such values. */
+static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+
 static bool
 short_decimal(double v, char *buf, size_t n)
 {
@@ -218,7 +220,9 @@ short_decimal(double v, char *buf, size_t n)
 				t[m++] = '.';
 		}
 		t[m] = '\0';
-		if (strtod(t, NULL) != v || m >= n)
+		/* r < 2^53 and 10^k are exact, and IEEE division rounds
+		 * correctly: r / 10^k is what strtod reads 't' as. */
+		if (r >= 9007199254740992.0 || r / p10[k] != a || m >= n)
 			return false;
 		memcpy(buf, t, m + 1);
 		return true;
