@@ -196,7 +196,10 @@ struct se_store {
 	size_t nent, capent;
 	struct table names, codes, regions, series_names;
 	struct rtable raw; /* "code\037name" as written -> entity */
-	se_buf rawkey;
+	char *key;         /* the row's "code\037name" */
+	size_t keycap;
+	const char *last_key; /* the previous row's, interned in 'raw' */
+	size_t last_len;
 	const char **region_names; /* each region column value, as first seen */
 	size_t nregions, capregions;
 	struct series *ser;
@@ -207,8 +210,8 @@ struct se_store {
 	struct file *files;
 	size_t nfiles;
 	uint32_t base, maxline;
-	/* The previous row's names and what they resolved to. */
-	se_buf last_auth, last_code, last_ind;
+	/* The previous row's indicator and what it resolved to. */
+	se_buf last_ind;
 	bool last_valid;
 	size_t last_e, last_s;
 	struct pair *pairs;
@@ -238,10 +241,7 @@ se_store_new(const se_catalogue *cat, se_diag *diag)
 	}
 	for (i = 0; i < n; i++)
 		s->cat_series[i] = NONE;
-	se_buf_init(&s->last_auth);
-	se_buf_init(&s->last_code);
 	se_buf_init(&s->last_ind);
-	se_buf_init(&s->rawkey);
 	return s;
 }
 
@@ -270,7 +270,7 @@ se_store_free(se_store *s)
 	free(s->codes.v);
 	free(s->regions.v);
 	free(s->raw.v);
-	se_buf_release(&s->rawkey);
+	free(s->key);
 	free(s->region_names);
 	free(s->series_names.v);
 	free(s->cat_series);
@@ -278,8 +278,6 @@ se_store_free(se_store *s)
 	free(s->pairs);
 	free(s->ent_order);
 	free(s->ser_order);
-	se_buf_release(&s->last_auth);
-	se_buf_release(&s->last_code);
 	se_buf_release(&s->last_ind);
 	se_arena_free(s->arena);
 	free(s);
@@ -427,35 +425,50 @@ fast_hash(const char *p, size_t n)
 	return h ^ (h >> 29);
 }
 
-/* The entity of a row: first by the exact bytes written (one cheap hash
- * lookup for rows spelled as before), else by the rules of find_entity. */
+/* The entity of a row: the previous row's when spelled the same (sorted
+ * extracts), else by the exact bytes written (one hash lookup for rows
+ * spelled as before), else by the rules of find_entity. */
 static size_t
 entity_fast(se_store *s, const char *name, const char *code)
 {
 	const struct rslot *slot;
-	size_t e;
+	size_t e, cl = code ? strlen(code) : 0, nl = strlen(name);
+	size_t len = cl + 1 + nl;
 	uint64_t h;
 	char *key;
 
-	se_buf_reset(&s->rawkey);
-	se_buf_adds(&s->rawkey, code ? code : "");
-	se_buf_addc(&s->rawkey, '\037');
-	se_buf_adds(&s->rawkey, name);
-	if (se_buf_failed(&s->rawkey))
-		return NONE;
-	h = fast_hash(s->rawkey.data, s->rawkey.len);
+	if (len + 1 > s->keycap) {
+		char *k = realloc(s->key, 2 * (len + 1));
+		if (!k)
+			return NONE;
+		s->key = k;
+		s->keycap = 2 * (len + 1);
+	}
+	if (cl)
+		memcpy(s->key, code, cl);
+	s->key[cl] = '\037';
+	memcpy(s->key + cl + 1, name, nl + 1);
+	if (s->last_key && len == s->last_len &&
+	    memcmp(s->key, s->last_key, len) == 0)
+		return s->last_e;
+	h = fast_hash(s->key, len);
 	if (s->raw.n) {
-		slot = rtable_slot(&s->raw, s->rawkey.data, s->rawkey.len, h);
-		if (slot->key)
-			return slot->val;
+		slot = rtable_slot(&s->raw, s->key, len, h);
+		if (slot->key) {
+			s->last_key = slot->key;
+			s->last_len = len;
+			return s->last_e = slot->val;
+		}
 	}
 	e = find_entity(s, name, code);
 	if (e == NONE)
 		return NONE;
-	key = se_arena_strndup(s->arena, s->rawkey.data, s->rawkey.len);
-	if (!key || rtable_put(&s->raw, key, s->rawkey.len, h, e) < 0)
+	key = se_arena_strndup(s->arena, s->key, len);
+	if (!key || rtable_put(&s->raw, key, len, h, e) < 0)
 		return NONE;
-	return e;
+	s->last_key = key;
+	s->last_len = len;
+	return s->last_e = e;
 }
 
 static int
@@ -711,19 +724,9 @@ se_store_row(void *store, const se_row *r)
 		return 0;
 	}
 	g = global_line(s, &r->row_pos);
-	if (s->last_valid && same_text(&s->last_auth, r->authority) &&
-	    same_text(&s->last_code, r->code)) {
-		e = s->last_e;
-	} else {
-		e = entity_fast(s, name, r->code);
-		if (e == NONE)
-			return oom(s);
-		se_buf_reset(&s->last_auth);
-		se_buf_adds(&s->last_auth, r->authority ? r->authority : "");
-		se_buf_reset(&s->last_code);
-		se_buf_adds(&s->last_code, r->code ? r->code : "");
-		s->last_e = e;
-	}
+	e = entity_fast(s, name, r->code);
+	if (e == NONE)
+		return oom(s);
 	if (s->last_valid && same_text(&s->last_ind, r->indicator)) {
 		k = s->last_s;
 	} else {
@@ -734,8 +737,7 @@ se_store_row(void *store, const se_row *r)
 		se_buf_adds(&s->last_ind, r->indicator);
 		s->last_s = k;
 	}
-	s->last_valid = !se_buf_failed(&s->last_auth) &&
-	    !se_buf_failed(&s->last_code) && !se_buf_failed(&s->last_ind);
+	s->last_valid = !se_buf_failed(&s->last_ind);
 	if (!s->ent[e].region && !empty(r->region) &&
 	    note_region(s, e, r->region) < 0)
 		return oom(s);
