@@ -903,7 +903,7 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 	const se_store *s = in->store;
 	se_rate_opts ro = { in->period, NULL, -1 };
 	se_rating *rt = NULL;
-	size_t e, i, ns;
+	size_t e, i, ns, rows = 0;
 	se_report *r;
 	se_buf t, src;
 	char v[64], pv[64], cmp[160], why[512];
@@ -955,6 +955,7 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 			snprintf(cmp, sizeof cmp, "%s %s", x->comparator_name ?
 			    x->comparator_name : "", c);
 		}
+		rows++;
 		se_report_row(r);
 		se_report_cell(r, se_buf_str(&t));
 		se_report_cell(r, or(x->period_text, ""));
@@ -970,6 +971,12 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 		    se_source_name(x->source)[0] ? se_source_name(x->source) :
 		    "no");
 		se_report_note(r, se_buf_str(&t));
+	}
+	if (rows == 0) {
+		se_report_para(r, "No indicator has a value to rate.");
+		if (in->period)
+			se_diag_warning(d, &me, "unknown-period", "no indicator "
+			    "has values for period '%s'", in->period);
 	}
 	se_report_heading(r, 2, "Trends");
 	for (i = 0; i < ns; i++) {
