@@ -311,31 +311,39 @@ contacts(se_report *r, const se_doc *sum)
 	    "not given"));
 }
 
-/* One part of the summary: the summary's own section, then each
- * chapter's, under the chapter's title. */
+/* The five summary parts of seed 000, in its order, asked of the summary
+ * itself ("Children's Services") and of each chapter. */
+static const struct {
+	const char *id, *title;
+} parts[] = {
+	{ "areas-for-improvement", "Areas for improvements identified from "
+	  "the last Inspection/Peer Challenge/Annual Conversation" },
+	{ "support-to-other-las", "Support we have provided to other LAs" },
+	{ "outcomes-proud", "Outcomes we are proud of" },
+	{ "improvement-priorities",
+	  "Improvement priorities for the next 12 months" },
+	{ "key-risks", "Key risks to achieving the improvement priorities" },
+};
+
+/* One block of the template: a heading and the five parts under it;
+ * 'all' shows a part the document lacks as "None given." */
 static void
-part(se_report *r, const se_report_input *in, const se_doc *sum,
-    const struct chapters *ch, const char *id, const char *title)
+parts_of(se_report *r, const se_report_input *in, const se_doc *doc,
+    const char *title, bool all)
 {
-	const se_section *s = doc_section(in->formats, sum, id);
-	size_t i, shown = 0;
+	size_t i;
 
 	se_report_heading(r, 2, title);
-	if (s) {
-		body(r, sum, s);
-		shown++;
-	}
-	for (i = 0; i < ch->n; i++) {
-		const se_section *cs = doc_section(in->formats, ch->docs[i], id);
-		if (!cs)
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		const se_section *s = doc_section(in->formats, doc, parts[i].id);
+		if (!s && !all)
 			continue;
-		shown++;
-		se_report_heading(r, 3, doc_title(ch->docs[i],
-		    or(str(ch->docs[i]->meta, "chapter"), ch->docs[i]->path)));
-		body(r, ch->docs[i], cs);
+		se_report_heading(r, 3, parts[i].title);
+		if (s && s->nitems + s->words > 0)
+			body(r, doc, s);
+		else
+			se_report_para(r, "None given.");
 	}
-	if (!shown)
-		se_report_para(r, "None given.");
 }
 
 static void
@@ -438,15 +446,6 @@ risk_support(se_report *r, const se_doc *sum)
 se_report *
 se_report_summary(const se_report_input *in, se_diag *d)
 {
-	static const struct { const char *id, *title; } parts[] = {
-		{ "areas-for-improvement", "Areas for improvements identified "
-		  "from the last Inspection/Peer Challenge/Annual Conversation" },
-		{ "support-to-other-las", "Support we have provided to other LAs" },
-		{ "outcomes-proud", "Outcomes we are proud of" },
-		{ "improvement-priorities",
-		  "Improvement priorities for the next 12 months" },
-		{ "key-risks", "Key risks to achieving the improvement priorities" },
-	};
 	static const struct { const char *id, *title; } intro[] = {
 		{ "our-local-area", "Our local area" },
 		{ "our-services", "Our services" },
@@ -484,9 +483,14 @@ se_report_summary(const se_report_input *in, se_diag *d)
 		se_report_heading(r, 2, intro[i].title);
 		body(r, sum, s);
 	}
-	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
-		part(r, in, sum, &ch, parts[i].id, parts[i].title);
+	/* seed 000: the authority-wide block, the Signature of Success,
+	 * then a block for each chapter, then Risk Support and Offer */
+	parts_of(r, in, sum, "Children's Services", true);
 	signature(r, in, sum, d);
+	for (i = 0; i < ch.n; i++)
+		parts_of(r, in, ch.docs[i], doc_title(ch.docs[i],
+		    or(str(ch.docs[i]->meta, "chapter"), ch.docs[i]->path)),
+		    false);
 	risk_support(r, sum);
 	chapters_free(&ch);
 	return r;
@@ -934,9 +938,10 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 	if (!r)
 		goto out;
 	se_report_heading(r, 2, "Ratings");
-	se_report_para(r, "Each indicator's latest period (or --period) rated "
-	    "by the catalogue's rule; the direction compares it with the "
-	    "period before. The sources give the rule and the figures it used.");
+	se_report_para(r, "Each indicator is rated at its latest period, or "
+	    "the period asked for, by the rule in the indicator catalogue; the "
+	    "direction compares it with the period before. The sources give "
+	    "the rule and the figures it used.");
 	se_report_table(r, "", 7, head);
 	ns = se_store_nseries(s);
 	for (i = 0; i < ns; i++) {

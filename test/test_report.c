@@ -345,7 +345,7 @@ TEST(summary_signature_of_success_direction_is_computed)
 	    "Improving[^5] |"));
 	CHECK(m && strstr(m, "[^4]: examples/anyshire/2018-19/summary.md:35: "
 	    "direction computed from A to R (rag scale)\n"));
-	CHECK(m && strstr(m, "### Youth Offending\n"));
+	CHECK(m && strstr(m, "## Youth Offending\n\n### Areas for improvements"));
 	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 0);
 	free(m);
 	se_report_free(r);
