@@ -25,6 +25,11 @@ enum {
 	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM
 };
 
+struct walk {
+	se_plan *p;
+	se_diag *d;
+};
+
 struct opts {
 	se_cli cli;
 	se_planout_opts out;
@@ -198,63 +203,14 @@ write_out(struct opts *o, const se_plan *p, se_diag *d)
 	return se_out_close(out, true, d);
 }
 
-struct walk {
-	se_plan *p;
-	se_diag *d;
-};
-
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* Keep what 'from' says about a file that turned out to be a plan. */
-static void
-pass_on(const se_diag *from, se_diag *to)
-{
-	size_t i;
-
-	for (i = 0; i < se_diag_len(from); i++) {
-		const se_diag_item *it = se_diag_get(from, i);
-		se_pos pos = { it->file, it->line, it->col };
-		se_diag_add(to, it->severity, &pos, it->rule, "%s",
-		    it->message);
-	}
-}
-
-/* A plan named on the command line, or found in a directory: there,
- * files that are not plans are skipped silently. */
+/* se_walk() callback: a plan named on the command line, or found in a
+ * directory. */
 static int
 add_file(void *ctx, const char *path, bool named)
 {
 	struct walk *w = ctx;
-	se_diag *quiet;
-	se_doc *doc;
-	int rc = 0;
 
-	if (named)
-		return se_plan_load(w->p, path, w->d);
-	if (!ends_with(path, ".csv") && !ends_with(path, ".yaml") &&
-	    !ends_with(path, ".yml"))
-		return 0;
-	quiet = se_diag_new();
-	if (quiet == NULL)
-		return -1;
-	if (ends_with(path, ".csv")) {
-		if (se_plan_load(w->p, path, quiet) == 0)
-			pass_on(quiet, w->d);
-	} else {
-		doc = se_doc_load(path, quiet);
-		if (doc && doc->kind && strcmp(doc->kind, "plan") == 0) {
-			pass_on(quiet, w->d);
-			rc = se_plan_add_doc(w->p, doc, w->d);
-		}
-		se_doc_free(doc);
-	}
-	se_diag_free(quiet);
-	return rc;
+	return se_plan_add_found(w->p, path, named, w->d);
 }
 
 /* --from: draft a plan from documents. */

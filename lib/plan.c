@@ -630,6 +630,50 @@ se_plan_load(se_plan *p, const char *path, se_diag *diag)
 	return rc;
 }
 
+/* Keep what 'from' says about a file that turned out to be a plan. */
+static void
+pass_on(const se_diag *from, se_diag *to)
+{
+	size_t i;
+
+	for (i = 0; i < se_diag_len(from); i++) {
+		const se_diag_item *it = se_diag_get(from, i);
+		se_pos pos = { it->file, it->line, it->col };
+		se_diag_add(to, it->severity, &pos, it->rule, "%s",
+		    it->message);
+	}
+}
+
+int
+se_plan_add_found(se_plan *p, const char *path, bool named, se_diag *diag)
+{
+	se_diag *quiet;
+	se_doc *doc;
+	int rc = 0;
+
+	if (named)
+		return se_plan_load(p, path, diag);
+	if (!ends_with(path, ".csv") && !ends_with(path, ".yaml") &&
+	    !ends_with(path, ".yml"))
+		return 0;
+	quiet = se_diag_new();
+	if (quiet == NULL)
+		return -1;
+	if (ends_with(path, ".csv")) {
+		if (se_plan_load(p, path, quiet) == 0)
+			pass_on(quiet, diag);
+	} else {
+		doc = se_doc_load(path, quiet);
+		if (doc && doc->kind && strcmp(doc->kind, "plan") == 0) {
+			pass_on(quiet, diag);
+			rc = se_plan_add_doc(p, doc, diag);
+		}
+		se_doc_free(doc);
+	}
+	se_diag_free(quiet);
+	return rc;
+}
+
 /* ---- assessing -------------------------------------------------------- */
 
 static void
