@@ -160,6 +160,22 @@ se_report_item(se_report *r, const char *text)
 }
 
 int
+se_report_numbered(se_report *r, const char *text)
+{
+	return para(r, RB_NITEM, text);
+}
+
+size_t
+se_report_item_number(const se_report *r, size_t i)
+{
+	size_t n = 1;
+
+	while (i-- > 0 && r->blocks[i].kind == RB_NITEM)
+		n++;
+	return n;
+}
+
+int
 se_report_field(se_report *r, const char *label, const char *value)
 {
 	rblock *b = add(r, RB_FIELD);

@@ -326,6 +326,7 @@ block(struct html *h, const rblock *b)
 		fputs("</p>\n", f);
 		break;
 	case RB_ITEM:
+	case RB_NITEM:
 		fputs("<li>", f);
 		put(f, b->text);
 		note_ref(f, b->note);
@@ -368,17 +369,19 @@ se_report_render_html(const se_report *r, FILE *f)
 	put(f, r->title);
 	fputs("</h1>\n", f);
 	for (i = 0; i < r->nblocks; i++) {
-		bool item = r->blocks[i].kind == RB_ITEM;
-		bool was = i && r->blocks[i - 1].kind == RB_ITEM;
-		if (item && !was)
-			fputs("<ul>\n", f);
-		if (!item && was)
-			fputs("</ul>\n", f);
+		int k = r->blocks[i].kind;
+		int was = i ? r->blocks[i - 1].kind : -1;
+		if (k != was && (was == RB_ITEM || was == RB_NITEM))
+			fputs(was == RB_ITEM ? "</ul>\n" : "</ol>\n", f);
+		if (k != was && (k == RB_ITEM || k == RB_NITEM))
+			fputs(k == RB_ITEM ? "<ul>\n" : "<ol>\n", f);
 		if (block(&h, &r->blocks[i]) < 0)
 			return -1;
 	}
-	if (r->nblocks && r->blocks[r->nblocks - 1].kind == RB_ITEM)
-		fputs("</ul>\n", f);
+	if (r->nblocks && (r->blocks[r->nblocks - 1].kind == RB_ITEM ||
+	    r->blocks[r->nblocks - 1].kind == RB_NITEM))
+		fputs(r->blocks[r->nblocks - 1].kind == RB_ITEM ? "</ul>\n" :
+		    "</ol>\n", f);
 	if (h.open)
 		fputs("</section>\n", f);
 	if (r->nnotes) {

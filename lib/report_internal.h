@@ -16,6 +16,7 @@ enum {
 	RB_PARA,
 	RB_WARNING,
 	RB_ITEM,
+	RB_NITEM,   /* an item of a numbered list */
 	RB_FIELD,
 	RB_TABLE,
 	RB_CHART
@@ -70,6 +71,9 @@ void se_report_chart_alt(const rblock *b, se_buf *out);
 /* A RAG's letter ("R") and name ("Red"); "" and "Not rated" for none. */
 const char *se_report_rag_letter(se_rag r);
 const char *se_report_rag_label(se_rag r);
+
+/* The number of numbered item 'i' (1 for the first of a run). */
+size_t se_report_item_number(const se_report *r, size_t i);
 
 int se_report_render_md(const se_report *r, FILE *out);
 int se_report_render_html(const se_report *r, FILE *out);

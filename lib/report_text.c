@@ -203,7 +203,7 @@ note_ref(FILE *f, unsigned note)
 }
 
 static int
-block(FILE *f, const rblock *b)
+block(FILE *f, const rblock *b, size_t number)
 {
 	se_buf alt;
 
@@ -227,7 +227,11 @@ block(FILE *f, const rblock *b)
 		fputs("\n\n", f);
 		break;
 	case RB_ITEM:
-		fputs("- ", f);
+	case RB_NITEM:
+		if (b->kind == RB_NITEM)
+			fprintf(f, "%zu. ", number);
+		else
+			fputs("- ", f);
 		put(f, b->text);
 		note_ref(f, b->note);
 		fputc('\n', f);
@@ -262,7 +266,8 @@ block(FILE *f, const rblock *b)
 static bool
 ends_run(int prev, int next)
 {
-	return (prev == RB_FIELD || prev == RB_ITEM) && next != prev;
+	return (prev == RB_FIELD || prev == RB_ITEM || prev == RB_NITEM) &&
+	    next != prev;
 }
 
 int
@@ -274,7 +279,7 @@ se_report_render_text(const se_report *r, FILE *f)
 	for (i = 0; i < r->nblocks; i++) {
 		if (i && ends_run(r->blocks[i - 1].kind, r->blocks[i].kind))
 			fputc('\n', f);
-		if (block(f, &r->blocks[i]) < 0)
+		if (block(f, &r->blocks[i], se_report_item_number(r, i)) < 0)
 			return -1;
 	}
 	if (r->nblocks && ends_run(r->blocks[r->nblocks - 1].kind, -1))

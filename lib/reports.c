@@ -523,7 +523,7 @@ static void
 hypothesis(se_report *r, const se_report_input *in, const se_doc *rv,
     const se_node *h, int level)
 {
-	static const char *const fhead[] = { "Key finding", "Evidence" };
+	static const char *const fhead[] = { "Key findings", "Evidence base" };
 	const se_node *m = se_node_get(h, "methods");
 	const se_node *fs = se_node_get(h, "findings");
 	const char *area = area_title(in, rv, str(h, "area"));
@@ -538,11 +538,12 @@ hypothesis(se_report *r, const se_report_input *in, const se_doc *rv,
 	se_report_heading(r, level, se_buf_str(&b));
 	se_report_para(r, trim(&b, str(h, "text")));
 	note(r, &h->pos, NULL);
-	se_report_heading(r, level + 1, "Methods");
+	se_report_heading(r, level + 1, "Methodologies used");
 	for (i = 0; m && m->kind == SE_NODE_LIST && i < m->n; i++)
 		se_report_item(r, trim(&b, se_node_str(m->items[i])));
 	if (str(h, "methods_comments"))
-		se_report_para(r, trim(&b, str(h, "methods_comments")));
+		se_report_field(r, "Any comments about this aspect of the review",
+		    trim(&b, str(h, "methods_comments")));
 	se_report_heading(r, level + 1, "Key findings");
 	se_report_table(r, "", 2, fhead);
 	for (i = 0; fs && fs->kind == SE_NODE_LIST && i < fs->n; i++) {
@@ -552,9 +553,10 @@ hypothesis(se_report *r, const se_report_input *in, const se_doc *rv,
 		join(se_node_get(fs->items[i], "evidence"), &e);
 		se_report_cell(r, e.len ? se_buf_str(&e) : "none given");
 	}
-	se_report_heading(r, level + 1, "Conclusions");
+	se_report_heading(r, level + 1, "Overall conclusions");
 	se_report_para(r, or(trim(&b, str(h, "conclusions")), "None recorded."));
-	se_report_heading(r, level + 1, "Host's comments");
+	se_report_heading(r, level + 1,
+	    "Comments from host LA at time of feedback");
 	se_report_para(r, or(trim(&b, str(h, "host_comments")), "None recorded."));
 	se_buf_release(&b);
 	se_buf_release(&e);
@@ -572,19 +574,25 @@ is_true(const se_node *n)
 static void
 actions(se_report *r, const se_doc *rv, int level)
 {
-	static const char *const head[] = { "Agreed action", "Hypothesis",
-		"Agreed", "Commentary" };
+	static const char *const head[] = { "Action point", "Hypothesis",
+		"Agreed by host LA", "Commentary" };
 	const se_node *a = se_node_get(rv->meta, "agreed_actions");
 	se_buf b;
 	size_t i;
 
 	se_buf_init(&b);
-	se_report_heading(r, level, "Agreed actions");
+	se_report_heading(r, level, "Agreed actions arising from review");
 	se_report_table(r, "", 4, head);
 	for (i = 0; a && a->kind == SE_NODE_LIST && i < a->n; i++) {
 		const se_node *x = a->items[i];
 		se_report_row(r);
-		se_report_cell(r, trim(&b, str(x, "text")));
+		{
+			se_buf t;
+			se_buf_init(&t);
+			se_buf_addf(&t, "%zu. %s", i + 1, trim(&b, str(x, "text")));
+			se_report_cell(r, se_buf_str(&t));
+			se_buf_release(&t);
+		}
 		note(r, &x->pos, NULL);
 		se_report_cell(r, or(str(x, "hypothesis"), "none named"));
 		se_report_cell(r, is_true(se_node_get(x, "agreed")) ? "Yes" : "No");
@@ -649,14 +657,27 @@ record(se_report *r, const se_report_input *in, const se_doc *rv, int level)
 	se_report_field(r, "Dates", se_buf_str(&b));
 	se_report_field(r, "Lead reviewer", person(se_node_get(rv->meta,
 	    "lead_reviewer"), &b));
-	se_report_field(r, "Verbal feedback given",
-	    or(str(rv->meta, "feedback_date"), "not recorded"));
+	se_report_heading(r, level, "Hypotheses investigated");
+	for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++) {
+		const char *dec = str(hs->items[i], "decision");
+		se_buf t;
+		if (!dec || strcmp(dec, "investigate") != 0)
+			continue;
+		se_buf_init(&t);
+		se_buf_reset(&b);
+		se_buf_addf(&b, "%s: %s", or(str(hs->items[i], "id"), "(no id)"),
+		    trim(&t, str(hs->items[i], "text")));
+		se_report_numbered(r, se_buf_str(&b));
+		se_buf_release(&t);
+	}
 	for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++) {
 		const char *dec = str(hs->items[i], "decision");
 		if (dec && strcmp(dec, "investigate") == 0)
 			hypothesis(r, in, rv, hs->items[i], level);
 	}
 	actions(r, rv, level);
+	se_report_field(r, "Date of verbal feedback",
+	    or(str(rv->meta, "feedback_date"), "not recorded"));
 	parked(r, rv, level);
 	se_buf_release(&b);
 }
@@ -768,7 +789,7 @@ priority_actions(se_report *r, const se_doc *rv)
 			if (str(x, "hypothesis"))
 				se_buf_addf(&b, " (hypothesis %s)",
 				    str(x, "hypothesis"));
-			se_report_item(r, se_buf_str(&b));
+			se_report_numbered(r, se_buf_str(&b));
 			note(r, &x->pos, NULL);
 			shown++;
 		}
@@ -811,24 +832,39 @@ se_report_letter(const se_report_input *in, se_diag *d)
 	se_report_field(r, "From", person(lead, &t));
 	se_report_field(r, "Email", or(str(lead, "email"), "not given"));
 	se_buf_reset(&t);
-	se_buf_addf(&t, "Dear %s,", or(str(host, "name"), "Director"));
+	se_buf_addf(&t, "Dear %s", or(str(host, "name"), "Director"));
 	se_report_para(r, se_buf_str(&t));
 	se_buf_reset(&t);
-	se_buf_addf(&t, "Thank you for hosting the %s of %s from %s to %s, and "
-	    "thank you to everyone who gave their time to the team. This "
-	    "letter confirms "
-	    "the feedback given on %s. The record of the team's findings, "
-	    "conclusions and the actions agreed with you is attached.",
-	    visit_type(rv)[0] == 'P' ? "peer challenge team review" :
-	    "safeguarding assurance visit",
+	se_buf_addf(&t, "%s %s Children's Services", visit_type(rv)[0] == 'P' ?
+	    "Peer Challenge Review" : "Safeguarding Assurance Visit",
+	    or(str(rv->meta, "authority"), ""));
+	se_report_heading(r, 2, se_buf_str(&t));
+	se_buf_reset(&t);
+	se_buf_addf(&t, "This letter summarises the findings of the recent %s "
+	    "in %s which was conducted from %s to %s. I would like to thank all of "
+	    "the staff we met for their assistance in undertaking this review.",
+	    visit_type(rv)[0] == 'P' ? "Peer Challenge Review" :
+	    "Safeguarding Assurance Visit",
 	    or(str(rv->meta, "authority"), "your authority"),
-	    long_date(str(dates, "start"), b1), long_date(str(dates, "end"), b2),
-	    long_date(or(str(rv->meta, "feedback_date"), "the last day"), b3));
+	    long_date(str(dates, "start"), b1), long_date(str(dates, "end"), b2));
 	se_report_para(r, se_buf_str(&t));
-	se_report_heading(r, 2, "Areas for priority action");
+	se_report_para(r, "The review aimed to provide an objective evaluation "
+	    "of the key strengths and areas for development within the Children "
+	    "and Young People's Service. In order to conduct this evaluation, a "
+	    "number of agreed hypotheses were investigated by a Peer Challenge "
+	    "Review Team. The methodology used, evidence-base behind the key "
+	    "findings and any comments made by the host council in response "
+	    "have been captured in the record of verbal feedback which is "
+	    "attached for reference.");
+	se_report_para(r, "This review has identified the following area(s) "
+	    "for priority action:");
 	priority_actions(r, rv);
-	se_report_para(r, "Yours sincerely,");
+	if (str(rv->meta, "variations"))
+		se_report_field(r, "Variations between review team member "
+		    "findings", trim(&t, str(rv->meta, "variations")));
+	se_report_para(r, "Yours sincerely");
 	se_report_para(r, person(lead, &t));
+	(void)b3;
 	se_report_heading(r, 2, "Attached: verbal feedback record");
 	record(r, in, rv, 3);
 	se_buf_release(&t);
