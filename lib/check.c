@@ -270,8 +270,6 @@ is_email(const char *s)
 
 static void check_map(struct ck *k, const se_field *spec, const se_node *n,
     bool top);
-static void claims_in(struct ck *k, const char *s, const char *end,
-    unsigned line0, const se_node *node);
 static void check_value(struct ck *k, const se_field *f, const char *name,
     const se_node *n);
 
@@ -408,8 +406,6 @@ check_scalar(struct ck *k, const se_field *f, const char *name,
 			    count_words(s), f->words);
 		add_range(k, &k->narrative, &k->nnarrative, &k->capnarrative, n);
 		check_text_refs(k, n);
-		if (k->c->data)
-			claims_in(k, s, s + n->len, n->pos.line, n);
 		break;
 	case SE_FT_INTEGER:
 	case SE_FT_NUMBER:
@@ -952,189 +948,15 @@ check_judgement(struct ck *k)
 }
 
 /* ---- claims of movement against the data (DESIGN 5 se-hypothesise,
- *      candidate 6; se-validate --data) --------------------------------- */
-
-/* What a claim says: the value went up (1) or down (-1), got better (2)
- * or worse (-2), is above (3) or below (-3) England. */
-static const struct {
-	const char *words;
-	int says;
-} claims[] = {
-	{ "above the national average", 3 }, { "above england", 3 },
-	{ "above the england average", 3 }, { "better than england", 3 },
-	{ "below the national average", -3 }, { "below england", -3 },
-	{ "below the england average", -3 }, { "worse than england", -3 },
-	{ "improved", 2 }, { "improving", 2 }, { "improvement in", 2 },
-	{ "deteriorated", -2 }, { "declined", -2 }, { "declining", -2 },
-	{ "got worse", -2 }, { "worsened", -2 },
-	{ "reduced", -1 }, { "reducing", -1 }, { "fallen", -1 }, { "fell", -1 },
-	{ "decreased", -1 }, { "dropped", -1 }, { "fewer", -1 },
-	{ "increased", 1 }, { "increasing", 1 }, { "risen", 1 }, { "rose", 1 },
-};
-
-/* The last claim word in [s, end), as a whole word (the one nearest the
- * indicator it cites); 0 for none.  "Fewer ... than nationally" compares
- * with England rather than with last year. */
-static int
-find_claim(const char *s, const char *end, const char **word)
-{
-	const char *best = NULL;
-	int says = 0;
-	size_t i;
-
-	for (i = 0; i < sizeof claims / sizeof claims[0]; i++) {
-		const char *from = s, *at, *last = NULL;
-		while ((at = find_phrase(from, end, claims[i].words)) != NULL) {
-			last = at;
-			from = at + 1;
-		}
-		if (last && (!best || last > best)) {
-			best = last;
-			says = claims[i].says;
-			*word = claims[i].words;
-		}
-	}
-	if ((says == 1 || says == -1) &&
-	    (find_phrase(s, end, "than nationally") ||
-	    find_phrase(s, end, "than england") ||
-	    find_phrase(s, end, "than the national average")))
-		says *= 3;
-	else if ((says == 2 || says == -2) &&
-	    find_phrase(s, end, "than nationally"))
-		says = 0;
-	return says;
-}
-
-static size_t
-series_of(const se_store *st, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < se_store_nseries(st); i++)
-		if (se_strcasecmp(se_store_series_indicator(st, i)->id, id) == 0)
-			return se_store_series_ok(st, i) ? i : SIZE_MAX;
-	return SIZE_MAX;
-}
-
-static bool
-value_at(const se_store *st, size_t i, size_t p, size_t e, double *v)
-{
-	se_cell c;
-
-	if (e == SIZE_MAX)
-		return false;
-	c = se_store_cell(st, i, p, e);
-	*v = c.value;
-	return c.state == SE_CELL_VALUE;
-}
-
-/* Warn when the latest data contradicts what the sentence claims. */
-static void
-check_claim(struct ck *k, const char *id, int says, const char *word,
-    const se_pos *pos)
-{
-	const se_store *st = k->c->data;
-	const char *who = se_node_str(se_node_get(k->doc->meta, "authority"));
-	size_t i, e, n;
-	const se_indicator *ind;
-	double now, before, eng, d;
-	bool contradicted;
-
-	if (!who || (i = series_of(st, id)) == SIZE_MAX)
-		return;
-	e = se_store_entity_find(st, who);
-	n = se_store_nperiods(st, i);
-	ind = se_store_series_indicator(st, i);
-	if (n < 1 || !value_at(st, i, n - 1, e, &now))
-		return;
-	if (says == 3 || says == -3) {
-		if (!value_at(st, i, n - 1, se_store_england(st), &eng))
-			return;
-		if (!((says > 0 && now < eng) || (says < 0 && now > eng)))
-			return;
-		se_diag_warning(k->diag, pos, "claim-vs-data",
-		    "the text says '%s' but %s for %s was %g in %s, %s England's "
-		    "%g", word, ind->id, who, now, se_store_period_text(st, i,
-		    n - 1), now < eng ? "below" : "above", eng);
-		return;
-	}
-	if (n < 2 || !value_at(st, i, n - 2, e, &before))
-		return;
-	d = says == 2 || says == -2 ? se_better(ind->polarity, now, before) :
-	    now - before;
-	if ((says == 2 || says == -2) && ind->polarity == SE_POLARITY_NONE)
-		return;
-	contradicted = (says > 0 && d < 0) || (says < 0 && d > 0);
-	if (!contradicted)
-		return;
-	se_diag_warning(k->diag, pos, "claim-vs-data",
-	    "the text says '%s' but %s for %s went from %g (%s) to %g (%s)",
-	    word, ind->id, who, before, se_store_period_text(st, i, n - 2), now,
-	    se_store_period_text(st, i, n - 1));
-}
-
-/* Each indicator:ID in [s, end), with the claim in its sentence. */
-static void
-claims_in(struct ck *k, const char *s, const char *end, unsigned line0,
-    const se_node *node)
-{
-	const char *p = s, *prev = s;
-
-	while (p < end && (p = strstr(p, "indicator:")) != NULL && p < end) {
-		const char *a = p, *b = p, *q = p + 10, *word = NULL;
-		char id[64];
-		size_t len = 0;
-		int says;
-		se_pos pos = { k->doc->path, line0, 1 };
-		while (a > s && !(a[-1] == '.' && (a[0] == ' ' || a[0] == '\n')) &&
-		    !(a[-1] == '\n' && a - 1 > s && a[-2] == '\n'))
-			a--;
-		while (a < p && (*a == ' ' || *a == '\n' || *a == '\t' ||
-		    *a == '\r'))
-			a++;
-		while (b < end && !((b[0] == '.' || b[0] == '!' || b[0] == '?') &&
-		    (b + 1 == end || b[1] == ' ' || b[1] == '\n')) &&
-		    !(b[0] == '\n' && b + 1 < end && b[1] == '\n'))
-			b++;
-		while (len + 1 < sizeof id && q < end && (((*q >= 'A' &&
-		    *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' &&
-		    *q <= '9') || *q == '-' || *q == '_')))
-			id[len++] = *q++;
-		id[len] = '\0';
-		/* The claim about this indicator is in its own part of the
-		 * sentence: after the indicator cited before it. */
-		says = len ? find_claim(prev > a ? prev : a, p, &word) : 0;
-		p = q;
-		prev = q;
-		if (!says)
-			continue;
-		if (node) {
-			pos = node->pos;
-		} else {
-			const char *ls = s, *c;
-			for (c = s; c < a; c++)
-				if (*c == '\n') {
-					pos.line++;
-					ls = c + 1;
-				}
-			pos.col = se_utf8_column(ls, a);
-		}
-		check_claim(k, id, says, word, &pos);
-	}
-}
+ *      candidate 6; se-validate --data): lib/claims.c, shared with
+ *      se-hypothesise, so authors and reviewers see the same findings. -- */
 
 static void
 check_claims(struct ck *k)
 {
-	size_t i;
-
-	if (!k->c->data)
-		return;
-	for (i = 0; i < k->doc->nsections; i++) {
-		const se_section *sec = &k->doc->sections[i];
-		claims_in(k, sec->body, sec->body + sec->body_len,
-		    sec->body_line, NULL);
-	}
+	if (k->c->data &&
+	    se_claims_check(k->doc, k->c->catalogue, k->c->data, k->diag) < 0)
+		k->oom = true;
 }
 
 /* ---- personal data (DESIGN 5 se-validate; lib/pii.c) -------------------- */
