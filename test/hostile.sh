@@ -2,7 +2,8 @@
 # test/hostile.sh: every command on every hostile input (DESIGN section 6).
 # Each run is bounded by `timeout 20` and must end with status 1 or 2 (never
 # 0, never >= 124: a timeout or a signal), with a diagnostic naming the input
-# (on standard error, or standard output for se-validate).  With -o to a
+# (on standard error, or standard output for se-validate), and no report
+# from a sanitizer (ASan and UBSan exit with status 1 too).  With -o to a
 # missing directory nothing may be created; with -o beside the input no
 # temporary file may be left behind.  Small inputs live in test/hostile/,
 # large ones are made here.  Prints TAP lines "ok - hostile CMD INPUT".
@@ -85,6 +86,9 @@ check() {
 		[ "$rc" -gt 128 ] && why="killed by signal $((rc - 128))"
 		echo "not ok - hostile $cmd $label: $why"
 		tail -n 5 err | sed 's/^/# /'
+	elif grep -q 'Sanitizer\|runtime error:' err; then
+		echo "not ok - hostile $cmd $label: the sanitizer reports an error"
+		grep -m 3 'Sanitizer\|runtime error:\|#[0-9] ' err | sed 's/^/# /'
 	elif ! printf '%s\n' "$diag" | grep -qF -- "$name"; then
 		echo "not ok - hostile $cmd $label: status $rc but no diagnostic names '$name'"
 		printf '%s\n' "$diag" | head -n 5 | sed 's/^/# /'
