@@ -25,11 +25,6 @@ enum {
 	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM
 };
 
-struct walk {
-	se_plan *p;
-	se_diag *d;
-};
-
 struct opts {
 	se_cli cli;
 	se_planout_opts out;
@@ -203,16 +198,6 @@ write_out(struct opts *o, const se_plan *p, se_diag *d)
 	return se_out_close(out, true, d);
 }
 
-/* se_walk() callback: a plan named on the command line, or found in a
- * directory. */
-static int
-add_file(void *ctx, const char *path, bool named)
-{
-	struct walk *w = ctx;
-
-	return se_plan_add_found(w->p, path, named, w->d);
-}
-
 /* --from: draft a plan from documents. */
 static int
 run_draft(struct opts *o, int argc, char **argv, se_diag *d)
@@ -248,11 +233,9 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 
 	if (p == NULL)
 		goto out;
-	for (i = optind; i < argc; i++) {
-		struct walk w = { p, d };
-		if (se_walk(argv[i], add_file, &w, d) != 0)
+	for (i = optind; i < argc; i++)
+		if (se_plan_load(p, argv[i], d) < 0)
 			failed++;
-	}
 	if (failed == argc - optind)
 		goto out;
 	if (o->catalogue) {

@@ -605,8 +605,8 @@ looks_csv(const char *path, const char *buf, size_t len)
 	return memchr(buf, ',', n) != NULL && memchr(buf, ':', n) == NULL;
 }
 
-int
-se_plan_load(se_plan *p, const char *path, se_diag *diag)
+static int
+load_file(se_plan *p, const char *path, se_diag *diag)
 {
 	char *buf;
 	size_t len;
@@ -644,15 +644,24 @@ pass_on(const se_diag *from, se_diag *to)
 	}
 }
 
-int
-se_plan_add_found(se_plan *p, const char *path, bool named, se_diag *diag)
+typedef struct walk_ctx {
+	se_plan *p;
+	se_diag *diag;
+} walk_ctx;
+
+/* A file se_walk() visits: one named is read as a plan; one found in a
+ * directory only when it is a plan, anything else skipped silently. */
+static int
+add_found(void *ctx, const char *path, bool named)
 {
-	se_diag *quiet;
+	walk_ctx *f = ctx;
+	se_plan *p = f->p;
+	se_diag *diag = f->diag, *quiet;
 	se_doc *doc;
 	int rc = 0;
 
 	if (named)
-		return se_plan_load(p, path, diag);
+		return load_file(p, path, diag);
 	if (!ends_with(path, ".csv") && !ends_with(path, ".yaml") &&
 	    !ends_with(path, ".yml"))
 		return 0;
@@ -660,7 +669,7 @@ se_plan_add_found(se_plan *p, const char *path, bool named, se_diag *diag)
 	if (quiet == NULL)
 		return -1;
 	if (ends_with(path, ".csv")) {
-		if (se_plan_load(p, path, quiet) == 0)
+		if (load_file(p, path, quiet) == 0)
 			pass_on(quiet, diag);
 	} else {
 		doc = se_doc_load(path, quiet);
@@ -672,6 +681,14 @@ se_plan_add_found(se_plan *p, const char *path, bool named, se_diag *diag)
 	}
 	se_diag_free(quiet);
 	return rc;
+}
+
+int
+se_plan_load(se_plan *p, const char *path, se_diag *diag)
+{
+	walk_ctx f = { p, diag };
+
+	return se_walk(path, add_found, &f, diag) == 0 ? 0 : -1;
 }
 
 /* ---- assessing -------------------------------------------------------- */

@@ -1103,16 +1103,13 @@ typedef struct se_plan se_plan;
 se_plan *se_plan_new(void);
 void se_plan_free(se_plan *p); /* NULL is a no-op */
 /* Add the actions of a plan file: a YAML document of kind plan, or a CSV
- * whose header says it is a plan (DESIGN 10.4); "-" is standard input.
+ * whose header says it is a plan (DESIGN 10.4); "-" is standard input;
+ * a directory is walked (se_walk) and the plans in it read, other files
+ * skipped silently.
  * Problems (bad-date, bad-status, bad-progress, plan-field, csv-header)
  * go to 'diag' and the rest is read.  Returns 0, or -1 when it could not
  * be read or is not a plan (the reason in 'diag'). */
 int se_plan_load(se_plan *p, const char *path, se_diag *diag);
-/* The same for a file se_walk() visits: 'named' as se_plan_load; a file
- * found in a directory is read only when it is a plan (.csv, .yaml,
- * .yml), anything else skipped silently. */
-int se_plan_add_found(se_plan *p, const char *path, bool named,
-    se_diag *diag);
 /* The same from a loaded document. */
 int se_plan_add_doc(se_plan *p, const se_doc *doc, se_diag *diag);
 /* The same from CSV bytes; 'name' is used in positions. */
@@ -1505,8 +1502,6 @@ int se_report_para(se_report *r, const char *text);
 int se_report_warning(se_report *r, const char *text);
 /* An item of a bulleted list (consecutive items make one list). */
 int se_report_item(se_report *r, const char *text);
-/* An item of a numbered list (consecutive items make one list). */
-int se_report_numbered(se_report *r, const char *text);
 /* A labelled line ("Date: 5 February 2019"). */
 int se_report_field(se_report *r, const char *label, const char *value);
 /* Start a table of 'ncols' columns with these headings; rows follow. */
