@@ -72,6 +72,10 @@ void se_report_chart_alt(const rblock *b, se_buf *out);
 const char *se_report_rag_letter(se_rag r);
 const char *se_report_rag_label(se_rag r);
 
+/* An item of a numbered list (consecutive items make one list); for the
+ * report types of reports.c, not (yet) public. */
+int se_report_numbered(se_report *r, const char *text);
+
 /* The number of numbered item 'i' (1 for the first of a run). */
 size_t se_report_item_number(const se_report *r, size_t i);
 
