@@ -22,7 +22,7 @@ for bin in "$B"/bin/se-*; do
 	comp=cmd/completions/$cmd.bash
 	# Man page: every long option of the help.
 	if [ ! -f "$man" ]; then
-		echo "ok - helpman $cmd options in $man # SKIP $man does not exist yet"
+		echo "not ok - helpman $cmd has a man page $man"
 	else
 		missing=
 		for o in $opts; do
