@@ -98,3 +98,14 @@ if [ -z "$missing" ]; then
 else
 	echo "not ok - helpman man/libse.3 does not name:$missing"
 fi
+# ... and no function lib/se.h no longer declares.
+stale=
+for fn in $(grep -o 'Fn se_[a-z0-9_]*' man/libse.3 | sed 's/^Fn //' | sort -u); do
+	case $fn in se_thing_*) continue ;; esac
+	grep -q "[ *]$fn(" lib/se.h || stale="$stale $fn"
+done
+if [ -z "$stale" ]; then
+	echo "ok - helpman man/libse.3 names only functions of lib/se.h"
+else
+	echo "not ok - helpman man/libse.3 names functions lib/se.h lacks:$stale"
+fi
