@@ -2,6 +2,7 @@
  * Actions workflow commands or a SARIF 2.1.0 log. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,14 +254,32 @@ se_diag_render(const se_diag *d, se_diag_format fmt, const char *tool,
 			return -1;
 		return ferror(out) ? -1 : 0;
 	}
-	for (i = 0; i < n; i++) {
-		const se_diag_item *it = se_diag_get(d, i);
-		if (fmt == SE_DIAG_JSON)
-			render_json(it, out);
-		else if (fmt == SE_DIAG_GITHUB)
-			render_github(it, out);
-		else
-			render_text(it, out);
+	/* Standard error is unbuffered, and the escapers write a character
+	 * at a time: a system call each.  So items are rendered into memory
+	 * and written a batch at a time (a million diagnostics took minutes). */
+	for (i = 0; i < n;) {
+		size_t end = n - i > 4096 ? i + 4096 : n, len = 0;
+		char *buf = NULL;
+		FILE *m = open_memstream(&buf, &len);
+		FILE *to = m ? m : out;
+
+		for (; i < end; i++) {
+			const se_diag_item *it = se_diag_get(d, i);
+			if (fmt == SE_DIAG_JSON)
+				render_json(it, to);
+			else if (fmt == SE_DIAG_GITHUB)
+				render_github(it, to);
+			else
+				render_text(it, to);
+		}
+		if (m) {
+			if (fclose(m) != 0) {
+				free(buf);
+				return -1;
+			}
+			fwrite(buf, 1, len, out);
+			free(buf);
+		}
 	}
 	return ferror(out) ? -1 : 0;
 }
