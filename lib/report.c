@@ -426,14 +426,19 @@ url_unsafe(const char *url)
 {
 	static const char *const bad[] = { "javascript:", "vbscript:",
 		"file:", "data:" };
-	size_t i;
+	char head[16];
+	size_t i, n = 0;
 
 	if (!url)
 		return false;
-	while (*url == ' ' || *url == '\t' || *url == '\n')
-		url++;
+	/* browsers ignore controls and spaces around a scheme and tabs and
+	 * newlines inside it ("java\tscript:"): so does this check */
+	for (; *url && n < sizeof head - 1; url++)
+		if ((unsigned char)*url > 0x20)
+			head[n++] = *url;
+	head[n] = 0;
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		if (se_strncasecmp(url, bad[i], strlen(bad[i])) == 0)
+		if (se_strncasecmp(head, bad[i], strlen(bad[i])) == 0)
 			return true;
 	return false;
 }
