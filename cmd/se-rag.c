@@ -48,6 +48,39 @@ is_document(const char *path)
 	return false;
 }
 
+/* Operands are walked (DESIGN 5): a named file is read as an extract; in
+ * a directory, the files ending in .csv whose header is an extract's. */
+struct reading {
+	se_store *s;
+	int read, failed;
+};
+
+static int
+read_extract(void *ctx, const char *path, bool named)
+{
+	struct reading *r = ctx;
+	size_t n = strlen(path);
+
+	if (!named && (n < 4 || (strcmp(path + n - 4, ".csv") != 0 &&
+	    strcmp(path + n - 4, ".CSV") != 0)))
+		return 0;
+	/* Plans and neighbours files in a directory are not extracts. */
+	if (!named) {
+		se_diag *quiet = se_diag_new();
+		se_csv_kind kind = quiet ? se_csv_sniff_file(path, quiet) :
+		    SE_CSV_EXTRACT;
+		se_diag_free(quiet);
+		if (kind != SE_CSV_EXTRACT)
+			return 0;
+	}
+	if (se_store_read(r->s, path) < 0) {
+		r->failed++;
+		return -1;
+	}
+	r->read++;
+	return 0;
+}
+
 static int
 parse_period(const struct opts *o, const char *what, const char *arg)
 {
@@ -250,9 +283,12 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	s = se_store_new(cat, d);
 	if (!s)
 		goto out;
-	for (i = optind; i < argc; i++)
-		if (se_store_read(s, argv[i]) == 0)
+	for (i = optind; i < argc; i++) {
+		struct reading r = { s, 0, 0 };
+		if (se_walk(argv[i], read_extract, &r, d) == 0 && !r.failed &&
+		    r.read)
 			read_ok++;
+	}
 	if (o->neighbours && se_store_read_neighbours(s, o->neighbours) < 0)
 		goto out;
 	if (!read_ok || se_store_finish(s) < 0)
