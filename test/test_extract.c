@@ -4,13 +4,23 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 struct out {
 	char *s;
 	size_t len, cap, rows;
 	int stop_after;
 };
+
+static int
+count_rows(void *ctx, const se_row *r)
+{
+	(void)r;
+	(*(unsigned long *)ctx)++;
+	return 0;
+}
 
 static void out_addf(struct out *o, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -469,6 +479,26 @@ TEST(a_wide_header_of_a_million_period_columns_is_linear)
 	free(in);
 }
 
+/* hostile.sh found se-rag waiting for ever on a FIFO nobody writes to. */
+TEST(a_fifo_without_a_writer_reads_as_empty_without_blocking)
+{
+	char path[64];
+	se_diag *d = se_diag_new();
+	unsigned long n = 0;
+	int rc;
+
+	snprintf(path, sizeof path, "/tmp/se-test-fifo-%ld", (long)getpid());
+	unlink(path);
+	CHECK_INT_EQ(mkfifo(path, 0600), 0);
+	rc = se_extract_read(path, count_rows, &n, d);
+	CHECK_INT_EQ(rc, -1);
+	CHECK_INT_EQ(n, 0);
+	CHECK_INT_EQ(se_diag_len(d), 1);
+	CHECK_STR_EQ(se_diag_get(d, 0)->rule, "csv-header");
+	unlink(path);
+	se_diag_free(d);
+}
+
 int
 main(void)
 {
@@ -489,5 +519,6 @@ main(void)
 	RUN(england_is_known_by_name_or_code);
 	RUN(regions_are_known_by_name_variants_or_code);
 	RUN(a_wide_header_of_a_million_period_columns_is_linear);
+	RUN(a_fifo_without_a_writer_reads_as_empty_without_blocking);
 	return DONE();
 }
