@@ -1,24 +1,25 @@
-/* csv.c: a streaming CSV reader.
+/* csv.c: a streaming CSV reader on libcsv's callback API.
  *
- * One pass over the input does everything: it runs libcsv 3.0.3's state
- * machine in strict mode (leading spaces skipped, trailing spaces of
- * unquoted fields dropped, a doubled quote inside quotes is one quote, CR
- * and LF both end a record, blank lines skipped), copies each field's
- * text, records where the field starts, checks the encoding and finds the
- * faults libcsv would stop on (a quote inside a field, text after a
- * closing quote, an unterminated quote) so that a bad row is skipped and
- * the rest read.  libcsv itself was the parser here once; a second pass
- * through it cost twice this one, so test_csv.c now holds this reader to
- * libcsv's fields on the same inputs instead.  The inner loops skip eight
- * ordinary bytes at a time and copy fields whole.
+ * libcsv gives field text but no positions, so a small scanner runs over
+ * each piece of input just before libcsv does, with the same state
+ * machine (libcsv 3.0.3 in strict mode: leading spaces skipped, CR and LF
+ * both end a record, blank lines skipped).  It records where each field
+ * starts, in a queue that libcsv's field callback takes from in order;
+ * it also checks the encoding and finds the faults libcsv would stop on
+ * (a quote inside a field, text after a closing quote, an unterminated
+ * quote), so libcsv itself never sees a fault and never needs resetting
+ * mid-record.  Both passes are linear; the scanner's inner loops skip
+ * ordinary bytes with one table lookup each.
  */
 #include "internal.h"
 
+#include <csv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define RANGE_MAX 65536u   /* bytes scanned at a time */
+#define RANGE_MAX 65536u   /* bytes scanned, then parsed, at a time */
+#define CSV_BLOCK 65536u   /* libcsv's field buffer grows by this much */
 /* A field longer than a whole document may be (DESIGN 6) is refused: it
  * is most likely an unclosed quote swallowing the file. */
 #define MAX_FIELD ((uint64_t)SE_MAX_DOC_BYTES)
@@ -92,6 +93,7 @@ struct start {
 };
 
 struct se_csv {
+	struct csv_parser p;
 	char *name;
 	se_csv_record_fn fn;
 	void *ctx;
@@ -113,15 +115,20 @@ struct se_csv {
 	unsigned char held[4]; /* a BOM prefix or a split UTF-8 sequence */
 	size_t nheld;
 
+	/* field starts scanned but not yet taken by libcsv's callback */
+	struct start *q;
+	size_t qhead, qlen, qcap;
+
 	/* the record being built: text offsets, then pointers */
 	se_csv_field *f;
 	size_t *foff;
 	size_t nf, fcap;
 	char *text;
 	size_t tlen, tcap;
-	size_t fbeg; /* where the current field's text starts in 'text' */
 	unsigned rec_line;
 
+	char *conv; /* Windows-1252 converted to UTF-8 */
+	size_t convcap;
 	bool stopped;
 	bool done;
 };
@@ -134,11 +141,13 @@ se_csv_new(const char *name, se_csv_record_fn fn, void *ctx, se_diag *d)
 	if (!c)
 		return NULL;
 	c->name = malloc(strlen(name) + 1);
-	if (!c->name) {
+	if (!c->name || csv_init(&c->p, CSV_STRICT) != 0) {
+		free(c->name);
 		free(c);
 		return NULL;
 	}
 	memcpy(c->name, name, strlen(name) + 1);
+	csv_set_blk_size(&c->p, CSV_BLOCK);
 	c->fn = fn;
 	c->ctx = ctx;
 	c->d = d;
@@ -153,10 +162,13 @@ se_csv_free(se_csv *c)
 {
 	if (!c)
 		return;
+	csv_free(&c->p);
 	free(c->name);
+	free(c->q);
 	free(c->f);
 	free(c->foff);
 	free(c->text);
+	free(c->conv);
 	free(c);
 }
 
@@ -170,128 +182,6 @@ fail_oom(se_csv *c)
 	    "out of memory reading the file");
 }
 
-/* ---- the record --------------------------------------------------------- */
-
-static bool
-grow_fields(se_csv *c)
-{
-	size_t cap = c->fcap ? c->fcap * 2 : 64;
-	se_csv_field *f = realloc(c->f, cap * sizeof *f);
-	size_t *o;
-
-	if (!f)
-		return false;
-	c->f = f;
-	o = realloc(c->foff, cap * sizeof *o);
-	if (!o)
-		return false;
-	c->foff = o;
-	c->fcap = cap;
-	return true;
-}
-
-static bool
-grow_text(se_csv *c, size_t need)
-{
-	size_t cap = c->tcap ? c->tcap : 4096;
-	char *t;
-
-	while (cap < need)
-		cap *= 2;
-	t = realloc(c->text, cap);
-	if (!t)
-		return false;
-	c->text = t;
-	c->tcap = cap;
-	return true;
-}
-
-static void
-put_utf8(char *o, size_t *k, unsigned u)
-{
-	if (u < 0x80) {
-		o[(*k)++] = (char)u;
-	} else if (u < 0x800) {
-		o[(*k)++] = (char)(0xc0 | (u >> 6));
-		o[(*k)++] = (char)(0x80 | (u & 0x3f));
-	} else {
-		o[(*k)++] = (char)(0xe0 | (u >> 12));
-		o[(*k)++] = (char)(0x80 | ((u >> 6) & 0x3f));
-		o[(*k)++] = (char)(0x80 | (u & 0x3f));
-	}
-}
-
-/* Append s[0..n) to the field being read, converted to UTF-8 when the
- * file is Windows-1252.  -1 out of memory. */
-static int
-add_text(se_csv *c, const unsigned char *s, size_t n)
-{
-	size_t need = c->tlen + (c->cp1252 ? 3 * n : n) + 1, i;
-
-	if (need > c->tcap && !grow_text(c, need))
-		return fail_oom(c);
-	if (!c->cp1252) {
-		memcpy(c->text + c->tlen, s, n);
-		c->tlen += n;
-		return 0;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned u = s[i];
-		if (u >= 0x80 && u < 0xa0)
-			u = cp1252[u - 0x80];
-		put_utf8(c->text, &c->tlen, u);
-	}
-	return 0;
-}
-
-/* The field being read ends; an unquoted one loses its trailing spaces,
- * as libcsv drops them.  -1 out of memory. */
-static int
-end_field(se_csv *c, bool unquoted)
-{
-	size_t len = c->tlen - c->fbeg;
-
-	if (unquoted)
-		while (len > 0 && (c->text[c->fbeg + len - 1] == ' ' ||
-		    c->text[c->fbeg + len - 1] == '\t'))
-			len--;
-	if ((c->nf == c->fcap && !grow_fields(c)) ||
-	    (c->fbeg + len + 1 > c->tcap && !grow_text(c, c->fbeg + len + 1)))
-		return fail_oom(c);
-	if (c->nf == 0)
-		c->rec_line = c->fpos.line;
-	c->foff[c->nf] = c->fbeg;
-	c->f[c->nf].len = len;
-	c->f[c->nf].line = c->fpos.line;
-	c->f[c->nf].col = c->fpos.col;
-	c->nf++;
-	c->text[c->fbeg + len] = '\0';
-	c->tlen = c->fbeg + len + 1;
-	return 0;
-}
-
-/* The record ends: hand it on.  -1 when reading stops. */
-static int
-end_record(se_csv *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->nf; i++)
-		c->f[i].text = c->text + c->foff[i];
-	if (c->fn(c->ctx, c->f, c->nf, c->rec_line) != 0)
-		c->stopped = true;
-	c->nf = 0;
-	c->tlen = 0;
-	return c->stopped ? -1 : 0;
-}
-
-static void
-drop_record(se_csv *c)
-{
-	c->nf = 0;
-	c->tlen = 0;
-}
-
 /* ---- the scanner ------------------------------------------------------ */
 
 static unsigned
@@ -300,14 +190,23 @@ col_at(const se_csv *c, uint64_t at)
 	return (unsigned)(at - c->line_off - c->cont + 1);
 }
 
-/* A field starts at offset 'at'. */
-static void
+static int
 push(se_csv *c, uint64_t at)
 {
+	if (c->qlen == c->qcap) {
+		size_t cap = c->qcap ? c->qcap * 2 : 1024;
+		struct start *q = realloc(c->q, cap * sizeof *q);
+		if (!q)
+			return -1;
+		c->q = q;
+		c->qcap = cap;
+	}
+	c->q[c->qlen].line = c->line;
+	c->q[c->qlen].col = col_at(c, at);
+	c->qlen++;
 	c->fstart = at;
-	c->fpos.line = c->line;
-	c->fpos.col = col_at(c, at);
-	c->fbeg = c->tlen;
+	c->fpos = c->q[c->qlen - 1];
+	return 0;
 }
 
 /* A line ends at LF, CR, or CRLF (counted once). */
@@ -360,16 +259,15 @@ utf8_len(const unsigned char *s, size_t n)
 	return (int)need;
 }
 
-/* Scan s[0..n): advance the state, build fields and records, count lines
- * and characters.  Stops early on an event; '*used' is how far it got (a
+/* Scan s[0..n): advance the state, queue field starts, count lines and
+ * characters.  Stops early on an event; '*used' is how far it got (a
  * UTF-8 sequence may end past n, within 'avail').  'last' says no more
- * input follows s[avail - 1].  Text inside a field is copied in runs:
- * 'seg' is where the run not yet copied starts. */
+ * input follows s[avail - 1]. */
 static enum event
 scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
     size_t *used)
 {
-	size_t i = 0, seg = 0;
+	size_t i = 0;
 	enum event ev = EV_NONE;
 	int k;
 
@@ -393,27 +291,24 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 				i++;
 				continue;
 			}
-			push(c, c->off + i);
+			if (push(c, c->off + i) != 0) {
+				fail_oom(c);
+				goto out;
+			}
 			if (k2 == C_LF || k2 == C_CR) {
 				newline(c, c->off + i, ch);
 				c->state = ROW_NOT_BEGUN;
 				i++;
-				if (end_field(c, true) != 0 || end_record(c) != 0)
-					goto out;
 			} else if (k2 == C_COMMA) {
 				c->state = FIELD_NOT_BEGUN;
 				i++;
-				if (end_field(c, true) != 0)
-					goto out;
 			} else if (k2 == C_QUOTE) {
 				c->qline = c->line;
 				c->qcol = col_at(c, c->off + i);
 				c->state = QUOTED;
 				i++;
-				seg = i;
 			} else {
 				c->state = UNQUOTED; /* the byte is looked at there */
-				seg = i;
 			}
 			continue;
 		case UNQUOTED:
@@ -428,26 +323,20 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 			if (i == n)
 				goto out;
 			ch = s[i];
-			if (k2 == C_COMMA || k2 == C_LF || k2 == C_CR) {
-				if (add_text(c, s + seg, i - seg) != 0 ||
-				    end_field(c, true) != 0)
-					goto out;
+			if (k2 == C_COMMA) {
+				c->state = FIELD_NOT_BEGUN;
 				i++;
-				if (k2 == C_COMMA) {
-					c->state = FIELD_NOT_BEGUN;
-					continue;
-				}
-				newline(c, c->off + i - 1, ch);
+			} else if (k2 == C_LF || k2 == C_CR) {
+				newline(c, c->off + i, ch);
 				c->state = ROW_NOT_BEGUN;
-				if (end_record(c) != 0)
-					goto out;
-				continue;
+				i++;
 			} else if (k2 == C_QUOTE) {
 				ev = EV_QUOTE;
 				goto out;
 			} else {
 				break; /* high byte or NUL: below */
 			}
+			continue;
 		case QUOTED:
 			for (; i + 8 <= n; i += 8) {
 				uint64_t v;
@@ -461,8 +350,6 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 				goto out;
 			ch = s[i];
 			if (k2 == C_QUOTE) {
-				if (add_text(c, s + seg, i - seg) != 0)
-					goto out;
 				c->state = MIGHT_HAVE_ENDED;
 				c->spaces = false;
 				i++;
@@ -476,23 +363,14 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 		case MIGHT_HAVE_ENDED:
 			if (k2 == C_COMMA) {
 				c->state = FIELD_NOT_BEGUN;
-				if (end_field(c, false) != 0)
-					goto out;
 			} else if (k2 == C_LF || k2 == C_CR) {
 				newline(c, c->off + i, ch);
 				c->state = ROW_NOT_BEGUN;
-				if (end_field(c, false) != 0 || end_record(c) != 0) {
-					i++;
-					goto out;
-				}
 			} else if (k2 == C_SPACE) {
 				/* dropped, but a quote after them is a fault */
 				c->spaces = true;
 			} else if (k2 == C_QUOTE && !c->spaces) {
-				c->state = QUOTED; /* a doubled quote is one */
-				seg = i + 1;
-				if (add_text(c, s + i, 1) != 0)
-					goto out;
+				c->state = QUOTED; /* a doubled quote */
 			} else if (k2 == C_NUL) {
 				ev = EV_NUL;
 				goto out;
@@ -532,11 +410,6 @@ scan(se_csv *c, const unsigned char *s, size_t n, size_t avail, bool last,
 		}
 	}
 out:
-	/* A field read on into the next piece keeps its text so far (a
-	 * multi-byte character may end past n: it is copied whole). */
-	if (!c->stopped && (c->state == UNQUOTED || c->state == QUOTED) &&
-	    i > seg)
-		add_text(c, s + seg, i - seg);
 	*used = i;
 	c->off += i;
 	if (ev == EV_NONE && (c->state == UNQUOTED || c->state == QUOTED) &&
@@ -545,7 +418,144 @@ out:
 	return ev;
 }
 
+/* ---- libcsv's callbacks: the record ------------------------------------ */
+
+static bool
+grow_fields(se_csv *c)
+{
+	size_t cap = c->fcap ? c->fcap * 2 : 64;
+	se_csv_field *f = realloc(c->f, cap * sizeof *f);
+	size_t *o;
+
+	if (!f)
+		return false;
+	c->f = f;
+	o = realloc(c->foff, cap * sizeof *o);
+	if (!o)
+		return false;
+	c->foff = o;
+	c->fcap = cap;
+	return true;
+}
+
+static bool
+grow_text(se_csv *c, size_t need)
+{
+	size_t cap = c->tcap ? c->tcap : 4096;
+	char *t;
+
+	while (cap < need)
+		cap *= 2;
+	t = realloc(c->text, cap);
+	if (!t)
+		return false;
+	c->text = t;
+	c->tcap = cap;
+	return true;
+}
+
+static void
+on_field(void *field, size_t len, void *data)
+{
+	se_csv *c = data;
+	struct start st = { c->line, 0 };
+
+	if (c->stopped)
+		return;
+	if (c->qhead < c->qlen)
+		st = c->q[c->qhead++];
+	if ((c->nf == c->fcap && !grow_fields(c)) ||
+	    (c->tlen + len + 1 > c->tcap && !grow_text(c, c->tlen + len + 1))) {
+		fail_oom(c);
+		return;
+	}
+	if (c->nf == 0)
+		c->rec_line = st.line;
+	c->foff[c->nf] = c->tlen;
+	c->f[c->nf].len = len;
+	c->f[c->nf].line = st.line;
+	c->f[c->nf].col = st.col;
+	c->nf++;
+	if (len)
+		memcpy(c->text + c->tlen, field, len);
+	c->text[c->tlen + len] = '\0';
+	c->tlen += len + 1;
+}
+
+static void
+on_record(int term, void *data)
+{
+	se_csv *c = data;
+	size_t i;
+
+	(void)term;
+	if (c->stopped)
+		return;
+	for (i = 0; i < c->nf; i++)
+		c->f[i].text = c->text + c->foff[i];
+	if (c->fn(c->ctx, c->f, c->nf, c->rec_line) != 0)
+		c->stopped = true;
+	c->nf = 0;
+	c->tlen = 0;
+}
+
 /* ---- feeding ------------------------------------------------------------ */
+
+static void
+put_utf8(char *o, size_t *k, unsigned u)
+{
+	if (u < 0x80) {
+		o[(*k)++] = (char)u;
+	} else if (u < 0x800) {
+		o[(*k)++] = (char)(0xc0 | (u >> 6));
+		o[(*k)++] = (char)(0x80 | (u & 0x3f));
+	} else {
+		o[(*k)++] = (char)(0xe0 | (u >> 12));
+		o[(*k)++] = (char)(0x80 | ((u >> 6) & 0x3f));
+		o[(*k)++] = (char)(0x80 | (u & 0x3f));
+	}
+}
+
+/* Give libcsv the scanned bytes (converted to UTF-8 when the file is
+ * Windows-1252), then drop the queue entries it has taken. */
+static int
+parse(se_csv *c, const unsigned char *s, size_t n)
+{
+	const void *in = s;
+	size_t len = n, i;
+
+	if (n == 0)
+		return 0;
+	if (c->cp1252) {
+		if (c->convcap < 3 * n) {
+			char *p = realloc(c->conv, 3 * n);
+			if (!p)
+				return fail_oom(c);
+			c->conv = p;
+			c->convcap = 3 * n;
+		}
+		len = 0;
+		for (i = 0; i < n; i++) {
+			unsigned u = s[i];
+			if (u >= 0x80 && u < 0xa0)
+				u = cp1252[u - 0x80];
+			put_utf8(c->conv, &len, u);
+		}
+		in = c->conv;
+	}
+	if (csv_parse(&c->p, in, len, on_field, on_record, c) != len &&
+	    !c->stopped)
+		return fail_oom(c);
+	if (c->qhead == c->qlen) {
+		c->qhead = c->qlen = 0;
+	} else if (c->qhead > 0) {
+		memmove(c->q, c->q + c->qhead,
+		    (c->qlen - c->qhead) * sizeof *c->q);
+		c->qlen -= c->qhead;
+		c->qhead = 0;
+	}
+	return c->stopped ? -1 : 0;
+}
 
 static se_pos
 pos_at(const se_csv *c, uint64_t at)
@@ -580,7 +590,10 @@ quote_fault(se_csv *c)
 		se_diag_error(c->d, &p, "csv-quote",
 		    "text after a closing quote: put the whole field in "
 		    "quotes and double any quote inside it; row skipped");
-	drop_record(c);
+	csv_fini(&c->p, NULL, NULL, NULL);
+	c->qhead = c->qlen = 0;
+	c->nf = 0;
+	c->tlen = 0;
 	c->state = SKIP_LINE;
 }
 
@@ -600,7 +613,7 @@ too_long(se_csv *c)
 	    "field is longer than %u MiB", SE_MAX_DOC_BYTES >> 20);
 }
 
-/* Read s[0..n); 'last' says no more input follows.  Bytes of a
+/* Scan and parse s[0..n); 'last' says no more input follows.  Bytes of a
  * UTF-8 sequence cut off at the end are held for the next piece. */
 static int
 process(se_csv *c, const unsigned char *s, size_t n, bool last)
@@ -610,6 +623,8 @@ process(se_csv *c, const unsigned char *s, size_t n, bool last)
 		enum event ev = scan(c, s, take, n, last, &used);
 
 		if (c->stopped)
+			return -1;
+		if (ev != EV_SKIPPED && parse(c, s, used) != 0)
 			return -1;
 		s += used;
 		n -= used;
@@ -710,22 +725,14 @@ se_csv_finish(se_csv *c)
 	c->done = true;
 	if (c->state == QUOTED) {
 		se_pos p = { c->name, c->qline, c->qcol };
-		drop_record(c);
+		csv_fini(&c->p, NULL, NULL, NULL);
 		se_diag_error(c->d, &p, "csv-quote",
 		    "quote opened here is never closed: the rest of the file "
 		    "would be one field; row skipped");
 		return 0;
 	}
-	/* The last record has no line end: it ends here, as csv_fini ends
-	 * it (a comma last is an empty field after it). */
-	if (c->state == FIELD_NOT_BEGUN)
-		push(c, c->off);
-	if (c->state == FIELD_NOT_BEGUN || c->state == UNQUOTED ||
-	    c->state == MIGHT_HAVE_ENDED) {
-		if (end_field(c, c->state != MIGHT_HAVE_ENDED) != 0 ||
-		    end_record(c) != 0)
-			return -1;
-	}
-	c->state = ROW_NOT_BEGUN;
+	if (c->state == FIELD_NOT_BEGUN && push(c, c->off) != 0)
+		return fail_oom(c);
+	csv_fini(&c->p, on_field, on_record, c);
 	return c->stopped ? -1 : 0;
 }

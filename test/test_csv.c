@@ -2,8 +2,6 @@
 #include "se.h"
 #include "unit.h"
 
-#include <csv.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -385,119 +383,6 @@ TEST(a_header_of_a_million_columns_is_read_in_linear_time)
 	free(in);
 }
 
-/* libcsv (strict) as the oracle: its fields, one "|"-separated record a
- * line, or NULL when it stops on a fault. */
-struct lc {
-	struct out o;
-	size_t nf;
-};
-
-static void
-lc_field(void *s, size_t len, void *ctx)
-{
-	struct lc *l = ctx;
-
-	if (l->nf++)
-		out_add(&l->o, "|", 1);
-	out_add(&l->o, s ? s : "", len);
-}
-
-static void
-lc_record(int ch, void *ctx)
-{
-	struct lc *l = ctx;
-
-	(void)ch;
-	out_add(&l->o, "\n", 1);
-	l->nf = 0;
-}
-
-static char *
-libcsv_fields(const char *in, size_t len)
-{
-	struct csv_parser p;
-	struct lc l;
-	int ok;
-
-	memset(&l, 0, sizeof l);
-	out_add(&l.o, "", 0);
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
-	ok = csv_parse(&p, in, len, lc_field, lc_record, &l) == len &&
-	    csv_fini(&p, lc_field, lc_record, &l) == 0;
-	csv_free(&p);
-	if (!ok) {
-		free(l.o.s);
-		return NULL;
-	}
-	return l.o.s;
-}
-
-static int
-fields_only(void *ctx, const se_csv_field *f, size_t n, unsigned line)
-{
-	size_t i;
-
-	(void)line;
-	for (i = 0; i < n; i++) {
-		if (i)
-			out_add(ctx, "|", 1);
-		out_add(ctx, f[i].text, f[i].len);
-	}
-	out_add(ctx, "\n", 1);
-	return 0;
-}
-
-TEST(fields_are_libcsvs_on_twenty_thousand_random_inputs)
-{
-	static const char *const alphabet[] = { "a", "b", " ", "\t", ",",
-		"\"", "\r", "\n", "\xc3\xa9", "1.5" };
-	uint64_t seed = 88172645463325252ull;
-	int round, disagree = 0;
-
-	for (round = 0; round < 20000; round++) {
-		char in[128];
-		size_t len = 0, k, n;
-		struct out o;
-		se_diag *d = se_diag_new();
-		se_csv *c;
-		char *want;
-		bool fault = false;
-
-		seed ^= seed << 13;
-		seed ^= seed >> 7;
-		seed ^= seed << 17;
-		n = seed % 24;
-		for (k = 0; k < n; k++) {
-			const char *t;
-			seed ^= seed << 13;
-			seed ^= seed >> 7;
-			seed ^= seed << 17;
-			t = alphabet[seed % 10];
-			memcpy(in + len, t, strlen(t));
-			len += strlen(t);
-		}
-		memset(&o, 0, sizeof o);
-		out_add(&o, "", 0);
-		c = se_csv_new("t.csv", fields_only, &o, d);
-		se_csv_feed(c, in, len);
-		se_csv_finish(c);
-		for (k = 0; k < se_diag_len(d); k++)
-			if (strcmp(se_diag_get(d, k)->rule, "csv-quote") == 0)
-				fault = true;
-		want = libcsv_fields(in, len);
-		if (!want != fault || (want && strcmp(want, o.s) != 0)) {
-			if (!disagree++)
-				printf("# input \"%.*s\":\n# got  %s# want %s\n",
-				    (int)len, in, o.s, want ? want : "(fault)\n");
-		}
-		free(want);
-		free(o.s);
-		se_csv_free(c);
-		se_diag_free(d);
-	}
-	CHECK_INT_EQ(disagree, 0);
-}
-
 int
 main(void)
 {
@@ -523,6 +408,5 @@ main(void)
 	RUN(an_unclosed_quote_swallowing_16_mib_stops_at_the_quote);
 	RUN(an_unquoted_field_over_16_mib_stops_reading);
 	RUN(a_header_of_a_million_columns_is_read_in_linear_time);
-	RUN(fields_are_libcsvs_on_twenty_thousand_random_inputs);
 	return DONE();
 }
