@@ -18,17 +18,24 @@ static const char usage[] =
     "               [-i CATALOGUE] [--data FILE]... "
     "[-F text|csv|markdown|html|json|yaml]\n"
     "               [-o FILE] PLAN...\n"
-    "       se-plan --from [-F yaml|csv] [-o FILE] DOCUMENT...\n";
+    "       se-plan --from [-F yaml|csv] [-o FILE] DOCUMENT...\n"
+    "       se-plan --programme FILE [--as-of DATE] [--check] [-F ...] "
+    "[-o FILE] [DOCUMENT|DIR]...\n"
+    "       se-plan --draft-programme --authorities FILE --cycle Y1-Y2 "
+    "[-o FILE]\n";
 
 enum {
 	OPT_AS_OF = 0x200, OPT_OWNER, OPT_STATUS, OPT_OVERDUE, OPT_CHECK,
-	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM
+	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM,
+	OPT_PROGRAMME, OPT_DRAFT_PROGRAMME, OPT_AUTHORITIES, OPT_CYCLE
 };
 
 struct opts {
 	se_cli cli;
 	se_planout_opts out;
 	const char *catalogue, *since;
+	const char *programme, *authorities, *cycle; /* lib/programme.c */
+	bool draft_programme;
 	const char **data;
 	size_t ndata;
 	bool check, from, as_of_given;
@@ -108,6 +115,18 @@ own_option(struct opts *o, int opt, const char *arg)
 	case OPT_FROM:
 		o->from = true;
 		return SE_CLI_NEXT;
+	case OPT_PROGRAMME:
+		o->programme = arg;
+		return SE_CLI_NEXT;
+	case OPT_DRAFT_PROGRAMME:
+		o->draft_programme = true;
+		return SE_CLI_NEXT;
+	case OPT_AUTHORITIES:
+		o->authorities = arg;
+		return SE_CLI_NEXT;
+	case OPT_CYCLE:
+		o->cycle = arg;
+		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
 	}
@@ -130,6 +149,10 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "group-by", required_argument, NULL, OPT_GROUP_BY },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "from", no_argument, NULL, OPT_FROM },
+		{ "programme", required_argument, NULL, OPT_PROGRAMME },
+		{ "draft-programme", no_argument, NULL, OPT_DRAFT_PROGRAMME },
+		{ "authorities", required_argument, NULL, OPT_AUTHORITIES },
+		{ "cycle", required_argument, NULL, OPT_CYCLE },
 		{ NULL, 0, NULL, 0 }
 	};
 	int opt, r, f;
@@ -153,7 +176,10 @@ parse_args(struct opts *o, int argc, char **argv)
 			    "html, json or yaml");
 		o->out.format = (se_planout_format)f;
 	}
-	if (optind >= argc)
+	if (o->draft_programme && (!o->authorities || !o->cycle))
+		return se_cli_usage_error(o->cli.prog, usage, "--draft-programme "
+		    "needs --authorities FILE and --cycle Y1-Y2");
+	if (optind >= argc && !o->programme && !o->draft_programme)
 		return se_cli_usage_error(o->cli.prog, usage, o->from ?
 		    "no input: name self-evaluations or review workbooks" :
 		    "no input: name one or more plans");
@@ -196,6 +222,25 @@ write_out(struct opts *o, const se_plan *p, se_diag *d)
 		    "could not write the plan");
 	}
 	return se_out_close(out, true, d);
+}
+
+/* --programme and --draft-programme (lib/programme.c). */
+static int
+run_programme(struct opts *o, int argc, char **argv, se_diag *d)
+{
+	se_out *out = se_out_open(o->cli.output, d);
+	int rc;
+
+	if (out == NULL)
+		return SE_EXIT_FAILURE;
+	rc = o->draft_programme ? se_programme_draft_file(o->authorities,
+	    o->cycle, se_out_file(out), d) : se_programme_plan(o->programme,
+	    (const char *const *)argv + optind, (size_t)(argc - optind),
+	    o->out.as_of, o->out.format, se_out_file(out), d);
+	if (se_out_close(out, rc >= 0, d) < 0 || rc < 0)
+		return SE_EXIT_FAILURE;
+	return rc == 1 && (o->draft_programme || o->check) ?
+	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
 }
 
 /* --from: draft a plan from documents. */
@@ -302,7 +347,8 @@ main(int argc, char **argv)
 		free(o.data);
 		return SE_EXIT_FAILURE;
 	}
-	r = o.from ? run_draft(&o, argc, argv, d) : run(&o, argc, argv, d);
+	r = o.programme || o.draft_programme ? run_programme(&o, argc, argv, d) :
+	    o.from ? run_draft(&o, argc, argv, d) : run(&o, argc, argv, d);
 	se_diag_sort(d);
 	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
 	    r == SE_EXIT_OK)

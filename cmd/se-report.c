@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: se-report -t summary|feedback|letter|dashboard|themes\n"
+    "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE] "
     "[--data FILE]...\n"
     "                 [--authority A] [--period P] [--formats DIR] "
