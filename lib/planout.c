@@ -965,7 +965,8 @@ static const char html_style[] =
     " .4em;border-bottom:2px solid #444}\n"
     "table{border-collapse:collapse;width:100%;margin:.5em 0}\n"
     "th,td{border:1px solid #999;padding:.3em .45em;vertical-align:top;"
-    "text-align:left;font-size:.9em;overflow-wrap:anywhere}\n"
+    "text-align:left;font-size:.9em;overflow-wrap:break-word}\n"
+    "td.nw{white-space:nowrap}\n"
     "thead th{background:#e8e8e8}\n"
     "table.summary{width:auto}table.summary td.n{text-align:right}\n"
     ".state{font-weight:bold;white-space:nowrap;border-left:6px solid}\n"
@@ -992,11 +993,20 @@ state_class(se_state s)
 }
 
 static void
-html_cell(FILE *f, const char *s)
+html_cell_class(FILE *f, const char *cls, const char *s)
 {
-	fputs("<td>", f);
+	if (cls)
+		fprintf(f, "<td class=\"%s\">", cls);
+	else
+		fputs("<td>", f);
 	se_html_put(f, s);
 	fputs("</td>", f);
+}
+
+static void
+html_cell(FILE *f, const char *s)
+{
+	html_cell_class(f, NULL, s);
 }
 
 static void
@@ -1015,7 +1025,7 @@ html_row(FILE *f, const se_action *a, const se_planout_opts *o, se_buf *b,
 	if (a->lacks)
 		fputs("<br><span class=\"flag\">Incomplete</span>", f);
 	fputs("</td>", f);
-	html_cell(f, a->id);
+	html_cell_class(f, "nw", a->id);
 	if (authority)
 		html_cell(f, a->authority);
 	html_cell(f, a->priority);
@@ -1023,7 +1033,7 @@ html_row(FILE *f, const se_action *a, const se_planout_opts *o, se_buf *b,
 	html_cell(f, a->owner[0] ? a->owner : "(none)");
 	se_buf_reset(b);
 	timescale(a, b);
-	html_cell(f, b->len ? se_buf_str(b) : "(none)");
+	html_cell_class(f, "nw", b->len ? se_buf_str(b) : "(none)");
 	html_cell(f, a->evidence);
 	fputs("<td>", f);
 	se_html_put(f, a->impact);
