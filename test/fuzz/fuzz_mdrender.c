@@ -36,9 +36,9 @@ render(const se_report *r, se_report_syntax syntax, size_t *len)
 static int
 tag_unsafe(const char *p, const char *end)
 {
-	const char *q;
+	const char *q = p;
 
-	for (q = p; q < end; q++) {
+	while (q < end) {
 		if ((*q == ' ' || *q == '\t' || *q == '\n') && end - q > 3 &&
 		    (q[1] | 0x20) == 'o' && (q[2] | 0x20) == 'n') {
 			const char *a = q + 3;
@@ -48,16 +48,26 @@ tag_unsafe(const char *p, const char *end)
 			if (a < end && *a == '=')
 				return 1;
 		}
-		if (*q == '=' && end - q > 11) {
-			const char *v = q + 1;
+		if (*q == '=') {
+			/* An attribute's value: quoted or bare.  Only its start
+			 * names a scheme ("=javascript:" inside a value is a
+			 * relative path, not a script). */
+			const char *v = q + 1, *ve;
+			char quote = 0;
 
-			if (*v == '"' || *v == '\'')
-				v++;
+			if (v < end && (*v == '"' || *v == '\''))
+				quote = *v++;
 			while (v < end && (*v == ' ' || *v == '\t'))
 				v++;
 			if (end - v >= 11 && strncasecmp(v, "javascript:", 11) == 0)
 				return 1;
+			for (ve = v; ve < end && (quote ? *ve != quote :
+			    *ve != ' ' && *ve != '\t' && *ve != '\n'); ve++)
+				;
+			q = ve < end ? ve + 1 : end;
+			continue;
 		}
+		q++;
 	}
 	return 0;
 }
