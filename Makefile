@@ -63,7 +63,7 @@ $(B)/bin/%: cmd/%.c $(B)/libse.a lib/se.h
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libse.a $(LIBS)
 
 # ---- tests ---------------------------------------------------------------
-$(B)/test/%: test/%.c test/unit.h $(B)/libse.a
+$(B)/test/%: test/%.c $(wildcard test/*.h) $(B)/libse.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itest $(LDFLAGS) -o $@ $< $(B)/libse.a $(LIBS)
 

@@ -2,6 +2,7 @@
  * sections, words, items and links. */
 #include "se.h"
 #include "unit.h"
+#include "diagtext.h"
 
 #include <stdlib.h>
 
@@ -83,27 +84,6 @@ dump(const se_doc *doc)
 		}
 	}
 	return out;
-}
-
-static char diagtext[2048];
-
-static const char *
-diags(const se_diag *d)
-{
-	size_t i, len = 0;
-	static const char *const sev[] = { "note", "warning", "error" };
-
-	diagtext[0] = '\0';
-	for (i = 0; i < se_diag_len(d); i++) {
-		const se_diag_item *it = se_diag_get(d, i);
-		len += (size_t)snprintf(diagtext + len, sizeof diagtext - len,
-		    "%s:%u:%u: %s %s: %s\n", it->file ? it->file : "-",
-		    it->line, it->col, sev[it->severity], it->rule,
-		    it->message);
-		if (len >= sizeof diagtext)
-			break;
-	}
-	return diagtext;
 }
 
 static se_doc *

@@ -2,6 +2,7 @@
  * se_doc_load, and the tree lookups of lib/doc.c. */
 #include "se.h"
 #include "unit.h"
+#include "diagtext.h"
 
 #include <stdlib.h>
 #include <time.h>
@@ -86,28 +87,6 @@ dump(const se_node *n)
 	out[0] = '\0';
 	dump_node(n);
 	return out;
-}
-
-static char diagtext[4096];
-
-/* Every diagnostic as "line:col: severity rule: message", one a line. */
-static const char *
-diags(const se_diag *d)
-{
-	size_t i, len = 0;
-	static const char *const sev[] = { "note", "warning", "error" };
-
-	diagtext[0] = '\0';
-	for (i = 0; i < se_diag_len(d); i++) {
-		const se_diag_item *it = se_diag_get(d, i);
-		len += (size_t)snprintf(diagtext + len, sizeof diagtext - len,
-		    "%s:%u:%u: %s %s: %s\n", it->file ? it->file : "-",
-		    it->line, it->col, sev[it->severity], it->rule,
-		    it->message);
-		if (len >= sizeof diagtext)
-			break;
-	}
-	return diagtext;
 }
 
 static se_doc *
