@@ -18,7 +18,13 @@ for src in "$@"; do
 	    -print_final_stats=0 -artifact_prefix="$B/fuzz/$name-" \
 	    "$B/fuzz/corpus-$name" "$corpus" \
 	    > "$B/fuzz/$name.log" 2>&1; then
-		echo "ok - fuzz $name ran ${secs}s: $(grep -o 'cov: [0-9]*' "$B/fuzz/$name.log" | tail -n 1)"
+		# Coverage and corpus at start (INITED) and at the end: the
+		# growth a long run is judged by.
+		st=$(grep -E '^#[0-9]+[[:space:]]+INITED' "$B/fuzz/$name.log" | head -n 1)
+		en=$(grep -E '^#[0-9]+[[:space:]]+(DONE|NEW|REDUCE|pulse|INITED)' "$B/fuzz/$name.log" | tail -n 1)
+		f() { echo "$1" | sed -n 's/.*cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\)\/\([0-9a-zA-Z]*\).*/cov \1, ft \2, corpus \3 (\4)/p'; }
+		runs=$(echo "$en" | sed -n 's/^#\([0-9]*\).*/\1/p')
+		echo "ok - fuzz $name ran ${secs}s, $runs runs: $(f "$st") -> $(f "$en")"
 		pass=$((pass+1))
 	else
 		echo "not ok - fuzz $name found a crash:"; tail -n 30 "$B/fuzz/$name.log" | sed 's/^/# /'
