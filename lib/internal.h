@@ -63,4 +63,8 @@ uint64_t se_hash(const void *p, size_t n);
  * stays on one line (a diagnostic, a table cell). */
 int se_text_put_line(FILE *f, const char *s);
 
+/* csv.c: read every line with the scanner, never the fast path (the
+ * tests and fuzz_csv compare the two; see csv.c). */
+void se_csv_set_exact(se_csv *c, bool exact);
+
 #endif /* SE_INTERNAL_H */
