@@ -86,27 +86,69 @@ csv_is_formula(const char *s)
 	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
 }
 
+/* The cell needs quotes: it holds a separator, a quote or a line end. */
+static bool
+csv_needs_quotes(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
 int
 se_csv_put(FILE *f, const char *s, bool is_number)
 {
 	bool prefix, quote;
+	const char *q;
 
 	if (!s)
 		s = "";
 	prefix = !is_number && csv_is_formula(s);
-	quote = strpbrk(s, ",\"\r\n") != NULL;
+	quote = csv_needs_quotes(s);
+	if (!prefix && !quote) {
+		fputs(s, f);
+		return done(f);
+	}
 	if (quote)
 		fputc('"', f);
 	if (prefix)
 		fputc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+	/* Each '"' written twice: the text up to and with it, then again. */
+	for (q = strchr(s, '"'); q; q = strchr(s, '"')) {
+		fwrite(s, 1, (size_t)(q - s) + 1, f);
+		fputc('"', f);
+		s = q + 1;
 	}
+	fputs(s, f);
 	if (quote)
 		fputc('"', f);
 	return done(f);
+}
+
+void
+se_csv_add(se_buf *b, const char *s, bool is_number)
+{
+	bool prefix, quote;
+	const char *q;
+
+	if (!s)
+		s = "";
+	prefix = !is_number && csv_is_formula(s);
+	quote = csv_needs_quotes(s);
+	if (!prefix && !quote) {
+		se_buf_adds(b, s);
+		return;
+	}
+	if (quote)
+		se_buf_addc(b, '"');
+	if (prefix)
+		se_buf_addc(b, '\'');
+	for (q = strchr(s, '"'); q; q = strchr(s, '"')) {
+		se_buf_add(b, s, (size_t)(q - s) + 1);
+		se_buf_addc(b, '"');
+		s = q + 1;
+	}
+	se_buf_adds(b, s);
+	if (quote)
+		se_buf_addc(b, '"');
 }
 
 int

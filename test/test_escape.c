@@ -32,6 +32,18 @@ render_csv(const char *s, bool is_number)
 	return out;
 }
 
+/* The same cell through se_csv_add, into a string builder. */
+static char *
+add_csv(const char *s, bool is_number)
+{
+	se_buf b;
+
+	se_buf_init(&b);
+	se_buf_adds(&b, "x,");
+	se_csv_add(&b, s, is_number);
+	return se_buf_take(&b);
+}
+
 #define CHECK_PUT(put, in, want)                                          \
 	do {                                                              \
 		int r_;                                                   \
@@ -44,8 +56,12 @@ render_csv(const char *s, bool is_number)
 #define CHECK_CSV(in, num, want)                                          \
 	do {                                                              \
 		char *got_ = render_csv(in, num);                         \
+		char *add_ = add_csv(in, num);                            \
 		CHECK_STR_EQ(got_, want);                                 \
+		CHECK(strncmp(add_, "x,", 2) == 0);                       \
+		CHECK_STR_EQ(add_ + 2, want);                             \
 		free(got_);                                               \
+		free(add_);                                               \
 	} while (0)
 
 TEST(csv_neutralises_a_formula_cell_with_a_quote)
@@ -75,6 +91,8 @@ TEST(csv_quotes_commas_quotes_and_newlines)
 	CHECK_CSV("say \"no\"", false, "\"say \"\"no\"\"\"");
 	CHECK_CSV("line 1\nline 2", false, "\"line 1\nline 2\"");
 	CHECK_CSV("=A1,B1", false, "\"'=A1,B1\"");
+	CHECK_CSV("\"", false, "\"\"\"\"");
+	CHECK_CSV("a\"\"b\"", false, "\"a\"\"\"\"b\"\"\"");
 }
 
 TEST(csv_leaves_plain_cells_and_empty_cells_alone)
