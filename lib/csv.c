@@ -10,6 +10,16 @@
  * quote), so libcsv itself never sees a fault and never needs resetting
  * mid-record.  Both passes are linear; the scanner's inner loops skip
  * ordinary bytes with one table lookup each.
+ *
+ * Most lines need none of that: a line of ASCII text with no NUL and no
+ * CR but a final CRLF, read between records, is given to libcsv on its
+ * own (the fast path), and each field's column is worked out from the
+ * field libcsv hands back, by stepping over its raw text in the line.
+ * Whatever the fast path cannot vouch for (a byte it does not take, a
+ * quote fault libcsv reports, a record going on past the line) is read
+ * again from the start of its line by the scanner, so both paths give the
+ * same records, positions and diagnostics; se_csv_set_exact() turns the
+ * fast path off, and the tests compare the two.
  */
 #include "internal.h"
 
@@ -131,6 +141,16 @@ struct se_csv {
 	size_t convcap;
 	bool stopped;
 	bool done;
+
+	/* the fast path: the line being given to libcsv */
+	bool exact;    /* never take the fast path */
+	bool in_fast;  /* libcsv is reading a line of the fast path */
+	bool fast_rec; /* a record ended on that line */
+	bool doubt;    /* a field was not where it should be */
+	const unsigned char *lp; /* the line */
+	size_t lbody;  /* its length without LF or CRLF */
+	size_t lfull;  /* with them */
+	size_t lcur;   /* where the next field's raw text may start */
 };
 
 se_csv *
@@ -454,6 +474,81 @@ grow_text(se_csv *c, size_t need)
 	return true;
 }
 
+/* A field of the fast path's line was not where fast_col expected it:
+ * take the columns from the scanner instead, run over the line from the
+ * state at its start (which fast() has not moved yet), then put the
+ * state back. */
+static void
+exact_cols(se_csv *c)
+{
+	uint64_t off = c->off, line_off = c->line_off, cont = c->cont,
+	    cr_end = c->cr_end, fstart = c->fstart;
+	struct start fpos = c->fpos;
+	unsigned line = c->line, qline = c->qline, qcol = c->qcol;
+	bool spaces = c->spaces;
+	size_t used, i;
+
+	c->qhead = c->qlen = 0;
+	scan(c, c->lp, c->lfull, c->lfull, true, &used);
+	for (i = 0; i < c->nf && i < c->qlen; i++)
+		c->f[i].col = c->q[i].col;
+	c->state = ROW_NOT_BEGUN;
+	c->qhead = c->qlen = 0;
+	c->off = off;
+	c->line_off = line_off;
+	c->cont = cont;
+	c->cr_end = cr_end;
+	c->fstart = fstart;
+	c->fpos = fpos;
+	c->line = line;
+	c->qline = qline;
+	c->qcol = qcol;
+	c->spaces = spaces;
+}
+
+static bool
+is_space(unsigned char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/* The fast path: the column where libcsv's next field starts in the line,
+ * found by stepping over its raw text: leading spaces (skipped by
+ * libcsv), then the field: in quotes it is its text, plus two quotes,
+ * plus one for each doubled quote (one '"' in the text); otherwise its
+ * text, then spaces libcsv trimmed, then the comma or the line's end.  A
+ * field that does not end there is a doubt, settled by on_record. */
+static unsigned
+fast_col(se_csv *c, const char *text, size_t len)
+{
+	const unsigned char *s = c->lp;
+	size_t i = c->lcur, end = c->lbody, col;
+
+	while (i < end && is_space(s[i]))
+		i++;
+	col = i + 1;
+	if (i < end && s[i] == '"') {
+		const char *q = text, *e = text + len;
+		size_t raw = len + 2;
+
+		while ((q = memchr(q, '"', (size_t)(e - q))) != NULL) {
+			raw++;
+			q++;
+		}
+		i += raw;
+		if (i > end || s[i - 1] != '"')
+			c->doubt = true;
+	} else {
+		i += len;
+	}
+	while (i < end && is_space(s[i]))
+		i++;
+	if (i < end && s[i] != ',')
+		c->doubt = true;
+	c->lcur = i + 1;
+	return (unsigned)col;
+}
+
 static void
 on_field(void *field, size_t len, void *data)
 {
@@ -462,7 +557,9 @@ on_field(void *field, size_t len, void *data)
 
 	if (c->stopped)
 		return;
-	if (c->qhead < c->qlen)
+	if (c->in_fast)
+		st.col = fast_col(c, field, len);
+	else if (c->qhead < c->qlen)
 		st = c->q[c->qhead++];
 	if ((c->nf == c->fcap && !grow_fields(c)) ||
 	    (c->tlen + len + 1 > c->tcap && !grow_text(c, c->tlen + len + 1))) {
@@ -491,6 +588,11 @@ on_record(int term, void *data)
 	(void)term;
 	if (c->stopped)
 		return;
+	if (c->in_fast) {
+		c->fast_rec = true;
+		if (c->doubt)
+			exact_cols(c);
+	}
 	for (i = 0; i < c->nf; i++)
 		c->f[i].text = c->text + c->foff[i];
 	if (c->fn(c->ctx, c->f, c->nf, c->rec_line) != 0)
@@ -613,6 +715,107 @@ too_long(se_csv *c)
 	    "field is longer than %u MiB", SE_MAX_DOC_BYTES >> 20);
 }
 
+/* How many bytes at the start of s[0..n) the fast path takes: ASCII, and
+ * neither NUL nor CR. */
+static bool
+plain(unsigned char b)
+{
+	/* b - 1 wraps NUL to 0xff; 0x80 and up land on 0x7f and up */
+	return (unsigned char)(b - 1) < 0x7f && b != '\r';
+}
+
+static size_t
+plain_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	/* 16 bytes at a time, in a loop the compiler can vectorise */
+	for (; i + 16 <= n; i += 16) {
+		unsigned char bad = 0;
+		for (j = 0; j < 16; j++)
+			bad |= !plain(s[i + j]);
+		if (bad)
+			break;
+	}
+	while (i < n && plain(s[i]))
+		i++;
+	return i;
+}
+
+static bool
+blank(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!is_space(s[i]) && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+/* Drop the record libcsv was reading, to read its line again. */
+static void
+drop_record(se_csv *c)
+{
+	csv_fini(&c->p, NULL, NULL, NULL);
+	c->nf = 0;
+	c->tlen = 0;
+}
+
+/* The fast path: give libcsv whole plain lines of s[0..n), one at a time,
+ * from the start of a line between records; stop at the first line it
+ * cannot take and return how many bytes it took. */
+static size_t
+fast(se_csv *c, const unsigned char *s, size_t n)
+{
+	size_t at = 0;
+
+	while (at < n && !c->stopped) {
+		const unsigned char *nl = memchr(s + at, '\n', n - at);
+		size_t full, body;
+
+		if (!nl || (nl == s + at && c->off == c->cr_end))
+			break; /* (the LF of a CRLF cut in two: the scanner's) */
+		full = (size_t)(nl - s) + 1 - at;
+		body = full - 1;
+		if (body > 0 && s[at + body - 1] == '\r')
+			body--;
+		if (full > RANGE_MAX || plain_prefix(s + at, body) != body)
+			break;
+		c->lp = s + at;
+		c->lbody = body;
+		c->lfull = full;
+		c->lcur = 0;
+		c->fast_rec = c->doubt = false;
+		c->in_fast = true;
+		if (csv_parse(&c->p, s + at, full, on_field, on_record, c) !=
+		    full) {
+			c->in_fast = false;
+			if (c->stopped)
+				break;
+			if (csv_error(&c->p) != CSV_EPARSE) {
+				fail_oom(c);
+				break;
+			}
+			drop_record(c); /* a quote fault: the scanner says where */
+			break;
+		}
+		c->in_fast = false;
+		if (!c->fast_rec && !blank(s + at, full)) {
+			drop_record(c); /* the record goes on past the line */
+			break;
+		}
+		c->off += full;
+		c->line++;
+		c->line_off = c->off;
+		c->cont = 0;
+		if (body + 2 == full)
+			c->cr_end = c->off - 1;
+		at += full;
+	}
+	return at;
+}
+
 /* Scan and parse s[0..n); 'last' says no more input follows.  Bytes of a
  * UTF-8 sequence cut off at the end are held for the next piece. */
 static int
@@ -620,7 +823,26 @@ process(se_csv *c, const unsigned char *s, size_t n, bool last)
 {
 	while (n > 0 && !c->stopped) {
 		size_t take = n < RANGE_MAX ? n : RANGE_MAX, used;
-		enum event ev = scan(c, s, take, n, last, &used);
+		enum event ev;
+
+		if (c->state == ROW_NOT_BEGUN && c->off == c->line_off &&
+		    !c->cp1252 && !c->exact) {
+			used = fast(c, s, n);
+			s += used;
+			n -= used;
+			if (c->stopped)
+				return -1;
+			if (n == 0)
+				break;
+			take = n < RANGE_MAX ? n : RANGE_MAX;
+		}
+		if (!c->exact) {
+			/* a line at a time, for the fast path to take over */
+			const unsigned char *nl = memchr(s, '\n', take);
+			if (nl)
+				take = (size_t)(nl - s) + 1;
+		}
+		ev = scan(c, s, take, n, last, &used);
 
 		if (c->stopped)
 			return -1;
@@ -692,6 +914,12 @@ fill_held(se_csv *c, const unsigned char *s, size_t n, bool last)
 		process(c, tmp, h, last && used == n);
 	}
 	return used;
+}
+
+void
+se_csv_set_exact(se_csv *c, bool exact)
+{
+	c->exact = exact;
 }
 
 int

@@ -1,4 +1,5 @@
 /* test_csv.c: the streaming CSV reader (lib/csv.c). */
+#include "internal.h"
 #include "se.h"
 #include "unit.h"
 
@@ -72,6 +73,9 @@ diags(se_diag *d)
 /* Read 'in' fed in pieces of 'chunk' bytes (0: whole); returns the
  * records and sets *rc to the result of the last call, *diag to the
  * diagnostics. */
+/* Read with the scanner only (no fast path): see csv.c. */
+static bool exact_path;
+
 static char *
 read_csv(const char *in, size_t len, size_t chunk, int *rc, char **dg)
 {
@@ -81,6 +85,7 @@ read_csv(const char *in, size_t len, size_t chunk, int *rc, char **dg)
 	size_t i;
 	int r = 0;
 
+	se_csv_set_exact(c, exact_path);
 	if (!chunk)
 		chunk = len ? len : 1;
 	for (i = 0; i < len && r == 0; i += chunk)
@@ -99,26 +104,33 @@ read_csv(const char *in, size_t len, size_t chunk, int *rc, char **dg)
 }
 
 /* Every chunk size from 1 to the whole gives the same records, the same
- * positions and the same diagnostics (like libcsv's own test_csv.c). */
+ * positions and the same diagnostics (like libcsv's own test_csv.c), on
+ * the fast path and on the scanner alone. */
 static int
 same_in_every_chunk_size(const char *in, size_t len, const char *want,
     const char *want_diag)
 {
 	size_t k;
-	int bad = 0;
+	int bad = 0, e;
 
-	for (k = 1; k <= len + 1; k++) {
-		int rc;
-		char *dg, *got = read_csv(in, len, k, &rc, &dg);
-		if (strcmp(got, want) != 0 || strcmp(dg, want_diag) != 0) {
-			if (!bad)
-				printf("# chunk %zu:\n# got  %s# diag %s\n", k,
-				    got, dg);
-			bad++;
+	for (e = 0; e < 2; e++) {
+		exact_path = e;
+		for (k = 1; k <= len + 1; k++) {
+			int rc;
+			char *dg, *got = read_csv(in, len, k, &rc, &dg);
+			if (strcmp(got, want) != 0 ||
+			    strcmp(dg, want_diag) != 0) {
+				if (!bad)
+					printf("# %s, chunk %zu:\n# got  %s"
+					    "# diag %s\n", e ? "exact" : "fast",
+					    k, got, dg);
+				bad++;
+			}
+			free(got);
+			free(dg);
 		}
-		free(got);
-		free(dg);
 	}
+	exact_path = false;
 	return bad;
 }
 
@@ -164,6 +176,34 @@ TEST(quoted_fields_keep_commas_quotes_and_newlines)
 TEST(leading_spaces_are_skipped_and_trailing_spaces_of_unquoted_dropped)
 {
 	CHECK_READ("  a , \"b \" ,c\n", "1>1:3=a|1:7=b |1:13=c\n", "");
+}
+
+/* Lines the fast path takes next to lines it leaves to the scanner:
+ * doubled quotes, spaces around quoted and unquoted fields, a quote fault
+ * after good lines, a record over two lines, a lone CR inside a line, a
+ * CRLF, a tab, a non-ASCII line, and good lines after each. */
+TEST(the_fast_path_and_the_scanner_agree_line_by_line)
+{
+	CHECK_READ("a,\"b \"\"q\"\" c\",d\n"
+		   " x ,\t\"y\"  , z \n"
+		   "p,q\"r,s\n"
+		   "ok,1\n"
+		   "\"two\nlines\",2\n"
+		   "m,n\ro,p\n"
+		   "e,f\r\n"
+		   "\xc3\xa9,g\n"
+		   "\"t\"u,v\n"
+		   "last,3\n",
+	    "1>1:1=a|1:3=b \"q\" c|1:15=d\n"
+	    "2>2:2=x|2:6=y|2:13=z\n"
+	    "4>4:1=ok|4:4=1\n"
+	    "5>5:1=two\nlines|6:8=2\n"
+	    "7>7:1=m|7:3=n\n"
+	    "8>8:1=o|8:3=p\n"
+	    "9>9:1=e|9:3=f\n"
+	    "10>10:1=\xc3\xa9|10:3=g\n"
+	    "12>12:1=last|12:6=3\n",
+	    "3:4:csv-quote;11:4:csv-quote;");
 }
 
 TEST(empty_fields_are_fields_and_blank_lines_are_skipped)
@@ -391,6 +431,7 @@ main(void)
 	RUN(a_lone_bom_prefix_is_text);
 	RUN(quoted_fields_keep_commas_quotes_and_newlines);
 	RUN(leading_spaces_are_skipped_and_trailing_spaces_of_unquoted_dropped);
+	RUN(the_fast_path_and_the_scanner_agree_line_by_line);
 	RUN(empty_fields_are_fields_and_blank_lines_are_skipped);
 	RUN(a_trailing_comma_at_the_end_of_the_file_makes_an_empty_field);
 	RUN(utf8_columns_count_characters_not_bytes);
