@@ -78,6 +78,14 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* One test for a space, a tab or a rarer control character: no text
+ * that starts or ends with none of these needs trimming. */
+static bool
+space_or_control(char c)
+{
+	return (unsigned char)c <= ' ';
+}
+
 static void
 trim(const char **s, size_t *n)
 {
@@ -249,32 +257,6 @@ header(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 
 /* ---- rows ------------------------------------------------------------------- */
 
-/* The trimmed text of column r (NULL when there is no such column): the
- * field itself when it has no spaces around it (libcsv has dropped them
- * from unquoted fields), else a copy in x->tbuf, which has room for all. */
-static const char *
-keep(se_extract *x, const se_csv_field *f, enum role r, size_t *len)
-{
-	const char *s;
-	char *t;
-	size_t n;
-
-	if (!has(x, r))
-		return NULL;
-	s = f[x->col[r]].text;
-	n = f[x->col[r]].len;
-	*len = n;
-	if (n == 0 || (!is_space(s[0]) && !is_space(s[n - 1])))
-		return s;
-	trim(&s, &n);
-	t = x->tbuf + x->tlen;
-	memcpy(t, s, n);
-	t[n] = '\0';
-	x->tlen += n + 1;
-	*len = n;
-	return t;
-}
-
 /* Room in x->tbuf for every kept column of a row. */
 static bool
 make_room(se_extract *x, const se_csv_field *f)
@@ -284,7 +266,6 @@ make_room(se_extract *x, const se_csv_field *f)
 	for (r = 0; r < NROLES; r++)
 		if (has(x, (enum role)r))
 			need += f[x->col[r]].len;
-	x->tlen = 0;
 	if (need > x->tcap) {
 		char *t = realloc(x->tbuf, need * 2);
 		if (!t)
@@ -293,6 +274,47 @@ make_room(se_extract *x, const se_csv_field *f)
 		x->tcap = need * 2;
 	}
 	return true;
+}
+
+/* A trimmed copy of s in x->tbuf.  The row's first copy (x->tlen is 0)
+ * makes room for all its kept columns, so that later copies never move
+ * the earlier ones.  NULL when out of memory, reported. */
+static const char *
+trimmed(se_extract *x, const se_csv_field *f, const char *s, size_t *len)
+{
+	size_t n = *len;
+	char *t;
+
+	if (x->tlen == 0 && !make_room(x, f)) {
+		oom(x);
+		return NULL;
+	}
+	trim(&s, &n);
+	t = x->tbuf + x->tlen;
+	memcpy(t, s, n);
+	t[n] = '\0';
+	x->tlen += n + 1;
+	*len = n;
+	return t;
+}
+
+/* The trimmed text of column r (NULL when there is no such column, or
+ * out of memory with x->failed set): the field itself when it has no
+ * spaces around it (libcsv has dropped them from unquoted fields), else
+ * a copy in x->tbuf. */
+static const char *
+keep(se_extract *x, const se_csv_field *f, enum role r, size_t *len)
+{
+	const char *s;
+
+	if (!has(x, r))
+		return NULL;
+	s = f[x->col[r]].text;
+	*len = f[x->col[r]].len;
+	if (*len == 0 || (!space_or_control(s[0]) &&
+	    !space_or_control(s[*len - 1])))
+		return s;
+	return trimmed(x, f, s, len);
 }
 
 /* Parse the period of a long row, remembering the last one: extracts are
@@ -352,7 +374,9 @@ static int
 row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 {
 	se_row r;
-	size_t i, len, plen = 0;
+	const char *text[NROLES];
+	size_t i, len[NROLES];
+	int k, last = x->wide ? R_INDICATOR : R_PERIOD;
 	se_pos at = { x->name, line, f[0].col };
 
 	if (n != x->ncols) {
@@ -361,15 +385,16 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 		    n == 1 ? "" : "s", x->ncols);
 		return 0;
 	}
-	if (!make_room(x, f))
-		return oom(x);
+	x->tlen = 0;
+	for (k = R_AUTHORITY; k <= last; k++) /* one call: keep() inlined */
+		text[k] = keep(x, f, (enum role)k, &len[k]);
+	if (x->failed)
+		return -1;
 	memset(&r, 0, sizeof r);
-	r.authority = keep(x, f, R_AUTHORITY, &len);
-	r.code = keep(x, f, R_CODE, &len);
-	r.region = keep(x, f, R_REGION, &len);
-	r.indicator = keep(x, f, R_INDICATOR, &len);
-	if (!x->wide)
-		r.period_text = keep(x, f, R_PERIOD, &plen);
+	r.authority = text[R_AUTHORITY];
+	r.code = text[R_CODE];
+	r.region = text[R_REGION];
+	r.indicator = text[R_INDICATOR];
 	r.row_pos = at;
 	if ((!r.authority || !*r.authority) && (!r.code || !*r.code)) {
 		se_pos p = field_pos(x, &f[x->col[has(x, R_AUTHORITY) ?
@@ -384,8 +409,9 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 		return 0;
 	}
 	if (!x->wide) {
-		const char *ps = r.period_text;
-		size_t pn = plen;
+		const char *ps = text[R_PERIOD];
+		size_t pn = len[R_PERIOD];
+		r.period_text = ps;
 		if (row_period(x, ps, pn, &r.period) != 0) {
 			se_pos p = field_pos(x, &f[x->col[R_PERIOD]]);
 			se_diag_error(x->d, &p, "csv-period",

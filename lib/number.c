@@ -70,6 +70,12 @@ static const double p10[] = {
 };
 
 static double
+convert_exact(uint64_t m, size_t frac, bool neg)
+{
+	return neg ? -((double)m / p10[frac]) : (double)m / p10[frac];
+}
+
+static double
 convert(const char *s, const char *end, bool neg)
 {
 	const uint64_t max = UINT64_C(1) << 53;
@@ -95,7 +101,7 @@ convert(const char *s, const char *end, bool neg)
 		}
 	}
 	if (exact && frac <= 22)
-		return neg ? -((double)m / p10[frac]) : (double)m / p10[frac];
+		return convert_exact(m, frac, neg);
 	if (neg)
 		tmp[k++] = '-';
 	for (p = s; p < end && k < sizeof tmp - 1; p++)
@@ -105,8 +111,44 @@ convert(const char *s, const char *end, bool neg)
 	return strtod(tmp, NULL);
 }
 
-se_num_status
-se_number_parse(const char *s, size_t n, double *out)
+/* The common case, a plain decimal of at most 15 digits ("25.1", "-3",
+ * "1000.25"): then m < 10^15 < 2^53 and the divisor is at most 10^15, so
+ * this is the exact path of convert() and gives the same double.  false
+ * for anything else (spaces, signs but a leading '-', separators,
+ * exponents, markers, more digits), which takes the general path. */
+static bool
+plain_decimal(const char *s, size_t n, double *out)
+{
+	const char *p = s, *end = s + n, *dot = NULL;
+	uint64_t m = 0; /* at most 17 digits: no overflow before the check */
+	size_t digits;
+	bool neg = false;
+
+	if (n == 0 || n > 17) /* '-', 15 digits and '.' at most */
+		return false;
+	if (*p == '-') {
+		neg = true;
+		p++;
+	}
+	for (; p < end; p++) {
+		if (is_digit(*p))
+			m = m * 10 + (uint64_t)(*p - '0');
+		else if (*p == '.' && !dot)
+			dot = p;
+		else
+			return false;
+	}
+	digits = n - neg - (dot != NULL);
+	if (digits == 0 || digits > 15)
+		return false;
+	*out = convert_exact(m, dot ? (size_t)(end - dot - 1) : 0, neg);
+	return true;
+}
+
+/* Anything but a plain decimal: spaces, '%', signs, separators,
+ * exponents, markers. */
+static se_num_status
+parse_general(const char *s, size_t n, double *out)
 {
 	const char *p = s, *end = s + n, *num, *q;
 	bool neg = false, grouped, digits;
@@ -157,4 +199,12 @@ se_number_parse(const char *s, size_t n, double *out)
 		return SE_NUM_BAD;
 	*out = convert(num, end, neg);
 	return SE_NUM_OK;
+}
+
+se_num_status
+se_number_parse(const char *s, size_t n, double *out)
+{
+	if (plain_decimal(s, n, out))
+		return SE_NUM_OK;
+	return parse_general(s, n, out);
 }

@@ -83,11 +83,24 @@ table_put(struct table *t, const char *key, size_t val)
 	return 0;
 }
 
-/* ---- a table of exact byte strings to indices (the fast path) ---------- */
+/* ---- a table of entity spellings to indices (the fast path) ---------- */
+
+/* An entity as a row writes it: code ("" when none) and name, exact bytes. */
+struct spelling {
+	const char *code, *name;
+	size_t cl, nl;
+};
+
+static bool
+same_spelling(const struct spelling *a, const struct spelling *b)
+{
+	return a->cl == b->cl && a->nl == b->nl &&
+	    memcmp(a->code, b->code, a->cl) == 0 &&
+	    memcmp(a->name, b->name, a->nl) == 0;
+}
 
 struct rslot {
-	const char *key; /* NULL: empty */
-	size_t len;
+	struct spelling key; /* key.name NULL: empty */
 	uint64_t hash;
 	size_t val;
 };
@@ -98,21 +111,21 @@ struct rtable {
 };
 
 static struct rslot *
-rtable_slot(const struct rtable *t, const char *key, size_t len, uint64_t h)
+rtable_slot(const struct rtable *t, const struct spelling *key, uint64_t h)
 {
 	size_t mask = t->n - 1, i;
 
 	for (i = h & mask;; i = (i + 1) & mask) {
 		struct rslot *s = &t->v[i];
-		if (!s->key || (s->hash == h && s->len == len &&
-		    memcmp(s->key, key, len) == 0))
+		if (!s->key.name || (s->hash == h &&
+		    same_spelling(&s->key, key)))
 			return s;
 	}
 }
 
-/* -1 out of memory; the key is kept, not copied. */
+/* -1 out of memory; the key's strings are kept, not copied. */
 static int
-rtable_put(struct rtable *t, const char *key, size_t len, uint64_t h,
+rtable_put(struct rtable *t, const struct spelling *key, uint64_t h,
     size_t val)
 {
 	struct rslot *s;
@@ -126,16 +139,15 @@ rtable_put(struct rtable *t, const char *key, size_t len, uint64_t h,
 		if (!g.v)
 			return -1;
 		for (i = 0; i < t->n; i++)
-			if (t->v[i].key)
-				*rtable_slot(&g, t->v[i].key, t->v[i].len,
-				    t->v[i].hash) = t->v[i];
+			if (t->v[i].key.name)
+				*rtable_slot(&g, &t->v[i].key, t->v[i].hash) =
+				    t->v[i];
 		free(t->v);
 		*t = g;
 	}
-	s = rtable_slot(t, key, len, h);
-	if (!s->key) {
-		s->key = key;
-		s->len = len;
+	s = rtable_slot(t, key, h);
+	if (!s->key.name) {
+		s->key = *key;
 		s->hash = h;
 		s->val = val;
 		t->used++;
@@ -153,6 +165,11 @@ struct entity {
 	size_t *nb;        /* neighbours (internal indices) */
 	size_t nnb;
 	size_t *nb_public; /* the same as public indices */
+	/* The spelling and entity of the row after this entity's last row
+	 * (next.name NULL: none yet): sorted extracts list the entities in
+	 * the same order for each indicator and period. */
+	struct spelling next;
+	size_t next_e;
 };
 
 /* One period of one series: a column of cells indexed by entity. */
@@ -195,11 +212,9 @@ struct se_store {
 	struct entity *ent;
 	size_t nent, capent;
 	struct table names, codes, regions, series_names;
-	struct rtable raw; /* "code\037name" as written -> entity */
-	char *key;         /* the row's "code\037name" */
-	size_t keycap;
-	const char *last_key; /* the previous row's, interned in 'raw' */
-	size_t last_len;
+	struct rtable raw;     /* entity spellings -> entity */
+	struct spelling last;  /* the previous row's, interned in 'raw' */
+	bool have_last;
 	const char **region_names; /* each region column value, as first seen */
 	size_t nregions, capregions;
 	struct series *ser;
@@ -270,7 +285,6 @@ se_store_free(se_store *s)
 	free(s->codes.v);
 	free(s->regions.v);
 	free(s->raw.v);
-	free(s->key);
 	free(s->region_names);
 	free(s->series_names.v);
 	free(s->cat_series);
@@ -335,6 +349,14 @@ place_of(const se_store *s, uint32_t g, se_pos *pos)
 }
 
 static uint32_t
+line_in_file(se_store *s, unsigned line)
+{
+	if (line > s->maxline)
+		s->maxline = line;
+	return s->base + line;
+}
+
+static uint32_t
 global_line(se_store *s, const se_pos *p)
 {
 	if (!s->nfiles || strcmp(s->files[s->nfiles - 1].name,
@@ -352,9 +374,22 @@ global_line(se_store *s, const se_pos *p)
 		f[s->nfiles].base = s->base;
 		s->nfiles++;
 	}
-	if (p->line > s->maxline)
-		s->maxline = p->line;
-	return s->base + p->line;
+	return line_in_file(s, p->line);
+}
+
+/* The global line of a row known to come from the last file seen: the
+ * rows of one se_store_read after its first (no file name compared). */
+static uint32_t
+row_line(se_store *s, const se_pos *p, bool *in_file)
+{
+	uint32_t g;
+
+	if (in_file && *in_file)
+		return line_in_file(s, p->line);
+	g = global_line(s, p);
+	if (in_file)
+		*in_file = g != 0; /* 0: the file could not be noted */
+	return g;
 }
 
 /* ---- entities ----------------------------------------------------------- */
@@ -407,13 +442,14 @@ find_entity(se_store *s, const char *name, const char *code)
 	return new_entity(s, name, code);
 }
 
-/* A hash of 'n' bytes taken eight at a time (names are short; this runs
- * once per row). */
+/* A hash of 'n' bytes taken eight at a time, on from 'h' (names are
+ * short; this runs once per row). */
 static uint64_t
-fast_hash(const char *p, size_t n)
+fast_hash(const char *p, size_t n, uint64_t h)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+	uint64_t w;
 
+	h ^= n;
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
 		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
@@ -425,49 +461,92 @@ fast_hash(const char *p, size_t n)
 	return h ^ (h >> 29);
 }
 
-/* The entity of a row: the previous row's when spelled the same (sorted
- * extracts), else by the exact bytes written (one hash lookup for rows
- * spelled as before), else by the rules of find_entity. */
+static uint64_t
+spelling_hash(const struct spelling *k)
+{
+	return fast_hash(k->name, k->nl,
+	    fast_hash(k->code, k->cl, 0x9E3779B97F4A7C15ull));
+}
+
+/* Point 'k' at a copy of its strings in the arena.  -1 out of memory. */
+static int
+spelling_keep(se_store *s, struct spelling *k)
+{
+	char *p = se_arena_alloc(s->arena, k->cl + k->nl + 2); /* zeroed */
+
+	if (!p)
+		return -1;
+	memcpy(p, k->code, k->cl);
+	memcpy(p + k->cl + 1, k->name, k->nl);
+	k->code = p;
+	k->name = p + k->cl + 1;
+	return 0;
+}
+
+/* Whether a row's code ("" when none) and name are spelled 'k' (whose
+ * strings are interned, so NUL-terminated). */
+static bool
+spelled(const struct spelling *k, const char *code, const char *name)
+{
+	return strcmp(k->name, name) == 0 && strcmp(k->code, code) == 0;
+}
+
+/* The entity spelled 'k', by the exact bytes written (one hash lookup for
+ * rows spelled as before), else by the rules of find_entity.  Sets k to
+ * the interned spelling. */
+static size_t
+entity_by_spelling(se_store *s, struct spelling *k)
+{
+	const struct rslot *slot;
+	uint64_t h = spelling_hash(k);
+	size_t e;
+
+	if (s->raw.n) {
+		slot = rtable_slot(&s->raw, k, h);
+		if (slot->key.name) {
+			*k = slot->key;
+			return slot->val;
+		}
+	}
+	e = find_entity(s, k->name, k->code);
+	if (e == NONE || spelling_keep(s, k) < 0 ||
+	    rtable_put(&s->raw, k, h, e) < 0)
+		return NONE;
+	return e;
+}
+
+/* The entity of a row: the previous row's, or the one that followed it
+ * last time, when spelled the same (sorted extracts: no hashing), else
+ * entity_by_spelling(). */
 static size_t
 entity_fast(se_store *s, const char *name, const char *code)
 {
-	const struct rslot *slot;
-	size_t e, cl = code ? strlen(code) : 0, nl = strlen(name);
-	size_t len = cl + 1 + nl;
-	uint64_t h;
-	char *key;
+	const struct entity *prev = s->have_last ? &s->ent[s->last_e] : NULL;
+	struct spelling k;
+	size_t e;
 
-	if (len + 1 > s->keycap) {
-		char *k = realloc(s->key, 2 * (len + 1));
-		if (!k)
-			return NONE;
-		s->key = k;
-		s->keycap = 2 * (len + 1);
-	}
-	if (cl)
-		memcpy(s->key, code, cl);
-	s->key[cl] = '\037';
-	memcpy(s->key + cl + 1, name, nl + 1);
-	if (s->last_key && len == s->last_len &&
-	    memcmp(s->key, s->last_key, len) == 0)
+	if (!code)
+		code = "";
+	if (prev && spelled(&s->last, code, name))
 		return s->last_e;
-	h = fast_hash(s->key, len);
-	if (s->raw.n) {
-		slot = rtable_slot(&s->raw, s->key, len, h);
-		if (slot->key) {
-			s->last_key = slot->key;
-			s->last_len = len;
-			return s->last_e = slot->val;
-		}
+	if (prev && prev->next.name && spelled(&prev->next, code, name)) {
+		k = prev->next;
+		e = prev->next_e;
+	} else {
+		k.code = code;
+		k.cl = strlen(code);
+		k.name = name;
+		k.nl = strlen(name);
+		e = entity_by_spelling(s, &k);
+		if (e == NONE)
+			return NONE;
 	}
-	e = find_entity(s, name, code);
-	if (e == NONE)
-		return NONE;
-	key = se_arena_strndup(s->arena, s->key, len);
-	if (!key || rtable_put(&s->raw, key, len, h, e) < 0)
-		return NONE;
-	s->last_key = key;
-	s->last_len = len;
+	if (s->have_last) { /* not prev: s->ent may have moved */
+		s->ent[s->last_e].next = k;
+		s->ent[s->last_e].next_e = e;
+	}
+	s->last = k;
+	s->have_last = true;
 	return s->last_e = e;
 }
 
@@ -490,12 +569,6 @@ note_region(se_store *s, size_t e, const char *region)
 	x->region = s->region_names[k];
 	x->region_key = k;
 	return 0;
-}
-
-static bool
-same_text(const se_buf *b, const char *p)
-{
-	return strcmp(se_buf_str((se_buf *)b), p ? p : "") == 0;
 }
 
 /* ---- series ------------------------------------------------------------- */
@@ -702,10 +775,10 @@ put_cell(se_store *s, struct series *x, struct column *c, size_t e,
 	c->state[e] = SE_CELL_CONFLICT;
 }
 
-int
-se_store_row(void *store, const se_row *r)
+/* 'in_file' as for row_line(), or NULL. */
+static int
+store_row(se_store *s, const se_row *r, bool *in_file)
 {
-	se_store *s = store;
 	const char *name = empty(r->authority) ? r->code : r->authority;
 	struct series *x;
 	size_t e, k, col;
@@ -723,11 +796,11 @@ se_store_row(void *store, const se_row *r)
 		    "row names no indicator");
 		return 0;
 	}
-	g = global_line(s, &r->row_pos);
+	g = row_line(s, &r->row_pos, in_file);
 	e = entity_fast(s, name, r->code);
 	if (e == NONE)
 		return oom(s);
-	if (s->last_valid && same_text(&s->last_ind, r->indicator)) {
+	if (s->last_valid && strcmp(s->last_ind.data, r->indicator) == 0) {
 		k = s->last_s;
 	} else {
 		k = find_series(s, r->indicator, &r->pos);
@@ -750,9 +823,31 @@ se_store_row(void *store, const se_row *r)
 }
 
 int
+se_store_row(void *store, const se_row *r)
+{
+	return store_row(store, r, NULL);
+}
+
+/* The rows of one se_store_read: all from one file. */
+struct reading {
+	se_store *s;
+	bool in_file; /* its first row is in */
+};
+
+static int
+read_row(void *ctx, const se_row *r)
+{
+	struct reading *rd = ctx;
+
+	return store_row(rd->s, r, &rd->in_file);
+}
+
+int
 se_store_read(se_store *s, const char *path)
 {
-	return se_extract_read(path, se_store_row, s, s->diag);
+	struct reading rd = { s, false };
+
+	return se_extract_read(path, read_row, &rd, s->diag);
 }
 
 /* ---- statistical neighbours -------------------------------------------- */

@@ -2,6 +2,9 @@
 #include "se.h"
 #include "unit.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 static double
 num(const char *s, se_num_status want)
 {
@@ -87,6 +90,59 @@ TEST(length_is_respected_without_a_terminating_nul)
 	CHECK_INT_EQ(se_number_parse("x5", 1, &v), SE_NUM_SUPPRESSED);
 }
 
+/* The fast path for plain decimals must give the double strtod gives
+ * (correctly rounded), as the general path does. */
+TEST(plain_decimals_read_as_strtod_reads_them)
+{
+	static const char *const plain[] = { "0", "7", "25.1", "75.2",
+		"0.1", "0.3", "-0.7", "1000.25", "123456789012345",
+		"999999999999999", "99999999999999.9", "0.000000000000001",
+		"-12345678.9012345", "1.5", "3.14159265358979", ".000001",
+		"9007199254740.99", "100.", "0.0" };
+	size_t i;
+	char buf[32];
+	unsigned seed = 1;
+
+	for (i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		CHECK(num(plain[i], SE_NUM_OK) == strtod(plain[i], NULL));
+	for (i = 0; i < 20000; i++) {
+		size_t k, n, dot;
+		seed = seed * 1103515245u + 12345u;
+		n = 1 + (seed >> 16) % 16;
+		dot = (seed >> 8) % (n + 1);
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[k] = (char)('0' + (seed >> 16) % 10);
+		}
+		memmove(buf + dot + 1, buf + dot, n - dot);
+		buf[dot] = '.';
+		buf[n + 1] = '\0';
+		CHECK(num(buf, SE_NUM_OK) == strtod(buf, NULL));
+	}
+}
+
+TEST(a_negative_zero_keeps_its_sign)
+{
+	CHECK(num("-0", SE_NUM_OK) == 0);
+	CHECK(signbit(num("-0", SE_NUM_OK)));
+	CHECK(signbit(num("-0.00", SE_NUM_OK)));
+	CHECK(!signbit(num("0.00", SE_NUM_OK)));
+}
+
+TEST(sixteen_digits_and_more_read_as_strtod_reads_them)
+{
+	static const char *const many[] = { "9007199254740993",
+		"1234567890123456.7", "0.1000000000000000055511151231257827",
+		"-98765432109876543210.5", "12345678901234567" };
+	size_t i;
+
+	for (i = 0; i < sizeof many / sizeof many[0]; i++)
+		CHECK(num(many[i], SE_NUM_OK) == strtod(many[i], NULL));
+	num("1.2.3", SE_NUM_BAD);
+	num("-.", SE_NUM_BAD);
+	num("1-2", SE_NUM_BAD);
+}
+
 int
 main(void)
 {
@@ -96,5 +152,8 @@ main(void)
 	RUN(suppression_markers_are_never_zero);
 	RUN(text_and_malformed_numbers_are_bad);
 	RUN(length_is_respected_without_a_terminating_nul);
+	RUN(plain_decimals_read_as_strtod_reads_them);
+	RUN(a_negative_zero_keeps_its_sign);
+	RUN(sixteen_digits_and_more_read_as_strtod_reads_them);
 	return DONE();
 }

@@ -206,6 +206,85 @@ TEST(an_extract_file_streams_into_the_store_with_bad_rows_reported)
 	se_diag_free(d);
 }
 
+/* Rows find their authority from the previous row, from the row that
+ * followed it last time, or by a lookup; a broken order, a new code for
+ * a name and a missing code must all land where the rules say. */
+TEST(authorities_are_found_whatever_the_order_of_the_rows)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+	size_t a, b, c, e;
+
+	line_no = 1;
+	add(s, "Anyshire", "E99000001", NULL, "A", "2018", 1);
+	add(s, "Borough", "E99000002", NULL, "A", "2018", 2);
+	add(s, "City", "E99000003", NULL, "A", "2018", 3);
+	add(s, "Anyshire", "E99000001", NULL, "A", "2019", 11);
+	add(s, "City", "E99000003", NULL, "A", "2019", 13);    /* not B */
+	add(s, "Borough", "E99000002", NULL, "A", "2019", 12);
+	add(s, "Anyshire", "E99000001", NULL, "B", "2019", 21);
+	add(s, "Borough", "E99000009", NULL, "B", "2019", 22); /* new code */
+	add(s, "City", NULL, NULL, "B", "2019", 23);           /* no code */
+	add(s, "Anyshire", "", NULL, "B", "2018", 31);         /* empty */
+	add(s, "City", NULL, NULL, "B", "2018", 33);
+	se_store_finish(s);
+	CHECK_INT_EQ(se_diag_len(d), 0);
+	CHECK_INT_EQ(se_store_nentities(s), 4);
+	a = se_store_entity_find(s, "E99000001");
+	b = se_store_entity_find(s, "E99000002");
+	c = se_store_entity_find(s, "City");
+	e = se_store_entity_find(s, "E99000009");
+	CHECK_DBL_EQ(se_store_cell(s, 0, 1, a).value, 11, 0);
+	CHECK_DBL_EQ(se_store_cell(s, 0, 1, b).value, 12, 0);
+	CHECK_DBL_EQ(se_store_cell(s, 0, 1, c).value, 13, 0);
+	CHECK_DBL_EQ(se_store_cell(s, 1, 1, e).value, 22, 0);
+	CHECK_INT_EQ(se_store_cell(s, 1, 1, b).state, SE_CELL_ABSENT);
+	CHECK_DBL_EQ(se_store_cell(s, 1, 1, c).value, 23, 0);
+	CHECK_DBL_EQ(se_store_cell(s, 1, 0, a).value, 31, 0);
+	CHECK_DBL_EQ(se_store_cell(s, 1, 0, c).value, 33, 0);
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Places are kept as one line number across files: a conflict names the
+ * first file's line, and one within the second file its own. */
+TEST(a_conflict_across_two_files_names_the_line_in_the_first)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+
+	write_file("test_series_1.csv", "la_name,indicator,period,value\n"
+	    "Anyshire,A,2018,1\nBorough,A,2018,2\nCity,A,2018,3\n");
+	write_file("test_series_2.csv", "la_name,indicator,period,value\n"
+	    "Borough,A,2018,5\nCity,A,2019,6\nCity,A,2019,7\n");
+	CHECK_INT_EQ(se_store_read(s, "test_series_1.csv"), 0);
+	CHECK_INT_EQ(se_store_read(s, "test_series_2.csv"), 0);
+	se_store_finish(s);
+	CHECK_INT_EQ(se_diag_len(d), 2);
+	CHECK_STR_EQ(se_diag_get(d, 0)->file, "test_series_2.csv");
+	CHECK_INT_EQ(se_diag_get(d, 0)->line, 2);
+	CHECK_STR_EQ(se_diag_get(d, 0)->message, "conflicting values for "
+	    "'Borough', 'A', 2018: 5 here and 2 at test_series_1.csv:3; "
+	    "neither is used");
+	CHECK_INT_EQ(se_diag_get(d, 1)->line, 4);
+	CHECK_STR_EQ(se_diag_get(d, 1)->message, "conflicting values for "
+	    "'City', 'A', 2019: 7 here and 6 at test_series_2.csv:3; "
+	    "neither is used");
+	remove("test_series_1.csv");
+	remove("test_series_2.csv");
+	se_store_free(s);
+	se_diag_free(d);
+}
+
 int
 main(void)
 {
@@ -216,5 +295,7 @@ main(void)
 	RUN(year_spans_become_months_when_the_series_has_months);
 	RUN(mixed_granularity_is_an_error_with_two_example_periods);
 	RUN(an_extract_file_streams_into_the_store_with_bad_rows_reported);
+	RUN(authorities_are_found_whatever_the_order_of_the_rows);
+	RUN(a_conflict_across_two_files_names_the_line_in_the_first);
 	return DONE();
 }
