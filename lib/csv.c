@@ -129,9 +129,9 @@ struct se_csv {
 	struct start *q;
 	size_t qhead, qlen, qcap;
 
-	/* the record being built: text offsets, then pointers */
+	/* the record being built: the fields' text one after another in
+	 * 'text', each NUL-terminated; pointers are set when it is whole */
 	se_csv_field *f;
-	size_t *foff;
 	size_t nf, fcap;
 	char *text;
 	size_t tlen, tcap;
@@ -186,7 +186,6 @@ se_csv_free(se_csv *c)
 	free(c->name);
 	free(c->q);
 	free(c->f);
-	free(c->foff);
 	free(c->text);
 	free(c->conv);
 	free(c);
@@ -445,15 +444,10 @@ grow_fields(se_csv *c)
 {
 	size_t cap = c->fcap ? c->fcap * 2 : 64;
 	se_csv_field *f = realloc(c->f, cap * sizeof *f);
-	size_t *o;
 
 	if (!f)
 		return false;
 	c->f = f;
-	o = realloc(c->foff, cap * sizeof *o);
-	if (!o)
-		return false;
-	c->foff = o;
 	c->fcap = cap;
 	return true;
 }
@@ -524,6 +518,11 @@ fast_col(se_csv *c, const char *text, size_t len)
 	const unsigned char *s = c->lp;
 	size_t i = c->lcur, end = c->lbody, col;
 
+	if (i + len <= end && !is_space(s[i]) && s[i] != '"' &&
+	    (i + len == end || s[i + len] == ',')) {
+		c->lcur = i + len + 1; /* the usual case: a, */
+		return (unsigned)(i + 1);
+	}
 	while (i < end && is_space(s[i]))
 		i++;
 	col = i + 1;
@@ -568,7 +567,6 @@ on_field(void *field, size_t len, void *data)
 	}
 	if (c->nf == 0)
 		c->rec_line = st.line;
-	c->foff[c->nf] = c->tlen;
 	c->f[c->nf].len = len;
 	c->f[c->nf].line = st.line;
 	c->f[c->nf].col = st.col;
@@ -583,6 +581,7 @@ static void
 on_record(int term, void *data)
 {
 	se_csv *c = data;
+	const char *t;
 	size_t i;
 
 	(void)term;
@@ -593,8 +592,8 @@ on_record(int term, void *data)
 		if (c->doubt)
 			exact_cols(c);
 	}
-	for (i = 0; i < c->nf; i++)
-		c->f[i].text = c->text + c->foff[i];
+	for (i = 0, t = c->text; i < c->nf; t += c->f[i].len + 1, i++)
+		c->f[i].text = t;
 	if (c->fn(c->ctx, c->f, c->nf, c->rec_line) != 0)
 		c->stopped = true;
 	c->nf = 0;
