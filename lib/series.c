@@ -83,12 +83,14 @@ table_put(struct table *t, const char *key, size_t val)
 	return 0;
 }
 
-/* ---- a table of entity spellings to indices (the fast path) ---------- */
+/* ---- a table of entity spellings (the fast path) ----------------------- */
 
-/* An entity as a row writes it: code ("" when none) and name, exact bytes. */
+/* An entity as rows write it: code ("" when none) and name, exact bytes,
+ * and the entity it stands for.  Interned ones live in the arena. */
 struct spelling {
 	const char *code, *name;
 	size_t cl, nl;
+	size_t e;
 };
 
 static bool
@@ -100,9 +102,8 @@ same_spelling(const struct spelling *a, const struct spelling *b)
 }
 
 struct rslot {
-	struct spelling key; /* key.name NULL: empty */
+	const struct spelling *key; /* NULL: empty */
 	uint64_t hash;
-	size_t val;
 };
 
 struct rtable {
@@ -117,16 +118,14 @@ rtable_slot(const struct rtable *t, const struct spelling *key, uint64_t h)
 
 	for (i = h & mask;; i = (i + 1) & mask) {
 		struct rslot *s = &t->v[i];
-		if (!s->key.name || (s->hash == h &&
-		    same_spelling(&s->key, key)))
+		if (!s->key || (s->hash == h && same_spelling(s->key, key)))
 			return s;
 	}
 }
 
-/* -1 out of memory; the key's strings are kept, not copied. */
+/* -1 out of memory; the key is kept, not copied. */
 static int
-rtable_put(struct rtable *t, const struct spelling *key, uint64_t h,
-    size_t val)
+rtable_put(struct rtable *t, const struct spelling *key, uint64_t h)
 {
 	struct rslot *s;
 	size_t i;
@@ -139,17 +138,16 @@ rtable_put(struct rtable *t, const struct spelling *key, uint64_t h,
 		if (!g.v)
 			return -1;
 		for (i = 0; i < t->n; i++)
-			if (t->v[i].key.name)
-				*rtable_slot(&g, &t->v[i].key, t->v[i].hash) =
+			if (t->v[i].key)
+				*rtable_slot(&g, t->v[i].key, t->v[i].hash) =
 				    t->v[i];
 		free(t->v);
 		*t = g;
 	}
 	s = rtable_slot(t, key, h);
-	if (!s->key.name) {
-		s->key = *key;
+	if (!s->key) {
+		s->key = key;
 		s->hash = h;
-		s->val = val;
 		t->used++;
 	}
 	return 0;
@@ -165,11 +163,10 @@ struct entity {
 	size_t *nb;        /* neighbours (internal indices) */
 	size_t nnb;
 	size_t *nb_public; /* the same as public indices */
-	/* The spelling and entity of the row after this entity's last row
-	 * (next.name NULL: none yet): sorted extracts list the entities in
-	 * the same order for each indicator and period. */
-	struct spelling next;
-	size_t next_e;
+	/* The spelling of the row after this entity's last row (or NULL):
+	 * sorted extracts list the entities in the same order for each
+	 * indicator and period. */
+	const struct spelling *next;
 };
 
 /* One period of one series: a column of cells indexed by entity. */
@@ -213,8 +210,7 @@ struct se_store {
 	size_t nent, capent;
 	struct table names, codes, regions, series_names;
 	struct rtable raw;     /* entity spellings -> entity */
-	struct spelling last;  /* the previous row's, interned in 'raw' */
-	bool have_last;
+	const struct spelling *last; /* the previous row's, or NULL */
 	const char **region_names; /* each region column value, as first seen */
 	size_t nregions, capregions;
 	struct series *ser;
@@ -228,7 +224,7 @@ struct se_store {
 	/* The previous row's indicator and what it resolved to. */
 	se_buf last_ind;
 	bool last_valid;
-	size_t last_e, last_s;
+	size_t last_s;
 	struct pair *pairs;
 	size_t npairs, cappairs;
 	/* After finish: public index -> internal index. */
@@ -468,86 +464,87 @@ spelling_hash(const struct spelling *k)
 	    fast_hash(k->code, k->cl, 0x9E3779B97F4A7C15ull));
 }
 
-/* Point 'k' at a copy of its strings in the arena.  -1 out of memory. */
-static int
-spelling_keep(se_store *s, struct spelling *k)
+/* An interned copy of 'k' standing for entity e, or NULL out of memory. */
+static const struct spelling *
+spelling_new(se_store *s, const struct spelling *k, size_t e)
 {
+	struct spelling *copy = se_arena_alloc(s->arena, sizeof *copy);
 	char *p = se_arena_alloc(s->arena, k->cl + k->nl + 2); /* zeroed */
 
-	if (!p)
-		return -1;
+	if (!copy || !p)
+		return NULL;
 	memcpy(p, k->code, k->cl);
 	memcpy(p + k->cl + 1, k->name, k->nl);
-	k->code = p;
-	k->name = p + k->cl + 1;
-	return 0;
+	*copy = *k;
+	copy->code = p;
+	copy->name = p + k->cl + 1;
+	copy->e = e;
+	return copy;
 }
 
 /* Whether a row's code ("" when none) and name are spelled 'k' (whose
- * strings are interned, so NUL-terminated). */
+ * strings are interned, so NUL-terminated).  Most names that differ do
+ * so in their first byte. */
 static bool
 spelled(const struct spelling *k, const char *code, const char *name)
 {
-	return strcmp(k->name, name) == 0 && strcmp(k->code, code) == 0;
+	return k->name[0] == name[0] && strcmp(k->name, name) == 0 &&
+	    strcmp(k->code, code) == 0;
 }
 
-/* The entity spelled 'k', by the exact bytes written (one hash lookup for
- * rows spelled as before), else by the rules of find_entity.  Sets k to
- * the interned spelling. */
-static size_t
-entity_by_spelling(se_store *s, struct spelling *k)
+/* The interned spelling of a row's code and name, found by the exact
+ * bytes written (one hash lookup for rows spelled as before), else made
+ * for the entity find_entity gives.  NULL out of memory. */
+static const struct spelling *
+spelling_of(se_store *s, const char *code, const char *name)
 {
-	const struct rslot *slot;
-	uint64_t h = spelling_hash(k);
+	const struct spelling *k;
+	struct spelling want;
+	uint64_t h;
 	size_t e;
 
+	want.code = code;
+	want.cl = strlen(code);
+	want.name = name;
+	want.nl = strlen(name);
+	want.e = NONE;
+	h = spelling_hash(&want);
 	if (s->raw.n) {
-		slot = rtable_slot(&s->raw, k, h);
-		if (slot->key.name) {
-			*k = slot->key;
-			return slot->val;
-		}
+		const struct rslot *slot = rtable_slot(&s->raw, &want, h);
+		if (slot->key)
+			return slot->key;
 	}
-	e = find_entity(s, k->name, k->code);
-	if (e == NONE || spelling_keep(s, k) < 0 ||
-	    rtable_put(&s->raw, k, h, e) < 0)
-		return NONE;
-	return e;
+	e = find_entity(s, name, code);
+	if (e == NONE)
+		return NULL;
+	k = spelling_new(s, &want, e);
+	if (!k || rtable_put(&s->raw, k, h) < 0)
+		return NULL;
+	return k;
 }
 
 /* The entity of a row: the previous row's, or the one that followed it
  * last time, when spelled the same (sorted extracts: no hashing), else
- * entity_by_spelling(). */
+ * by spelling_of(). */
 static size_t
 entity_fast(se_store *s, const char *name, const char *code)
 {
-	const struct entity *prev = s->have_last ? &s->ent[s->last_e] : NULL;
-	struct spelling k;
-	size_t e;
+	const struct spelling *last = s->last, *k;
 
 	if (!code)
 		code = "";
-	if (prev && spelled(&s->last, code, name))
-		return s->last_e;
-	if (prev && prev->next.name && spelled(&prev->next, code, name)) {
-		k = prev->next;
-		e = prev->next_e;
-	} else {
-		k.code = code;
-		k.cl = strlen(code);
-		k.name = name;
-		k.nl = strlen(name);
-		e = entity_by_spelling(s, &k);
-		if (e == NONE)
+	if (last && spelled(last, code, name))
+		return last->e;
+	k = last ? s->ent[last->e].next : NULL;
+	if (!k || !spelled(k, code, name)) {
+		k = spelling_of(s, code, name);
+		if (!k)
 			return NONE;
 	}
-	if (s->have_last) { /* not prev: s->ent may have moved */
-		s->ent[s->last_e].next = k;
-		s->ent[s->last_e].next_e = e;
-	}
+	if (last)
+		s->ent[last->e].next = k;
 	s->last = k;
-	s->have_last = true;
-	return s->last_e = e;
+	return k->e;
 }
 
 static int
@@ -809,8 +806,8 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 		se_buf_reset(&s->last_ind);
 		se_buf_adds(&s->last_ind, r->indicator);
 		s->last_s = k;
+		s->last_valid = !se_buf_failed(&s->last_ind);
 	}
-	s->last_valid = !se_buf_failed(&s->last_ind);
 	if (!s->ent[e].region && !empty(r->region) &&
 	    note_region(s, e, r->region) < 0)
 		return oom(s);
