@@ -338,7 +338,7 @@ row_period(se_extract *x, const char *s, size_t n, se_period *out)
 
 /* The value in field v; 1 when the row is to be passed on, 0 when the
  * value is reported as not a number. */
-static int
+static inline int
 value(se_extract *x, const se_csv_field *v, se_row *r)
 {
 	const char *s = v->text;
