@@ -83,7 +83,12 @@ se_json_put(FILE *f, const char *s)
 static bool
 csv_is_formula(const char *s)
 {
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	switch (s[0]) {
+	case '=': case '+': case '-': case '@': case '\t': case '\r':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* The cell needs quotes: it holds a separator, a quote or a line end. */
@@ -123,32 +128,97 @@ se_csv_put(FILE *f, const char *s, bool is_number)
 	return done(f);
 }
 
-void
-se_csv_add(se_buf *b, const char *s, bool is_number)
+/* Text on its way into a string builder, gathered in 't' so that a row
+ * of short cells costs one append, not one a cell. */
+struct stage {
+	se_buf *b;
+	size_t n;
+	char t[512];
+};
+
+static void
+stage_flush(struct stage *st)
 {
-	bool prefix, quote;
+	se_buf_add(st->b, st->t, st->n);
+	st->n = 0;
+}
+
+static void
+stage_add(struct stage *st, const char *s, size_t len)
+{
+	if (len > sizeof st->t - st->n) {
+		stage_flush(st);
+		if (len > sizeof st->t) {
+			se_buf_add(st->b, s, len);
+			return;
+		}
+	}
+	memcpy(st->t + st->n, s, len);
+	st->n += len;
+}
+
+static void
+stage_addc(struct stage *st, char c)
+{
+	if (st->n == sizeof st->t)
+		stage_flush(st);
+	st->t[st->n++] = c;
+}
+
+/* The bytes that end a cell's plain run: its end, and those that need
+ * quotes (RFC 4180). */
+static const bool csv_stop[256] = { ['\0'] = true, [','] = true,
+	['"'] = true, ['\r'] = true, ['\n'] = true };
+
+/* One cell, as se_csv_put writes it. */
+static void
+stage_cell(struct stage *st, const char *s, bool is_number)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool prefix = !is_number && csv_is_formula(s), quote;
+	size_t i, room = sizeof st->t - st->n;
 	const char *q;
 
-	if (!s)
-		s = "";
-	prefix = !is_number && csv_is_formula(s);
+	/* Most cells are plain: copied while looking, in one pass. */
+	for (i = 0; i < room && !csv_stop[u[i]]; i++)
+		st->t[st->n + i] = s[i];
+	if (i < room && u[i] == '\0' && !prefix) {
+		st->n += i;
+		return;
+	}
 	quote = csv_needs_quotes(s);
-	if (!prefix && !quote) {
-		se_buf_adds(b, s);
+	if (!quote && !prefix) {
+		stage_add(st, s, strlen(s));
 		return;
 	}
 	if (quote)
-		se_buf_addc(b, '"');
+		stage_addc(st, '"');
 	if (prefix)
-		se_buf_addc(b, '\'');
+		stage_addc(st, '\'');
 	for (q = strchr(s, '"'); q; q = strchr(s, '"')) {
-		se_buf_add(b, s, (size_t)(q - s) + 1);
-		se_buf_addc(b, '"');
+		stage_add(st, s, (size_t)(q - s) + 1);
+		stage_addc(st, '"');
 		s = q + 1;
 	}
-	se_buf_adds(b, s);
+	stage_add(st, s, strlen(s));
 	if (quote)
-		se_buf_addc(b, '"');
+		stage_addc(st, '"');
+}
+
+void
+se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
+    size_t n)
+{
+	struct stage st;
+	size_t i;
+
+	st.b = b;
+	st.n = 0;
+	for (i = 0; i < n; i++) {
+		stage_cell(&st, cells[i] ? cells[i] : "", is_number[i]);
+		stage_addc(&st, i + 1 < n ? ',' : '\n');
+	}
+	stage_flush(&st);
 }
 
 int

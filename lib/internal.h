@@ -62,8 +62,10 @@ uint64_t se_hash(const void *p, size_t n);
 /* escape.c: se_text_put() with \n and \t escaped too, so that the text
  * stays on one line (a diagnostic, a table cell). */
 int se_text_put_line(FILE *f, const char *s);
-/* escape.c: se_csv_put() into a string builder. */
-void se_csv_add(se_buf *b, const char *s, bool is_number);
+/* escape.c: a CSV row of 'n' cells (NULL as empty), each as se_csv_put()
+ * writes it, separated by commas and ended by a newline, appended to 'b'. */
+void se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
+    size_t n);
 
 /* csv.c: read every line with the scanner, never the fast path (the
  * tests and fuzz_csv compare the two; see csv.c). */

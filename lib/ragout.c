@@ -55,6 +55,7 @@ struct ctx {
 	se_rating *r;     /* one series' ratings */
 	struct row *rows; /* collected rows */
 	size_t nrows, caprows;
+	se_buf line;      /* a CSV row, written whole */
 	bool oom;
 };
 
@@ -220,47 +221,24 @@ fget(const char *const *f, int k)
 	return f[k] ? f[k] : "";
 }
 
-/* Does this CSV field need neither quotes nor a formula guard? */
-static bool
-csv_plain(const char *s, size_t *len, bool is_number)
-{
-	size_t i;
-
-	if (!is_number && s[0] && strchr("=+-@\t\r", s[0]))
-		return false;
-	for (i = 0; s[i]; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
-			return false;
-	*len = i;
-	return true;
-}
-
-/* One CSV field: most are written whole; the rest go through
- * se_csv_put. */
-static void
-csv_field(FILE *out, const char *s, bool is_number)
-{
-	size_t len;
-
-	if (csv_plain(s, &len, is_number))
-		fwrite(s, 1, len, out);
-	else
-		se_csv_put(out, s, is_number);
-}
-
+/* One CSV row, built in 'c->line' and written with one fwrite. */
 static void
 csv_row(struct ctx *c, const char *const *f, const char *exception)
 {
-	int k;
+	const char *cells[NCOL + 1];
+	bool num[NCOL + 1] = { false };
+	size_t k = 0;
 
-	if (exception) {
-		se_csv_put(c->out, exception, false);
-		putc(',', c->out);
-	}
-	for (k = 0; k < NCOL; k++) {
-		csv_field(c->out, fget(f, k), colnum[k]);
-		putc(k + 1 < NCOL ? ',' : '\n', c->out);
-	}
+	se_buf_reset(&c->line);
+	if (exception)
+		cells[k++] = exception;
+	memcpy(cells + k, f, sizeof cells[0] * NCOL);
+	memcpy(num + k, colnum, sizeof colnum);
+	se_csv_add_row(&c->line, cells, num, k + NCOL);
+	if (se_buf_failed(&c->line))
+		c->oom = true;
+	else
+		fwrite(c->line.data, 1, c->line.len, c->out);
 }
 
 static void
@@ -287,6 +265,22 @@ json_row(struct ctx *c, const char *const *f, const char *exception,
 	}
 	fprintf(c->out, ", \"suppressed\": %s}", suppressed ? "true" :
 	    "false");
+}
+
+/* 'u' in decimal into 't' (at least 11 bytes), as "%u" writes it. */
+static void
+uint_text(unsigned u, char *t)
+{
+	char d[16];
+	size_t k = 0;
+
+	do {
+		d[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	while (k > 0)
+		*t++ = d[--k];
+	*t = '\0';
 }
 
 /* The machine fields of one rating, without allocating: numbers in
@@ -324,8 +318,8 @@ cells_fill(struct ctx *c, struct cells *x, size_t i, size_t e,
 	}
 	x->f[C_DIR] = se_direction_name(r->direction);
 	if (r->rank) {
-		snprintf(x->num[3], 48, "%u", r->rank);
-		snprintf(x->num[4], 48, "%u", r->of);
+		uint_text(r->rank, x->num[3]);
+		uint_text(r->of, x->num[4]);
 		x->f[C_RANK] = x->num[3];
 		x->f[C_OF] = x->num[4];
 	}
@@ -1237,6 +1231,7 @@ se_ragout_render(const se_store *s, const se_rate_opts *ro,
 	size_t n = se_store_nentities(s), k;
 
 	memset(&c, 0, sizeof c);
+	se_buf_init(&c.line);
 	c.s = s;
 	c.ro = ro;
 	c.o = o;
@@ -1272,5 +1267,6 @@ se_ragout_render(const se_store *s, const se_rate_opts *ro,
 	free(c.rows);
 	free(c.r);
 	free(c.want);
+	se_buf_release(&c.line);
 	return c.oom ? -1 : 0;
 }

@@ -32,16 +32,24 @@ render_csv(const char *s, bool is_number)
 	return out;
 }
 
-/* The same cell through se_csv_add, into a string builder. */
+/* The same cell as the middle one of a row built by se_csv_add_row:
+ * "x," then the cell then ",y\n". */
 static char *
 add_csv(const char *s, bool is_number)
 {
+	const char *cells[3] = { "x", s, "y" };
+	const bool num[3] = { false, is_number, false };
 	se_buf b;
+	char *p;
+	size_t len;
 
 	se_buf_init(&b);
-	se_buf_adds(&b, "x,");
-	se_csv_add(&b, s, is_number);
-	return se_buf_take(&b);
+	se_csv_add_row(&b, cells, num, 3);
+	len = b.len;
+	p = se_buf_take(&b);
+	if (len >= 4 && strcmp(p + len - 3, ",y\n") == 0)
+		p[len - 3] = '\0';
+	return p;
 }
 
 #define CHECK_PUT(put, in, want)                                          \
@@ -101,6 +109,44 @@ TEST(csv_leaves_plain_cells_and_empty_cells_alone)
 	CHECK_CSV("", false, "");
 	CHECK_CSV(NULL, false, "");
 	CHECK_CSV("it's", false, "it's");
+}
+
+/* Cells longer than se_csv_add_row's staging area, and many of them. */
+TEST(csv_row_is_the_cells_as_csv_put_writes_them_joined)
+{
+	static const size_t lens[] = { 0, 1, 100, 511, 512, 513, 600, 1500 };
+	const char *cells[40];
+	bool num[40];
+	char *text[40], *want = NULL, *got;
+	size_t i, j, wlen = 0;
+	FILE *f = open_memstream(&want, &wlen);
+	se_buf b;
+
+	for (i = 0; i < 40; i++) {
+		size_t n = lens[i % 8];
+		text[i] = malloc(n + 1);
+		for (j = 0; j < n; j++)
+			text[i][j] = i % 3 == 0 && j % 7 == 3 ? '"' :
+			    i % 5 == 0 && j == n / 2 ? ',' : (char)('a' + j % 26);
+		text[i][n] = '\0';
+		if (i % 4 == 1)
+			text[i][0] = n ? '-' : '\0';
+		cells[i] = i == 39 ? NULL : text[i];
+		num[i] = i % 8 == 1;
+		se_csv_put(f, cells[i], num[i]);
+		fputc(i + 1 < 40 ? ',' : '\n', f);
+	}
+	fclose(f);
+	se_buf_init(&b);
+	se_buf_adds(&b, "head\n");
+	se_csv_add_row(&b, cells, num, 40);
+	got = se_buf_take(&b);
+	CHECK(strncmp(got, "head\n", 5) == 0);
+	CHECK_STR_EQ(got + 5, want);
+	free(got);
+	free(want);
+	for (i = 0; i < 40; i++)
+		free(text[i]);
 }
 
 TEST(html_escapes_markup_and_both_quotes)
@@ -186,6 +232,7 @@ main(void)
 	RUN(csv_neutralises_a_leading_tab_or_carriage_return);
 	RUN(csv_quotes_commas_quotes_and_newlines);
 	RUN(csv_leaves_plain_cells_and_empty_cells_alone);
+	RUN(csv_row_is_the_cells_as_csv_put_writes_them_joined);
 	RUN(html_escapes_markup_and_both_quotes);
 	RUN(json_quotes_and_escapes_quotes_backslashes_and_controls);
 	RUN(json_keeps_valid_utf8_as_it_is);
