@@ -143,7 +143,7 @@ stage_flush(struct stage *st)
 	st->n = 0;
 }
 
-static void
+static inline void
 stage_add(struct stage *st, const char *s, size_t len)
 {
 	if (len > sizeof st->t - st->n) {
@@ -176,19 +176,15 @@ stage_cell(struct stage *st, const char *s, bool is_number)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	bool prefix = !is_number && csv_is_formula(s), quote;
-	size_t i, room = sizeof st->t - st->n;
 	const char *q;
+	size_t i;
 
-	/* Most cells are plain: copied while looking, in one pass. */
-	for (i = 0; i < room && !csv_stop[u[i]]; i++)
-		st->t[st->n + i] = s[i];
-	if (i < room && u[i] == '\0' && !prefix) {
-		st->n += i;
-		return;
-	}
-	quote = csv_needs_quotes(s);
+	/* Most cells are plain: their length and plainness in one pass. */
+	for (i = 0; !csv_stop[u[i]]; i++)
+		;
+	quote = u[i] != '\0';
 	if (!quote && !prefix) {
-		stage_add(st, s, strlen(s));
+		stage_add(st, s, i);
 		return;
 	}
 	if (quote)

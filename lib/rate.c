@@ -194,14 +194,14 @@ static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
  * for, ties to even (glibc, default rounding mode).  For a >= 0 and
  * 0 <= k <= 22, a * 10^k is exactly hi + lo: 10^k is exact, hi is the
  * rounded product and fma gives its error lo exactly (|lo| <= ulp(hi)/2;
- * lo is only inexact when it underflows, and then hi < 1/2 and lo is not
- * looked at).  Rounding hi + lo to an integer is then exact too, so the
+ * lo can only be inexact when it underflows, and then hi < 1/2 and lo
+ * makes no difference).  Rounding hi + lo to an integer is then exact too, so the
  * digits are printf's in every case, halfway ones included.  This needs
  * doubles evaluated as doubles (FLT_EVAL_METHOD 0, any SSE2 or AArch64
  * build); elsewhere printf is used. */
 
 /* hi + lo rounded to an integer, ties to even; 0 <= hi < 2^62. */
-static uint64_t
+static inline uint64_t
 round_exact(double hi, double lo)
 {
 	uint64_t u = (uint64_t)hi;
@@ -209,8 +209,8 @@ round_exact(double hi, double lo)
 	int64_t t;
 
 	if (f != 0) {
-		/* hi < 2^52, f a multiple of ulp(hi) > 2 |lo|: only a
-		 * fraction of exactly one half leaves the choice to lo. */
+		/* hi < 2^52, f a multiple of ulp(hi), |lo| <= ulp(hi)/2:
+		 * only a fraction of exactly one half leaves it to lo. */
 		if (f > 0.5 || (f == 0.5 && (lo > 0 || (lo == 0 && u % 2))))
 			return u + 1;
 		return u;
@@ -663,7 +663,7 @@ struct sink {
 	size_t n, len;
 };
 
-static void
+static inline void
 sink_add(struct sink *b, const char *s, size_t k)
 {
 	if (b->len < b->n) {
