@@ -76,8 +76,11 @@ check-asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
+# Same tests with every unit test and every command of the golden tests
+# (the examples among them) under valgrind; time bounds 50 times longer.
 check-valgrind: all $(TESTS)
-	@SE_BUILD=$(B) SE_VALGRIND="valgrind -q --leak-check=full --error-exitcode=99" \
+	@SE_BUILD=$(B) SE_TEST_SLOW=50 \
+	  SE_VALGRIND="valgrind -q --leak-check=full --error-exitcode=99" \
 	  sh test/run.sh $(TESTS)
 
 # libFuzzer targets: one per loader, run from the corpus kept in test/fuzz/.

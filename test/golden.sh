@@ -4,7 +4,8 @@
 # commands on PATH), optionally `stdin`, and the expected `stdout`,
 # `stderr` and `status`.  SE_GOLDEN_UPDATE=1 rewrites the expectations.
 B=${SE_BUILD:-build}
-PATH=$(pwd)/$B/bin:$PATH
+# SE_WRAPBIN: wrappers to run the commands through (run.sh, valgrind)
+PATH=${SE_WRAPBIN:+$SE_WRAPBIN:}$(pwd)/$B/bin:$PATH
 export PATH
 unset NO_COLOR SE_FORMATS
 export LC_ALL=C TZ=UTC

@@ -8,6 +8,7 @@
 #define SE_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_passed, unit_failed, unit_cur_failed, unit_n;
@@ -73,5 +74,17 @@ static int unit_passed, unit_failed, unit_cur_failed, unit_n;
 			unit_cur_failed = 1;                              \
 		}                                                         \
 	} while (0)
+
+/* How many times slower than an optimised build this run is: the
+ * SE_TEST_SLOW environment variable (make check-valgrind sets it), for the
+ * few tests that bound a time to catch a quadratic algorithm. */
+static inline double
+unit_slow(void)
+{
+	const char *s = getenv("SE_TEST_SLOW");
+	double f = s ? atof(s) : 1;
+
+	return f > 1 ? f : 1;
+}
 
 #endif /* SE_UNIT_H */
