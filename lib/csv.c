@@ -770,7 +770,9 @@ fast(se_csv *c, const unsigned char *s, size_t n)
 	size_t at = 0;
 
 	while (at < n && !c->stopped) {
-		const unsigned char *nl = memchr(s + at, '\n', n - at);
+		/* (no further: a longer line is the scanner's anyway) */
+		size_t look = n - at < RANGE_MAX ? n - at : RANGE_MAX;
+		const unsigned char *nl = memchr(s + at, '\n', look);
 		size_t full, body;
 
 		if (!nl || (nl == s + at && c->off == c->cr_end))
