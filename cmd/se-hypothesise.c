@@ -28,8 +28,9 @@ struct opts {
 };
 
 static int
-own_option(struct opts *o, int opt, const char *arg)
+own_option(void *ctx, int opt, const char *arg)
 {
+	struct opts *o = ctx;
 	const char **v;
 	char *end;
 	long n;
@@ -75,16 +76,12 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "lead", required_argument, NULL, OPT_LEAD },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt, r, f;
+	int r, f;
 
-	while ((opt = getopt_long(argc, argv, "h" SE_CLI_SHORTOPTS "i:n:",
-	    longopts, NULL)) != -1) {
-		r = se_cli_common(&o->cli, opt, optarg);
-		if (r == SE_CLI_OTHER)
-			r = own_option(o, opt, optarg);
-		if (r != SE_CLI_NEXT)
-			return r;
-	}
+	r = se_cli_parse(&o->cli, argc, argv, "h" SE_CLI_SHORTOPTS "i:n:", longopts,
+	    own_option, o);
+	if (r != SE_CLI_NEXT)
+		return r;
 	if (o->cli.format) {
 		f = se_hypoout_format_parse(o->cli.format);
 		if (f < 0)

@@ -146,8 +146,9 @@ inputs_release(struct inputs *in)
 }
 
 static int
-own_option(struct opts *o, int opt, const char *arg)
+own_option(void *ctx, int opt, const char *arg)
 {
+	struct opts *o = ctx;
 	size_t k;
 
 	switch (opt) {
@@ -198,16 +199,12 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt, r;
+	int r;
 
-	while ((opt = getopt_long(argc, argv, "h" SE_CLI_SHORTOPTS "t:i:",
-	    longopts, NULL)) != -1) {
-		r = se_cli_common(&o->cli, opt, optarg);
-		if (r == SE_CLI_OTHER)
-			r = own_option(o, opt, optarg);
-		if (r != SE_CLI_NEXT)
-			return r;
-	}
+	r = se_cli_parse(&o->cli, argc, argv, "h" SE_CLI_SHORTOPTS "t:i:", longopts,
+	    own_option, o);
+	if (r != SE_CLI_NEXT)
+		return r;
 	if (o->type < 0)
 		return se_cli_usage_error(o->cli.prog, usage,
 		    "no report type: give -t summary, feedback, letter, "

@@ -271,6 +271,43 @@ report(struct run *r, se_cli *cli, size_t nchecked, int fmt)
 	return status;
 }
 
+/* The options that are se-validate's own. */
+struct opts {
+	struct run *r;
+	se_cli *cli;
+	const char *catalogue; /* -i */
+	bool strict;
+};
+
+static int
+own_option(void *ctx, int opt, const char *arg)
+{
+	struct opts *o = ctx;
+	const char **v;
+
+	switch (opt) {
+	case 'h':
+		fputs(usage, stdout);
+		return SE_EXIT_OK;
+	case OPT_STRICT:
+		o->strict = true;
+		return SE_CLI_NEXT;
+	case 'i':
+		o->catalogue = arg;
+		return SE_CLI_NEXT;
+	case OPT_DATA:
+		v = realloc(o->r->data, (o->r->ndata + 1) * sizeof *v);
+		if (!v)
+			return SE_EXIT_FAILURE;
+		o->r->data = v;
+		o->r->data[o->r->ndata++] = arg;
+		return SE_CLI_NEXT;
+	default:
+		return se_cli_usage_error(o->cli->prog, usage,
+		    "unknown option");
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -284,45 +321,19 @@ main(int argc, char **argv)
 	struct run r;
 	se_cli cli;
 	se_formats *formats = NULL;
-	const char *catalogue = NULL;
+	struct opts o = { NULL, NULL, NULL, false };
 	char *dir = NULL;
 	size_t nchecked = 0;
-	int opt, fmt = SE_DIAG_TEXT, status = SE_EXIT_FAILURE, i;
-	bool strict = false;
+	int rc, fmt = SE_DIAG_TEXT, status = SE_EXIT_FAILURE, i;
 
 	memset(&r, 0, sizeof r);
 	se_cli_init(&cli, argv[0], usage);
-	while ((opt = getopt_long(argc, argv, "h" SE_CLI_SHORTOPTS "i:",
-	    longopts, NULL)) != -1) {
-		int rc = se_cli_common(&cli, opt, optarg);
-		if (rc == SE_CLI_NEXT)
-			continue;
-		if (rc != SE_CLI_OTHER)
-			return rc;
-		switch (opt) {
-		case 'h':
-			fputs(usage, stdout);
-			return SE_EXIT_OK;
-		case OPT_STRICT:
-			strict = true;
-			break;
-		case 'i':
-			catalogue = optarg;
-			break;
-		case OPT_DATA: {
-			const char **v = realloc(r.data, (r.ndata + 1) *
-			    sizeof *v);
-			if (!v)
-				return SE_EXIT_FAILURE;
-			r.data = v;
-			r.data[r.ndata++] = optarg;
-			break;
-		}
-		default:
-			return se_cli_usage_error(cli.prog, usage,
-			    "unknown option");
-		}
-	}
+	o.r = &r;
+	o.cli = &cli;
+	rc = se_cli_parse(&cli, argc, argv, "h" SE_CLI_SHORTOPTS "i:", longopts,
+	    own_option, &o);
+	if (rc != SE_CLI_NEXT)
+		return rc;
 	if (cli.format) {
 		fmt = se_diag_format_parse(cli.format);
 		if (fmt < 0)
@@ -337,15 +348,15 @@ main(int argc, char **argv)
 	dir = se_formats_dir(cli.formats_dir, argv[0]);
 	if (!r.diag || !dir)
 		goto out;
-	se_diag_set_strict(r.diag, strict);
+	se_diag_set_strict(r.diag, o.strict);
 	formats = se_formats_load(dir, r.diag);
 	if (!formats) {
 		r.failed = true;
 		status = report(&r, &cli, 0, fmt);
 		goto out;
 	}
-	if (catalogue) {
-		se_catalogue *c = se_catalogue_load(catalogue, r.diag);
+	if (o.catalogue) {
+		se_catalogue *c = se_catalogue_load(o.catalogue, r.diag);
 		if (!c || add_catalogue(&r, c) < 0) {
 			r.failed = true;
 			status = report(&r, &cli, 0, fmt);

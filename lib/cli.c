@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,23 @@ se_cli_usage_error(const char *prog, const char *usage, const char *fmt,
 	if (usage)
 		fputs(usage, stderr);
 	return SE_EXIT_FAILURE;
+}
+
+int
+se_cli_parse(se_cli *c, int argc, char **argv, const char *shortopts,
+    const struct option *longopts, se_cli_own_fn own, void *ctx)
+{
+	int opt, r;
+
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) !=
+	    -1) {
+		r = se_cli_common(c, opt, optarg);
+		if (r == SE_CLI_OTHER)
+			r = own(ctx, opt, optarg);
+		if (r != SE_CLI_NEXT)
+			return r;
+	}
+	return SE_CLI_NEXT;
 }
 
 int

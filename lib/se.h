@@ -212,6 +212,15 @@ enum { SE_CLI_NEXT = -1, SE_CLI_OTHER = -2 };
  * bad usage, already reported). */
 int se_cli_common(se_cli *c, int opt, const char *arg);
 
+/* The whole getopt_long loop: each option through se_cli_common(), then
+ * through 'own' when it is the command's own ('own' returns as
+ * se_cli_common() does).  Returns SE_CLI_NEXT when every option is read
+ * (the operands start at optind), or the exit status to return at once. */
+struct option;
+typedef int (*se_cli_own_fn)(void *ctx, int opt, const char *arg);
+int se_cli_parse(se_cli *c, int argc, char **argv, const char *shortopts,
+    const struct option *longopts, se_cli_own_fn own, void *ctx);
+
 /* Print "NAME (se) VERSION" to standard output.  Returns SE_EXIT_OK, or
  * SE_EXIT_FAILURE when it could not be written. */
 int se_cli_version(const char *prog);
