@@ -714,8 +714,7 @@ too_long(se_csv *c)
 	    "field is longer than %u MiB", SE_MAX_DOC_BYTES >> 20);
 }
 
-/* How many bytes at the start of s[0..n) the fast path takes: ASCII, and
- * neither NUL nor CR. */
+/* A byte the fast path takes: ASCII, and neither NUL nor CR. */
 static bool
 plain(unsigned char b)
 {
@@ -723,6 +722,7 @@ plain(unsigned char b)
 	return (unsigned char)(b - 1) < 0x7f && b != '\r';
 }
 
+/* How many bytes at the start of s[0..n) are plain(). */
 static size_t
 plain_prefix(const unsigned char *s, size_t n)
 {
