@@ -965,3 +965,131 @@ se_csv_finish(se_csv *c)
 	csv_fini(&c->p, on_field, on_record, c);
 	return c->stopped ? -1 : 0;
 }
+
+/* ---- chunks read ahead (csvstream.c) ----------------------------------- */
+
+int
+se_csv_out_of_memory(se_csv *c)
+{
+	return fail_oom(c);
+}
+
+void
+se_csv_lines_free(se_csv_lines *b)
+{
+	free(b->rec);
+	free(b->fld);
+	free(b->text);
+}
+
+static bool
+lines_room(void **v, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 256;
+	void *p;
+
+	if (n <= *cap)
+		return true;
+	while (c < n)
+		c *= 2;
+	p = realloc(*v, c * size);
+	if (!p)
+		return false;
+	*v = p;
+	*cap = c;
+	return true;
+}
+
+/* The callback of a reader that reads ahead: keep the record. */
+static int
+lines_add(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	se_csv_lines *b = ctx;
+	struct se_csv_lrec *r;
+	size_t i, text = 0;
+
+	for (i = 0; i < n; i++)
+		text += f[i].len + 1;
+	if (!lines_room((void **)&b->rec, &b->caprec, b->nrec + 1,
+	    sizeof *b->rec) ||
+	    !lines_room((void **)&b->fld, &b->capfld, b->nfld + n,
+	    sizeof *b->fld) ||
+	    !lines_room((void **)&b->text, &b->tcap, b->tlen + text, 1))
+		return -1;
+	r = &b->rec[b->nrec++];
+	r->line = line;
+	r->nf = (uint32_t)n;
+	r->first = (uint32_t)b->nfld;
+	/* the fields' text lies in one piece, as on_record left it */
+	if (n > 0)
+		memcpy(b->text + b->tlen, f[0].text, text);
+	for (i = 0; i < n; i++) {
+		struct se_csv_lfield *x = &b->fld[b->nfld++];
+		x->off = (uint32_t)b->tlen;
+		x->len = (uint32_t)f[i].len;
+		x->col = f[i].col;
+		b->tlen += f[i].len + 1;
+	}
+	return 0;
+}
+
+void
+se_csv_lines_take(se_csv *w, se_csv_lines *b, const char *s, size_t n)
+{
+	b->nrec = b->nfld = b->tlen = 0;
+	b->failed = false;
+	w->fn = lines_add;
+	w->ctx = b;
+	csv_fini(&w->p, NULL, NULL, NULL);
+	w->state = ROW_NOT_BEGUN;
+	w->off = w->line_off = w->cont = 0;
+	w->cr_end = UINT64_MAX;
+	w->line = 1;
+	w->bom_done = true;
+	w->nheld = 0;
+	w->cp1252 = w->exact = w->stopped = w->done = false;
+	w->nf = w->tlen = 0;
+	w->qhead = w->qlen = 0;
+	b->taken = fast(w, (const unsigned char *)s, n);
+	b->lines = w->line - 1;
+	if (w->stopped) {
+		b->failed = true;
+		b->taken = 0;
+	}
+}
+
+int
+se_csv_lines_replay(se_csv *c, const se_csv_lines *b)
+{
+	unsigned base = c->line - 1;
+	size_t i, k;
+
+	if (b->failed || c->stopped || c->done || c->exact || !c->bom_done ||
+	    c->nheld || c->state != ROW_NOT_BEGUN ||
+	    c->off != c->line_off || c->nf != 0)
+		return 1;
+	for (i = 0; i < b->nrec; i++) {
+		const struct se_csv_lrec *r = &b->rec[i];
+
+		while (c->fcap < r->nf)
+			if (!grow_fields(c))
+				return fail_oom(c);
+		for (k = 0; k < r->nf; k++) {
+			const struct se_csv_lfield *x = &b->fld[r->first + k];
+			c->f[k].text = b->text + x->off;
+			c->f[k].len = x->len;
+			c->f[k].line = base + r->line;
+			c->f[k].col = x->col;
+		}
+		if (c->fn(c->ctx, c->f, r->nf, base + r->line) != 0) {
+			c->stopped = true;
+			return -1;
+		}
+	}
+	/* (cr_end stays behind: no CR can pair with an LF from here on) */
+	c->off += b->taken;
+	c->line += b->lines;
+	c->line_off = c->off;
+	c->cont = 0;
+	return 0;
+}

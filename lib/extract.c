@@ -548,22 +548,18 @@ se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 	se_pos at = { name, 0, 0 };
 	FILE *fp = is_stdin ? stdin : open_nonblocking(path);
 	se_extract *x;
-	char *buf;
-	size_t n;
 	int r = 0;
 
 	if (!fp)
 		return se_diag_error(d, &at, "unreadable", "cannot open: %s",
 		    strerror(errno));
 	x = se_extract_new(name, fn, ctx, d);
-	buf = malloc(65536);
-	if (!x || !buf) {
+	if (!x) {
 		r = se_diag_error(d, &at, "out-of-memory",
 		    "out of memory reading the file");
 		goto out;
 	}
-	while (r == 0 && (n = fread(buf, 1, 65536, fp)) > 0)
-		r = se_extract_feed(x, buf, n);
+	r = se_csv_feed_stream(x->csv, fp, 0, -1);
 	if (r == 0 && ferror(fp))
 		r = se_diag_error(d, &at, "unreadable", "cannot read: %s",
 		    strerror(errno));
@@ -571,7 +567,6 @@ se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 		r = se_extract_finish(x);
 out:
 	se_extract_free(x);
-	free(buf);
 	if (!is_stdin)
 		fclose(fp);
 	return r;

@@ -71,4 +71,66 @@ void se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
  * tests and fuzz_csv compare the two; see csv.c). */
 void se_csv_set_exact(se_csv *c, bool exact);
 
+/* csv.c: the records of one chunk of lines, read ahead by a helper
+ * thread (csvstream.c) with a reader of its own and played back later,
+ * in order, into the reader the chunk belongs to.  A field is its text
+ * at 'off' in 'text' (NUL-terminated), its length and its column; its
+ * line is its record's.  Lines are counted from 1 within the chunk. */
+typedef struct se_csv_lines {
+	struct se_csv_lrec {
+		uint32_t line, nf, first;
+	} *rec;
+	struct se_csv_lfield {
+		uint32_t off, len, col;
+	} *fld;
+	char *text;
+	size_t nrec, caprec, nfld, capfld, tlen, tcap;
+	size_t taken;    /* bytes of the chunk read (whole lines) */
+	unsigned lines;  /* lines in them */
+	bool failed;     /* out of memory: nothing taken */
+} se_csv_lines;
+void se_csv_lines_free(se_csv_lines *b);
+/* Read the plain lines at the start of s[0..n) (a chunk that starts at a
+ * line's start) with the fast path of 'w', a reader used for nothing
+ * else, into 'b'. */
+void se_csv_lines_take(se_csv *w, se_csv_lines *b, const char *s, size_t n);
+/* Give c's callback the records of 'b', as if c had read its 'taken'
+ * bytes itself: 0 done; 1 not done, because c is not at the start of a
+ * line between records (the records would not be what c reads); -1 the
+ * callback stopped reading.  (The lines are ASCII: the same text in a
+ * file read as Windows-1252.) */
+int se_csv_lines_replay(se_csv *c, const se_csv_lines *b);
+/* Report running out of memory at c's file, and stop c: -1. */
+int se_csv_out_of_memory(se_csv *c);
+
+/* pipe.c: jobs done on every core, their results taken in order.  The
+ * calling thread fills free slots with jobs, in order ('fill': 1 a job,
+ * 0 no more, -1 stop; '*work' false for a job 'done' does alone); any
+ * thread does a job's 'work' with a state of its own ('state_new' runs on
+ * that thread; NULL out of memory); the calling thread takes each job
+ * back in order ('done', told whether it was worked: 0 go on, -1 stop).
+ * 'slot' holds 'nslots' (at most 16) jobs' memory; 'helpers' threads
+ * start when a second job is queued (-1: se_pipe_helpers()).  Returns 0,
+ * or -1 when fill or done stopped it, or out of memory. */
+typedef struct se_pipe_ops {
+	int (*fill)(void *ctx, void *slot, bool *work);
+	void (*work)(void *ctx, void *slot, void *state);
+	int (*done)(void *ctx, void *slot, bool worked);
+	void *(*state_new)(void *ctx);
+	void (*state_free)(void *state);
+} se_pipe_ops;
+int se_pipe_run(const se_pipe_ops *ops, void *ctx, void **slot,
+    size_t nslots, int helpers);
+/* A helper for each other core, at most 8; 0 on one core.  SE_THREADS
+ * in the environment (a number from 1) says how many threads in all. */
+int se_pipe_helpers(void);
+
+/* csvstream.c: feed c a whole stream, to its end (or until c stops),
+ * reading chunks of lines ahead on the other cores.  The records,
+ * positions and diagnostics are those of se_csv_feed() on the same bytes;
+ * then call se_csv_finish().  Returns as se_csv_feed(); a read error ends
+ * the input early (check ferror()).  'chunk' and 'helpers' are for the
+ * tests: 0 and -1 for the defaults (256 KiB; a helper per other core). */
+int se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers);
+
 #endif /* SE_INTERNAL_H */

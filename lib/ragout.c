@@ -221,20 +221,27 @@ fget(const char *const *f, int k)
 	return f[k] ? f[k] : "";
 }
 
-/* One CSV row, built in 'c->line' and written with one fwrite. */
+/* One CSV row, added to 'b'. */
 static void
-csv_row(struct ctx *c, const char *const *f, const char *exception)
+csv_add(se_buf *b, const char *const *f, const char *exception)
 {
 	const char *cells[NCOL + 1];
 	bool num[NCOL + 1] = { false };
 	size_t k = 0;
 
-	se_buf_reset(&c->line);
 	if (exception)
 		cells[k++] = exception;
 	memcpy(cells + k, f, sizeof cells[0] * NCOL);
 	memcpy(num + k, colnum, sizeof colnum);
-	se_csv_add_row(&c->line, cells, num, k + NCOL);
+	se_csv_add_row(b, cells, num, k + NCOL);
+}
+
+/* One CSV row, built in 'c->line' and written with one fwrite. */
+static void
+csv_row(struct ctx *c, const char *const *f, const char *exception)
+{
+	se_buf_reset(&c->line);
+	csv_add(&c->line, f, exception);
 	if (se_buf_failed(&c->line))
 		c->oom = true;
 	else
@@ -519,17 +526,123 @@ rate(struct ctx *c, size_t i)
 	return rc;
 }
 
+/* The CSV table on every core (pipe.c): each job rates a run of series
+ * into CSV text of its own; the calling thread writes the texts in order,
+ * so the file is the one a single thread writes. */
+#define CSV_RUN 16 /* series a job */
+
+struct csv_job {
+	size_t from, to;
+	se_buf text;
+	bool oom;
+};
+
+struct csv_jobs {
+	struct ctx *c;
+	size_t next, ns;
+};
+
+static int
+csv_fill(void *ctx, void *slot, bool *work)
+{
+	struct csv_jobs *j = ctx;
+	struct csv_job *x = slot;
+
+	if (j->next >= j->ns)
+		return 0;
+	x->from = j->next;
+	x->to = j->ns - j->next < CSV_RUN ? j->ns : j->next + CSV_RUN;
+	j->next = x->to;
+	se_buf_reset(&x->text);
+	x->oom = false;
+	*work = true;
+	return 1;
+}
+
+/* A thread's own ratings. */
+static void *
+csv_state_new(void *ctx)
+{
+	const struct csv_jobs *j = ctx;
+	size_t n = se_store_nentities(j->c->s);
+
+	return malloc((n ? n : 1) * sizeof(se_rating));
+}
+
+static void
+csv_work(void *ctx, void *slot, void *state)
+{
+	const struct csv_jobs *j = ctx;
+	struct csv_job *x = slot;
+	struct ctx c = *j->c; /* with this thread's ratings */
+	size_t i, e, n = se_store_nentities(c.s);
+
+	c.r = state;
+	c.oom = false;
+	for (i = x->from; i < x->to && !c.oom; i++) {
+		if (rate(&c, i) != 0)
+			continue;
+		for (e = 0; e < n && !c.oom; e++) {
+			struct cells cx;
+			if (!wanted(&c, e, &c.r[e]))
+				continue;
+			cells_fill(&c, &cx, i, e, &c.r[e]);
+			csv_add(&x->text, cx.f, NULL);
+			free(cx.long_why);
+		}
+	}
+	x->oom = c.oom || se_buf_failed(&x->text);
+}
+
+static int
+csv_done(void *ctx, void *slot, bool worked)
+{
+	const struct csv_jobs *j = ctx;
+	struct csv_job *x = slot;
+
+	(void)worked;
+	if (x->oom) {
+		j->c->oom = true;
+		return -1;
+	}
+	fwrite(x->text.data, 1, x->text.len, j->c->out);
+	return 0;
+}
+
+static void
+csv_table(struct ctx *c)
+{
+	static const se_pipe_ops ops = { csv_fill, csv_work, csv_done,
+		csv_state_new, free };
+	struct csv_jobs j = { c, 0, se_store_nseries(c->s) };
+	struct csv_job x[8];
+	void *slot[8];
+	size_t k;
+
+	csv_header(c, false);
+	for (k = 0; k < 8; k++) {
+		x[k].oom = false;
+		se_buf_init(&x[k].text);
+		slot[k] = &x[k];
+	}
+	if (se_pipe_run(&ops, &j, slot, 8, -1) < 0)
+		c->oom = true;
+	for (k = 0; k < 8; k++)
+		se_buf_release(&x[k].text);
+}
+
 static void
 flat(struct ctx *c)
 {
 	size_t ns = se_store_nseries(c->s), n = se_store_nentities(c->s);
 	size_t i, e;
-	bool display = c->o->format != SE_RAGOUT_CSV &&
-	    c->o->format != SE_RAGOUT_JSON;
+	bool display = c->o->format != SE_RAGOUT_JSON;
 	bool first = true;
 
-	if (c->o->format == SE_RAGOUT_CSV)
-		csv_header(c, false);
+	if (c->o->format == SE_RAGOUT_CSV) {
+		csv_table(c);
+		return;
+	}
 	if (c->o->format == SE_RAGOUT_JSON)
 		fputs("[", c->out);
 	for (i = 0; i < ns && !c->oom; i++) {
@@ -542,11 +655,8 @@ flat(struct ctx *c)
 				continue;
 			if (!display) {
 				cells_fill(c, &x, i, e, &c->r[e]);
-				if (c->o->format == SE_RAGOUT_CSV)
-					csv_row(c, x.f, NULL);
-				else
-					json_row(c, x.f, NULL, c->r[e].cur.state
-					    == SE_CELL_SUPPRESSED, first);
+				json_row(c, x.f, NULL, c->r[e].cur.state ==
+				    SE_CELL_SUPPRESSED, first);
 				first = false;
 				free(x.long_why);
 				continue;

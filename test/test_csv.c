@@ -54,20 +54,22 @@ collect(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 	return 0;
 }
 
-/* Diagnostics rendered as "line:col:rule;" in order. */
+/* Diagnostics rendered as "line:col:rule;" in order (free it). */
 static char *
 diags(se_diag *d)
 {
-	static char buf[4096];
-	size_t i, k = 0;
+	se_buf b;
+	size_t i;
 
-	buf[0] = '\0';
+	char *t;
+
+	se_buf_init(&b);
 	for (i = 0; i < se_diag_len(d); i++) {
 		const se_diag_item *it = se_diag_get(d, i);
-		k += (size_t)snprintf(buf + k, sizeof buf - k, "%u:%u:%s;",
-		    it->line, it->col, it->rule);
+		se_buf_addf(&b, "%u:%u:%s;", it->line, it->col, it->rule);
 	}
-	return buf;
+	t = se_buf_take(&b);
+	return t ? t : strdup("");
 }
 
 /* Read 'in' fed in pieces of 'chunk' bytes (0: whole); returns the
@@ -75,6 +77,11 @@ diags(se_diag *d)
  * diagnostics. */
 /* Read with the scanner only (no fast path): see csv.c. */
 static bool exact_path;
+/* Read as a stream (csvstream.c) in chunks of 'chunk' bytes, read ahead
+ * by this many helper threads (-1: fed with se_csv_feed). */
+static int stream_helpers = -1;
+/* The callback stops reading after this many records (0: never). */
+static int stop_records;
 
 static char *
 read_csv(const char *in, size_t len, size_t chunk, int *rc, char **dg)
@@ -85,17 +92,25 @@ read_csv(const char *in, size_t len, size_t chunk, int *rc, char **dg)
 	size_t i;
 	int r = 0;
 
+	o.stop_after = stop_records;
 	se_csv_set_exact(c, exact_path);
 	if (!chunk)
 		chunk = len ? len : 1;
-	for (i = 0; i < len && r == 0; i += chunk)
+	if (stream_helpers >= 0) {
+		/* (fmemopen of nothing is an error) */
+		FILE *fp = len ? fmemopen((void *)in, len, "rb") :
+		    fopen("/dev/null", "rb");
+		r = se_csv_feed_stream(c, fp, chunk, stream_helpers);
+		fclose(fp);
+	}
+	for (i = 0; i < len && r == 0 && stream_helpers < 0; i += chunk)
 		r = se_csv_feed(c, in + i, len - i < chunk ? len - i : chunk);
 	if (r == 0)
 		r = se_csv_finish(c);
 	if (rc)
 		*rc = r;
 	if (dg)
-		*dg = strdup(diags(d));
+		*dg = diags(d);
 	se_csv_free(c);
 	se_diag_free(d);
 	if (!o.s)
@@ -105,7 +120,8 @@ read_csv(const char *in, size_t len, size_t chunk, int *rc, char **dg)
 
 /* Every chunk size from 1 to the whole gives the same records, the same
  * positions and the same diagnostics (like libcsv's own test_csv.c), on
- * the fast path and on the scanner alone. */
+ * the fast path, on the scanner alone, and read as a stream with lines
+ * read ahead by 0, 1 or 2 helper threads. */
 static int
 same_in_every_chunk_size(const char *in, size_t len, const char *want,
     const char *want_diag)
@@ -113,8 +129,9 @@ same_in_every_chunk_size(const char *in, size_t len, const char *want,
 	size_t k;
 	int bad = 0, e;
 
-	for (e = 0; e < 2; e++) {
-		exact_path = e;
+	for (e = 0; e < 5; e++) {
+		exact_path = e == 1;
+		stream_helpers = e >= 2 ? e - 2 : -1;
 		for (k = 1; k <= len + 1; k++) {
 			int rc;
 			char *dg, *got = read_csv(in, len, k, &rc, &dg);
@@ -122,8 +139,9 @@ same_in_every_chunk_size(const char *in, size_t len, const char *want,
 			    strcmp(dg, want_diag) != 0) {
 				if (!bad)
 					printf("# %s, chunk %zu:\n# got  %s"
-					    "# diag %s\n", e ? "exact" : "fast",
-					    k, got, dg);
+					    "# diag %s\n", e == 0 ? "fast" :
+					    e == 1 ? "exact" : "stream", k, got,
+					    dg);
 				bad++;
 			}
 			free(got);
@@ -131,6 +149,7 @@ same_in_every_chunk_size(const char *in, size_t len, const char *want,
 		}
 	}
 	exact_path = false;
+	stream_helpers = -1;
 	return bad;
 }
 
@@ -294,6 +313,98 @@ TEST(the_callback_can_stop_reading)
 	free(o.s);
 }
 
+/* A file of every kind of line the reader meets, 'lines' long, with a
+ * byte that is not UTF-8 three quarters of the way if 'latin1'. */
+static char *
+mixed_file(size_t lines, bool latin1, size_t *len)
+{
+	se_buf b;
+	uint32_t x = 12345;
+	size_t i;
+
+	se_buf_init(&b);
+	for (i = 0; i < lines; i++) {
+		x = x * 1103515245u + 12345u;
+		if (latin1 && i == lines * 3 / 4) {
+			se_buf_addf(&b, "Caf\xe9,latin1,%zu\n", i);
+			continue;
+		}
+		switch ((x >> 16) % 24) {
+		case 0:
+			se_buf_addf(&b, "Any Borough,E09%06zu,12.5\r\n", i);
+			break;
+		case 1:
+			se_buf_adds(&b, "\n");
+			break;
+		case 2:
+			se_buf_addf(&b, "\"Nearshire, City of\",E1%zu,"
+			    "\"3\"\"4\"\n", i);
+			break;
+		case 3:
+			se_buf_addf(&b, "\"multi\nline %zu\",x,1\n", i);
+			break;
+		case 4:
+			se_buf_addf(&b, "  spaced , y%zu ,2\n", i);
+			break;
+		case 5: /* a quote fault */
+			se_buf_addf(&b, "bad\"quote,z%zu,3\n", i);
+			break;
+		case 6:
+			se_buf_addf(&b, "Caf\xc3\xa9,\xc3\xa9%zu,4\n", i);
+			break;
+		case 7:
+			se_buf_addf(&b, "cr only,a%zu,5\r", i);
+			break;
+		case 8: /* text after a closing quote */
+			se_buf_addf(&b, "x,\"y\" z%zu,1\n", i);
+			break;
+		case 9:
+			se_buf_addf(&b, "short,%zu\n", i);
+			break;
+		case 10: /* inside quotes, lines that look like records */
+			se_buf_addf(&b, "\"quoted\nplain,looking,%zu\nlines"
+			    "\",end\n", i);
+			break;
+		default:
+			se_buf_addf(&b, "Plain %zu,E%zu,%zu\n", i, i, i % 97);
+		}
+	}
+	*len = b.len;
+	return se_buf_take(&b);
+}
+
+TEST(a_stream_read_ahead_by_other_threads_reads_the_same_records)
+{
+	size_t len, k, chunks[] = { 17, 64, 333, 4096 };
+	int latin1, h, stop;
+
+	for (latin1 = 0; latin1 < 2; latin1++) {
+		char *in = mixed_file(4000, latin1, &len);
+		for (stop = 0; stop < 2; stop++) {
+			char *dg, *want, *got, *gdg;
+			int rc, grc;
+			stop_records = stop ? 1500 : 0;
+			want = read_csv(in, len, 0, &rc, &dg);
+			for (k = 0; k < sizeof chunks / sizeof chunks[0]; k++)
+				for (h = 0; h < 3; h++) {
+					stream_helpers = h;
+					got = read_csv(in, len, chunks[k], &grc,
+					    &gdg);
+					stream_helpers = -1;
+					CHECK_STR_EQ(got, want);
+					CHECK_STR_EQ(gdg, dg);
+					CHECK_INT_EQ(grc, rc);
+					free(got);
+					free(gdg);
+				}
+			free(want);
+			free(dg);
+		}
+		free(in);
+	}
+	stop_records = 0;
+}
+
 TEST(an_empty_input_has_no_records)
 {
 	CHECK_READ("", "", "");
@@ -349,12 +460,15 @@ feed_long(se_csv *c, const char *head, char fill, size_t total)
 TEST(an_unclosed_quote_swallowing_16_mib_stops_at_the_quote)
 {
 	struct out o = { 0 };
+	char *dd;
 	se_diag *d = se_diag_new();
 	se_csv *c = se_csv_new("t.csv", collect, &o, d);
 
 	CHECK_INT_EQ(feed_long(c, "a,b\nc,\"", 'x', 17u << 20), -1);
 	CHECK_STR_EQ(o.s, "1>1:1=a|1:3=b\n");
-	CHECK_STR_EQ(diags(d), "2:3:csv-quote;");
+	dd = diags(d);
+	CHECK_STR_EQ(dd, "2:3:csv-quote;");
+	free(dd);
 	CHECK_STR_EQ(se_diag_get(d, 0)->message, "quote opened here is not "
 	    "closed within 16 MiB: is a closing quote missing?");
 	se_csv_free(c);
@@ -365,11 +479,14 @@ TEST(an_unclosed_quote_swallowing_16_mib_stops_at_the_quote)
 TEST(an_unquoted_field_over_16_mib_stops_reading)
 {
 	struct out o = { 0 };
+	char *dd;
 	se_diag *d = se_diag_new();
 	se_csv *c = se_csv_new("t.csv", collect, &o, d);
 
 	CHECK_INT_EQ(feed_long(c, "a\nb,", 'x', 17u << 20), -1);
-	CHECK_STR_EQ(diags(d), "2:3:too-large;");
+	dd = diags(d);
+	CHECK_STR_EQ(dd, "2:3:too-large;");
+	free(dd);
 	se_csv_free(c);
 	se_diag_free(d);
 	free(o.s);
@@ -443,6 +560,7 @@ main(void)
 	RUN(an_unterminated_quote_is_reported_at_the_line_where_it_opened);
 	RUN(a_nul_byte_stops_reading_as_binary);
 	RUN(the_callback_can_stop_reading);
+	RUN(a_stream_read_ahead_by_other_threads_reads_the_same_records);
 	RUN(an_empty_input_has_no_records);
 	RUN(old_mac_cr_line_ends_count_as_lines);
 	RUN(a_one_mebibyte_field_is_read_whole);

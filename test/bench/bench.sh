@@ -27,7 +27,7 @@ cc -O2 -o "$DIR/gen" test/bench/gen.c || exit 2
 cc -O2 -o "$DIR/csvparse" test/bench/csvparse.c -lcsv || exit 2
 cc -O2 -Ilib -o "$DIR/readonly" test/bench/readonly.c "$B/libse.a" \
     $(pkg-config --libs yaml-0.1 libcmark 2>/dev/null || echo -lyaml -lcmark) \
-    -lcsv -lm || exit 2
+    -lcsv -lm -pthread || exit 2
 
 # run NAME RUNS CMD...: time CMD RUNS times (output to /dev/null); print
 # median wall seconds and the largest peak RSS in KiB.

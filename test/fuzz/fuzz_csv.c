@@ -1,9 +1,11 @@
 /* fuzz_csv.c: the extract reader (and the CSV reader under it) on any
  * bytes, fed in two pieces split at the offset the first byte names, so
  * chunk boundaries land everywhere.  The CSV reader is also run on the
- * whole input at once and on the two pieces, and with the fast path
- * turned off (csv.c): records, positions and diagnostics must be the same,
- * or the target aborts. */
+ * whole input at once and on the two pieces, with the fast path turned
+ * off (csv.c), and as a stream read ahead in small chunks by 0 to 2
+ * helper threads (csvstream.c, the second byte names the chunk size):
+ * records, positions and diagnostics must be the same, or the target
+ * aborts. */
 #include "internal.h"
 #include "se.h"
 
@@ -54,9 +56,12 @@ record(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 	return 0;
 }
 
-/* A hash of the records and diagnostics from reading data in two pieces. */
+/* A hash of the records and diagnostics from reading data in two pieces,
+ * or ('chunk' > 0) as a stream in chunks of 'chunk' bytes read ahead by
+ * 'helpers' threads (csvstream.c). */
 static uint64_t
-read_csv(const char *s, size_t size, size_t split, bool exact)
+read_csv(const char *s, size_t size, size_t split, bool exact, size_t chunk,
+    int helpers)
 {
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	se_diag *d = se_diag_new();
@@ -69,9 +74,16 @@ read_csv(const char *s, size_t size, size_t split, bool exact)
 	if (c) {
 		int r;
 		se_csv_set_exact(c, exact);
-		r = se_csv_feed(c, s, split);
-		if (r == 0)
-			r = se_csv_feed(c, s + split, size - split);
+		if (chunk) {
+			FILE *fp = fmemopen((void *)s, size, "rb");
+			r = fp ? se_csv_feed_stream(c, fp, chunk, helpers) : 0;
+			if (fp)
+				fclose(fp);
+		} else {
+			r = se_csv_feed(c, s, split);
+			if (r == 0)
+				r = se_csv_feed(c, s + split, size - split);
+		}
 		if (r == 0)
 			r = se_csv_finish(c);
 		mix(&h, &r, sizeof r);
@@ -98,9 +110,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (split > size)
 		split = size;
-	h = read_csv(s, size, split, false);
-	if (h != read_csv(s, size, size, false) ||
-	    h != read_csv(s, size, split, true))
+	h = read_csv(s, size, split, false, 0, 0);
+	if (h != read_csv(s, size, size, false, 0, 0) ||
+	    h != read_csv(s, size, split, true, 0, 0) ||
+	    (size > 1 && h != read_csv(s, size, 0, false,
+	    1 + data[1] % 64, data[0] % 3)))
 		abort();
 	d = se_diag_new();
 	if (!d)

@@ -10,7 +10,7 @@ for src in "$@"; do
 	if ! clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Ilib \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    $(pkg-config --cflags yaml-0.1 libcmark) -o "$bin" "$src" \
-	    "$B/libse.a" $(pkg-config --libs yaml-0.1 libcmark) -lcsv -lm; then
+	    "$B/libse.a" $(pkg-config --libs yaml-0.1 libcmark) -lcsv -lm -pthread; then
 		echo "not ok - fuzz $name: does not build"; fail=$((fail+1)); continue
 	fi
 	corpus=test/fuzz/corpus/${name#fuzz_}
