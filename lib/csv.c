@@ -151,6 +151,8 @@ struct se_csv {
 	size_t lbody;  /* its length without LF or CRLF */
 	size_t lfull;  /* with them */
 	size_t lcur;   /* where the next field's raw text may start */
+	/* reading ahead (csvstream.c): records go here, not to 'fn' */
+	se_csv_lines *ahead;
 };
 
 se_csv *
@@ -468,6 +470,10 @@ grow_text(se_csv *c, size_t need)
 	return true;
 }
 
+static void lines_field(se_csv *c, const char *text, size_t len,
+    unsigned col);
+static void lines_record(se_csv *c);
+
 /* A field of the fast path's line was not where fast_col expected it:
  * take the columns from the scanner instead, run over the line from the
  * state at its start (which fast() has not moved yet), then put the
@@ -485,7 +491,11 @@ exact_cols(se_csv *c)
 	c->qhead = c->qlen = 0;
 	scan(c, c->lp, c->lfull, c->lfull, true, &used);
 	for (i = 0; i < c->nf && i < c->qlen; i++)
-		c->f[i].col = c->q[i].col;
+		if (c->ahead)
+			c->ahead->fld[c->ahead->nfld - c->nf + i].col =
+			    c->q[i].col;
+		else
+			c->f[i].col = c->q[i].col;
 	c->state = ROW_NOT_BEGUN;
 	c->qhead = c->qlen = 0;
 	c->off = off;
@@ -560,6 +570,10 @@ on_field(void *field, size_t len, void *data)
 		st.col = fast_col(c, field, len);
 	else if (c->qhead < c->qlen)
 		st = c->q[c->qhead++];
+	if (c->ahead) {
+		lines_field(c, field, len, st.col);
+		return;
+	}
 	if ((c->nf == c->fcap && !grow_fields(c)) ||
 	    (c->tlen + len + 1 > c->tcap && !grow_text(c, c->tlen + len + 1))) {
 		fail_oom(c);
@@ -591,6 +605,10 @@ on_record(int term, void *data)
 		c->fast_rec = true;
 		if (c->doubt)
 			exact_cols(c);
+	}
+	if (c->ahead) {
+		lines_record(c);
+		return;
 	}
 	for (i = 0, t = c->text; i < c->nf; t += c->f[i].len + 1, i++)
 		c->f[i].text = t;
@@ -1000,37 +1018,47 @@ lines_room(void **v, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
-/* The callback of a reader that reads ahead: keep the record. */
-static int
-lines_add(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+/* A field of a record read ahead: its text and column into the batch. */
+static void
+lines_field(se_csv *c, const char *text, size_t len, unsigned col)
 {
-	se_csv_lines *b = ctx;
-	struct se_csv_lrec *r;
-	size_t i, text = 0;
+	se_csv_lines *b = c->ahead;
+	struct se_csv_lfield *x;
 
-	for (i = 0; i < n; i++)
-		text += f[i].len + 1;
-	if (!lines_room((void **)&b->rec, &b->caprec, b->nrec + 1,
-	    sizeof *b->rec) ||
-	    !lines_room((void **)&b->fld, &b->capfld, b->nfld + n,
+	if (!lines_room((void **)&b->fld, &b->capfld, b->nfld + 1,
 	    sizeof *b->fld) ||
-	    !lines_room((void **)&b->text, &b->tcap, b->tlen + text, 1))
-		return -1;
-	r = &b->rec[b->nrec++];
-	r->line = line;
-	r->nf = (uint32_t)n;
-	r->first = (uint32_t)b->nfld;
-	/* the fields' text lies in one piece, as on_record left it */
-	if (n > 0)
-		memcpy(b->text + b->tlen, f[0].text, text);
-	for (i = 0; i < n; i++) {
-		struct se_csv_lfield *x = &b->fld[b->nfld++];
-		x->off = (uint32_t)b->tlen;
-		x->len = (uint32_t)f[i].len;
-		x->col = f[i].col;
-		b->tlen += f[i].len + 1;
+	    !lines_room((void **)&b->text, &b->tcap, b->tlen + len + 1, 1)) {
+		c->stopped = true;
+		return;
 	}
-	return 0;
+	if (c->nf == 0)
+		c->rec_line = c->line;
+	x = &b->fld[b->nfld++];
+	x->off = (uint32_t)b->tlen;
+	x->len = (uint32_t)len;
+	x->col = col;
+	memcpy(b->text + b->tlen, text, len);
+	b->text[b->tlen + len] = '\0';
+	b->tlen += len + 1;
+	c->nf++;
+}
+
+static void
+lines_record(se_csv *c)
+{
+	se_csv_lines *b = c->ahead;
+	struct se_csv_lrec *r;
+
+	if (!lines_room((void **)&b->rec, &b->caprec, b->nrec + 1,
+	    sizeof *b->rec)) {
+		c->stopped = true;
+		return;
+	}
+	r = &b->rec[b->nrec++];
+	r->line = c->rec_line;
+	r->nf = (uint32_t)c->nf;
+	r->first = (uint32_t)(b->nfld - c->nf);
+	c->nf = 0;
 }
 
 void
@@ -1038,8 +1066,7 @@ se_csv_lines_take(se_csv *w, se_csv_lines *b, const char *s, size_t n)
 {
 	b->nrec = b->nfld = b->tlen = 0;
 	b->failed = false;
-	w->fn = lines_add;
-	w->ctx = b;
+	w->ahead = b;
 	csv_fini(&w->p, NULL, NULL, NULL);
 	w->state = ROW_NOT_BEGUN;
 	w->off = w->line_off = w->cont = 0;
@@ -1052,6 +1079,7 @@ se_csv_lines_take(se_csv *w, se_csv_lines *b, const char *s, size_t n)
 	w->qhead = w->qlen = 0;
 	b->taken = fast(w, (const unsigned char *)s, n);
 	b->lines = w->line - 1;
+	w->ahead = NULL;
 	if (w->stopped) {
 		b->failed = true;
 		b->taken = 0;

@@ -7,8 +7,10 @@
 # reader alone, rows dropped, to show where the time goes) and the peers a data
 # officer would otherwise use (Miller, sqlite3 with window functions,
 # Python's csv module; pandas and DuckDB when installed).  Prints median
-# wall time, MB/s, peak RSS and the ratio to the libcsv floor, and checks
-# that the Python peer's ranks and RAG agree with se-rag's on a sample.
+# wall time, MB/s, peak RSS, the ratio to the libcsv floor and the CPU
+# time of all threads (se-rag uses every core; it is timed on one thread
+# too, SE_THREADS=1), and checks that the Python peer's ranks and RAG
+# agree with se-rag's on a sample.
 #
 #   sh test/bench/bench.sh [ROWS...]     default: 300000 5000000
 #   RUNS=3 (runs per fast tool), PEER_RUNS=1, BENCH_DIR=/tmp/se-bench,
@@ -30,28 +32,29 @@ cc -O2 -Ilib -o "$DIR/readonly" test/bench/readonly.c "$B/libse.a" \
     -lcsv -lm -pthread || exit 2
 
 # run NAME RUNS CMD...: time CMD RUNS times (output to /dev/null); print
-# median wall seconds and the largest peak RSS in KiB.
+# the median run's wall seconds, the largest peak RSS in KiB, and the
+# median run's CPU seconds (user + system, all threads).
 run() {
 	name=$1 n=$2
 	shift 2
 	: > "$DIR/times"
 	i=0
 	while [ $i -lt "$n" ]; do
-		/usr/bin/time -f "%e %M" -o "$DIR/t1" "$@" > /dev/null 2> "$DIR/err" ||
+		/usr/bin/time -f "%e %M %U %S" -o "$DIR/t1" "$@" > /dev/null 2> "$DIR/err" ||
 			{ echo "bench: $name failed:" >&2; head -3 "$DIR/err" >&2; }
 		tail -1 "$DIR/t1" >> "$DIR/times"
 		i=$((i + 1))
 	done
 	sort -n "$DIR/times" | awk -v n="$n" '
-		{ t[NR] = $1; if ($2 > m) m = $2 }
-		END { printf "%s %s\n", t[int((n + 1) / 2)], m }'
+		{ t[NR] = $1; c[NR] = $3 + $4; if ($2 > m) m = $2 }
+		END { k = int((n + 1) / 2); printf "%s %s %s\n", t[k], m, c[k] }'
 }
 
-row() { # NAME SECONDS KIB BYTES FLOOR
-	awk -v name="$1" -v s="$2" -v k="$3" -v b="$4" -v f="$5" 'BEGIN {
+row() { # NAME SECONDS KIB BYTES FLOOR CPU
+	awk -v name="$1" -v s="$2" -v k="$3" -v b="$4" -v f="$5" -v c="$6" 'BEGIN {
 		mbs = s > 0 ? b / 1048576 / s : 0
-		printf "%-24s %9.2f %9.1f %10.1f %8.2f\n", name, s, mbs, k / 1024,
-		    (f > 0 ? s / f : 0) }'
+		printf "%-24s %9.2f %9.1f %10.1f %8.2f %8.2f\n", name, s, mbs,
+		    k / 1024, (f > 0 ? s / f : 0), c }'
 }
 
 for rows in $SIZES; do
@@ -62,19 +65,23 @@ for rows in $SIZES; do
 	bytes=$(wc -c < "$f")
 	echo
 	echo "== $(($(wc -l < "$f") - 1)) rows, $((bytes / 1048576)) MiB"
-	printf "%-24s %9s %9s %10s %8s\n" tool "wall s" "MB/s" "peak MiB" "x libcsv"
+	printf "%-24s %9s %9s %10s %8s %8s\n" tool "wall s" "MB/s" "peak MiB" \
+	    "x libcsv" "cpu s"
 	set -- $(run libcsv "$RUNS" "$DIR/csvparse" "$f")
 	floor=$1
-	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor"
-	set -- $(run cat "$RUNS" cat "$f"); row "cat" "$1" "$2" "$bytes" "$floor"
-	set -- $(run wc "$RUNS" wc -l "$f"); row "wc -l" "$1" "$2" "$bytes" "$floor"
+	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor" "$3"
+	set -- $(run cat "$RUNS" cat "$f"); row "cat" "$1" "$2" "$bytes" "$floor" "$3"
+	set -- $(run wc "$RUNS" wc -l "$f"); row "wc -l" "$1" "$2" "$bytes" "$floor" "$3"
 	set -- $(run readonly "$RUNS" "$DIR/readonly" "$f")
-	row "se extract reader only" "$1" "$2" "$bytes" "$floor"
+	row "se extract reader only" "$1" "$2" "$bytes" "$floor" "$3"
 	set -- $(run se-rag "$RUNS" "$RAG" -i "$d/indicators.yaml" \
 	    --neighbours "$d/neighbours.csv" -F csv "$f")
 	rag_s=$1
-	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor"
+	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor" "$3"
 	echo "$bytes $2" | awk '{ printf "  se-rag peak RSS is 1/%.1f of the file\n", $1 / ($2 * 1024) }'
+	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
+	    -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" -F csv "$f")
+	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
 	if [ "$rows" -gt "$MLR_MAX_ROWS" ]; then
 		printf "%-24s %s\n" mlr "skipped above MLR_MAX_ROWS=$MLR_MAX_ROWS"
 	elif command -v mlr > /dev/null; then
@@ -82,7 +89,7 @@ for rows in $SIZES; do
 		    filter 'is_numeric($value)' then \
 		    sort -f indicator,time_period -nr value then \
 		    put 'k = $indicator . "/" . $time_period; @n[k] += 1; $rank = @n[k]')
-		row "mlr (sort, rank)" "$1" "$2" "$bytes" "$floor"
+		row "mlr (sort, rank)" "$1" "$2" "$bytes" "$floor" "$3"
 	fi
 	if command -v sqlite3 > /dev/null; then
 		cat > "$d/peer.sql" <<SQL
@@ -99,11 +106,11 @@ FROM cur c LEFT JOIN eng e USING (indicator)
 WHERE c.region_name <> '';
 SQL
 		set -- $(run sqlite3 "$PEER_RUNS" sh -c "sqlite3 :memory: < '$d/peer.sql'")
-		row "sqlite3 (window fns)" "$1" "$2" "$bytes" "$floor"
+		row "sqlite3 (window fns)" "$1" "$2" "$bytes" "$floor" "$3"
 	fi
 	if command -v python3 > /dev/null; then
 		set -- $(run python "$PEER_RUNS" python3 test/bench/peer.py "$f" "$d/indicators.yaml")
-		row "python csv" "$1" "$2" "$bytes" "$floor"
+		row "python csv" "$1" "$2" "$bytes" "$floor" "$3"
 		for mod in pandas duckdb; do
 			python3 -c "import $mod" 2> /dev/null ||
 				printf "%-24s %s\n" "$mod" "not installed: skipped"
