@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK_DEFAULT (256u << 10)
+#define CHUNK_DEFAULT (128u << 10)
 #define CHUNK_MAX (16u << 20)
 #define SLOTS 8
 

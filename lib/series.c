@@ -3,6 +3,7 @@
  * interned once; a row costs a few string comparisons against the
  * previous row's names and one write, so memory follows the cells, not
  * the rows. */
+#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE, a hint */
 #include "rag_internal.h"
 
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define NONE SIZE_MAX
 
@@ -169,16 +171,25 @@ struct entity {
 	const struct spelling *next;
 };
 
+/* The cells of PAGE_CELLS entities of one column.  Pages are made when
+ * one of their cells is first written, and never move, so a column grows
+ * without copying whatever order the rows come in; they come from slabs
+ * (cells_new). */
+#define PAGE_CELLS 16
+struct cells {
+	double v[PAGE_CELLS];
+	uint32_t line[PAGE_CELLS]; /* global line of the row that set the cell */
+	uint8_t state[PAGE_CELLS]; /* se_cell_state: zero is SE_CELL_ABSENT */
+	uint8_t flag[PAGE_CELLS];  /* index in 'flags' when suppressed */
+};
+
 /* One period of one series: a column of cells indexed by entity. */
 struct column {
 	se_period period;
 	const char *text;  /* canonical, set by finish */
 	uint32_t first;    /* global line of its first row */
-	size_t cap;
-	double *v;
-	uint32_t *line;    /* global line of the row that set the cell */
-	uint8_t *state;    /* se_cell_state */
-	uint8_t *flag;     /* index in 'flags' when suppressed */
+	size_t npages;
+	struct cells **page; /* NULL: no cell of it written */
 };
 
 struct series {
@@ -227,6 +238,11 @@ struct se_store {
 	size_t last_s;
 	struct pair *pairs;
 	size_t npairs, cappairs;
+	/* Slabs the pages of cells are cut from. */
+	void **slabs;
+	size_t nslabs, capslabs, slab_size;
+	char *slab_at;
+	size_t slab_left;
 	/* After finish: public index -> internal index. */
 	size_t *ent_order, *ser_order;
 	size_t england;
@@ -264,10 +280,8 @@ se_store_free(se_store *s)
 	if (!s)
 		return;
 	for (i = 0; i < s->nser; i++) {
-		for (j = 0; j < s->ser[i].ncols; j++) {
-			struct column *c = &s->ser[i].cols[j];
-			free(c->v); /* the block of all four arrays */
-		}
+		for (j = 0; j < s->ser[i].ncols; j++)
+			free(s->ser[i].cols[j].page);
 		free(s->ser[i].cols);
 		free(s->ser[i].order);
 	}
@@ -288,6 +302,9 @@ se_store_free(se_store *s)
 	free(s->pairs);
 	free(s->ent_order);
 	free(s->ser_order);
+	for (i = 0; i < s->nslabs; i++)
+		free(s->slabs[i]);
+	free(s->slabs);
 	se_buf_release(&s->last_ind);
 	se_arena_free(s->arena);
 	free(s);
@@ -656,44 +673,75 @@ find_column(se_store *s, struct series *x, const se_period *p, uint32_t g)
 	return x->last = x->ncols++;
 }
 
-/* Make room in column 'c' for entity 'e'.  A new column starts as big as
- * the entities known so far, so only the first indicator's grow.  The
- * four arrays share one block: one allocation per column. */
-static int
-column_fit(se_store *s, struct column *c, size_t e)
-{
-	size_t cap, old = c->cap;
-	char *block;
+/* A page of cells, zeroed (every cell absent), cut from a slab.  Slabs
+ * grow from 64 KiB to 8 MiB; from 2 MiB on they are aligned to 2 MiB and
+ * offered to the kernel for huge pages, which on a national extract (tens
+ * of MB of cells) saves most of the page faults. */
+#define SLAB_MIN (64u << 10)
+#define SLAB_MAX (8u << 20)
+#define HUGE_PAGE (2u << 20)
 
-	if (e < c->cap)
-		return 0;
-	cap = c->cap + c->cap / 2;
-	if (cap < s->nent)
-		cap = s->nent;
-	if (cap < e + 1)
-		cap = e + 1;
-	if (cap < 8)
-		cap = 8;
-	block = malloc(cap * (sizeof *c->v + sizeof *c->line + 2));
-	if (!block)
-		return -1;
-	if (old) {
-		memcpy(block, c->v, old * sizeof *c->v);
-		memcpy(block + cap * sizeof *c->v, c->line,
-		    old * sizeof *c->line);
-		memcpy(block + cap * (sizeof *c->v + sizeof *c->line),
-		    c->state, old);
-		memcpy(block + cap * (sizeof *c->v + sizeof *c->line) + cap,
-		    c->flag, old);
+static struct cells *
+cells_new(se_store *s)
+{
+	struct cells *p;
+
+	if (s->slab_left < sizeof *p) {
+		size_t size = s->slab_size ? s->slab_size * 2 : SLAB_MIN;
+		void *b;
+		if (size > SLAB_MAX)
+			size = SLAB_MAX;
+		if (reserve((void **)&s->slabs, &s->capslabs, s->nslabs,
+		    sizeof *s->slabs) < 0 ||
+		    posix_memalign(&b, size >= HUGE_PAGE ? HUGE_PAGE : 64,
+		    size) != 0)
+			return NULL;
+#ifdef MADV_HUGEPAGE
+		if (size >= HUGE_PAGE)
+			(void)madvise(b, size, MADV_HUGEPAGE);
+#endif
+		s->slabs[s->nslabs++] = b;
+		s->slab_size = size;
+		s->slab_at = b;
+		s->slab_left = size;
 	}
-	free(c->v);
-	c->v = (double *)(void *)block;
-	c->line = (uint32_t *)(void *)(block + cap * sizeof *c->v);
-	c->state = (uint8_t *)block + cap * (sizeof *c->v + sizeof *c->line);
-	c->flag = c->state + cap;
-	memset(c->state + old, SE_CELL_ABSENT, cap - old);
-	c->cap = cap;
-	return 0;
+	p = (struct cells *)(void *)s->slab_at;
+	s->slab_at += sizeof *p;
+	s->slab_left -= sizeof *p;
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+/* The page of column 'c' that holds entity 'e', made if need be.  A new
+ * column has room for the entities known so far. */
+static struct cells *
+column_page(se_store *s, struct column *c, size_t e)
+{
+	size_t k = e / PAGE_CELLS;
+
+	if (k >= c->npages) {
+		size_t n = c->npages ? c->npages * 2 :
+		    (s->nent + PAGE_CELLS - 1) / PAGE_CELLS;
+		struct cells **v;
+		if (n <= k)
+			n = k + 1;
+		v = realloc(c->page, n * sizeof *v);
+		if (!v)
+			return NULL;
+		memset(v + c->npages, 0, (n - c->npages) * sizeof *v);
+		c->page = v;
+		c->npages = n;
+	}
+	if (!c->page[k])
+		c->page[k] = cells_new(s);
+	return c->page[k];
+}
+
+/* The page of column 'c' that holds entity 'e', or NULL: all absent. */
+static const struct cells *
+page_of(const struct column *c, size_t e)
+{
+	return e / PAGE_CELLS < c->npages ? c->page[e / PAGE_CELLS] : NULL;
 }
 
 static size_t
@@ -722,54 +770,55 @@ shortest(double v, char *buf, size_t n)
 }
 
 static void
-cell_text(const se_store *s, const struct column *c, size_t e, char *buf,
+cell_text(const se_store *s, const struct cells *c, size_t k, char *buf,
     size_t n)
 {
-	if (c->state[e] == SE_CELL_SUPPRESSED)
-		snprintf(buf, n, "suppressed (%s)", c->flag[e] < s->nflags ?
-		    s->flags[c->flag[e]] : "*");
+	if (c->state[k] == SE_CELL_SUPPRESSED)
+		snprintf(buf, n, "suppressed (%s)", c->flag[k] < s->nflags ?
+		    s->flags[c->flag[k]] : "*");
 	else
-		shortest(c->v[e], buf, n);
+		shortest(c->v[k], buf, n);
 }
 
 /* DESIGN 10.16: an identical repeated row is ignored; conflicting values
  * for one cell are an error naming both places, and neither is used. */
 static void
-put_cell(se_store *s, struct series *x, struct column *c, size_t e,
-    const se_row *r, uint32_t g)
+put_cell(se_store *s, struct series *x, struct column *col,
+    struct cells *c, size_t e, const se_row *r, uint32_t g)
 {
 	uint8_t state = r->has_value ? SE_CELL_VALUE : SE_CELL_SUPPRESSED;
 	uint8_t flag = r->has_value ? 0 :
 	    (uint8_t)intern_flag(s, r->flag ? r->flag : "");
 	char was[64], now[64], when[64];
+	size_t k = e % PAGE_CELLS;
 	se_pos first;
 
-	if (c->state[e] == SE_CELL_ABSENT) {
-		c->state[e] = state;
-		c->v[e] = r->has_value ? r->value : 0;
-		c->flag[e] = flag;
-		c->line[e] = g;
+	if (c->state[k] == SE_CELL_ABSENT) {
+		c->state[k] = state;
+		c->v[k] = r->has_value ? r->value : 0;
+		c->flag[k] = flag;
+		c->line[k] = g;
 		return;
 	}
-	if (c->state[e] == state && (state == SE_CELL_VALUE ?
-	    c->v[e] == r->value : c->flag[e] == flag))
+	if (c->state[k] == state && (state == SE_CELL_VALUE ?
+	    c->v[k] == r->value : c->flag[k] == flag))
 		return;
-	place_of(s, c->line[e], &first);
-	if (c->state[e] == SE_CELL_CONFLICT)
+	place_of(s, c->line[k], &first);
+	if (c->state[k] == SE_CELL_CONFLICT)
 		snprintf(was, sizeof was, "other values");
 	else
-		cell_text(s, c, e, was, sizeof was);
+		cell_text(s, c, k, was, sizeof was);
 	if (r->has_value)
 		shortest(r->value, now, sizeof now);
 	else
 		snprintf(now, sizeof now, "suppressed (%s)",
 		    r->flag ? r->flag : "");
-	se_period_format(&c->period, when, sizeof when);
+	se_period_format(&col->period, when, sizeof when);
 	se_diag_error(s->diag, &r->row_pos, "duplicate",
 	    "conflicting values for '%s', '%s', %s: %s here and %s at %s:%u; "
 	    "neither is used", s->ent[e].name, x->ind->id, when, now, was,
 	    first.file, first.line);
-	c->state[e] = SE_CELL_CONFLICT;
+	c->state[k] = SE_CELL_CONFLICT;
 }
 
 /* 'in_file' as for row_line(), or NULL. */
@@ -778,6 +827,7 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 {
 	const char *name = empty(r->authority) ? r->code : r->authority;
 	struct series *x;
+	struct cells *page;
 	size_t e, k, col;
 	uint32_t g;
 
@@ -813,9 +863,10 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 		return oom(s);
 	x = &s->ser[k];
 	col = find_column(s, x, &r->period, g);
-	if (col == NONE || column_fit(s, &x->cols[col], e) < 0)
+	page = col == NONE ? NULL : column_page(s, &x->cols[col], e);
+	if (!page)
 		return oom(s);
-	put_cell(s, x, &x->cols[col], e, r, g);
+	put_cell(s, x, &x->cols[col], page, e, r, g);
 	return 0;
 }
 
@@ -1391,17 +1442,17 @@ se_cell
 se_store_cell(const se_store *s, size_t i, size_t p, size_t e)
 {
 	const struct series *x = ser(s, i);
-	const struct column *c = &x->cols[x->order[p]];
-	size_t ie = s->ent_order[e];
+	size_t ie = s->ent_order[e], k = ie % PAGE_CELLS;
+	const struct cells *c = page_of(&x->cols[x->order[p]], ie);
 	se_cell cell = { SE_CELL_ABSENT, 0, NULL };
 
-	if (ie >= c->cap)
+	if (!c)
 		return cell;
-	cell.state = (se_cell_state)c->state[ie];
+	cell.state = (se_cell_state)c->state[k];
 	if (cell.state == SE_CELL_VALUE)
-		cell.value = c->v[ie];
+		cell.value = c->v[k];
 	else if (cell.state == SE_CELL_SUPPRESSED)
-		cell.flag = c->flag[ie] < s->nflags ? s->flags[c->flag[ie]] :
+		cell.flag = c->flag[k] < s->nflags ? s->flags[c->flag[k]] :
 		    "*";
 	return cell;
 }
@@ -1412,9 +1463,10 @@ se_store_has_series(const se_store *s, size_t i, size_t e)
 	const struct series *x = ser(s, i);
 	size_t ie = s->ent_order[e], p;
 
-	for (p = 0; p < x->ncols; p++)
-		if (ie < x->cols[p].cap &&
-		    x->cols[p].state[ie] != SE_CELL_ABSENT)
+	for (p = 0; p < x->ncols; p++) {
+		const struct cells *c = page_of(&x->cols[p], ie);
+		if (c && c->state[ie % PAGE_CELLS] != SE_CELL_ABSENT)
 			return true;
+	}
 	return false;
 }

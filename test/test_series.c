@@ -246,6 +246,108 @@ TEST(authorities_are_found_whatever_the_order_of_the_rows)
 	se_diag_free(d);
 }
 
+/* 100 authorities (pages of cells hold 16) x 3 indicators x 2 periods,
+ * with the rows in three orders: authority first (every column is made
+ * when one authority is known and grows page by page), period first, and
+ * a shuffle; authority 37 has no rows for indicator "I1" (a page with a
+ * hole) and authority 99 only one.  Every cell reads back as written,
+ * and a conflicting row still names the line of the first. */
+#define NAUTH 100
+
+static double
+value_of(int a, int i, int p)
+{
+	return a * 100 + i * 10 + p + 0.5;
+}
+
+static bool
+skipped(int a, int i, int p)
+{
+	return (a == 37 && i == 1) || (a == 99 && (i || p));
+}
+
+TEST(cells_of_a_hundred_authorities_read_back_in_any_row_order)
+{
+	static const char *const ind[3] = { "I0", "I1", "I2" };
+	static const char *const per[2] = { "2018", "2019" };
+	int order, a, i, p, k, n = NAUTH * 3 * 2;
+
+	for (order = 0; order < 3; order++) {
+		se_diag *d = se_diag_new();
+		se_store *s = se_store_new(NULL, d);
+		char name[32];
+		uint32_t x = 7;
+		int *seq = malloc(sizeof *seq * (size_t)n);
+		bool bad = false;
+
+		for (k = 0; k < n; k++) /* authority first */
+			seq[k] = k;
+		if (order == 1) /* period, then indicator, then authority */
+			for (k = 0; k < n; k++)
+				seq[k] = (k % NAUTH) * 6 + (k / NAUTH % 3) * 2 +
+				    k / (NAUTH * 3);
+		for (k = n - 1; order == 2 && k > 0; k--) {
+			int j, t;
+			x = x * 1103515245u + 12345u;
+			j = (int)((x >> 8) % (uint32_t)(k + 1));
+			t = seq[k];
+			seq[k] = seq[j];
+			seq[j] = t;
+		}
+		line_no = 1;
+		for (k = 0; k < n; k++) {
+			a = seq[k] / 6;
+			i = seq[k] / 2 % 3;
+			p = seq[k] % 2;
+			if (skipped(a, i, p))
+				continue;
+			snprintf(name, sizeof name, "Authority %03d", a);
+			add(s, name, NULL, NULL, ind[i], per[p],
+			    value_of(a, i, p));
+		}
+		/* line_no + 1: a conflict with the first row written */
+		add(s, "Authority 000", NULL, NULL, "I0", "2018", -1);
+		se_store_finish(s);
+		CHECK_INT_EQ(se_store_nentities(s), NAUTH);
+		for (a = 0; a < NAUTH; a++) {
+			size_t e;
+			snprintf(name, sizeof name, "Authority %03d", a);
+			e = se_store_entity_find(s, name);
+			for (i = 0; i < 3; i++)
+				for (p = 0; p < 2; p++) {
+					se_cell c = se_store_cell(s, (size_t)i,
+					    (size_t)p, e);
+					se_cell_state want = a == 0 && !i &&
+					    !p ? SE_CELL_CONFLICT :
+					    skipped(a, i, p) ? SE_CELL_ABSENT :
+					    SE_CELL_VALUE;
+					if (c.state != want || (want ==
+					    SE_CELL_VALUE && c.value !=
+					    value_of(a, i, p)))
+						bad = true;
+				}
+			CHECK_INT_EQ(se_store_has_series(s, 1, e), a != 37 &&
+			    a != 99);
+		}
+		CHECK(!bad);
+		CHECK_INT_EQ(se_diag_len(d), 1);
+		if (se_diag_len(d) == 1) {
+			char want[160];
+			int line = 2; /* add() numbers rows written from 2 */
+			for (k = 0; seq[k] != 0; k++)
+				line += !skipped(seq[k] / 6, seq[k] / 2 % 3,
+				    seq[k] % 2);
+			snprintf(want, sizeof want, "conflicting values for "
+			    "'Authority 000', 'I0', 2018: -1 here and 0.5 at "
+			    "x.csv:%d; neither is used", line);
+			CHECK_STR_EQ(se_diag_get(d, 0)->message, want);
+		}
+		free(seq);
+		se_store_free(s);
+		se_diag_free(d);
+	}
+}
+
 static void
 write_file(const char *path, const char *text)
 {
@@ -296,6 +398,7 @@ main(void)
 	RUN(mixed_granularity_is_an_error_with_two_example_periods);
 	RUN(an_extract_file_streams_into_the_store_with_bad_rows_reported);
 	RUN(authorities_are_found_whatever_the_order_of_the_rows);
+	RUN(cells_of_a_hundred_authorities_read_back_in_any_row_order);
 	RUN(a_conflict_across_two_files_names_the_line_in_the_first);
 	return DONE();
 }
