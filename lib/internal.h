@@ -130,7 +130,7 @@ int se_pipe_helpers(void);
  * positions and diagnostics are those of se_csv_feed() on the same bytes;
  * then call se_csv_finish().  Returns as se_csv_feed(); a read error ends
  * the input early (check ferror()).  'chunk' and 'helpers' are for the
- * tests: 0 and -1 for the defaults (256 KiB; a helper per other core). */
+ * tests: 0 and -1 for the defaults (128 KiB; a helper per other core). */
 int se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers);
 
 #endif /* SE_INTERNAL_H */
