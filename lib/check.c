@@ -1092,11 +1092,9 @@ nearest_name(const char *list, const char *name, char *out, size_t n)
 	}
 }
 
-static const se_format *
-resolve(struct ck *k)
+const se_format *
+se_formats_resolve(const se_formats *f, const se_doc *doc, se_diag *diag)
 {
-	const se_doc *doc = k->doc;
-	const se_formats *f = k->c->formats;
 	const se_node *kn = se_node_get(doc->meta, "kind");
 	const se_node *fn = se_node_get(doc->meta, "framework");
 	se_pos top = { doc->path, 0, 0 };
@@ -1104,7 +1102,7 @@ resolve(struct ck *k)
 	se_buf b;
 
 	if (!doc->kind || !*doc->kind) {
-		se_diag_error(k->diag, &top, "no-kind",
+		se_diag_error(diag, &top, "no-kind",
 		    "no 'kind': this file does not say which kind of document "
 		    "it is (e.g. 'kind: self-evaluation')");
 		return NULL;
@@ -1115,11 +1113,11 @@ resolve(struct ck *k)
 		se_formats_list_kinds(f, &b);
 		nearest_name(se_buf_str(&b), doc->kind, near, sizeof near);
 		if (*near)
-			se_diag_error(k->diag, kn ? &kn->pos : &top,
+			se_diag_error(diag, kn ? &kn->pos : &top,
 			    "unknown-kind", "kind '%s' is not known: did you "
 			    "mean '%s'?", doc->kind, near);
 		else
-			se_diag_error(k->diag, kn ? &kn->pos : &top,
+			se_diag_error(diag, kn ? &kn->pos : &top,
 			    "unknown-kind", "kind '%s' is not known: the "
 			    "formats define %s", doc->kind, se_buf_str(&b));
 		se_buf_release(&b);
@@ -1129,7 +1127,7 @@ resolve(struct ck *k)
 		fm = se_formats_find(f, NULL, doc->kind);
 		if (!fm) {
 			list_frameworks(f, doc->kind, &b);
-			se_diag_error(k->diag, kn ? &kn->pos : &top,
+			se_diag_error(diag, kn ? &kn->pos : &top,
 			    "unknown-framework", "no 'framework': name the "
 			    "framework that defines this %s (%s)", doc->kind,
 			    se_buf_str(&b));
@@ -1139,7 +1137,7 @@ resolve(struct ck *k)
 	}
 	if (!se_formats_has_framework(f, doc->framework)) {
 		list_frameworks(f, NULL, &b);
-		se_diag_error(k->diag, fn ? &fn->pos : &top, "unknown-framework",
+		se_diag_error(diag, fn ? &fn->pos : &top, "unknown-framework",
 		    "framework '%s' is not known: the formats define %s",
 		    doc->framework, se_buf_str(&b));
 		se_buf_release(&b);
@@ -1148,12 +1146,18 @@ resolve(struct ck *k)
 	fm = se_formats_find(f, doc->framework, doc->kind);
 	if (!fm) {
 		list_frameworks(f, doc->kind, &b);
-		se_diag_error(k->diag, kn ? &kn->pos : &top, "unknown-kind",
+		se_diag_error(diag, kn ? &kn->pos : &top, "unknown-kind",
 		    "framework '%s' has no kind '%s': a %s is defined by %s",
 		    doc->framework, doc->kind, doc->kind, se_buf_str(&b));
 	}
 	se_buf_release(&b);
 	return fm;
+}
+
+static const se_format *
+resolve(struct ck *k)
+{
+	return se_formats_resolve(k->c->formats, k->doc, k->diag);
 }
 
 static void

@@ -725,6 +725,11 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 		x.f = f;
 		x.doc = doc;
 		x.diag = diag;
+		if (doc->kind && (strcmp(doc->kind, "summary") == 0 ||
+		    strcmp(doc->kind, "self-assessment") == 0 ||
+		    strcmp(doc->kind, "quality-standards") == 0) &&
+		    f && !se_formats_resolve(f, doc, diag))
+			continue; /* no format to rate it by: said why */
 		if (doc->kind && strcmp(doc->kind, "summary") == 0)
 			rate_summary(&x, &t);
 		else if (doc->kind && strcmp(doc->kind, "self-assessment") == 0)

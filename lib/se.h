@@ -1409,6 +1409,13 @@ const se_format *se_formats_find(const se_formats *f, const char *framework,
     const char *kind);
 /* Whether any framework defines 'kind'. */
 bool se_formats_has_kind(const se_formats *f, const char *kind);
+/* The format of document 'doc' (its kind in its framework), or NULL with
+ * the reason in 'diag' at the field's place, as se-validate reports it:
+ * no-kind, unknown-kind (with the nearest kind), unknown-framework (a
+ * framework missing where more than one defines the kind, or not known;
+ * with those that are).  (lib/check.c) */
+const se_format *se_formats_resolve(const se_formats *f, const se_doc *doc,
+    se_diag *diag);
 const se_scale *se_formats_scale(const se_formats *f, const char *id);
 /* The bank holidays (never NULL once loaded; may be empty). */
 const se_workdays *se_formats_workdays(const se_formats *f);
