@@ -16,6 +16,38 @@ static const char usage[] =
     "                      [-F yaml|markdown|text|json] [-o FILE]\n"
     "                      SELF-ASSESSMENT [SELF-EVALUATION...]\n";
 
+/* What --help prints after the usage: what the command does, every option
+ * it accepts, examples on examples/.  Kept to what se-hypothesise(1) says. */
+static const char help[] =
+    "\n"
+    "Propose the hypotheses for a peer challenge, as a draft review workbook.\n"
+    "\n"
+    "Options:\n"
+    "  -n N                 how many to mark investigate: 1, 2 or 3"
+    " (default 3)\n"
+    "  -i, --indicators CATALOGUE\n"
+    "                       the indicator catalogue, linking indicators to"
+    " areas\n"
+    "      --data FILE      extract, neighbours or se-rag -F csv output;"
+    " repeatable\n"
+    "      --lead NAME      the lead reviewer (default \"to be confirmed\")\n"
+    "  -F, --format FORMAT  yaml (the workbook; default), markdown, text"
+    " or json\n"
+    "  -o, --output FILE    write to FILE, atomically, instead of standard"
+    " output\n"
+    "      --formats DIR    where the frameworks are (area titles, rating"
+    " scale)\n"
+    "      --color WHEN     auto, always or never; this output has no colour\n"
+    "  -h, --help           print this help and exit\n"
+    "      --version        print the version and exit\n"
+    "\n"
+    "Example:\n"
+    "  se-hypothesise -i examples/data/indicators.yaml \\\n"
+    "      --data examples/data/extract-long.csv \\\n"
+    "      examples/anyshire/2018-19/self-assessment.yaml\n"
+    "\n"
+    "See se-hypothesise(1) for the rules and output columns.\n";
+
 enum { OPT_DATA = 0x200, OPT_LEAD };
 
 struct opts {
@@ -38,7 +70,9 @@ own_option(void *ctx, int opt, const char *arg)
 	switch (opt) {
 	case 'h':
 		fputs(usage, stdout);
-		return fflush(stdout) ? SE_EXIT_FAILURE : SE_EXIT_OK;
+		fputs(help, stdout);
+		return fflush(stdout) != 0 || ferror(stdout) ?
+		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case 'n':
 		n = strtol(arg, &end, 10);
 		if (end == arg || *end || n < 1 || n > 3)

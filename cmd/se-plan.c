@@ -24,6 +24,58 @@ static const char usage[] =
     "       se-plan --draft-programme --authorities FILE --cycle Y1-Y2 "
     "[-o FILE]\n";
 
+/* What --help prints after the usage: what the command does, every option
+ * it accepts, examples on examples/.  Kept to what se-plan(1) says. */
+static const char help[] =
+    "\n"
+    "Keep improvement plans: states as of a date, what is overdue, what"
+    " changed.\n"
+    "\n"
+    "Options:\n"
+    "      --as-of DATE        compute the states as of DATE (default: today)\n"
+    "      --owner NAME        only actions whose accountable officer"
+    " contains NAME\n"
+    "      --status S          only actions in state or with status S,"
+    " e.g. at-risk\n"
+    "      --overdue           only overdue actions\n"
+    "      --check             for CI: list overdue and incomplete"
+    " actions, exit 1\n"
+    "      --stale DAYS        stale after DAYS without a progress note"
+    " (default 42)\n"
+    "      --since OLD-PLAN    also list what changed since OLD-PLAN\n"
+    "      --group-by KEY      group by priority, owner, theme or regional\n"
+    "  -i, --indicators CATALOGUE\n"
+    "                          the indicator catalogue, for polarities\n"
+    "      --data FILE         an extract to check impact against; repeatable\n"
+    "  -F, --format FORMAT     text (default), csv, markdown, html, json"
+    " or yaml\n"
+    "  -o, --output FILE       write to FILE, atomically, instead of"
+    " standard output\n"
+    "      --from              draft a plan from DOCUMENTs instead (-F"
+    " yaml or csv)\n"
+    "      --programme FILE    a programme's events and milestones as plan"
+    " rows\n"
+    "      --draft-programme   draft a programme from --authorities and"
+    " --cycle\n"
+    "      --authorities FILE  the region's authorities, for"
+    " --draft-programme\n"
+    "      --cycle Y1-Y2       the years of the cycle, e.g. 2012-2014\n"
+    "      --color WHEN        colour the states in text: auto, always or"
+    " never\n"
+    "      --formats DIR       accepted for uniformity; se-plan reads no"
+    " formats\n"
+    "  -h, --help              print this help and exit\n"
+    "      --version           print the version and exit\n"
+    "\n"
+    "Examples:\n"
+    "  se-plan --as-of 2019-06-30 --overdue"
+    " examples/anyshire/2018-19/plan.csv\n"
+    "  se-plan --as-of 2019-06-30 -F markdown \\\n"
+    "      --since examples/anyshire/2018-19/plan-2019-05.yaml \\\n"
+    "      examples/anyshire/2018-19/plan.yaml\n"
+    "\n"
+    "See se-plan(1) for the rules and output columns.\n";
+
 enum {
 	OPT_AS_OF = 0x200, OPT_OWNER, OPT_STATUS, OPT_OVERDUE, OPT_CHECK,
 	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM,
@@ -52,7 +104,9 @@ own_option(void *ctx, int opt, const char *arg)
 	switch (opt) {
 	case 'h':
 		fputs(usage, stdout);
-		return fflush(stdout) ? SE_EXIT_FAILURE : SE_EXIT_OK;
+		fputs(help, stdout);
+		return fflush(stdout) != 0 || ferror(stdout) ?
+		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case 'i':
 		o->catalogue = arg;
 		return SE_CLI_NEXT;

@@ -19,6 +19,47 @@ static const char usage[] =
     "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n"
     "       se-rag [--formats DIR] [-F FORMAT] [-o FILE] DOCUMENT...\n";
 
+/* What --help prints after the usage: what the command does, every option
+ * it accepts, examples on examples/.  Kept to what se-rag(1) says. */
+static const char help[] =
+    "\n"
+    "Rate performance data: the tartan rug, RAG, rank, quartile and"
+    " direction.\n"
+    "\n"
+    "Options:\n"
+    "  -i, --indicators CATALOGUE\n"
+    "                         the indicator catalogue; without it nothing"
+    " is rated\n"
+    "      --period P         rate period P instead of each indicator's"
+    " latest\n"
+    "      --previous P       compare with period P instead of the one before\n"
+    "      --authority A      show only authority A (name or code);"
+    " repeatable\n"
+    "      --compare WHAT     the comparator: england, region or neighbours\n"
+    "      --neighbours FILE  statistical neighbours: CSV"
+    " authority,neighbour,rank\n"
+    "      --by PIVOT         the tartan rug, a row per authority or per"
+    " indicator\n"
+    "      --exceptions       the exception report: red-reds, top and"
+    " bottom bands\n"
+    "      --band PCT         the bands' size in percent, up to 50"
+    " (default 20)\n"
+    "  -F, --format FORMAT    text (default), csv, json, markdown or html\n"
+    "  -o, --output FILE      write to FILE, atomically, instead of"
+    " standard output\n"
+    "      --color WHEN       colour the RAG in text output: auto, always"
+    " or never\n"
+    "      --formats DIR      with documents: read the formats from DIR\n"
+    "  -h, --help             print this help and exit\n"
+    "      --version          print the version and exit\n"
+    "\n"
+    "Examples:\n"
+    "  se-rag -i examples/data/indicators.yaml examples/data/extract-long.csv\n"
+    "  se-rag -i examples/data/indicators.yaml --exceptions --band 10 \\\n"
+    "      examples/data/extract-long.csv\n"
+    "\n"
+    "See se-rag(1) for the rules and output columns.\n";
+
 enum {
 	OPT_PERIOD = 0x200, OPT_PREVIOUS, OPT_AUTHORITY, OPT_COMPARE,
 	OPT_NEIGHBOURS, OPT_BY, OPT_EXCEPTIONS, OPT_BAND
@@ -103,7 +144,9 @@ own_option(void *ctx, int opt, const char *arg)
 	switch (opt) {
 	case 'h':
 		fputs(usage, stdout);
-		return fflush(stdout) ? SE_EXIT_FAILURE : SE_EXIT_OK;
+		fputs(help, stdout);
+		return fflush(stdout) != 0 || ferror(stdout) ?
+		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case 'i':
 		o->catalogue = arg;
 		return SE_CLI_NEXT;

@@ -15,6 +15,36 @@ static const char usage[] =
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
+/* What --help prints after the usage: what the command does, every option
+ * it accepts, examples on examples/.  Kept to what se-report(1) says. */
+static const char help[] =
+    "\n"
+    "Assemble one report (-t TYPE) from documents and performance data.\n"
+    "\n"
+    "Options:\n"
+    "  -t, --type TYPE      summary, feedback, letter, dashboard, themes,"
+    " calendar\n"
+    "  -F, --format FORMAT  text (default), markdown or html\n"
+    "  -o, --output FILE    write to FILE, atomically, instead of standard"
+    " output\n"
+    "  -i, --indicators CATALOGUE\n"
+    "                       the indicator catalogue the dashboard rates with\n"
+    "      --data FILE      an extract for the dashboard; repeatable\n"
+    "      --authority A    the dashboard's authority\n"
+    "      --period P       the period the dashboard rates (default: the"
+    " latest)\n"
+    "      --formats DIR    where the frameworks are (see se-formats(5))\n"
+    "      --color WHEN     auto, always or never; this output has no colour\n"
+    "  -h, --help           print this help and exit\n"
+    "      --version        print the version and exit\n"
+    "\n"
+    "Examples:\n"
+    "  se-report -t letter examples/anyshire/2018-19/review.yaml\n"
+    "  se-report -t summary -F html -o summary.html \\\n"
+    "      examples/anyshire/2018-19/summary.md\n"
+    "\n"
+    "See se-report(1) for the rules and output columns.\n";
+
 enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD };
 
 typedef se_report *(*build_fn)(const se_report_input *, se_diag *);
@@ -154,7 +184,9 @@ own_option(void *ctx, int opt, const char *arg)
 	switch (opt) {
 	case 'h':
 		fputs(usage, stdout);
-		return fflush(stdout) ? SE_EXIT_FAILURE : SE_EXIT_OK;
+		fputs(help, stdout);
+		return fflush(stdout) != 0 || ferror(stdout) ?
+		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case 't':
 		for (k = 0; k < sizeof types / sizeof types[0]; k++)
 			if (strcmp(arg, types[k].name) == 0)

@@ -12,6 +12,34 @@ static const char usage[] =
     "                   [--formats DIR] [-i|--indicators FILE] [--data FILE]...\n"
     "                   PATH...\n";
 
+/* What --help prints after the usage: what the command does, every option
+ * it accepts, examples on examples/.  Kept to what se-validate(1) says. */
+static const char help[] =
+    "\n"
+    "Check self-evaluations, reviews, plans and extracts against their"
+    " formats.\n"
+    "\n"
+    "Options:\n"
+    "  -F, --format FORMAT    text (default), json, github or sarif\n"
+    "  -o, --output FILE      write the problems to FILE, atomically\n"
+    "      --strict           report warnings as errors, making the exit"
+    " status 1\n"
+    "      --formats DIR      read the formats from DIR (default: see se(7))\n"
+    "  -i, --indicators FILE  catalogue to check indicator:ID and extracts"
+    " against\n"
+    "      --data FILE        an extract to check claims against; repeatable\n"
+    "      --color WHEN       auto, always or never; this output has no"
+    " colour\n"
+    "  -h, --help             print this help and exit\n"
+    "      --version          print the version and exit\n"
+    "\n"
+    "Examples:\n"
+    "  se-validate examples/\n"
+    "  se-validate --strict -i examples/data/indicators.yaml \\\n"
+    "      examples/anyshire/2018-19/self-assessment.yaml\n"
+    "\n"
+    "See se-validate(1) for the rules and output columns.\n";
+
 enum { OPT_STRICT = 0x200, OPT_DATA };
 
 struct file {
@@ -288,7 +316,9 @@ own_option(void *ctx, int opt, const char *arg)
 	switch (opt) {
 	case 'h':
 		fputs(usage, stdout);
-		return SE_EXIT_OK;
+		fputs(help, stdout);
+		return fflush(stdout) != 0 || ferror(stdout) ?
+		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case OPT_STRICT:
 		o->strict = true;
 		return SE_CLI_NEXT;
