@@ -43,8 +43,15 @@ static const char style[] =
     "svg{max-width:100%;height:auto}\n"
     "sup a{text-decoration:none}\n.rag a{color:inherit}\n"
     ".notes{font-size:.9em}\n"
+    /* a table of many columns (the calendar's quarters): the whole
+     * width on screen, a landscape page in print, tighter cells */
+    "main:has(table.wide){max-width:none}\n"
+    "table.wide{font-size:.88em;table-layout:fixed}\n"
+    "table.wide th,table.wide td{padding:.3em .35em}\n"
     "@media print{\n"
     "@page{size:A4;margin:16mm 15mm}\n"
+    "@page wide{size:A4 landscape;margin:12mm}\n"
+    "main:has(table.wide){page:wide}\n"
     "body{font-size:10pt}\n"
     "main{max-width:none;padding:0}\n"
     "section{break-before:page}\n"
@@ -53,6 +60,9 @@ static const char style[] =
     "tr,figure,.field{break-inside:avoid}\n"
     "a{color:inherit}\n"
     "}\n";
+
+/* A table of this many columns or more is laid out wide (style above). */
+#define WIDE_COLS 8
 
 struct html {
 	FILE *f;
@@ -102,7 +112,8 @@ table(FILE *f, const rblock *b)
 {
 	size_t i, j;
 
-	fputs("<table>\n", f);
+	fputs(b->ncols >= WIDE_COLS ? "<table class=\"wide\">\n" : "<table>\n",
+	    f);
 	if (b->text[0]) {
 		fputs("<caption>", f);
 		put(f, b->text);
