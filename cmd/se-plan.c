@@ -13,14 +13,14 @@
 static const char usage[] =
     "usage: se-plan [--as-of DATE] [--owner NAME] [--status S] [--overdue] "
     "[--check]\n"
-    "               [--stale DAYS] [--since OLD-PLAN] "
-    "[--group-by priority|owner|theme|regional]\n"
-    "               [-i CATALOGUE] [--data FILE]... "
-    "[-F text|csv|markdown|html|json|yaml]\n"
-    "               [-o FILE] PLAN...\n"
+    "               [--stale DAYS] [--since OLD-PLAN]\n"
+    "               [--group-by priority|owner|theme|regional]\n"
+    "               [-i CATALOGUE] [--data FILE]...\n"
+    "               [-F text|csv|markdown|html|json|yaml] [-o FILE] PLAN...\n"
     "       se-plan --from [-F yaml|csv] [-o FILE] DOCUMENT...\n"
     "       se-plan --programme FILE [--as-of DATE] [--check] [-F ...] "
-    "[-o FILE] [DOCUMENT|DIR]...\n"
+    "[-o FILE]\n"
+    "               [DOCUMENT|DIR]...\n"
     "       se-plan --draft-programme --authorities FILE --cycle Y1-Y2 "
     "[-o FILE]\n";
 

@@ -10,8 +10,8 @@
 
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
-    "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE] "
-    "[--data FILE]...\n"
+    "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
+    "                 [--data FILE]...\n"
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
@@ -80,6 +80,7 @@ struct inputs {
 	char **owned; /* CSV names found in directories */
 	size_t nowned;
 	se_diag *d;
+	const se_formats *formats;
 	bool want_csv; /* a dashboard reads extracts */
 	bool failed;
 };
@@ -147,6 +148,10 @@ visit(void *ctx, const char *path, bool named)
 		return se_diag_error(in->d, &where, "no-kind",
 		    "not a document: no 'kind' field");
 	}
+	if (!se_formats_resolve(in->formats, doc, in->d)) {
+		se_doc_free(doc); /* said why: the report is made without it */
+		return 0;
+	}
 	if (in->ndocs == in->cap) {
 		size_t cap = in->cap ? 2 * in->cap : 16;
 		se_doc **v = realloc(in->docs, cap * sizeof *v);
@@ -194,7 +199,8 @@ own_option(void *ctx, int opt, const char *arg)
 		if (o->type < 0 || strcmp(types[o->type].name, arg) != 0)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "unknown report type '%s' (expected summary, "
-			    "feedback, letter, dashboard or themes)", arg);
+			    "feedback, letter, dashboard, themes or calendar)",
+			    arg);
 		return SE_CLI_NEXT;
 	case 'i':
 		o->catalogue = arg;
@@ -240,7 +246,7 @@ parse_args(struct opts *o, int argc, char **argv)
 	if (o->type < 0)
 		return se_cli_usage_error(o->cli.prog, usage,
 		    "no report type: give -t summary, feedback, letter, "
-		    "dashboard or themes");
+		    "dashboard, themes or calendar");
 	if (o->cli.format) {
 		o->syntax = se_report_syntax_parse(o->cli.format);
 		if (o->syntax < 0)
@@ -298,7 +304,8 @@ load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
-	struct inputs in = { NULL, 0, 0, NULL, 0, NULL, 0, d, false, false };
+	struct inputs in = { NULL, 0, 0, NULL, 0, NULL, 0, d, NULL, false,
+		false };
 	char *dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
 	se_catalogue *cat = NULL;
@@ -309,6 +316,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 
 	if (!f)
 		goto done;
+	in.formats = f;
 	in.want_csv = types[o->type].build == se_report_dashboard;
 	for (i = optind; i < argc; i++)
 		if (se_walk(argv[i], visit, &in, d) < 0)
