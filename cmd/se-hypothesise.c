@@ -131,9 +131,9 @@ parse_args(struct opts *o, int argc, char **argv)
 }
 
 /* The self-assessment first, then self-evaluations; a document of
- * another kind is reported. */
+ * another kind, or with no framework that defines it, is reported. */
 static se_doc *
-load(const char *path, const char *want, se_diag *d)
+load(const char *path, const char *want, const se_formats *fm, se_diag *d)
 {
 	se_pos pos = { path, 0, 0 };
 	se_doc *doc = se_doc_load(path, d);
@@ -144,6 +144,10 @@ load(const char *path, const char *want, se_diag *d)
 		se_diag_error(d, &pos, "wrong-kind", "'%s' is %s%s, not a %s",
 		    path, doc->kind ? "a " : "", doc->kind ? doc->kind :
 		    "not a document (no kind)", want);
+		se_doc_free(doc);
+		return NULL;
+	}
+	if (fm && !se_formats_resolve(fm, doc, d)) {
 		se_doc_free(doc);
 		return NULL;
 	}
@@ -202,13 +206,13 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		fm = se_formats_load(dir, d);
 	if (o->catalogue && !(cat = se_catalogue_load(o->catalogue, d)))
 		goto out;
-	if (!(sa = load(argv[optind], "self-assessment", d)))
+	if (!(sa = load(argv[optind], "self-assessment", fm, d)))
 		goto out;
 	sev = calloc((size_t)argc, sizeof *sev);
 	if (!sev)
 		goto out;
 	for (i = optind + 1; i < argc; i++) {
-		se_doc *e = load(argv[i], "self-evaluation", d);
+		se_doc *e = load(argv[i], "self-evaluation", fm, d);
 		if (e)
 			sev[nsev++] = e;
 		else
