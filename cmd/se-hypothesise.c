@@ -68,11 +68,6 @@ own_option(void *ctx, int opt, const char *arg)
 	long n;
 
 	switch (opt) {
-	case 'h':
-		fputs(usage, stdout);
-		fputs(help, stdout);
-		return fflush(stdout) != 0 || ferror(stdout) ?
-		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case 'n':
 		n = strtol(arg, &end, 10);
 		if (end == arg || *end || n < 1 || n > 3)
@@ -290,6 +285,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
+	o.cli.help = help;
 	o.investigate = 3;
 	o.out.format = SE_HYPOOUT_YAML;
 	r = parse_args(&o, argc, argv);

@@ -142,11 +142,6 @@ own_option(void *ctx, int opt, const char *arg)
 	int v;
 
 	switch (opt) {
-	case 'h':
-		fputs(usage, stdout);
-		fputs(help, stdout);
-		return fflush(stdout) != 0 || ferror(stdout) ?
-		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case 'i':
 		o->catalogue = arg;
 		return SE_CLI_NEXT;
@@ -367,6 +362,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
+	o.cli.help = help;
 	o.rate.compare = -1;
 	o.out.band = 20;
 	r = parse_args(&o, argc, argv);

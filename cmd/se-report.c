@@ -187,11 +187,6 @@ own_option(void *ctx, int opt, const char *arg)
 	size_t k;
 
 	switch (opt) {
-	case 'h':
-		fputs(usage, stdout);
-		fputs(help, stdout);
-		return fflush(stdout) != 0 || ferror(stdout) ?
-		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case 't':
 		for (k = 0; k < sizeof types / sizeof types[0]; k++)
 			if (strcmp(arg, types[k].name) == 0)
@@ -361,6 +356,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
+	o.cli.help = help;
 	o.type = -1;
 	o.syntax = SE_REPORT_TEXT;
 	r = parse_args(&o, argc, argv);

@@ -314,11 +314,6 @@ own_option(void *ctx, int opt, const char *arg)
 	const char **v;
 
 	switch (opt) {
-	case 'h':
-		fputs(usage, stdout);
-		fputs(help, stdout);
-		return fflush(stdout) != 0 || ferror(stdout) ?
-		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case OPT_STRICT:
 		o->strict = true;
 		return SE_CLI_NEXT;
@@ -358,6 +353,7 @@ main(int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	se_cli_init(&cli, argv[0], usage);
+	cli.help = help;
 	o.r = &r;
 	o.cli = &cli;
 	rc = se_cli_parse(&cli, argc, argv, "h" SE_CLI_SHORTOPTS "i:", longopts,

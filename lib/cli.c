@@ -91,6 +91,13 @@ se_cli_common(se_cli *c, int opt, const char *arg)
 			    "always or never)", arg ? arg : "");
 		c->color = color;
 		return SE_CLI_NEXT;
+	case 'h':
+		if (c->usage)
+			fputs(c->usage, stdout);
+		if (c->help)
+			fputs(c->help, stdout);
+		return fflush(stdout) != 0 || ferror(stdout) ?
+		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case SE_OPT_VERSION:
 		return se_cli_version(c->prog);
 	case '?':

@@ -174,6 +174,7 @@ int se_walk(const char *operand, se_walk_fn fn, void *ctx, se_diag *d);
 typedef struct se_cli {
 	const char *prog;        /* the command's name, for messages */
 	const char *usage;       /* the SYNOPSIS, printed on bad usage */
+	const char *help;        /* what -h/--help prints after it, or NULL */
 	const char *format;      /* -F, or NULL */
 	const char *output;      /* -o, or NULL */
 	int color;               /* SE_COLOR_* (default SE_COLOR_AUTO) */
@@ -205,11 +206,12 @@ void se_cli_init(se_cli *c, const char *argv0, const char *usage);
 enum { SE_CLI_NEXT = -1, SE_CLI_OTHER = -2 };
 
 /* Handle one option getopt_long returned: -F, -o, --color, --formats,
- * --version, and '?' / ':' (getopt has printed the message: the usage
- * follows).  Returns SE_CLI_NEXT when handled (parse on), SE_CLI_OTHER when
- * 'opt' is not a common option (the command's own), or an exit status the
- * command returns at once (SE_EXIT_OK after --version, SE_EXIT_FAILURE on
- * bad usage, already reported). */
+ * -h/--help (the usage, then 'help', on standard output), --version, and
+ * '?' / ':' (getopt has printed the message: the usage follows).  Returns
+ * SE_CLI_NEXT when handled (parse on), SE_CLI_OTHER when 'opt' is not a
+ * common option (the command's own), or an exit status the command returns
+ * at once (SE_EXIT_OK after --help or --version, SE_EXIT_FAILURE on bad
+ * usage, already reported, or when the help cannot be written). */
 int se_cli_common(se_cli *c, int opt, const char *arg);
 
 /* The whole getopt_long loop: each option through se_cli_common(), then

@@ -109,8 +109,23 @@ TEST(an_option_of_the_command_is_left_to_it)
 	se_cli c;
 
 	se_cli_init(&c, "se-rag", usage);
-	CHECK_INT_EQ(se_cli_common(&c, 'h', NULL), SE_CLI_OTHER);
 	CHECK_INT_EQ(se_cli_common(&c, 'i', "cat.yaml"), SE_CLI_OTHER);
+}
+
+TEST(help_prints_the_usage_then_the_help_and_succeeds)
+{
+	struct capture cap;
+	se_cli c;
+	int r;
+
+	se_cli_init(&c, "/usr/bin/se-rag", usage);
+	c.help = "\nRate performance data.\n";
+	capture_start(&cap, 1);
+	r = se_cli_common(&c, 'h', NULL);
+	CHECK_STR_EQ(capture_end(&cap), "usage: se-rag [-F text|csv] [-o FILE] "
+	    "FILE...\n"
+	    "\nRate performance data.\n");
+	CHECK_INT_EQ(r, SE_EXIT_OK);
 }
 
 TEST(version_prints_name_se_and_version)
@@ -309,6 +324,7 @@ main(void)
 	RUN(init_takes_the_base_name_of_the_command);
 	RUN(common_options_are_taken_from_a_real_getopt_long_loop);
 	RUN(an_option_of_the_command_is_left_to_it);
+	RUN(help_prints_the_usage_then_the_help_and_succeeds);
 	RUN(version_prints_name_se_and_version);
 	RUN(an_unknown_colour_is_a_usage_error);
 	RUN(a_bad_option_found_by_getopt_prints_the_usage_and_fails);
