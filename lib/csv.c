@@ -470,9 +470,6 @@ grow_text(se_csv *c, size_t need)
 	return true;
 }
 
-static void lines_field(se_csv *c, const char *text, size_t len,
-    unsigned col);
-static void lines_record(se_csv *c);
 
 /* A field of the fast path's line was not where fast_col expected it:
  * take the columns from the scanner instead, run over the line from the
@@ -522,17 +519,29 @@ is_space(unsigned char ch)
  * plus one for each doubled quote (one '"' in the text); otherwise its
  * text, then spaces libcsv trimmed, then the comma or the line's end.  A
  * field that does not end there is a doubt, settled by on_record. */
-static unsigned
+static unsigned fast_col_rest(se_csv *c, const char *text, size_t len);
+
+static inline unsigned
 fast_col(se_csv *c, const char *text, size_t len)
 {
 	const unsigned char *s = c->lp;
-	size_t i = c->lcur, end = c->lbody, col;
+	size_t i = c->lcur, end = c->lbody;
 
 	if (i + len <= end && !is_space(s[i]) && s[i] != '"' &&
 	    (i + len == end || s[i + len] == ',')) {
 		c->lcur = i + len + 1; /* the usual case: a, */
 		return (unsigned)(i + 1);
 	}
+	return fast_col_rest(c, text, len);
+}
+
+/* The rest: spaces, quotes, and fields that are not where they should be. */
+static unsigned
+fast_col_rest(se_csv *c, const char *text, size_t len)
+{
+	const unsigned char *s = c->lp;
+	size_t i = c->lcur, end = c->lbody, col;
+
 	while (i < end && is_space(s[i]))
 		i++;
 	col = i + 1;
@@ -570,10 +579,6 @@ on_field(void *field, size_t len, void *data)
 		st.col = fast_col(c, field, len);
 	else if (c->qhead < c->qlen)
 		st = c->q[c->qhead++];
-	if (c->ahead) {
-		lines_field(c, field, len, st.col);
-		return;
-	}
 	if ((c->nf == c->fcap && !grow_fields(c)) ||
 	    (c->tlen + len + 1 > c->tcap && !grow_text(c, c->tlen + len + 1))) {
 		fail_oom(c);
@@ -605,10 +610,6 @@ on_record(int term, void *data)
 		c->fast_rec = true;
 		if (c->doubt)
 			exact_cols(c);
-	}
-	if (c->ahead) {
-		lines_record(c);
-		return;
 	}
 	for (i = 0, t = c->text; i < c->nf; t += c->f[i].len + 1, i++)
 		c->f[i].text = t;
@@ -770,6 +771,75 @@ blank(const unsigned char *s, size_t n)
 	return true;
 }
 
+/* ---- reading ahead (csvstream.c): records kept, not given to 'fn' ---- */
+
+static bool
+grow_to(void **v, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 256;
+	void *p;
+
+	while (c < n)
+		c *= 2;
+	p = realloc(*v, c * size);
+	if (!p)
+		return false;
+	*v = p;
+	*cap = c;
+	return true;
+}
+
+/* Room in 'b' for the records of a line of 'body' bytes (before its line
+ * end): at most one record, body + 1 fields and 2 * (body + 1) bytes of
+ * text with their NULs.  So the callbacks below check nothing. */
+static bool
+lines_room(se_csv_lines *b, size_t body)
+{
+	return (b->nrec + 1 <= b->caprec ||
+	    grow_to((void **)&b->rec, &b->caprec, b->nrec + 1,
+	    sizeof *b->rec)) &&
+	    (b->nfld + body + 1 <= b->capfld ||
+	    grow_to((void **)&b->fld, &b->capfld, b->nfld + body + 1,
+	    sizeof *b->fld)) &&
+	    (b->tlen + 2 * (body + 1) <= b->tcap ||
+	    grow_to((void **)&b->text, &b->tcap, b->tlen + 2 * (body + 1), 1));
+}
+
+/* libcsv's callbacks on the fast path of a reader reading ahead: a field,
+ * its text and column, straight into the records kept. */
+static void
+ahead_field(void *field, size_t len, void *data)
+{
+	se_csv *c = data;
+	se_csv_lines *b = c->ahead;
+	struct se_csv_lfield *x = &b->fld[b->nfld++];
+
+	x->col = fast_col(c, field, len);
+	x->off = (uint32_t)b->tlen;
+	x->len = (uint32_t)len;
+	memcpy(b->text + b->tlen, field, len);
+	b->text[b->tlen + len] = '\0';
+	b->tlen += len + 1;
+	c->nf++;
+}
+
+static void
+ahead_record(int term, void *data)
+{
+	se_csv *c = data;
+	se_csv_lines *b = c->ahead;
+	struct se_csv_lrec *r = &b->rec[b->nrec++];
+
+	(void)term;
+	c->fast_rec = true;
+	if (c->doubt)
+		exact_cols(c);
+	r->line = c->line;
+	r->nf = (uint32_t)c->nf;
+	r->first = (uint32_t)(b->nfld - c->nf);
+	c->nf = 0;
+}
+
 /* Drop the record libcsv was reading, to read its line again. */
 static void
 drop_record(se_csv *c)
@@ -801,14 +871,19 @@ fast(se_csv *c, const unsigned char *s, size_t n)
 			body--;
 		if (full > RANGE_MAX || plain_prefix(s + at, body) != body)
 			break;
+		if (c->ahead && !lines_room(c->ahead, body)) {
+			c->stopped = true;
+			break;
+		}
 		c->lp = s + at;
 		c->lbody = body;
 		c->lfull = full;
 		c->lcur = 0;
 		c->fast_rec = c->doubt = false;
 		c->in_fast = true;
-		if (csv_parse(&c->p, s + at, full, on_field, on_record, c) !=
-		    full) {
+		if (csv_parse(&c->p, s + at, full,
+		    c->ahead ? ahead_field : on_field,
+		    c->ahead ? ahead_record : on_record, c) != full) {
 			c->in_fast = false;
 			if (c->stopped)
 				break;
@@ -998,67 +1073,6 @@ se_csv_lines_free(se_csv_lines *b)
 	free(b->rec);
 	free(b->fld);
 	free(b->text);
-}
-
-static bool
-lines_room(void **v, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap : 256;
-	void *p;
-
-	if (n <= *cap)
-		return true;
-	while (c < n)
-		c *= 2;
-	p = realloc(*v, c * size);
-	if (!p)
-		return false;
-	*v = p;
-	*cap = c;
-	return true;
-}
-
-/* A field of a record read ahead: its text and column into the batch. */
-static void
-lines_field(se_csv *c, const char *text, size_t len, unsigned col)
-{
-	se_csv_lines *b = c->ahead;
-	struct se_csv_lfield *x;
-
-	if (!lines_room((void **)&b->fld, &b->capfld, b->nfld + 1,
-	    sizeof *b->fld) ||
-	    !lines_room((void **)&b->text, &b->tcap, b->tlen + len + 1, 1)) {
-		c->stopped = true;
-		return;
-	}
-	if (c->nf == 0)
-		c->rec_line = c->line;
-	x = &b->fld[b->nfld++];
-	x->off = (uint32_t)b->tlen;
-	x->len = (uint32_t)len;
-	x->col = col;
-	memcpy(b->text + b->tlen, text, len);
-	b->text[b->tlen + len] = '\0';
-	b->tlen += len + 1;
-	c->nf++;
-}
-
-static void
-lines_record(se_csv *c)
-{
-	se_csv_lines *b = c->ahead;
-	struct se_csv_lrec *r;
-
-	if (!lines_room((void **)&b->rec, &b->caprec, b->nrec + 1,
-	    sizeof *b->rec)) {
-		c->stopped = true;
-		return;
-	}
-	r = &b->rec[b->nrec++];
-	r->line = c->rec_line;
-	r->nf = (uint32_t)c->nf;
-	r->first = (uint32_t)(b->nfld - c->nf);
-	c->nf = 0;
 }
 
 void
