@@ -977,8 +977,6 @@ se_store_read_neighbours(se_store *s, const char *path)
 	struct nbread r;
 	se_csv *csv;
 	FILE *f;
-	char buf[65536];
-	size_t n;
 	int rc = 0;
 
 	memset(&r, 0, sizeof r);
@@ -995,11 +993,8 @@ se_store_read_neighbours(se_store *s, const char *path)
 			fclose(f);
 		return oom(s);
 	}
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		if (se_csv_feed(csv, buf, n) < 0) {
-			rc = -1;
-			break;
-		}
+	if (se_csv_feed_stream(csv, f, 0, -1) < 0)
+		rc = -1;
 	if (ferror(f))
 		rc = se_diag_error(s->diag, &pos, "unreadable",
 		    "cannot read: %s", strerror(errno));
