@@ -580,6 +580,7 @@ struct qs {
 	const se_node *root, *groups;
 	const se_scale *s;
 	se_combine rule;
+	se_rounding round;
 };
 
 /* One combined row: the group's levels in 'phases' (NULL: every phase). */
@@ -609,7 +610,7 @@ combined_row(struct qs *q, const se_node *phases, const char *phase,
 				lv[n++] = l;
 		}
 	}
-	comp = se_combine_levels(q->rule, lv, n);
+	comp = se_combine_levels(q->rule, &q->round, lv, n);
 	if (rec && gid)
 		recl = level_of(q->x, q->s, se_node_get(se_node_get(rec,
 		    phase ? phase : "overall"), gid));
@@ -656,6 +657,27 @@ standard_rows(struct qs *q, const char *phase, const se_node *stds)
 	}
 }
 
+/* The format's `combine: round:` (and `threshold:`); half-towards-worse
+ * when absent.  A value that cannot be read is an error at its place in
+ * the format, and the default is used. */
+static void
+read_rounding(struct ctx *x, const se_node *root, se_rounding *r)
+{
+	const se_node *rn = se_node_path(root, "combine.round");
+	const se_node *tn = se_node_path(root, "combine.threshold");
+	const char *round = se_node_str(rn);
+
+	r->kind = SE_ROUND_HALF_TOWARDS_WORSE;
+	if (!rn)
+		return;
+	if (!round || se_rounding_parse(round, se_node_str(tn), r) < 0)
+		se_diag_error(x->diag, tn && round &&
+		    strcmp(round, "threshold") == 0 ? &tn->pos : &rn->pos,
+		    "format", "combine: round must be nearest, "
+		    "half-towards-worse or threshold (with threshold: a "
+		    "number above 0 and at most 1, such as 0.75)");
+}
+
 static void
 rate_quality_standards(struct ctx *x, struct table *t)
 {
@@ -681,6 +703,7 @@ rate_quality_standards(struct ctx *x, struct table *t)
 	rule = se_node_str(se_node_path(q.root, "combine.rule"));
 	rl = rule ? se_combine_parse(rule) : SE_COMBINE_MEAN;
 	q.rule = rl < 0 ? SE_COMBINE_MEAN : (se_combine)rl;
+	read_rounding(x, q.root, &q.round);
 	if (!q.root || !q.s || !phases || phases->kind != SE_NODE_MAP ||
 	    !q.groups || q.groups->kind != SE_NODE_LIST)
 		return;

@@ -471,11 +471,31 @@ double se_median(double *v, size_t n);
 typedef enum { SE_COMBINE_WORST, SE_COMBINE_MEDIAN, SE_COMBINE_MEAN } se_combine;
 /* Parse "worst", "median", "mean"; -1 if unknown. */
 int se_combine_parse(const char *name);
+/* How a mean between two levels becomes a level (a format's
+ * `combine: round:`): half-towards-worse rounds to the nearest level, an
+ * exact half down; nearest rounds to the nearest, an exact half up;
+ * threshold goes up to the next level only when the fraction above the
+ * lower one reaches num/den (`threshold: 0.75`: a level is reached only
+ * when the mean is within a quarter of it). */
+typedef enum {
+	SE_ROUND_HALF_TOWARDS_WORSE,
+	SE_ROUND_NEAREST,
+	SE_ROUND_THRESHOLD
+} se_round_kind;
+typedef struct se_rounding {
+	se_round_kind kind;
+	long num, den; /* SE_ROUND_THRESHOLD: 0 < num/den <= 1 */
+} se_rounding;
+/* Parse a `round:` name and, for "threshold", its `threshold:` (a decimal
+ * in (0, 1], at most 6 places) into 'r'.  0, or -1 with 'r' unchanged. */
+int se_rounding_parse(const char *round, const char *threshold,
+    se_rounding *r);
 /* Combine 'n' levels by 'rule', skipping SE_LEVEL_NA: worst (the
  * lowest), median (an even count takes the mean of the middle two), mean;
- * a mean is rounded to the nearest level, halves towards the worse.
- * SE_LEVEL_NA when every level is N/A (or n is 0). */
-int se_combine_levels(se_combine rule, const int *levels, size_t n);
+ * a mean is rounded by 'round' (NULL: half-towards-worse).  SE_LEVEL_NA
+ * when every level is N/A (or n is 0). */
+int se_combine_levels(se_combine rule, const se_rounding *round,
+    const int *levels, size_t n);
 
 /* One criterion of the seed 003 rubric: the grade column it sits in
  * (a level), whether it is critical, whether it is derived from others
