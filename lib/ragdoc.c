@@ -300,6 +300,12 @@ authority(const se_doc *doc)
 	return a ? a : "";
 }
 
+static bool
+is_kind(const se_doc *doc, const char *kind)
+{
+	return doc->kind && strcmp(doc->kind, kind) == 0;
+}
+
 /* ---- summary: the Signature of Success (seed 000) ------------------------ */
 
 static void
@@ -341,10 +347,12 @@ rate_self_assessment(struct ctx *x, struct table *t)
 	static const char *const cols[] = { "authority", "area", "rating",
 		NULL };
 	const se_node *areas = se_node_get(x->doc->meta, "areas");
-	const se_scale *s = se_formats_scale(x->f, "em4");
+	const se_scale *s = se_format_area_scale(x->f, se_formats_find(x->f,
+	    x->doc->framework, x->doc->kind), "em4");
 	size_t i, r;
 
-	table_init(t, "Self-assessment areas", cols);
+	table_init(t, is_kind(x->doc, "self-assessment") ? "Self-assessment "
+	    "areas" : "Areas", cols);
 	if (!areas || areas->kind != SE_NODE_MAP || !s)
 		return;
 	for (i = 0; i < areas->n; i++) {
@@ -727,6 +735,7 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 {
 	struct table t;
 	struct ctx x;
+	const se_format *fm;
 	size_t i;
 	bool first = true, oom = false;
 
@@ -748,22 +757,23 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 		x.f = f;
 		x.doc = doc;
 		x.diag = diag;
-		if (doc->kind && (strcmp(doc->kind, "summary") == 0 ||
-		    strcmp(doc->kind, "self-assessment") == 0 ||
-		    strcmp(doc->kind, "quality-standards") == 0) &&
-		    f && !se_formats_resolve(f, doc, diag))
+		fm = doc->kind && f ? se_formats_resolve(f, doc, diag) : NULL;
+		if (f && doc->kind && !fm)
 			continue; /* no format to rate it by: said why */
-		if (doc->kind && strcmp(doc->kind, "summary") == 0)
+		if (is_kind(doc, "summary"))
 			rate_summary(&x, &t);
-		else if (doc->kind && strcmp(doc->kind, "self-assessment") == 0)
-			rate_self_assessment(&x, &t);
-		else if (doc->kind && strcmp(doc->kind, "quality-standards") == 0)
+		else if (is_kind(doc, "quality-standards"))
 			rate_quality_standards(&x, &t);
+		else if (is_kind(doc, "self-assessment") ||
+		    se_format_area_scale(f, fm, NULL))
+			rate_self_assessment(&x, &t);
 		else {
-			se_diag_error(diag, &pos, "not-rated", "se-rag rates "
-			    "extracts and summary, self-assessment and "
-			    "quality-standards documents, not '%s'",
-			    doc->kind ? doc->kind : "(no kind)");
+			se_diag_error(diag, &pos, "not-rated", "nothing to "
+			    "rate in a %s: se-rag rates extracts, summaries, "
+			    "quality standards and documents whose format gives "
+			    "each area a rating", fm && se_format_title(fm)
+			    ? se_format_title(fm) : doc->kind ? doc->kind :
+			    "document with no kind");
 			continue;
 		}
 		switch (fmt) {
