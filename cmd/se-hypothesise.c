@@ -1,5 +1,4 @@
-/* se-hypothesise: the lead reviewer's desk analysis (DESIGN section 5,
- * 10.8): from a self-assessment and the data profile, the hypotheses
+/* se-hypothesise: the lead reviewer's desk analysis (se-hypothesise(1)): from a self-assessment and the data profile, the hypotheses
  * worth investigating, as a draft review workbook.  Options and wiring
  * only; the rules are in lib/hypo.c and lib/claims.c, the outputs in
  * lib/hypoout.c. */
@@ -72,8 +71,8 @@ own_option(void *ctx, int opt, const char *arg)
 		n = strtol(arg, &end, 10);
 		if (end == arg || *end || n < 1 || n > 3)
 			return se_cli_usage_error(o->cli.prog, usage,
-			    "'%s' hypotheses to investigate: the seed's "
-			    "maximum is 3 (expected 1, 2 or 3)", arg);
+			    "'%s' hypotheses to investigate: the review "
+			    "workbook's maximum is 3 (expected 1, 2 or 3)", arg);
 		o->investigate = (size_t)n;
 		return SE_CLI_NEXT;
 	case 'i':
@@ -149,7 +148,7 @@ load(const char *path, const char *want, const se_formats *fm, se_diag *d)
 	return doc;
 }
 
-/* Each --data file by what its header says (DESIGN 10.4). */
+/* Each --data file by what its header says (se-formats(5), CSV). */
 static int
 read_data(const struct opts *o, se_store *s, se_profile *p,
     const char *authority, bool *extracts, se_diag *d)

@@ -1,4 +1,4 @@
-/* se-plan: keep the improvement plan (DESIGN section 5, 10.11-10.13):
+/* se-plan: keep the improvement plan (se-plan(1)):
  * states as of a date, what changed since last month, the regional plan,
  * impact against the data, the CI check, and drafts from documents.
  * Options and wiring only; the model is lib/plan.c, the diff

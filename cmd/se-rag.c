@@ -1,4 +1,4 @@
-/* se-rag: rate performance data (DESIGN sections 4 and 5): the table,
+/* se-rag: rate performance data (se-rag(1)): the table,
  * the tartan rug and the exception report.  Options and wiring only; the
  * rules are in lib/rate.c, the store in lib/series.c, the outputs in
  * lib/ragout.c. */
@@ -89,7 +89,7 @@ is_document(const char *path)
 	return false;
 }
 
-/* Operands are walked (DESIGN 5): a named file is read as an extract; in
+/* Operands are walked (se(7)): a named file is read as an extract; in
  * a directory, the files ending in .csv whose header is an extract's. */
 struct reading {
 	se_store *s;

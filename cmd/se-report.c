@@ -1,4 +1,4 @@
-/* se-report: the documents people read (DESIGN 5 se-report, 10.10):
+/* se-report: the documents people read (se-report(1)):
  * summary report, verbal-feedback record, feedback letter, dashboard and
  * regional themes.  Options and wiring only; the reports are assembled in
  * lib/reports.c and rendered by lib/report_*.c. */

@@ -1,4 +1,4 @@
-/* se-validate: check documents against their formats (DESIGN 5, 10.1-10.4).
+/* se-validate: check documents against their formats (se-validate(1)).
  * Options, the walk over operands and the wiring; the checks live in
  * lib/check.c. */
 #include "se.h"

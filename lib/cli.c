@@ -1,5 +1,5 @@
-/* cli.c: the options every command shares (DESIGN section 5), usage
- * errors, and where the formats are found (DESIGN 10.19). */
+/* cli.c: the options every command shares (se(7)), usage
+ * errors, and where the formats are found (se(7) FILES). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 

@@ -1,6 +1,6 @@
-/* plan.c: the improvement plan model (seed 000's columns, seed 004's
- * monthly monitoring): actions read from a YAML plan or a spreadsheet
- * CSV, their states as of a date (DESIGN 10.11), staleness, what they
+/* plan.c: the improvement plan model (the RIA framework's columns, the
+ * post-inspection plan's monthly monitoring): actions read from a YAML plan or a spreadsheet
+ * CSV, their states as of a date (se-plan(1) States), staleness, what they
  * lack, and their measurable impact checked against the data. */
 #include "internal.h"
 #include "plan_internal.h"
