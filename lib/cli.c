@@ -188,3 +188,14 @@ se_formats_dir(const char *cli_dir, const char *argv0)
 		return dir;
 	return copy(SE_DATADIR "/formats");
 }
+
+int
+se_cli_finish(const se_cli *c, se_diag *d, int status)
+{
+	se_diag_sort(d);
+	if (se_diag_render(d, SE_DIAG_TEXT, c->prog, stderr) < 0 &&
+	    status == SE_EXIT_OK)
+		status = SE_EXIT_FAILURE;
+	se_diag_free(d);
+	return status;
+}

@@ -1571,4 +1571,80 @@ se_report *se_report_letter(const se_report_input *in, se_diag *d);
 se_report *se_report_dashboard(const se_report_input *in, se_diag *d);
 se_report *se_report_themes(const se_report_input *in, se_diag *d);
 
+/* ---- operands, gathered once (lib/inputs.c) ------------------------------ */
+
+/* What a file name says it is: a document (.yaml .yml .md .markdown), a
+ * CSV (.csv or .CSV), or neither. */
+typedef enum { SE_PATH_OTHER, SE_PATH_DOCUMENT, SE_PATH_CSV } se_path_kind;
+se_path_kind se_path_kind_of(const char *path);
+
+/* What a command takes from its operands (or'ed). */
+enum {
+	SE_TAKE_DOCS = 1 << 0,       /* documents with a kind (not catalogues) */
+	SE_TAKE_EXTRACTS = 1 << 1,   /* CSV extracts */
+	SE_TAKE_NEIGHBOURS = 1 << 2, /* statistical neighbours CSVs */
+	SE_TAKE_RATINGS = 1 << 3,    /* se-rag -F csv output */
+	SE_TAKE_PLANS = 1 << 4,      /* plan CSVs */
+	SE_TAKE_CATALOGUE = 1 << 5   /* kind: indicators documents */
+};
+
+/* The files a command's operands hold, by role, each list in walk order.
+ * A file named as an operand is always taken (a CSV the command reads no
+ * role of is an error, or an extract when extracts are taken, so the
+ * extract reader says what is wrong); in a directory, a CSV is taken by
+ * what its header says and a document by its kind, and the rest is
+ * skipped silently, except a document that cannot be parsed (an error).
+ * Documents are resolved against 'formats' when it is set (those that do
+ * not resolve are reported and left out).  Owned by the struct. */
+typedef struct se_inputs {
+	unsigned take;               /* SE_TAKE_* */
+	const se_formats *formats;
+	se_doc **docs;
+	size_t ndocs;
+	se_doc **catalogues;         /* kind: indicators */
+	size_t ncatalogues;
+	char **extracts, **neighbours, **ratings, **plans;
+	size_t nextracts, nneighbours, nratings, nplans;
+	char **named;                /* the documents named as operands */
+	size_t nnamed;
+	bool failed;                 /* an operand or a file could not be read */
+	size_t ndropped;             /* documents reported and left out: no
+	                                framework, or of the wrong kind */
+	se_diag *d;
+} se_inputs;
+
+void se_inputs_init(se_inputs *in, unsigned take, const se_formats *formats);
+/* Walk one operand (se_walk) and take its files.  0, or -1 when the
+ * operand or a file in it could not be read or loaded (reasons in 'd'). */
+int se_inputs_add(se_inputs *in, const char *operand, se_diag *d);
+/* The same for n operands; -1 when any failed (the others still read). */
+int se_inputs_add_all(se_inputs *in, char *const *operands, size_t n,
+    se_diag *d);
+void se_inputs_release(se_inputs *in);
+/* The indicator catalogue: 'given' (-i) loaded when not NULL; else the
+ * first kind: indicators document among the inputs, named by one note
+ * (catalogue-found; any other is a warning); else NULL and nothing said.
+ * Free with se_catalogue_free(). */
+se_catalogue *se_inputs_catalogue(const se_inputs *in, const char *given,
+    se_diag *d);
+/* The warning when there is no catalogue (no-catalogue): "no indicator
+ * catalogue: WHAT; give one with -i FILE, or put a 'kind: indicators'
+ * file among the inputs". */
+void se_inputs_no_catalogue(const char *prog, const char *what, se_diag *d);
+/* Each document named as an operand whose kind is none of 'kinds' is an
+ * error (wrong-kind); those found in directories are not.  0, or -1 when
+ * there was one. */
+int se_inputs_only(se_inputs *in, const char *const *kinds, size_t n,
+    se_diag *d);
+/* The one document of 'kind' among the inputs, or NULL with an error
+ * (one-input) when there is more than one, or none (said only when no
+ * input failed or was left out: that is then the reason). */
+const se_doc *se_inputs_one(const se_inputs *in, const char *kind,
+    const char *prog, se_diag *d);
+
+/* A command's last step: sort the diagnostics, print them as text to
+ * standard error, free 'd'.  Returns 'status', or SE_EXIT_FAILURE when
+ * the diagnostics could not be written and 'status' was SE_EXIT_OK. */
+int se_cli_finish(const se_cli *c, se_diag *d, int status);
+
 #endif /* SE_H */
