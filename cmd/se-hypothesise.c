@@ -289,7 +289,6 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
-	o.investigate = 3;
 	o.out.format = SE_HYPOOUT_YAML;
 	r = parse_args(&o, argc, argv);
 	if (r != SE_CLI_NEXT) {

@@ -335,7 +335,6 @@ main(int argc, char **argv)
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
 	o.rate.compare = -1;
-	o.out.band = 20;
 	r = parse_args(&o, argc, argv);
 	if (r != SE_CLI_NEXT) {
 		free(o.authorities);

@@ -531,14 +531,6 @@ keep_doc(se_formats *f, se_doc *doc)
 	return 0;
 }
 
-static bool
-has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && strcmp(s + n - m, suf) == 0;
-}
-
 static int
 cmpstr(const void *a, const void *b)
 {
@@ -651,7 +643,7 @@ load_pass(se_formats *f, const char *dir, bool scales)
 		se_buf_reset(&p);
 		se_buf_addf(&p, "%s/%s", dir, top[i]);
 		if (!is_dir(se_buf_str(&p))) {
-			if (!has_suffix(top[i], ".yaml") || !scales)
+			if (!se_ends_with(top[i], ".yaml") || !scales)
 				continue;
 			rc = load_file(f, se_buf_str(&p), NULL);
 			continue;
@@ -663,7 +655,7 @@ load_pass(se_formats *f, const char *dir, bool scales)
 			bool is_scales = strcmp(top[i], "shared") == 0 &&
 			    (strcmp(sub[j], "scales.yaml") == 0 ||
 			    strcmp(sub[j], "bank-holidays.yaml") == 0);
-			if (!has_suffix(sub[j], ".yaml") || is_scales != scales)
+			if (!se_ends_with(sub[j], ".yaml") || is_scales != scales)
 				continue;
 			se_buf_reset(&p);
 			se_buf_addf(&p, "%s/%s/%s", dir, top[i], sub[j]);

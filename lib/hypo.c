@@ -1921,6 +1921,8 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 
 	if (h->failed)
 		return -1;
+	if (investigate == 0)
+		investigate = SE_INVESTIGATE;
 	order = calloc(h->ncand + 1, sizeof *order);
 	g = calloc(h->ncand + 1, sizeof *g);
 	free(h->ranked);

@@ -11,21 +11,13 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-bool
-se_ends_with(const char *s, const char *end)
-{
-	size_t n = strlen(s), e = strlen(end);
-
-	return n >= e && strcmp(s + n - e, end) == 0;
-}
-
 se_path_kind
 se_path_kind_of(const char *path)
 {
 	if (se_ends_with(path, ".yaml") || se_ends_with(path, ".yml") ||
 	    se_ends_with(path, ".md") || se_ends_with(path, ".markdown"))
 		return SE_PATH_DOCUMENT;
-	if (se_ends_with(path, ".csv") || se_ends_with(path, ".CSV"))
+	if (se_ends_with(path, ".csv"))
 		return SE_PATH_CSV;
 	return SE_PATH_OTHER;
 }

@@ -2456,21 +2456,13 @@ typedef struct wbooks {
 	bool oom;
 } wbooks;
 
-static bool
-has_suffix(const char *s, const char *end)
-{
-	size_t n = strlen(s), e = strlen(end);
-
-	return n >= e && strcmp(s + n - e, end) == 0;
-}
-
 static int
 wbook_add(void *ctx, const char *path, bool named)
 {
 	wbooks *w = ctx;
 	se_doc *doc;
 
-	if (!named && !has_suffix(path, ".yaml") && !has_suffix(path, ".yml"))
+	if (!named && !se_ends_with(path, ".yaml") && !se_ends_with(path, ".yml"))
 		return 0;
 	doc = se_doc_load(path, named ? w->d : w->quiet);
 	if (!doc)

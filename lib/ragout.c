@@ -1339,7 +1339,11 @@ se_ragout_render(const se_store *s, const se_rate_opts *ro,
 {
 	struct ctx c;
 	size_t n = se_store_nentities(s), k;
+	se_ragout_opts with_band = *o;
 
+	if (!(with_band.band > 0))
+		with_band.band = SE_BAND;
+	o = &with_band;
 	memset(&c, 0, sizeof c);
 	se_buf_init(&c.line);
 	c.s = s;

@@ -770,7 +770,7 @@ typedef struct se_ragout_opts {
 	size_t nauthorities;
 	se_ragout_by by;                 /* --by: the pivot */
 	bool exceptions;                 /* --exceptions */
-	double band;                     /* --band, percent (default 20) */
+	double band;                     /* --band, percent (0: SE_BAND) */
 } se_ragout_opts;
 /* Rate every series of a finished store and write the result to 'out'.
  * Returns 0, or -1 when out of memory or writing failed. */
@@ -905,7 +905,7 @@ int se_hypo_find_claims(se_hypos *h);
 /* Merge the candidates of each area (a key line of enquiry keeps its
  * own hypothesis), order by score, then framework area order, then
  * indicator id, number them H1.., and mark the first 'investigate'
- * (1..3) to investigate.  0, or -1 when out of memory. */
+ * (1..3; 0: SE_INVESTIGATE) to investigate.  0, or -1 when out of memory. */
 int se_hypos_rank(se_hypos *h, size_t investigate);
 /* All six rules and the ranking. */
 se_hypos *se_hypos_propose(const se_hypo_input *in, size_t investigate);
@@ -1137,7 +1137,7 @@ const char *se_plan_title(const se_plan *p);
 /* What states are computed with. */
 typedef struct se_assess {
 	long as_of;            /* day number */
-	long stale_days;       /* default 42 */
+	long stale_days;       /* 0: SE_STALE_DAYS */
 	const se_store *data;  /* finished extracts, or NULL: no impact check */
 } se_assess;
 /* Set every action's state, days overdue, staleness, what it lacks and,
@@ -1571,10 +1571,20 @@ se_report *se_report_letter(const se_report_input *in, se_diag *d);
 se_report *se_report_dashboard(const se_report_input *in, se_diag *d);
 se_report *se_report_themes(const se_report_input *in, se_diag *d);
 
+/* ---- the library's defaults, for 0 in the options above ----------------- */
+
+/* se-plan(1) --stale: days an action may go without a progress note. */
+#define SE_STALE_DAYS 42
+/* se-rag(1) --band: the top and bottom bands, percent of those ranked. */
+#define SE_BAND 20
+/* se-hypothesise(1) -n: hypotheses marked to investigate (the handbook's
+ * maximum, 3, is also the default). */
+#define SE_INVESTIGATE 3
+
 /* ---- operands, gathered once (lib/inputs.c) ------------------------------ */
 
 /* What a file name says it is: a document (.yaml .yml .md .markdown), a
- * CSV (.csv or .CSV), or neither. */
+ * CSV (.csv), or neither; case is ignored. */
 typedef enum { SE_PATH_OTHER, SE_PATH_DOCUMENT, SE_PATH_CSV } se_path_kind;
 se_path_kind se_path_kind_of(const char *path);
 
