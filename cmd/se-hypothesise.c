@@ -181,7 +181,7 @@ read_data(const struct opts *o, se_store *s, se_profile *p,
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
 	se_catalogue *cat = NULL;
 	se_formats *fm = NULL;
 	se_store *s = NULL;

@@ -94,6 +94,7 @@ is_document(const char *path)
 struct reading {
 	se_store *s;
 	int read, failed;
+	se_diag *d;
 };
 
 static int
@@ -107,7 +108,7 @@ read_extract(void *ctx, const char *path, bool named)
 		return 0;
 	/* Plans and neighbours files in a directory are not extracts. */
 	if (!named) {
-		se_diag *quiet = se_diag_new();
+		se_diag *quiet = se_diag_new_child(r->d);
 		se_csv_kind kind = quiet ? se_csv_sniff_file(path, quiet) :
 		    SE_CSV_EXTRACT;
 		se_diag_free(quiet);
@@ -244,7 +245,7 @@ parse_args(struct opts *o, int argc, char **argv)
 static void
 check_authorities(const struct opts *o, const se_store *s, se_diag *d)
 {
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
 	size_t k;
 
 	for (k = 0; k < o->nauthorities; k++)
@@ -305,7 +306,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
 	int status = SE_EXIT_FAILURE, i, read_ok = 0;
 
 	if (o->catalogue) {
@@ -319,10 +320,15 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (!s)
 		goto out;
 	for (i = optind; i < argc; i++) {
-		struct reading r = { s, 0, 0 };
-		if (se_walk(argv[i], read_extract, &r, d) == 0 && !r.failed &&
-		    r.read)
+		struct reading r = { s, 0, 0, d };
+		se_pos at = { argv[i], 0, 0 };
+		int rc = se_walk(argv[i], read_extract, &r, d);
+		if (rc == 0 && !r.failed && r.read)
 			read_ok++;
+		else if (rc == 0 && !r.failed)
+			se_diag_error(d, &at, "no-extract", "no extract in this "
+			    "directory: se-rag reads the .csv files in it whose "
+			    "header is an extract's");
 	}
 	if (o->neighbours && se_store_read_neighbours(s, o->neighbours) < 0)
 		goto out;
@@ -337,8 +343,8 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (!out)
 		goto out;
 	if (se_ragout_render(s, &o->rate, &o->out, se_out_file(out)) < 0) {
-		se_out_close(out, false, d);
-		se_diag_error(d, &me, "out-of-memory", "out of memory");
+		if (se_out_close(out, false, d) == 0) /* else: said why */
+			se_diag_error(d, &me, "out-of-memory", "out of memory");
 		goto out;
 	}
 	if (se_out_close(out, true, d) < 0)

@@ -135,15 +135,14 @@ visit(void *ctx, const char *path, bool named)
 	if (!named && !ends_with(path, ".md") && !ends_with(path, ".yaml") &&
 	    !ends_with(path, ".yml") && !ends_with(path, ".markdown"))
 		return 0;
-	doc = se_doc_load(path, in->d);
-	if (!doc) {
+	if (se_doc_load_found(path, named, NULL, &doc, in->d) < 0) {
 		in->failed = true;
 		return -1;
 	}
+	if (!doc)
+		return 0; /* found in a directory and no document */
 	if (!doc->kind) {
 		se_doc_free(doc);
-		if (!named)
-			return 0;
 		in->failed = true;
 		return se_diag_error(in->d, &where, "no-kind",
 		    "not a document: no 'kind' field");
