@@ -1,5 +1,5 @@
-/* cli.c: the options every command shares (DESIGN section 5), usage
- * errors, and where the formats are found (DESIGN 10.19). */
+/* cli.c: the options every command shares (se(7)), usage
+ * errors, and where the formats are found (se(7) FILES). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 
@@ -198,4 +198,15 @@ se_formats_dir(const char *cli_dir, const char *argv0)
 	se_buf_adds(&b, base ? base : SE_DATADIR "/formats");
 	free(base);
 	return se_buf_take(&b);
+}
+
+int
+se_cli_finish(const se_cli *c, se_diag *d, int status)
+{
+	se_diag_sort(d);
+	if (se_diag_render(d, SE_DIAG_TEXT, c->prog, stderr) < 0 &&
+	    status == SE_EXIT_OK)
+		status = SE_EXIT_FAILURE;
+	se_diag_free(d);
+	return status;
 }

@@ -1,5 +1,5 @@
-/* combine.c: combining sub-ratings into an overall rating (DESIGN section
- * 4, "Combining ratings"; 10.9) and seed 003's critical-criteria rubric.
+/* combine.c: combining sub-ratings into an overall rating (se-formats(5),
+ * Framework data) and the quality standards' critical-criteria rubric.
  * Levels are plain integers, 0 the worst, so the rules stand alone. */
 #include "internal.h"
 
@@ -122,8 +122,8 @@ se_combine_levels(se_combine rule, const se_rounding *round,
 }
 
 /* Whether column 'level' supports its grade: every critical criterion
- * there met and, with 'own', one of its own criteria met (seed 003:
- * critical criteria are "necessary but not sufficient"). */
+ * there met and, with 'own', one of its own criteria met (the quality
+ * standards (2009): critical criteria are "necessary but not sufficient"). */
 static bool
 column_supported(const se_criterion *c, size_t n, int level, bool own)
 {

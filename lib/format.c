@@ -542,14 +542,6 @@ keep_doc(se_formats *f, se_doc *doc)
 	return 0;
 }
 
-static bool
-has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && strcmp(s + n - m, suf) == 0;
-}
-
 static int
 cmpstr(const void *a, const void *b)
 {
@@ -748,7 +740,7 @@ tree_layer(struct tree *t, const char *dir)
 			break;
 		}
 		if (!is_dir(se_buf_str(&p))) {
-			if (has_suffix(top[i], ".yaml"))
+			if (se_ends_with(top[i], ".yaml"))
 				rc = tree_add(t, dir, NULL, top[i]);
 			continue;
 		}
@@ -756,7 +748,7 @@ tree_layer(struct tree *t, const char *dir)
 		if (!sub)
 			continue;
 		for (j = 0; j < nsub && rc == 0; j++)
-			if (has_suffix(sub[j], ".yaml"))
+			if (se_ends_with(sub[j], ".yaml"))
 				rc = tree_add(t, dir, top[i], sub[j]);
 		free_list(sub, nsub);
 	}

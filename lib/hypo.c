@@ -1,5 +1,5 @@
-/* hypo.c: the lead reviewer's desk analysis (DESIGN section 5
- * se-hypothesise, seed 002 section H): the host authority's data profile,
+/* hypo.c: the lead reviewer's desk analysis (se-hypothesise(1);
+ * the sector-led improvement handbook (2012), section H): the host authority's data profile,
  * the six candidate rules, and the ranking into hypotheses. */
 #include "hypo_internal.h"
 
@@ -427,7 +427,7 @@ enum_of(const char *const *names, int n, const se_csv_field *f)
 	return 0;
 }
 
-/* Authorities match by name, case and spaces folded (DESIGN 10.15). */
+/* Authorities match by name, case and spaces folded (se-rag(1)). */
 static bool
 same_name(const char *a, const char *b)
 {
@@ -1910,6 +1910,8 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 
 	if (h->failed)
 		return -1;
+	if (investigate == 0)
+		investigate = SE_INVESTIGATE;
 	order = calloc(h->ncand + 1, sizeof *order);
 	g = calloc(h->ncand + 1, sizeof *g);
 	free(h->ranked);
@@ -1934,7 +1936,7 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 				goto out;
 			ng++;
 		}
-		/* The host's own line of enquiry leads its group (seed 002:
+		/* The host's own line of enquiry leads its group (the handbook:
 		 * KLOEs are translated into hypotheses). */
 		if (kloe && g[k].n) {
 			memmove(&g[k].parts[1], &g[k].parts[0], g[k].n *

@@ -78,6 +78,9 @@ const char *se_diag_find_input(se_diag *d, const struct stat *st);
 int se_strcasecmp(const char *a, const char *b);
 int se_strncasecmp(const char *a, const char *b, size_t n);
 
+/* Whether 's' ends with 'end', ASCII case ignored (a file name's suffix). */
+bool se_ends_with(const char *s, const char *end);
+
 /* FNV-1a hash of n bytes. */
 uint64_t se_hash(const void *p, size_t n);
 

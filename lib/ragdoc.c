@@ -1,5 +1,5 @@
-/* ragdoc.c: what se-rag shows for documents (DESIGN section 5 se-rag,
- * 4 "Combining ratings", 10.9): a summary's Signature of Success with its
+/* ragdoc.c: what se-rag shows for documents (se-rag(1) DOCUMENTS,
+ * se-formats(5) Framework data): a summary's Signature of Success with its
  * direction computed, a self-assessment's areas, and a quality-standards
  * dashboard with its combined ratings computed beside the recorded ones
  * and each standard's best supported grade (lib/combine.c). */
@@ -306,7 +306,7 @@ is_kind(const se_doc *doc, const char *kind)
 	return doc->kind && strcmp(doc->kind, kind) == 0;
 }
 
-/* ---- summary: the Signature of Success (seed 000) ------------------------ */
+/* ---- summary: the Signature of Success (RIA framework) ------------------ */
 
 static void
 rate_summary(struct ctx *x, struct table *t)
@@ -339,7 +339,7 @@ rate_summary(struct ctx *x, struct table *t)
 	}
 }
 
-/* ---- self-assessment: the nine areas (seed 002 G) ------------------------ */
+/* ---- self-assessment: the nine areas (handbook, section G) --------------- */
 
 static void
 rate_self_assessment(struct ctx *x, struct table *t)
@@ -372,7 +372,7 @@ rate_self_assessment(struct ctx *x, struct table *t)
 	}
 }
 
-/* ---- quality-standards: the seed 003 dashboard ---------------------------- */
+/* ---- quality-standards: the quality standards dashboard -------------------- */
 
 struct crit {
 	const se_node *node;

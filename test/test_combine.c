@@ -1,5 +1,5 @@
-/* test_combine.c: combining sub-ratings (DESIGN 4, 10.9) and the seed 003
- * rubric.  ns4 levels: 0 SI, 1 NI, 2 G, 3 OS. */
+/* test_combine.c: combining sub-ratings (se-formats(5), Framework data)
+ * and the quality standards' rubric.  ns4 levels: 0 SI, 1 NI, 2 G, 3 OS. */
 #include "se.h"
 #include "unit.h"
 
@@ -117,7 +117,7 @@ TEST(rubric_grade_needs_an_own_criterion_met_not_only_derived_ones)
 
 TEST(rubric_columns_are_judged_each_on_its_own)
 {
-	/* seed 003 1.5 in all-outstanding.yaml: good's critical criterion
+	/* The quality standards' 1.5 in all-outstanding.yaml: good's critical criterion
 	 * is unmet but outstanding's are met: outstanding is supported. */
 	se_criterion c[] = { { G, true, false, false }, { OS, true, false, true } };
 

@@ -74,5 +74,5 @@ else
 	notok "a scale id defined in two places is an error naming one of them"
 	sed 's/^/# /' "$dir/.twice"
 fi
-echo "$pass passed, $fail failed"
+: "$pass"
 [ "$fail" -eq 0 ]
