@@ -11,8 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Problems with no place in a file are the command's (se(7) Diagnostics). */
-static const se_pos me = { "se-report", 0, 0 };
+/* Problems with no place in any file: "error: MESSAGE [RULE]", never
+ * the command's name, which starts only a usage error (se(7)). */
+static const se_pos me = { NULL, 0, 0 };
 
 /* ---- small helpers --------------------------------------------------- */
 
