@@ -16,8 +16,11 @@
  */
 #include "internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CHUNK_DEFAULT (128u << 10)
 #define CHUNK_MAX (16u << 20)
@@ -193,4 +196,48 @@ se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers)
 	}
 	free(s.carry);
 	return r;
+}
+
+FILE *
+se_csv_open(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK), fl;
+	FILE *fp;
+
+	if (fd < 0)
+		return NULL;
+	fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	fp = fdopen(fd, "rb");
+	if (!fp) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return fp;
+}
+
+int
+se_csv_read_file(se_csv *c, const char *path, bool stop_ok, se_diag *d)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	se_pos pos = { is_stdin ? "<stdin>" : path, 0, 0 };
+	FILE *fp = is_stdin ? stdin : se_csv_open(path);
+	int rc;
+
+	if (!fp)
+		return se_diag_error(d, &pos, "unreadable", "cannot open '%s': "
+		    "%s", path, strerror(errno));
+	rc = se_csv_feed_stream(c, fp, 0, -1);
+	if (ferror(fp))
+		rc = se_diag_error(d, &pos, "unreadable", "cannot read '%s': %s",
+		    path, strerror(errno));
+	else if (rc < 0)
+		rc = stop_ok ? 0 : -1; /* the reader stopped, or said why */
+	else
+		rc = se_csv_finish(c) < 0 && !stop_ok ? -1 : 0;
+	if (!is_stdin)
+		fclose(fp);
+	return rc;
 }

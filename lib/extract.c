@@ -518,35 +518,13 @@ se_extract_finish(se_extract *x)
 	return x->failed ? -1 : 0;
 }
 
-/* A FIFO without a writer must not block the open (a read then sees the
- * end of the file); reads block as usual after it. */
-static FILE *
-open_nonblocking(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK), fl;
-	FILE *fp;
-
-	if (fd < 0)
-		return NULL;
-	fl = fcntl(fd, F_GETFL);
-	if (fl >= 0)
-		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-	fp = fdopen(fd, "rb");
-	if (!fp) {
-		int e = errno;
-		close(fd);
-		errno = e;
-	}
-	return fp;
-}
-
 int
 se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *name = is_stdin ? "<stdin>" : path;
 	se_pos at = { name, 0, 0 };
-	FILE *fp = is_stdin ? stdin : open_nonblocking(path);
+	FILE *fp = is_stdin ? stdin : se_csv_open(path);
 	se_extract *x;
 	int r = 0;
 

@@ -56,6 +56,9 @@ int se_read_file(const char *path, size_t max, char **out, size_t *len,
 int se_strcasecmp(const char *a, const char *b);
 int se_strncasecmp(const char *a, const char *b, size_t n);
 
+/* Edit distance of two short names (Levenshtein), capped at 9. */
+size_t se_edit_distance(const char *a, const char *b);
+
 /* Whether 's' ends with 'end', ASCII case ignored (a file name's suffix). */
 bool se_ends_with(const char *s, const char *end);
 
@@ -135,5 +138,14 @@ int se_pipe_helpers(void);
  * the input early (check ferror()).  'chunk' and 'helpers' are for the
  * tests: 0 and -1 for the defaults (128 KiB; a helper per other core). */
 int se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers);
+/* Open a file to read; a FIFO without a writer does not block the open
+ * (a read then sees the end), reads block as usual after it.  NULL with
+ * errno set. */
+FILE *se_csv_open(const char *path);
+/* The one way a CSV file is read: 'path' ("-": standard input) opened
+ * with se_csv_open, fed to c with se_csv_feed_stream, then finished.
+ * 'stop_ok': c stopping early (a callback's -1, as a header sniff does)
+ * is no failure.  0, or -1 with the reason in 'd' (unreadable). */
+int se_csv_read_file(se_csv *c, const char *path, bool stop_ok, se_diag *d);
 
 #endif /* SE_INTERNAL_H */
