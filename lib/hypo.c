@@ -428,34 +428,6 @@ enum_of(const char *const *names, int n, const se_csv_field *f)
 	return 0;
 }
 
-/* Authorities match by name, case and spaces folded (se-rag(1)). */
-static bool
-same_name(const char *a, const char *b)
-{
-	while (*a == ' ')
-		a++;
-	while (*b == ' ')
-		b++;
-	while (*a && *b) {
-		if (*a == ' ' && *b == ' ') {
-			while (*a == ' ')
-				a++;
-			while (*b == ' ')
-				b++;
-			continue;
-		}
-		if ((*a | 0x20) != (*b | 0x20) || (*a == ' ') != (*b == ' '))
-			return false;
-		a++;
-		b++;
-	}
-	while (*a == ' ')
-		a++;
-	while (*b == ' ')
-		b++;
-	return !*a && !*b;
-}
-
 static int
 ratings_header(struct rread *r, const se_csv_field *f, size_t n,
     unsigned line)
@@ -507,7 +479,7 @@ on_rating(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 		    "fields, fewer than the header", n);
 		return 0;
 	}
-	if (!same_name(col[C_AUTH]->text, r->authority))
+	if (!se_same_name(col[C_AUTH]->text, r->authority))
 		return 0;
 	fact = se_arena_alloc(r->p->arena, sizeof *fact);
 	if (!fact)

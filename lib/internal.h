@@ -56,6 +56,20 @@ int se_read_file(const char *path, size_t max, char **out, size_t *len,
 int se_strcasecmp(const char *a, const char *b);
 int se_strncasecmp(const char *a, const char *b, size_t n);
 
+/* Names compared one way (name.c): ASCII case ignored, surrounding space
+ * ignored, a run of spaces inside as one; with SE_NAME_WORDS punctuation
+ * separates words too, apostrophes and dots join.  Hash and equality
+ * agree (without flags). */
+enum { SE_NAME_WORDS = 1 };
+bool se_name_match(const char *a, size_t alen, const char *b, size_t blen,
+    unsigned flags);
+uint64_t se_name_hash(const char *s, size_t len);
+bool se_name_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* The same, for NUL-terminated names (people, authorities). */
+bool se_same_name(const char *a, const char *b);
+/* A typed value against a canonical name, with SE_NAME_WORDS. */
+bool se_name_eq(const char *a, size_t alen, const char *b);
+
 /* Edit distance of two short names (Levenshtein), capped at 9. */
 size_t se_edit_distance(const char *a, const char *b);
 
