@@ -70,6 +70,12 @@ bool se_same_name(const char *a, const char *b);
 /* A typed value against a canonical name, with SE_NAME_WORDS. */
 bool se_name_eq(const char *a, size_t alen, const char *b);
 
+/* Characters (code points) in n bytes of UTF-8: a text cell's display
+ * width, a diagnostic's column (utf8.c). */
+size_t se_utf8_count(const char *s, size_t n);
+/* The same for a NUL-terminated string. */
+size_t se_utf8_width(const char *s);
+
 /* Edit distance of two short names (Levenshtein), capped at 9. */
 size_t se_edit_distance(const char *a, const char *b);
 
