@@ -178,7 +178,8 @@ typedef struct se_cli {
 	const char *format;      /* -F, or NULL */
 	const char *output;      /* -o, or NULL */
 	int color;               /* SE_COLOR_* (default SE_COLOR_AUTO) */
-	const char *formats_dir; /* --formats, or NULL */
+	const char *formats_dir; /* each --formats joined by ':', or NULL */
+	char formats_buf[4096];  /* where formats_dir is joined */
 } se_cli;
 
 /* Values getopt_long returns for the common long-only options. */
@@ -236,11 +237,13 @@ int se_cli_usage_error(const char *prog, const char *usage, const char *fmt,
 #endif
     ;
 
-/* The formats directory (se(7) FILES): 'cli_dir' (--formats), else
- * $SE_FORMATS when set and non-empty, else the build tree's formats/ when
- * the command runs from .../build* /bin/ ('argv0' resolved, or
- * /proc/self/exe), else SE_DATADIR "/formats".  Returns a string the
- * caller frees with free(); NULL only when out of memory. */
+/* The formats directories, for se_formats_load(), top layer first and
+ * separated by ':': 'cli_dir' (each --formats, as se_cli_common() joins
+ * them), then each directory of $SE_FORMATS (':'-separated), then the
+ * shipped formats: the build tree's formats/ when the command runs from
+ * .../build* /bin/ ('argv0' resolved, or /proc/self/exe), else
+ * SE_DATADIR "/formats".  Returns a string the caller frees with free();
+ * NULL only when out of memory. */
 char *se_formats_dir(const char *cli_dir, const char *argv0);
 
 /* ---- the document tree (lib/doc.c, lib/yaml.c, lib/markdown.c) -------- */
@@ -471,11 +474,31 @@ double se_median(double *v, size_t n);
 typedef enum { SE_COMBINE_WORST, SE_COMBINE_MEDIAN, SE_COMBINE_MEAN } se_combine;
 /* Parse "worst", "median", "mean"; -1 if unknown. */
 int se_combine_parse(const char *name);
+/* How a mean between two levels becomes a level (a format's
+ * `combine: round:`): half-towards-worse rounds to the nearest level, an
+ * exact half down; nearest rounds to the nearest, an exact half up;
+ * threshold goes up to the next level only when the fraction above the
+ * lower one reaches num/den (`threshold: 0.75`: a level is reached only
+ * when the mean is within a quarter of it). */
+typedef enum {
+	SE_ROUND_HALF_TOWARDS_WORSE,
+	SE_ROUND_NEAREST,
+	SE_ROUND_THRESHOLD
+} se_round_kind;
+typedef struct se_rounding {
+	se_round_kind kind;
+	long num, den; /* SE_ROUND_THRESHOLD: 0 < num/den <= 1 */
+} se_rounding;
+/* Parse a `round:` name and, for "threshold", its `threshold:` (a decimal
+ * in (0, 1], at most 6 places) into 'r'.  0, or -1 with 'r' unchanged. */
+int se_rounding_parse(const char *round, const char *threshold,
+    se_rounding *r);
 /* Combine 'n' levels by 'rule', skipping SE_LEVEL_NA: worst (the
  * lowest), median (an even count takes the mean of the middle two), mean;
- * a mean is rounded to the nearest level, halves towards the worse.
- * SE_LEVEL_NA when every level is N/A (or n is 0). */
-int se_combine_levels(se_combine rule, const int *levels, size_t n);
+ * a mean is rounded by 'round' (NULL: half-towards-worse).  SE_LEVEL_NA
+ * when every level is N/A (or n is 0). */
+int se_combine_levels(se_combine rule, const se_rounding *round,
+    const int *levels, size_t n);
 
 /* One criterion of the quality standards' rubric: the grade column it sits in
  * (a level), whether it is critical, whether it is derived from others
@@ -1400,12 +1423,20 @@ typedef struct se_formats se_formats;
 /* One document kind of one framework. */
 typedef struct se_format se_format;
 
-/* Load every framework under 'dir' (formats/<framework>/<kind>.yaml,
- * areas.yaml, shared/scales.yaml, shared/bank-holidays.yaml).  Mistakes in
- * the format files go to 'diag'; NULL when 'dir' cannot be read.  Free
- * with se_formats_free(). */
-se_formats *se_formats_load(const char *dir, se_diag *diag);
+/* Load every framework under 'dirs', one directory or several separated
+ * by ':' (as se_formats_dir() gives them), each laid over the ones after
+ * it: a file of a directory hides the file of the same path in the ones
+ * after it, so a region's formats/ilacs-2023/ adds a framework and its
+ * formats/shared/scales.yaml replaces the shared scales.  Each directory
+ * holds <framework>/<kind>.yaml, <framework>/areas.yaml, a framework's own
+ * <framework>/scales.yaml, shared/scales.yaml and
+ * shared/bank-holidays.yaml.  Mistakes in the format files go to 'diag';
+ * NULL when a directory cannot be read.  Free with se_formats_free(). */
+se_formats *se_formats_load(const char *dirs, se_diag *diag);
 void se_formats_free(se_formats *f); /* NULL is a no-op */
+/* The path of the top layer's copy of 'rel' ("shared/plan.yaml"), or NULL
+ * when no layer has it (or out of memory); the caller frees it. */
+char *se_formats_file(const se_formats *f, const char *rel);
 bool se_formats_has_framework(const se_formats *f, const char *framework);
 /* The format of 'kind' in 'framework', following `adopts:`; with
  * 'framework' NULL, the shared format of that kind.  NULL when unknown. */
@@ -1432,6 +1463,11 @@ const char *se_format_title(const se_format *fm);
 /* The format file's whole tree, for framework data a kind adds (ns-2009's
  * rubric, plan's csv-columns); lives as long as the formats. */
 const se_node *se_format_node(const se_format *fm);
+/* The scale of the ratings of a format's areas (`fields: areas: fields:
+ * AREA: fields: rating: scale:`, the first area naming one), else the
+ * scale 'fallback' (NULL: none); NULL when neither is defined. */
+const se_scale *se_format_area_scale(const se_formats *f,
+    const se_format *fm, const char *fallback);
 
 /* ---- personal data (lib/pii.c) ----------------------------------------- */
 
@@ -1552,6 +1588,16 @@ int se_report_render(const se_report *r, se_report_syntax syntax, FILE *out);
  * missing or not on the scale. */
 se_direction se_scale_direction(const se_scale *s, const char *previous,
     const char *current);
+
+/* A Signature of Success row ('row': area, previous, current, direction)
+ * as the authority wrote it: the direction previous -> current imply on
+ * the 'rag' scale (the return), and in '*typed' the direction of travel
+ * the authority typed, as a direction (SE_DIR_UNKNOWN when none, or not
+ * on the 'direction' scale).  When both are known and differ, a warning
+ * 'direction-mismatch' at the typed direction goes to 'diag' (NULL: none):
+ * the typed one is shown as typed, the implied one beside it. */
+se_direction se_sos_direction(const se_formats *f, const se_node *row,
+    se_direction *typed, se_diag *diag);
 
 /* What the report types are assembled from. */
 typedef struct se_report_input {
