@@ -604,32 +604,6 @@ report_missing(struct ck *k, const se_field *f, const se_node *map, bool top)
 		    f->title ? ")" : "", f->when_field, f->when_value);
 }
 
-/* Edit distance of two short names (Levenshtein), capped at 9. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[33], prev, tmp;
-
-	if (la > 32 || lb > 32)
-		return 9;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t sub = prev + (a[i - 1] != b[j - 1]);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = sub < del ? (sub < ins ? sub : ins) :
-			    (del < ins ? del : ins);
-			prev = tmp;
-		}
-	}
-	return row[lb] > 9 ? 9 : row[lb];
-}
-
 /* The field of 'spec' a misspelt key most likely meant, or NULL. */
 static const char *
 nearest_key(const se_field *spec, const char *key)
@@ -638,7 +612,7 @@ nearest_key(const se_field *spec, const char *key)
 	size_t i, d, bd = 3;
 
 	for (i = 0; i < spec->nfields; i++) {
-		d = distance(key, spec->fields[i].name);
+		d = se_edit_distance(key, spec->fields[i].name);
 		if (d < bd) {
 			bd = d;
 			best = spec->fields[i].name;
@@ -1088,100 +1062,6 @@ dir_of(const char *path)
 	return d;
 }
 
-static void
-list_frameworks(const se_formats *f, const char *kind, se_buf *b)
-{
-	se_formats_list_frameworks(f, kind, b);
-}
-
-/* The name in 'list' ("a, b, c") nearest 'name' (edit distance 2 or
- * less), into 'out'; "" when none is near. */
-static void
-nearest_name(const char *list, const char *name, char *out, size_t n)
-{
-	size_t bd = 3;
-
-	while (*list) {
-		size_t len = strcspn(list, ",");
-		char w[64];
-		if (len < sizeof w) {
-			size_t d;
-			memcpy(w, list, len);
-			w[len] = '\0';
-			d = distance(name, w);
-			if (d < bd && len < n) {
-				bd = d;
-				memcpy(out, w, len + 1);
-			}
-		}
-		list += len;
-		while (*list == ',' || *list == ' ')
-			list++;
-	}
-}
-
-const se_format *
-se_formats_resolve(const se_formats *f, const se_doc *doc, se_diag *diag)
-{
-	const se_node *kn = se_node_get(doc->meta, "kind");
-	const se_node *fn = se_node_get(doc->meta, "framework");
-	se_pos top = { doc->path, 0, 0 };
-	const se_format *fm;
-	se_buf b;
-
-	if (!doc->kind || !*doc->kind) {
-		se_diag_error(diag, &top, "no-kind",
-		    "no 'kind': this file does not say which kind of document "
-		    "it is (e.g. 'kind: self-evaluation')");
-		return NULL;
-	}
-	se_buf_init(&b);
-	if (!se_formats_has_kind(f, doc->kind)) {
-		char near[64] = "";
-		se_formats_list_kinds(f, &b);
-		nearest_name(se_buf_str(&b), doc->kind, near, sizeof near);
-		if (*near)
-			se_diag_error(diag, kn ? &kn->pos : &top,
-			    "unknown-kind", "kind '%s' is not known: did you "
-			    "mean '%s'?", doc->kind, near);
-		else
-			se_diag_error(diag, kn ? &kn->pos : &top,
-			    "unknown-kind", "kind '%s' is not known: the "
-			    "formats define %s", doc->kind, se_buf_str(&b));
-		se_buf_release(&b);
-		return NULL;
-	}
-	if (!doc->framework || !*doc->framework) {
-		fm = se_formats_find(f, NULL, doc->kind);
-		if (!fm) {
-			list_frameworks(f, doc->kind, &b);
-			se_diag_error(diag, kn ? &kn->pos : &top,
-			    "unknown-framework", "no 'framework': name the "
-			    "framework that defines this %s (%s)", doc->kind,
-			    se_buf_str(&b));
-		}
-		se_buf_release(&b);
-		return fm;
-	}
-	if (!se_formats_has_framework(f, doc->framework)) {
-		list_frameworks(f, NULL, &b);
-		se_diag_error(diag, fn ? &fn->pos : &top, "unknown-framework",
-		    "framework '%s' is not known: the formats define %s",
-		    doc->framework, se_buf_str(&b));
-		se_buf_release(&b);
-		return NULL;
-	}
-	fm = se_formats_find(f, doc->framework, doc->kind);
-	if (!fm) {
-		list_frameworks(f, doc->kind, &b);
-		se_diag_error(diag, kn ? &kn->pos : &top, "unknown-kind",
-		    "framework '%s' has no kind '%s': a %s is defined by %s",
-		    doc->framework, doc->kind, doc->kind, se_buf_str(&b));
-	}
-	se_buf_release(&b);
-	return fm;
-}
-
 static const se_format *
 resolve(struct ck *k)
 {
@@ -1472,23 +1352,6 @@ on_plan_row(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 	return 0;
 }
 
-/* Feed a whole file (or standard input) to a CSV reader. */
-static int
-feed_csv(const char *path, se_csv *c, se_diag *diag)
-{
-	char *buf;
-	size_t len;
-	int rc;
-
-	if (se_read_file(path, SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
-		return -1;
-	rc = se_csv_feed(c, buf, len);
-	if (rc == 0)
-		rc = se_csv_finish(c);
-	free(buf);
-	return rc;
-}
-
 static int
 check_plan_csv(const se_check *c, const char *path, se_diag *diag)
 {
@@ -1509,7 +1372,7 @@ check_plan_csv(const se_check *c, const char *path, se_diag *diag)
 	csv = se_csv_new(path, on_plan_row, &p, diag);
 	if (!csv)
 		return -1;
-	rc = feed_csv(path, csv, diag);
+	rc = se_csv_read_file(csv, path, false, diag);
 	se_csv_free(csv);
 	free(p.map);
 	return rc;
@@ -1559,7 +1422,7 @@ se_check_csv(const se_check *c, const char *path, se_diag *diag)
 	csv = se_csv_new(path, on_header, &s, diag);
 	if (!csv)
 		return -1;
-	if (feed_csv(path, csv, diag) < 0 && !s.cols) {
+	if (se_csv_read_file(csv, path, false, diag) < 0 && !s.cols) {
 		se_csv_free(csv);
 		return -1; /* unreadable: the reason is in the sink */
 	}

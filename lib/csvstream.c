@@ -16,8 +16,11 @@
  */
 #include "internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CHUNK_DEFAULT (128u << 10)
 #define CHUNK_MAX (16u << 20)
@@ -193,4 +196,25 @@ se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers)
 	}
 	free(s.carry);
 	return r;
+}
+
+int
+se_csv_read_file(se_csv *c, const char *path, bool stop_ok, se_diag *d)
+{
+	se_pos pos = { se_input_name(path), 0, 0 };
+	FILE *fp = se_input_fopen(path, d); /* recorded as an input */
+	int rc;
+
+	if (!fp)
+		return -1; /* se_input_fopen said why */
+	rc = se_csv_feed_stream(c, fp, 0, -1);
+	if (ferror(fp))
+		rc = se_diag_error(d, &pos, "unreadable", "cannot read: %s",
+		    strerror(errno));
+	else if (rc < 0)
+		rc = stop_ok ? 0 : -1; /* the reader stopped, or said why */
+	else
+		rc = se_csv_finish(c) < 0 && !stop_ok ? -1 : 0;
+	se_input_fclose(fp);
+	return rc;
 }

@@ -1138,3 +1138,91 @@ se_formats_list_frameworks(const se_formats *f, const char *kind, se_buf *b)
 	add_sorted(b, v, n);
 	free(v);
 }
+
+/* The name in 'list' ("a, b, c") nearest 'name' (edit distance 2 or
+ * less), into 'out'; "" when none is near. */
+static void
+nearest_name(const char *list, const char *name, char *out, size_t n)
+{
+	size_t bd = 3;
+
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		char w[64];
+		if (len < sizeof w) {
+			size_t d;
+			memcpy(w, list, len);
+			w[len] = '\0';
+			d = se_edit_distance(name, w);
+			if (d < bd && len < n) {
+				bd = d;
+				memcpy(out, w, len + 1);
+			}
+		}
+		list += len;
+		while (*list == ',' || *list == ' ')
+			list++;
+	}
+}
+
+const se_format *
+se_formats_resolve(const se_formats *f, const se_doc *doc, se_diag *diag)
+{
+	const se_node *kn = se_node_get(doc->meta, "kind");
+	const se_node *fn = se_node_get(doc->meta, "framework");
+	se_pos top = { doc->path, 0, 0 };
+	const se_format *fm;
+	se_buf b;
+
+	if (!doc->kind || !*doc->kind) {
+		se_diag_error(diag, &top, "no-kind",
+		    "no 'kind': this file does not say which kind of document "
+		    "it is (e.g. 'kind: self-evaluation')");
+		return NULL;
+	}
+	se_buf_init(&b);
+	if (!se_formats_has_kind(f, doc->kind)) {
+		char near[64] = "";
+		se_formats_list_kinds(f, &b);
+		nearest_name(se_buf_str(&b), doc->kind, near, sizeof near);
+		if (*near)
+			se_diag_error(diag, kn ? &kn->pos : &top,
+			    "unknown-kind", "kind '%s' is not known: did you "
+			    "mean '%s'?", doc->kind, near);
+		else
+			se_diag_error(diag, kn ? &kn->pos : &top,
+			    "unknown-kind", "kind '%s' is not known: the "
+			    "formats define %s", doc->kind, se_buf_str(&b));
+		se_buf_release(&b);
+		return NULL;
+	}
+	if (!doc->framework || !*doc->framework) {
+		fm = se_formats_find(f, NULL, doc->kind);
+		if (!fm) {
+			se_formats_list_frameworks(f, doc->kind, &b);
+			se_diag_error(diag, kn ? &kn->pos : &top,
+			    "unknown-framework", "no 'framework': name the "
+			    "framework that defines this %s (%s)", doc->kind,
+			    se_buf_str(&b));
+		}
+		se_buf_release(&b);
+		return fm;
+	}
+	if (!se_formats_has_framework(f, doc->framework)) {
+		se_formats_list_frameworks(f, NULL, &b);
+		se_diag_error(diag, fn ? &fn->pos : &top, "unknown-framework",
+		    "framework '%s' is not known: the formats define %s",
+		    doc->framework, se_buf_str(&b));
+		se_buf_release(&b);
+		return NULL;
+	}
+	fm = se_formats_find(f, doc->framework, doc->kind);
+	if (!fm) {
+		se_formats_list_frameworks(f, doc->kind, &b);
+		se_diag_error(diag, kn ? &kn->pos : &top, "unknown-kind",
+		    "framework '%s' has no kind '%s': a %s is defined by %s",
+		    doc->framework, doc->kind, doc->kind, se_buf_str(&b));
+	}
+	se_buf_release(&b);
+	return fm;
+}

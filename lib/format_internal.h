@@ -114,9 +114,6 @@ void se_formats_list_kinds(const se_formats *f, se_buf *b);
 void se_formats_list_frameworks(const se_formats *f, const char *kind,
     se_buf *b);
 
-/* Compare a typed name with a canonical one, ignoring case, punctuation
- * and runs of spaces (scale.c). */
-bool se_name_eq(const char *a, size_t alen, const char *b);
 
 /* The named cross-field rules (rules.c).  Each is called with the rule's
  * parameters from the format; problems go to 'diag'. */
@@ -132,8 +129,6 @@ typedef struct se_rule_ctx {
 bool se_rule_run(const char *name, const se_rule_ctx *rc);
 
 /* Helpers rules.c shares with check.c. */
-/* Names are the same person or authority: case ignored, spaces folded. */
-bool se_same_name(const char *a, const char *b);
 /* The spec of top-level field 'name', or NULL. */
 const se_field *se_format_field(const se_format *fm, const char *name);
 /* How a field is named in messages: its title, else its key. */

@@ -427,34 +427,6 @@ enum_of(const char *const *names, int n, const se_csv_field *f)
 	return 0;
 }
 
-/* Authorities match by name, case and spaces folded (se-rag(1)). */
-static bool
-same_name(const char *a, const char *b)
-{
-	while (*a == ' ')
-		a++;
-	while (*b == ' ')
-		b++;
-	while (*a && *b) {
-		if (*a == ' ' && *b == ' ') {
-			while (*a == ' ')
-				a++;
-			while (*b == ' ')
-				b++;
-			continue;
-		}
-		if ((*a | 0x20) != (*b | 0x20) || (*a == ' ') != (*b == ' '))
-			return false;
-		a++;
-		b++;
-	}
-	while (*a == ' ')
-		a++;
-	while (*b == ' ')
-		b++;
-	return !*a && !*b;
-}
-
 static int
 ratings_header(struct rread *r, const se_csv_field *f, size_t n,
     unsigned line)
@@ -506,7 +478,7 @@ on_rating(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 		    "fields, fewer than the header", n);
 		return 0;
 	}
-	if (!same_name(col[C_AUTH]->text, r->authority))
+	if (!se_same_name(col[C_AUTH]->text, r->authority))
 		return 0;
 	fact = se_arena_alloc(r->p->arena, sizeof *fact);
 	if (!fact)
@@ -559,34 +531,6 @@ on_rating(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 	return r->rc = profile_put(r->p, fact);
 }
 
-/* Feed a file through a CSV reader in 64 KiB pieces; "-" is standard
- * input.  0, or -1 when it could not be opened or read. */
-static int
-feed_file(const char *path, se_csv *c, se_diag *d, bool stop_ok)
-{
-	se_pos pos = { se_input_name(path), 0, 0 };
-	char buf[65536];
-	int fd = se_input_open(path, d);
-	ssize_t got;
-	int rc = 0;
-
-	if (fd < 0)
-		return -1;
-	while ((got = read(fd, buf, sizeof buf)) > 0)
-		if (se_csv_feed(c, buf, (size_t)got) < 0) {
-			rc = stop_ok ? 0 : -1;
-			break;
-		}
-	if (got < 0) {
-		rc = se_diag_error(d, &pos, "unreadable", "cannot read: %s",
-		    strerror(errno));
-	} else if (rc == 0 && got == 0 && se_csv_finish(c) < 0 && !stop_ok) {
-		rc = -1;
-	}
-	se_input_close(fd);
-	return rc;
-}
-
 int
 se_profile_read_ratings(se_profile *p, const char *path,
     const char *authority, se_diag *d)
@@ -603,7 +547,7 @@ se_profile_read_ratings(se_profile *p, const char *path,
 	c = se_csv_new(path, on_rating, &r, d);
 	if (!c)
 		return -1;
-	rc = feed_file(path, c, d, false);
+	rc = se_csv_read_file(c, path, false, d);
 	se_csv_free(c);
 	if (!r.header && rc == 0) {
 		se_pos pos = { path, 0, 0 };
@@ -611,44 +555,6 @@ se_profile_read_ratings(se_profile *p, const char *path,
 		    "expected se-rag -F csv output");
 	}
 	return rc < 0 || r.bad || r.rc < 0 ? -1 : 0;
-}
-
-struct sniff {
-	se_csv_kind kind;
-	bool seen;
-};
-
-static int
-on_sniff(void *ctx, const se_csv_field *f, size_t n, unsigned line)
-{
-	struct sniff *s = ctx;
-
-	(void)line;
-	s->kind = se_csv_sniff(f, n);
-	s->seen = true;
-	return -1;
-}
-
-se_csv_kind
-se_csv_sniff_file(const char *path, se_diag *d)
-{
-	struct sniff s = { SE_CSV_UNKNOWN, false };
-	se_pos pos = { path, 0, 0 };
-	se_csv *c = se_csv_new(path, on_sniff, &s, d);
-
-	if (!c)
-		return SE_CSV_UNKNOWN;
-	if (feed_file(path, c, d, true) < 0) {
-		se_csv_free(c);
-		return SE_CSV_UNKNOWN;
-	}
-	se_csv_free(c);
-	if (s.kind == SE_CSV_UNKNOWN || s.kind == SE_CSV_PLAN)
-		se_diag_error(d, &pos, "csv-header", "this CSV is not data: "
-		    "expected an extract (indicator and value or period "
-		    "columns), statistical neighbours (authority,neighbour,"
-		    "rank) or se-rag -F csv output");
-	return s.kind == SE_CSV_PLAN ? SE_CSV_UNKNOWN : s.kind;
 }
 
 /* ---- the rules' shared view of the self-assessment ---------------------- */

@@ -1,10 +1,10 @@
 /* inputs.c: the operands of every command gathered once.  Each operand is
  * walked (se_walk); a file is taken by what it is: a document by its
- * 'kind', a CSV by what its header says (se_csv_sniff_file, with a quiet
+ * 'kind', a CSV by what its header says (se_csv_kind_of_file, with a quiet
  * sink: a directory's other CSVs are no one's problem here), so that a
  * whole repository directory can be given to any command and each takes
  * from it what it needs.  The files are opened only through the loaders
- * (se_doc_load, se_csv_sniff_file); reading CSVs is the caller's. */
+ * (se_doc_load, se_csv_kind_of_file); reading CSVs is the caller's. */
 #include "internal.h"
 
 #include <string.h>
@@ -76,7 +76,7 @@ sniff(const char *path, bool named, se_diag *d)
 	quiet = se_diag_new_child(d); /* the file is an input all the same */
 	if (!quiet)
 		return SE_CSV_UNKNOWN;
-	k = se_csv_sniff_file(path, quiet);
+	k = se_csv_kind_of_file(path, quiet);
 	se_diag_free(quiet);
 	return k;
 }

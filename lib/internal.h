@@ -78,6 +78,29 @@ const char *se_diag_find_input(se_diag *d, const struct stat *st);
 int se_strcasecmp(const char *a, const char *b);
 int se_strncasecmp(const char *a, const char *b, size_t n);
 
+/* Names compared one way (name.c): ASCII case ignored, surrounding space
+ * ignored, a run of spaces inside as one; with SE_NAME_WORDS punctuation
+ * separates words too, apostrophes and dots join.  Hash and equality
+ * agree (without flags). */
+enum { SE_NAME_WORDS = 1 };
+bool se_name_match(const char *a, size_t alen, const char *b, size_t blen,
+    unsigned flags);
+uint64_t se_name_hash(const char *s, size_t len);
+bool se_name_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* The same, for NUL-terminated names (people, authorities). */
+bool se_same_name(const char *a, const char *b);
+/* A typed value against a canonical name, with SE_NAME_WORDS. */
+bool se_name_eq(const char *a, size_t alen, const char *b);
+
+/* Characters (code points) in n bytes of UTF-8: a text cell's display
+ * width, a diagnostic's column (utf8.c). */
+size_t se_utf8_count(const char *s, size_t n);
+/* The same for a NUL-terminated string. */
+size_t se_utf8_width(const char *s);
+
+/* Edit distance of two short names (Levenshtein), capped at 9. */
+size_t se_edit_distance(const char *a, const char *b);
+
 /* Whether 's' ends with 'end', ASCII case ignored (a file name's suffix). */
 bool se_ends_with(const char *s, const char *end);
 
@@ -157,5 +180,10 @@ int se_pipe_helpers(void);
  * the input early (check ferror()).  'chunk' and 'helpers' are for the
  * tests: 0 and -1 for the defaults (128 KiB; a helper per other core). */
 int se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers);
+/* The one way a CSV file is read: 'path' ("-": standard input) opened
+ * with se_input_fopen (so it counts as an input), fed to c with se_csv_feed_stream, then finished.
+ * 'stop_ok': c stopping early (a callback's -1, as a header sniff does)
+ * is no failure.  0, or -1 with the reason in 'd' (unreadable). */
+int se_csv_read_file(se_csv *c, const char *path, bool stop_ok, se_diag *d);
 
 #endif /* SE_INTERNAL_H */

@@ -109,35 +109,6 @@ is_space(char c)
 }
 
 static int
-fold(char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* Authorities match by name, case-insensitive, spaces folded
- * (se-rag(1)). */
-static bool
-name_eq(const char *a, const char *b)
-{
-	while (is_space(*a))
-		a++;
-	while (is_space(*b))
-		b++;
-	for (;;) {
-		bool sa = is_space(*a), sb = is_space(*b);
-		while (is_space(*a))
-			a++;
-		while (is_space(*b))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if (sa != sb || fold(*a) != fold(*b))
-			return false;
-		a++, b++;
-	}
-}
-
-static int
 month_of(long y, int m)
 {
 	return (int)(y * 12 + m - 1);
@@ -352,7 +323,7 @@ auth_find(const se_programme *p, const char *name)
 	if (!name)
 		return NONE;
 	for (i = 0; i < p->nauth; i++)
-		if (name_eq(p->auth[i].name, name))
+		if (se_same_name(p->auth[i].name, name))
 			return i;
 	return NONE;
 }
@@ -473,7 +444,7 @@ load_authorities(loader *l, const se_node *list)
 				    "not 'next-cycle'", nv);
 		}
 		for (j = 0; j < p->nauth; j++)
-			if (name_eq(p->auth[j].name, nm))
+			if (se_same_name(p->auth[j].name, nm))
 				break;
 		if (j < p->nauth) {
 			lerr(l, it, "programme-authority", "'%s' is listed "
@@ -1033,7 +1004,7 @@ check_own(const se_programme *p, se_diag *d)
 			    "the team review of its own authority",
 			    aname(p, e->host));
 		for (j = 0; j < e->nteam; j++)
-			if (e->team[j].authority && name_eq(e->team[j].authority,
+			if (e->team[j].authority && se_same_name(e->team[j].authority,
 			    aname(p, e->host)))
 				se_diag_error(d, pos_of(e->team[j].node),
 				    "not-own-authority", "team member '%s' is "
@@ -1061,20 +1032,20 @@ check_one_role(const se_programme *p, se_diag *d)
 		for (j = 0; j < e->nteam; j++) {
 			const pmember *m = &e->team[j];
 			for (k = 0; k < j; k++)
-				if (name_eq(e->team[k].name, m->name))
+				if (se_same_name(e->team[k].name, m->name))
 					break;
 			if (k < j)
 				se_diag_error(d, pos_of(m->node),
 				    "one-role-per-review", "'%s' is in the "
 				    "team of '%s' twice: one role each",
 				    m->name, aname(p, e->host));
-			else if ((ldcs && name_eq(ldcs, m->name)) ||
-			    (qdcs && name_eq(qdcs, m->name)))
+			else if ((ldcs && se_same_name(ldcs, m->name)) ||
+			    (qdcs && se_same_name(qdcs, m->name)))
 				se_diag_error(d, pos_of(m->node),
 				    "one-role-per-review", "'%s' is a team "
 				    "member and the %s DCS of the review of "
 				    "'%s': one role each", m->name, ldcs &&
-				    name_eq(ldcs, m->name) ? "lead" : "QA",
+				    se_same_name(ldcs, m->name) ? "lead" : "QA",
 				    aname(p, e->host));
 		}
 	}
@@ -1385,8 +1356,8 @@ accredited(const se_programme *p, const pmember *m)
 	size_t i;
 
 	for (i = 0; i < p->nacc; i++)
-		if (name_eq(p->acc[i].name, m->name) && (!m->authority ||
-		    !p->acc[i].authority || name_eq(p->acc[i].authority,
+		if (se_same_name(p->acc[i].name, m->name) && (!m->authority ||
+		    !p->acc[i].authority || se_same_name(p->acc[i].authority,
 		    m->authority)))
 			return true;
 	return false;
@@ -1749,7 +1720,7 @@ draft_authorities(drafter *r, const se_doc *doc, se_arena *ar, se_diag *d)
 			return se_diag_error(d, &it->pos, "programme-draft",
 			    "each authority needs a 'name'");
 		for (j = 0; j < r->n; j++)
-			if (name_eq(r->name[j], nm))
+			if (se_same_name(r->name[j], nm))
 				return se_diag_error(d, &it->pos,
 				    "programme-draft", "'%s' is listed twice "
 				    "among the authorities", nm);
@@ -1950,7 +1921,7 @@ find_workbook(const se_programme *p, const pevent *e,
 		if (type && strcmp(type, e->type == EV_REVIEW ? "review" :
 		    "visit") != 0)
 			continue;
-		if (!auth || !name_eq(auth, p->auth[e->host].name))
+		if (!auth || !se_same_name(auth, p->auth[e->host].name))
 			continue;
 		if (!start || !se_ymd_parse(start, strlen(start), &day) ||
 		    day < w0 || day > w1)

@@ -4,9 +4,6 @@
 
 #include "internal.h"
 
-/* Names as compared: ASCII case ignored, surrounding spaces ignored, a
- * run of spaces inside counts as one.  Hash and equality agree. */
-uint64_t se_name_hash(const char *s, size_t len);
-bool se_name_equal(const char *a, size_t alen, const char *b, size_t blen);
+/* Names are compared by name.c (internal.h). */
 
 #endif

@@ -102,17 +102,6 @@ get(const struct table *t, size_t r, size_t c)
 	return s ? s : "";
 }
 
-static size_t
-width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 static void
 emit_text(const struct table *t, FILE *out)
 {
@@ -122,8 +111,8 @@ emit_text(const struct table *t, FILE *out)
 	for (c = 0; c < t->ncols; c++) {
 		w[c] = strlen(t->cols[c]);
 		for (r = 0; r < t->nrows; r++)
-			if (width(get(t, r, c)) > w[c])
-				w[c] = width(get(t, r, c));
+			if (se_utf8_width(get(t, r, c)) > w[c])
+				w[c] = se_utf8_width(get(t, r, c));
 	}
 	for (r = 0; r <= t->nrows; r++) {
 		size_t last = t->ncols;
@@ -134,7 +123,7 @@ emit_text(const struct table *t, FILE *out)
 			const char *s = r ? get(t, r - 1, c) : t->cols[c];
 			se_text_put(out, s);
 			if (c + 1 < last)
-				for (k = width(s); k < w[c] + 2; k++)
+				for (k = se_utf8_width(s); k < w[c] + 2; k++)
 					fputc(' ', out);
 		}
 		fputc('\n', out);

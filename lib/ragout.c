@@ -354,18 +354,6 @@ cells_fill(struct ctx *c, struct cells *x, size_t i, size_t e,
 
 /* ---- text and Markdown tables -------------------------------------------- */
 
-/* Display width: code points (UTF-8 continuation bytes do not count). */
-static size_t
-width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 static const int text_cols[] = { C_AUTH, C_IND, C_PERIOD, C_VALUE, C_PREV,
 	C_CHANGE, C_DIR, C_RANK, C_QUART, C_COMP, C_SOURCE, C_RAG, C_REASON };
 #define NTEXT (sizeof text_cols / sizeof text_cols[0])
@@ -408,7 +396,8 @@ text_table(struct ctx *c, bool exceptions)
 		ex = strlen("exception");
 	for (i = 0; i < c->nrows; i++) {
 		for (k = 0; k < NTEXT; k++) {
-			size_t w = width(field(&c->rows[i], text_cols[k]));
+			size_t w = se_utf8_width(field(&c->rows[i],
+			    text_cols[k]));
 			if (w > wd[k])
 				wd[k] = w;
 		}
@@ -442,7 +431,7 @@ text_table(struct ctx *c, bool exceptions)
 			bool colour = c->o->color && text_cols[k] == C_RAG &&
 			    w->rag != SE_RAG_NONE;
 			bool right = colnum[text_cols[k]];
-			size_t gap = wd[k] - width(v);
+			size_t gap = wd[k] - se_utf8_width(v);
 			if (right)
 				pad(c->out, gap);
 			if (colour)
@@ -966,8 +955,8 @@ pivot(struct ctx *c)
 				cell_text(c, &g, i, e, buf, sizeof buf);
 			off[a * (nc + 1) + b] = cells.len;
 			se_buf_add(&cells, t, strlen(t) + 1);
-			if (width(t) > wd[b])
-				wd[b] = width(t);
+			if (se_utf8_width(t) > wd[b])
+				wd[b] = se_utf8_width(t);
 		}
 	if (se_buf_failed(&cells)) {
 		c->oom = true;
@@ -988,7 +977,7 @@ pivot(struct ctx *c)
 			} else {
 				se_text_put(c->out, t);
 				if (b < nc)
-					pad(c->out, wd[b] - width(t) + 2);
+					pad(c->out, wd[b] - se_utf8_width(t) + 2);
 			}
 		}
 		if (fmt != SE_RAGOUT_CSV)

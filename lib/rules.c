@@ -25,44 +25,6 @@ field(const se_rule_ctx *rc, const char *name)
 	return se_node_get(rc->doc->meta, name);
 }
 
-/* Next character of a name with case folded and runs of spaces as one
- * space; 0 at the end.  Leading and trailing spaces are skipped. */
-static int
-name_next(const char **p)
-{
-	int c;
-
-	if (**p == ' ') {
-		while (**p == ' ')
-			(*p)++;
-		if (**p == '\0')
-			return 0;
-		return ' ';
-	}
-	c = (unsigned char)**p;
-	if (c)
-		(*p)++;
-	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
-}
-
-bool
-se_same_name(const char *a, const char *b)
-{
-	int ca, cb;
-
-	while (*a == ' ')
-		a++;
-	while (*b == ' ')
-		b++;
-	do {
-		ca = name_next(&a);
-		cb = name_next(&b);
-		if (ca != cb)
-			return false;
-	} while (ca);
-	return true;
-}
-
 /* Handbook, section H: "select a maximum of 3 hypotheses to investigate". */
 static void
 max_investigated(const se_rule_ctx *rc)

@@ -33,69 +33,6 @@ dupstr(const char *s)
 	return p;
 }
 
-/* Compare a typed value with a name, ignoring case, punctuation and runs
- * of spaces: "Requires improvement to be good" matches
- * "requires-improvement-to-be-good", "N.I." matches "ni". */
-static bool
-alnum(int c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || (c & 0x80);
-}
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c;
-}
-
-/* Next word character, or 0; a word break between words is ' '. */
-static int
-next(const char **p, const char *end, bool *gap)
-{
-	bool sep = false;
-
-	for (;;) {
-		if (*p + 2 < end && (unsigned char)(*p)[0] == 0xe2 &&
-		    (unsigned char)(*p)[1] == 0x80 &&
-		    ((unsigned char)(*p)[2] == 0x99 ||
-		    (unsigned char)(*p)[2] == 0x98)) {
-			*p += 3; /* a typographic apostrophe joins, as ' does */
-			continue;
-		}
-		if (*p >= end || alnum((unsigned char)**p))
-			break;
-		/* Apostrophes join ("children's"); other punctuation splits. */
-		if (**p != '\'' && **p != '.')
-			sep = true;
-		(*p)++;
-	}
-	if (*p >= end)
-		return 0;
-	if (sep && *gap) {
-		*gap = false;
-		return ' ';
-	}
-	*gap = true;
-	return lower((unsigned char)*(*p)++);
-}
-
-bool
-se_name_eq(const char *a, size_t alen, const char *b)
-{
-	const char *ae = a + alen, *be = b + strlen(b);
-	bool ga = false, gb = false;
-	int ca, cb;
-
-	do {
-		ca = next(&a, ae, &ga);
-		cb = next(&b, be, &gb);
-		if (ca != cb)
-			return false;
-	} while (ca);
-	return true;
-}
-
 void
 se_scale_free(se_scale *s)
 {

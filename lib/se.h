@@ -885,6 +885,9 @@ const se_fact *se_profile_find(const se_profile *p, const char *id);
  * neighbours or se-rag -F csv output (se-formats(5) CSV).  SE_CSV_UNKNOWN,
  * reported (csv-header), when it is none of them or cannot be read. */
 se_csv_kind se_csv_sniff_file(const char *path, se_diag *d);
+/* What a CSV file holds, from its header, plans included (lib/sniff.c);
+ * SE_CSV_UNKNOWN when none, or when it cannot be read (said in 'd'). */
+se_csv_kind se_csv_kind_of_file(const char *path, se_diag *d);
 
 /* The six candidate rules of se-hypothesise(1) RULES. */
 typedef enum {

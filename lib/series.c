@@ -976,33 +976,20 @@ se_store_read_neighbours(se_store *s, const char *path)
 	se_pos pos = { path, 0, 0 };
 	struct nbread r;
 	se_csv *csv;
-	FILE *f;
-	int rc = 0;
+	int rc;
 
 	memset(&r, 0, sizeof r);
 	r.s = s;
 	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	pos.file = r.name;
-	f = se_input_fopen(path, s->diag);
-	if (!f)
-		return -1;
 	csv = se_csv_new(r.name, on_neighbour, &r, s->diag);
-	if (!csv) {
-		se_input_fclose(f);
+	if (!csv)
 		return oom(s);
-	}
-	if (se_csv_feed_stream(csv, f, 0, -1) < 0)
-		rc = -1;
-	if (ferror(f))
-		rc = se_diag_error(s->diag, &pos, "unreadable",
-		    "cannot read: %s", strerror(errno));
-	if (rc == 0 && se_csv_finish(csv) < 0)
-		rc = -1;
+	rc = se_csv_read_file(csv, path, false, s->diag);
 	if (rc == 0 && !r.header_done)
 		rc = se_diag_error(s->diag, &pos, "csv-header",
 		    "not a neighbours file: it is empty");
 	se_csv_free(csv);
-	se_input_fclose(f);
 	return r.bad ? -1 : rc;
 }
 

@@ -3,6 +3,8 @@
  * reader reports byte offsets, so the check with positions is ours. */
 #include "internal.h"
 
+#include <string.h>
+
 /* Length of the valid UTF-8 sequence at 's' (RFC 3629: no overlong forms,
  * no surrogates, nothing above U+10FFFF), or 0 when it is invalid. */
 static size_t
@@ -86,14 +88,26 @@ se_utf8_check(const char *file, const char *buf, size_t len, se_diag *diag)
 	return 0;
 }
 
+size_t
+se_utf8_count(const char *s, size_t n)
+{
+	size_t k = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			k++;
+	return k;
+}
+
+size_t
+se_utf8_width(const char *s)
+{
+	return se_utf8_count(s, strlen(s));
+}
+
 unsigned
 se_utf8_column(const char *line_start, const char *at)
 {
-	const unsigned char *p = (const unsigned char *)line_start;
-	unsigned col = 1;
-
-	for (; p < (const unsigned char *)at; p++)
-		if ((*p & 0xc0) != 0x80)
-			col++;
-	return col;
+	return 1 + (unsigned)se_utf8_count(line_start,
+	    (size_t)(at - line_start));
 }

@@ -209,3 +209,29 @@ se_ends_with(const char *s, const char *end)
 
 	return n >= e && se_strcasecmp(s + n - e, end) == 0;
 }
+
+/* Edit distance of two short names (Levenshtein), capped at 9. */
+size_t
+se_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[33], prev, tmp;
+
+	if (la > 32 || lb > 32)
+		return 9;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			size_t del = row[j] + 1, ins = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = sub < del ? (sub < ins ? sub : ins) :
+			    (del < ins ? del : ins);
+			prev = tmp;
+		}
+	}
+	return row[lb] > 9 ? 9 : row[lb];
+}

@@ -1,0 +1,53 @@
+/* sniff.c: what a CSV file holds, from its header (se-formats(5) CSV):
+ * an extract, a plan, statistical neighbours or se-rag -F csv output.
+ * The header is read by se_csv_sniff (extract.c, beside the layouts it
+ * recognises); here a file's first record is read, and no more. */
+#include "internal.h"
+
+#include <string.h>
+
+struct sniff {
+	se_csv_kind kind;
+	bool seen;
+};
+
+static int
+on_sniff(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	struct sniff *s = ctx;
+
+	(void)line;
+	s->kind = se_csv_sniff(f, n);
+	s->seen = true;
+	return -1;
+}
+
+se_csv_kind
+se_csv_kind_of_file(const char *path, se_diag *d)
+{
+	struct sniff s = { SE_CSV_UNKNOWN, false };
+	se_csv *c = se_csv_new(path, on_sniff, &s, d);
+
+	if (!c)
+		return SE_CSV_UNKNOWN;
+	if (se_csv_read_file(c, path, true, d) < 0)
+		s.kind = SE_CSV_UNKNOWN;
+	se_csv_free(c);
+	return s.kind;
+}
+
+se_csv_kind
+se_csv_sniff_file(const char *path, se_diag *d)
+{
+	se_pos pos = { path, 0, 0 };
+	size_t before = se_diag_count(d, SE_ERROR);
+	se_csv_kind k = se_csv_kind_of_file(path, d);
+
+	if ((k == SE_CSV_UNKNOWN || k == SE_CSV_PLAN) &&
+	    se_diag_count(d, SE_ERROR) == before)
+		se_diag_error(d, &pos, "csv-header", "this CSV is not data: "
+		    "expected an extract (indicator and value or period "
+		    "columns), statistical neighbours (authority,neighbour,"
+		    "rank) or se-rag -F csv output");
+	return k == SE_CSV_PLAN ? SE_CSV_UNKNOWN : k;
+}
