@@ -733,6 +733,7 @@ static void
 json_action(FILE *f, const se_action *a, const se_planout_opts *o)
 {
 	size_t i;
+	char d[11];
 
 	fputs("{", f);
 	json_key(f, "id", a->id, false);
@@ -754,11 +755,13 @@ json_action(FILE *f, const se_action *a, const se_planout_opts *o)
 	json_key(f, "theme", a->theme, true);
 	fputs(", \"progress\": [", f);
 	for (i = 0; i < a->nnotes; i++) {
-		fputs(i ? ", {" : "{", f);
-		if (a->notes[i].day >= 0)
-			json_date(f, "date", true, a->notes[i].day);
-		else
-			fputs(", \"date\": null", f);
+		fputs(i ? ", {\"date\": " : "{\"date\": ", f);
+		if (a->notes[i].day >= 0) {
+			ymd(a->notes[i].day, d);
+			fprintf(f, "\"%s\"", d);
+		} else {
+			fputs("null", f);
+		}
 		json_key(f, "note", a->notes[i].text, true);
 		fputs("}", f);
 	}
