@@ -587,6 +587,7 @@ csv_progress(const se_action *a, se_buf *b)
 {
 	size_t i;
 	char d[11];
+	const char *t;
 
 	se_buf_reset(b);
 	for (i = 0; i < a->nnotes; i++) {
@@ -596,7 +597,9 @@ csv_progress(const se_action *a, se_buf *b)
 			ymd(a->notes[i].day, d);
 			se_buf_addf(b, "%s: ", d);
 		}
-		se_buf_adds(b, a->notes[i].text);
+		/* One note a line: a note's own line breaks are spaces. */
+		for (t = a->notes[i].text; *t; t++)
+			se_buf_addc(b, *t == '\n' || *t == '\r' ? ' ' : *t);
 	}
 }
 

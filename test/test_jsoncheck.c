@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include <stdlib.h>
+#include <yaml.h>
 
 static char err[256];
 
@@ -205,6 +206,112 @@ TEST(se_json_put_gives_valid_json_for_any_bytes)
 	CHECK_INT_EQ(bad, 0);
 }
 
+/* se_json_put's string read back by jsoncheck and, as the YAML writers
+ * use it (a double-quoted scalar), by libyaml: the same text both ways,
+ * for every code point but NUL and the surrogates, 128 to a string. */
+static void
+grab(void *ctx, size_t record, const char *path, jsoncheck_kind kind,
+    const char *value, size_t len)
+{
+	char **out = ctx;
+
+	(void)record;
+	(void)path;
+	(void)kind;
+	*out = malloc(len + 1);
+	if (*out) {
+		memcpy(*out, value, len);
+		(*out)[len] = '\0';
+	}
+}
+
+/* The value of "v: ..." as libyaml reads it (malloc'ed), NULL when it
+ * cannot read the document. */
+static char *
+yaml_value(const char *doc, size_t len)
+{
+	yaml_parser_t y;
+	yaml_event_t ev;
+	char *v = NULL;
+	int scalars = 0;
+	bool done = false;
+
+	if (!yaml_parser_initialize(&y))
+		return NULL;
+	yaml_parser_set_input_string(&y, (const unsigned char *)doc, len);
+	while (!done && yaml_parser_parse(&y, &ev)) {
+		if (ev.type == YAML_SCALAR_EVENT && ++scalars == 2)
+			v = strdup((const char *)ev.data.scalar.value);
+		done = ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+	}
+	if (!done) {
+		free(v);
+		v = NULL;
+	}
+	yaml_parser_delete(&y);
+	return v;
+}
+
+static void
+utf8_put(char *b, size_t *n, unsigned long cp)
+{
+	if (cp < 0x80) {
+		b[(*n)++] = (char)cp;
+	} else if (cp < 0x800) {
+		b[(*n)++] = (char)(0xc0 | cp >> 6);
+		b[(*n)++] = (char)(0x80 | (cp & 0x3f));
+	} else if (cp < 0x10000) {
+		b[(*n)++] = (char)(0xe0 | cp >> 12);
+		b[(*n)++] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[(*n)++] = (char)(0x80 | (cp & 0x3f));
+	} else {
+		b[(*n)++] = (char)(0xf0 | cp >> 18);
+		b[(*n)++] = (char)(0x80 | (cp >> 12 & 0x3f));
+		b[(*n)++] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[(*n)++] = (char)(0x80 | (cp & 0x3f));
+	}
+}
+
+TEST(se_json_put_is_a_yaml_string_of_the_same_text_for_every_code_point)
+{
+	char in[128 * 4 + 1], *out, *j, *y;
+	size_t len, n;
+	unsigned long cp = 1, c;
+	int bad = 0;
+	FILE *f;
+
+	while (cp <= 0x10ffff) {
+		n = 0;
+		for (c = 0; c < 128 && cp <= 0x10ffff; cp++) {
+			if (cp >= 0xd800 && cp <= 0xdfff)
+				continue;
+			utf8_put(in, &n, cp);
+			c++;
+		}
+		in[n] = '\0';
+		out = NULL;
+		f = open_memstream(&out, &len);
+		fputs("v: ", f);
+		se_json_put(f, in);
+		fputc('\n', f);
+		fclose(f);
+		j = NULL;
+		if (jsoncheck(out + 3, len - 4, false, grab, &j, err,
+		    sizeof err) != 0 && bad++ == 0)
+			printf("# near U+%04lX: not JSON: %s\n", cp, err);
+		y = yaml_value(out, len);
+		if ((!y || !j || strcmp(y, j) != 0 || strcmp(j, in) != 0) &&
+		    bad++ == 0)
+			printf("# near U+%04lX: YAML %s, or not the same text\n",
+			    cp, y ? "reads" : "does not read it");
+		free(y);
+		free(j);
+		free(out);
+	}
+	CHECK_INT_EQ(bad, 0);
+}
+
 int
 main(void)
 {
@@ -218,5 +325,6 @@ main(void)
 	RUN(json_lines_are_one_value_a_line_each_ended);
 	RUN(the_walker_names_every_value_by_its_path);
 	RUN(se_json_put_gives_valid_json_for_any_bytes);
+	RUN(se_json_put_is_a_yaml_string_of_the_same_text_for_every_code_point);
 	return DONE();
 }
