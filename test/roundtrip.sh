@@ -109,16 +109,19 @@ done
 
 # se-hypothesise's workbook validates (as a draft review).
 I=examples/data/indicators.yaml
-for sa in examples/anyshire/2018-19/self-assessment.yaml \
-    examples/anyshire/2018-19/childrens-social-care.md \
-    examples/anyshire/2018-19/education.md; do
+E=examples/anyshire/2018-19
+for sa in "$E/self-assessment.yaml" \
+    "$E/self-assessment.yaml $E/childrens-social-care.md $E/education.md $E/send.md"
+do
+	rm -f "$t/review.yaml"
+	# shellcheck disable=SC2086
 	if se-hypothesise -i $I --data examples/data/extract-long.csv \
-	    --data examples/data/neighbours.csv -o "$t/review.yaml" "$sa" \
-	    2>/dev/null; [ -s "$t/review.yaml" ] &&
+	    --data examples/data/neighbours.csv -o "$t/review.yaml" $sa \
+	    2>/dev/null && [ -s "$t/review.yaml" ] &&
 	    msg=$(se-validate -i $I "$t/review.yaml" 2>&1); then
 		echo "ok - roundtrip se-hypothesise $sa: its workbook validates"
 	else
-		echo "not ok - roundtrip se-hypothesise $sa: its workbook does not validate"
+		echo "not ok - roundtrip se-hypothesise $sa: no workbook, or it does not validate"
 		echo "$msg" | head -10 | sed 's/^/# /'
 	fi
 done
