@@ -18,13 +18,8 @@
 # until the page says so.  SE_BUILD names the build tree.
 B=${SE_BUILD:-build}
 cd "$(dirname "$0")/.." || exit 2
-PATH=$(pwd)/$B/bin:$PATH
-export PATH
-unset NO_COLOR SE_FORMATS
-export LC_ALL=C TZ=UTC
-PC=$(pwd)/$B/test/parsecheck
-t=$(mktemp -d) || exit 2
-trap 'rm -rf "$t"' EXIT
+. test/outfmt.sh
+outfmt_env
 
 E=examples/anyshire/2018-19
 I=examples/data/indicators.yaml

@@ -9,12 +9,7 @@
 B=${SE_BUILD:-build}
 cd "$(dirname "$0")/.." || exit 2
 . test/outfmt.sh
-PATH=$(pwd)/$B/bin:$PATH
-export PATH
-unset NO_COLOR SE_FORMATS
-export LC_ALL=C TZ=UTC
-t=$(mktemp -d) || exit 2
-trap 'rm -rf "$t"' EXIT
+outfmt_env
 
 I=examples/data/indicators.yaml
 X=examples/data/extract-long.csv

@@ -2,6 +2,20 @@
 # machine format a command line writes, and the check that what it wrote
 # parses (build/test/parsecheck: the strict JSON checker, libyaml, libcsv).
 
+# outfmt_env: what the scripts that run the commands share: the commands
+# of $B first on PATH, the C locale, no colour or formats from the caller,
+# PC the parse checker, t a temporary directory removed at exit.  Run
+# from the repository root.
+outfmt_env() {
+	PATH=$(pwd)/${B:-build}/bin:$PATH
+	export PATH
+	unset NO_COLOR SE_FORMATS
+	export LC_ALL=C TZ=UTC
+	PC=$(pwd)/${B:-build}/test/parsecheck
+	t=$(mktemp -d) || exit 2
+	trap 'rm -rf "$t"' EXIT
+}
+
 # outfmt_of ARGS: the format the command line ARGS writes on standard
 # output, as parsecheck names it: json, jsonl (se-validate -F json, one
 # object a line), yaml, csv or sarif; nothing when it writes none of them

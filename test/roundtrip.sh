@@ -12,13 +12,8 @@
 # fields).  SE_BUILD names the build tree.
 B=${SE_BUILD:-build}
 cd "$(dirname "$0")/.." || exit 2
-PATH=$(pwd)/$B/bin:$PATH
-export PATH
-unset NO_COLOR SE_FORMATS
-export LC_ALL=C TZ=UTC
-PC=$(pwd)/$B/test/parsecheck
-t=$(mktemp -d) || exit 2
-trap 'rm -rf "$t"' EXIT
+. test/outfmt.sh
+outfmt_env
 AS_OF=2019-06-30
 
 # The errors se-validate finds in $1, as "rule" lines, sorted.  A plan
