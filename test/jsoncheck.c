@@ -2,6 +2,7 @@
  * descent over RFC 8259's grammar.  Not a library part: only the tests
  * and the fuzz targets use it, to prove what the commands write parses. */
 #include "jsoncheck.h"
+#include "se.h" /* SE_PRINTF only */
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -49,6 +50,8 @@ buf_add(buf *b, const char *s, size_t n)
 	b->p[b->len] = '\0';
 	return true;
 }
+
+static int fail(parser *p, size_t at, const char *fmt, ...) SE_PRINTF(3, 4);
 
 /* Report at offset 'at' of the whole text: line and column 1-based,
  * the column counted in bytes. */
