@@ -29,7 +29,7 @@ errors() {
 # rules (formats/shared/plan.yaml): "RULE: why", for plan $1 and format $2.
 known() {
 	case $1:$2 in
-	*/seed-004.yaml:csv) echo "required: an action with no owner; a YAML plan may leave it out, a CSV plan's 'Accountable officer' cell is required" ;;
+	*/post-inspection-2013.yaml:csv) echo "required: an action with no owner; a YAML plan may leave it out, a CSV plan's 'Accountable officer' cell is required" ;;
 	*/awkward.csv:yaml) echo "required: a progress note with no date; a CSV plan's is a warning (bad-progress), a YAML plan's 'date' is required" ;;
 	esac
 }
@@ -63,7 +63,7 @@ for plan in examples/anyshire/2018-19/plan.yaml \
     examples/anyshire/2018-19/plan.csv \
     examples/anyshire/2018-19/plan-2019-05.yaml \
     test/fixtures/plan/any-dale.yaml test/fixtures/plan/any-vale.csv \
-    test/fixtures/plan/seed-004.yaml \
+    test/fixtures/plan/post-inspection-2013.yaml \
     test/fixtures/roundtrip/awkward.yaml test/fixtures/roundtrip/awkward.csv
 do
 	beside "$plan"
@@ -129,7 +129,7 @@ for args in "-i $I --neighbours examples/data/neighbours.csv examples/data/extra
     "-i $I --exceptions --neighbours examples/data/neighbours.csv examples/data/extract-long.csv" \
     "-i $I test/golden/rag-hostile-names-html/extract.csv" \
     "-i $I test/golden/rag-excel/extract.csv" \
-    "examples/anyshire/2018-19/summary.md examples/anyshire/2018-19/self-assessment.yaml test/fixtures/ns-2009/seed-dashboard.yaml"
+    "examples/anyshire/2018-19/summary.md examples/anyshire/2018-19/self-assessment.yaml test/fixtures/ns-2009/example-dashboard.yaml"
 do
 	# shellcheck disable=SC2086
 	se-rag -F csv $args > "$t/rag.csv" 2>/dev/null
