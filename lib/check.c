@@ -1330,6 +1330,12 @@ on_plan_row(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 			for (j = 0; j < p->cols->n; j++)
 				if (column_matches(p->cols->items[j], f[i].text))
 					p->map[i] = (long)j;
+			/* The first column of a name wins, as se-plan reads
+			 * it: se-plan -F csv writes Status and its computed
+			 * State (an alias of Status) side by side. */
+			for (j = 0; j < i && p->map[i] >= 0; j++)
+				if (p->map[j] == p->map[i])
+					p->map[i] = -1;
 		}
 		for (j = 0; j < p->cols->n; j++) {
 			const se_node *c = p->cols->items[j];

@@ -39,6 +39,10 @@ SE_BUILD=$B sh test/ci.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/helpman.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/walkthrough.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/threads.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/machine.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/roundtrip.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/sarif.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/fields.sh >> "$log.all" 2>&1
 # The install test builds its own tree; only in the plain build.
 [ "$B" = build ] && [ -z "$SE_VALGRIND" ] && sh test/install.sh >> "$log.all" 2>&1
 cat "$log.all"
