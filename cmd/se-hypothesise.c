@@ -185,6 +185,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_catalogue *cat = NULL;
 	se_formats *fm = NULL;
 	se_store *s = NULL;
+	se_authorities *auth = NULL;
 	se_profile *p = NULL;
 	se_hypos *h = NULL;
 	se_doc *sa = NULL, **sev = NULL;
@@ -216,7 +217,9 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	who = se_node_str(se_node_get(sa->meta, "authority"));
 	s = se_store_new(cat, d);
 	p = se_profile_new(cat);
-	if (!s || !p)
+	if (o->ndata)
+		auth = se_authorities_of(dir, d);
+	if (!s || !p || se_store_set_authorities(s, auth) < 0)
 		goto out;
 	if (o->ndata && !cat)
 		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
@@ -266,6 +269,7 @@ out:
 	se_hypos_free(h);
 	se_profile_free(p);
 	se_store_free(s);
+	se_authorities_free(auth);
 	for (; nsev > 0; nsev--)
 		se_doc_free(sev[nsev - 1]);
 	free(sev);

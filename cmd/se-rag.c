@@ -303,9 +303,11 @@ static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
 	se_catalogue *cat = NULL;
+	se_authorities *auth = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
 	se_pos me = { o->cli.prog, 0, 0 };
+	char *dir = NULL;
 	int status = SE_EXIT_FAILURE, i, read_ok = 0;
 
 	if (o->catalogue) {
@@ -316,7 +318,9 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
 		    "(-i): every indicator is shown as context only, not rated");
 	s = se_store_new(cat, d);
-	if (!s)
+	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
+	auth = se_authorities_of(dir, d);
+	if (!s || se_store_set_authorities(s, auth) < 0)
 		goto out;
 	for (i = optind; i < argc; i++) {
 		struct reading r = { s, 0, 0 };
@@ -349,7 +353,9 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		status = SE_EXIT_FAILURE;
 out:
 	se_store_free(s);
+	se_authorities_free(auth);
 	se_catalogue_free(cat);
+	free(dir);
 	return status;
 }
 

@@ -259,7 +259,7 @@ parse_args(struct opts *o, int argc, char **argv)
 /* Extracts: --data and CSV operands into one store. */
 static int
 load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
-    se_store **s, se_diag *d)
+    se_store **s, const se_authorities *auth, se_diag *d)
 {
 	size_t k;
 	const char **all;
@@ -273,7 +273,7 @@ load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
 		return 0;
 	all = calloc(o->ndata + in->ncsv, sizeof *all);
 	*s = se_store_new(*cat, d);
-	if (!all || !*s) {
+	if (!all || !*s || se_store_set_authorities(*s, auth) < 0) {
 		free(all);
 		return -1;
 	}
@@ -305,6 +305,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
+	se_authorities *auth = NULL;
 	se_report *r = NULL;
 	se_out *out = NULL;
 	int status = SE_EXIT_FAILURE, i;
@@ -316,7 +317,9 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	for (i = optind; i < argc; i++)
 		if (se_walk(argv[i], visit, &in, d) < 0)
 			in.failed = true;
-	if (in.failed || load_store(o, &in, &cat, &s, d) < 0)
+	if (o->ndata + in.ncsv)
+		auth = se_authorities_of(dir, d);
+	if (in.failed || load_store(o, &in, &cat, &s, auth, d) < 0)
 		goto done;
 	o->in.formats = f;
 	o->in.docs = in.docs;
@@ -340,6 +343,7 @@ done:
 	se_report_free(r);
 	free((void *)o->in.data);
 	se_store_free(s);
+	se_authorities_free(auth);
 	se_catalogue_free(cat);
 	inputs_release(&in);
 	se_formats_free(f);

@@ -572,7 +572,9 @@ se_num_status se_number_parse(const char *s, size_t n, double *out);
 /* One value of an extract, long or wide.  Strings are trimmed, live until
  * the callback returns, and are NULL when the file has no such column. */
 typedef struct se_row {
-	const char *authority, *code, *region, *indicator, *period_text;
+	const char *authority, *code;
+	const char *code2; /* a second code of the same entity (EES old_la_code), or NULL */
+	const char *region, *indicator, *period_text;
 	se_period period;
 	double value;     /* when has_value */
 	bool has_value;
@@ -621,6 +623,55 @@ bool se_is_england(const char *name, const char *code);
  * "Inner London", ...) or code E12000001-E12000009; 0 otherwise. */
 int se_region_code(const char *name_or_code);
 
+/* ---- authorities (lib/authority.c) ------------------------------------ */
+
+/* The English local authorities with children's services, one identity
+ * each (formats/shared/authorities.csv, described in se-formats(5)):
+ * found by any code an authority has had (ONS code, DfE three-digit
+ * number, former codes) or by its name as publishers write it (case,
+ * punctuation, '&', "St."/"Saint", "Bristol, City of" / "City of
+ * Bristol", "Council", "UA" and "(Pre LG)" folded). */
+typedef enum {
+	SE_AUTHORITY_CURRENT, /* has children's services now */
+	SE_AUTHORITY_FORMER,  /* abolished in a reorganisation */
+	SE_AUTHORITY_REGION,
+	SE_AUTHORITY_COUNTRY  /* England */
+} se_authority_kind;
+
+typedef struct se_authority {
+	const char *name;              /* as shown */
+	const char *ons_code, *dfe_number, *region; /* or NULL */
+	se_authority_kind kind;
+	const char **former;           /* codes it had before */
+	size_t nformer;
+	const char **names;            /* other names publishers use */
+	size_t nnames;
+	const char **became;           /* a former authority's successors */
+	size_t nbecame;
+	const char *ended;             /* the day it ended, or NULL */
+	unsigned line;                 /* in the table */
+} se_authority;
+
+typedef struct se_authorities se_authorities;
+/* Load a table.  Problems in it are diagnostics (csv-row, csv-value,
+ * authority-duplicate); NULL when it cannot be read or is not a table.
+ * Free with se_authorities_free(). */
+se_authorities *se_authorities_load(const char *path, se_diag *d);
+/* The table of a formats directory (se_formats_dir()), DIR
+ * "/shared/authorities.csv", loaded once per run; NULL when 'formats_dir'
+ * is NULL, or with a note (rule authorities) when it has none. */
+se_authorities *se_authorities_of(const char *formats_dir, se_diag *d);
+void se_authorities_free(se_authorities *a); /* NULL is a no-op */
+size_t se_authorities_len(const se_authorities *a); /* 0 for NULL */
+const se_authority *se_authorities_at(const se_authorities *a, size_t i);
+const char *se_authorities_path(const se_authorities *a);
+/* The entry with code 'code' (any case), named 'name', or either; SIZE_MAX
+ * when none (or 'a' is NULL).  A current authority wins a name it shares
+ * with a former one. */
+size_t se_authorities_by_code(const se_authorities *a, const char *code);
+size_t se_authorities_by_name(const se_authorities *a, const char *name);
+size_t se_authorities_find(const se_authorities *a, const char *code_or_name);
+
 /* ---- series store (lib/series.c) ------------------------------------- */
 
 /* The values of one or more extracts: entity (authority, England or a
@@ -652,6 +703,10 @@ typedef struct se_cell {
  * of memory.  Free with se_store_free(). */
 se_store *se_store_new(const se_catalogue *cat, se_diag *diag);
 void se_store_free(se_store *s); /* NULL is a no-op */
+/* Match authorities through 'a' (se_authorities_of(); may be NULL: by
+ * the rows' own codes and names), which must outlive the store.  Call
+ * before the first row.  0, or -1 when out of memory. */
+int se_store_set_authorities(se_store *s, const se_authorities *a);
 /* Fold one extract row in (an se_row_fn: 'store' is the se_store).
  * Conflicting duplicates are errors (rule duplicate).  Returns 0, or -1
  * when out of memory. */

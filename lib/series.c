@@ -87,19 +87,21 @@ table_put(struct table *t, const char *key, size_t val)
 
 /* ---- a table of entity spellings (the fast path) ----------------------- */
 
-/* An entity as rows write it: code ("" when none) and name, exact bytes,
- * and the entity it stands for.  Interned ones live in the arena. */
+/* An entity as rows write it: code and second code ("" when none) and
+ * name, exact bytes, and the entity it stands for.  Interned ones live in
+ * the arena. */
 struct spelling {
-	const char *code, *name;
-	size_t cl, nl;
+	const char *code, *code2, *name;
+	size_t cl, c2l, nl;
 	size_t e;
 };
 
 static bool
 same_spelling(const struct spelling *a, const struct spelling *b)
 {
-	return a->cl == b->cl && a->nl == b->nl &&
+	return a->cl == b->cl && a->nl == b->nl && a->c2l == b->c2l &&
 	    memcmp(a->code, b->code, a->cl) == 0 &&
+	    memcmp(a->code2, b->code2, a->c2l) == 0 &&
 	    memcmp(a->name, b->name, a->nl) == 0;
 }
 
@@ -159,10 +161,13 @@ rtable_put(struct rtable *t, const struct spelling *key, uint64_t h)
 
 struct entity {
 	const char *name, *code, *region;
+	size_t auth;       /* its entry in the authorities table, or NONE */
 	size_t region_key; /* index in 'regions', or NONE */
 	size_t region_row; /* entity of its region row, or NONE */
 	se_entity_kind kind;
 	size_t *nb;        /* neighbours (internal indices) */
+	const char **closeness; /* each neighbour's, as the file words it */
+	const char *closeness_summary; /* "3 very close, 7 close", or NULL */
 	size_t nnb;
 	size_t *nb_public; /* the same as public indices */
 	/* The spelling of the row after this entity's last row (or NULL):
@@ -207,14 +212,19 @@ struct file {
 	uint32_t base;
 };
 
+/* A neighbours row: authority 'a' (by code 'a_code' first, when the
+ * layout gives one), its neighbour 'b' (a name or a code), the rank and
+ * the file's word for how close they are (or NULL). */
 struct pair {
-	const char *a, *b;
+	const char *a, *a_code, *b, *closeness;
 	long rank;
 	uint32_t line;
 };
 
 struct se_store {
 	const se_catalogue *cat;
+	const se_authorities *auth; /* or NULL */
+	size_t *auth_ent;           /* table entry -> entity, or NONE */
 	se_diag *diag;
 	se_arena *arena;
 	struct entity *ent;
@@ -287,8 +297,10 @@ se_store_free(se_store *s)
 	}
 	for (i = 0; i < s->nent; i++) {
 		free(s->ent[i].nb);
+		free(s->ent[i].closeness);
 		free(s->ent[i].nb_public);
 	}
+	free(s->auth_ent);
 	free(s->ser);
 	free(s->ent);
 	free(s->names.v);
@@ -407,6 +419,25 @@ row_line(se_store *s, const se_pos *p, bool *in_file)
 
 /* ---- entities ----------------------------------------------------------- */
 
+int
+se_store_set_authorities(se_store *s, const se_authorities *a)
+{
+	size_t i, n = se_authorities_len(a);
+
+	free(s->auth_ent);
+	s->auth_ent = NULL;
+	s->auth = NULL;
+	if (!a)
+		return 0;
+	s->auth_ent = malloc((n ? n : 1) * sizeof *s->auth_ent);
+	if (!s->auth_ent)
+		return oom(s);
+	for (i = 0; i < n; i++)
+		s->auth_ent[i] = NONE;
+	s->auth = a;
+	return 0;
+}
+
 static size_t
 new_entity(se_store *s, const char *name, const char *code)
 {
@@ -418,7 +449,7 @@ new_entity(se_store *s, const char *name, const char *code)
 	memset(e, 0, sizeof *e);
 	e->name = se_arena_strdup(s->arena, name);
 	e->code = empty(code) ? NULL : se_arena_strdup(s->arena, code);
-	e->region_key = e->region_row = NONE;
+	e->auth = e->region_key = e->region_row = NONE;
 	if (!e->name || (!empty(code) && !e->code))
 		return NONE;
 	if (table_put(&s->names, e->name, s->nent) < 0 ||
@@ -427,32 +458,98 @@ new_entity(se_store *s, const char *name, const char *code)
 	return s->nent++;
 }
 
-/* DESIGN 10.15: the same authority by code when both rows have one,
- * otherwise by name. */
-static size_t
-find_entity(se_store *s, const char *name, const char *code)
+/* Another code or name 'key' for entity e, when it has none yet (so
+ * --authority and neighbours files find it by the file's own words). */
+static int
+also_known(se_store *s, struct table *t, const char *key, size_t e)
 {
-	size_t e;
+	const char *copy;
 
+	if (empty(key) || table_get(t, key, strlen(key)) != NONE)
+		return 0;
+	copy = se_arena_strdup(s->arena, key);
+	return copy ? table_put(t, copy, e) : -1;
+}
+
+/* The table entry a row names: by its code, its second code, then its
+ * name; NONE when the table does not know it. */
+static size_t
+table_entry(const se_store *s, const char *name, const char *code,
+    const char *code2)
+{
+	size_t a = se_authorities_by_code(s->auth, code);
+
+	if (a == NONE)
+		a = se_authorities_by_code(s->auth, code2);
+	if (a == NONE)
+		a = se_authorities_by_name(s->auth, name);
+	return a;
+}
+
+/* The entity of table entry a, made on its first row: named and coded as
+ * the table has it. */
+static size_t
+entity_of_entry(se_store *s, size_t a, const char *name, const char *code,
+    const char *code2)
+{
+	const se_authority *x = se_authorities_at(s->auth, a);
+	size_t e = s->auth_ent[a];
+
+	if (e == NONE) {
+		e = new_entity(s, x->name, x->ons_code ? x->ons_code :
+		    x->dfe_number);
+		if (e == NONE)
+			return NONE;
+		s->ent[e].auth = a;
+		s->auth_ent[a] = e;
+	}
+	if (also_known(s, &s->codes, code, e) < 0 ||
+	    also_known(s, &s->codes, code2, e) < 0 ||
+	    also_known(s, &s->names, name, e) < 0)
+		return NONE;
+	return e;
+}
+
+/* DESIGN 10.15 and 11: an authority of the authorities table is one
+ * entity whichever of its codes or names a row uses; any other by code
+ * (or second code) when both rows have one, otherwise by name. */
+static size_t
+find_entity(se_store *s, const char *name, const char *code,
+    const char *code2)
+{
+	size_t e, a = s->auth ? table_entry(s, name, code, code2) : NONE;
+
+	if (a != NONE)
+		return entity_of_entry(s, a, name, code, code2);
 	if (!empty(code)) {
 		e = table_get(&s->codes, code, strlen(code));
 		if (e != NONE)
-			return e;
+			return also_known(s, &s->codes, code2, e) < 0 ? NONE : e;
+	}
+	if (!empty(code2)) {
+		e = table_get(&s->codes, code2, strlen(code2));
+		if (e != NONE)
+			return also_known(s, &s->codes, code, e) < 0 ? NONE : e;
 	}
 	e = table_get(&s->names, name, strlen(name));
 	if (e != NONE) {
 		struct entity *x = &s->ent[e];
-		if (empty(code))
+		if (empty(code) && empty(code2))
 			return e;
 		if (!x->code) {
-			x->code = se_arena_strdup(s->arena, code);
-			if (!x->code || table_put(&s->codes, x->code, e) < 0)
+			x->code = se_arena_strdup(s->arena, empty(code) ? code2 :
+			    code);
+			if (!x->code || table_put(&s->codes, x->code, e) < 0 ||
+			    also_known(s, &s->codes, code2, e) < 0)
 				return NONE;
 			return e;
 		}
 		/* Same name, another code: another authority. */
 	}
-	return new_entity(s, name, code);
+	e = new_entity(s, name, empty(code) ? code2 : code);
+	if (e != NONE && !empty(code) && also_known(s, &s->codes, code2, e) < 0)
+		return NONE;
+	return e;
 }
 
 /* A hash of 'n' bytes taken eight at a time, on from 'h' (names are
@@ -477,8 +574,8 @@ fast_hash(const char *p, size_t n, uint64_t h)
 static uint64_t
 spelling_hash(const struct spelling *k)
 {
-	return fast_hash(k->name, k->nl,
-	    fast_hash(k->code, k->cl, 0x9E3779B97F4A7C15ull));
+	return fast_hash(k->name, k->nl, fast_hash(k->code2, k->c2l,
+	    fast_hash(k->code, k->cl, 0x9E3779B97F4A7C15ull)));
 }
 
 /* An interned copy of 'k' standing for entity e, or NULL out of memory. */
@@ -486,34 +583,38 @@ static const struct spelling *
 spelling_new(se_store *s, const struct spelling *k, size_t e)
 {
 	struct spelling *copy = se_arena_alloc(s->arena, sizeof *copy);
-	char *p = se_arena_alloc(s->arena, k->cl + k->nl + 2); /* zeroed */
+	char *p = se_arena_alloc(s->arena, k->cl + k->c2l + k->nl + 3);
 
-	if (!copy || !p)
+	if (!copy || !p) /* p is zeroed: each string ends there */
 		return NULL;
 	memcpy(p, k->code, k->cl);
-	memcpy(p + k->cl + 1, k->name, k->nl);
+	memcpy(p + k->cl + 1, k->code2, k->c2l);
+	memcpy(p + k->cl + k->c2l + 2, k->name, k->nl);
 	*copy = *k;
 	copy->code = p;
-	copy->name = p + k->cl + 1;
+	copy->code2 = p + k->cl + 1;
+	copy->name = p + k->cl + k->c2l + 2;
 	copy->e = e;
 	return copy;
 }
 
-/* Whether a row's code ("" when none) and name are spelled 'k' (whose
+/* Whether a row's codes ("" when none) and name are spelled 'k' (whose
  * strings are interned, so NUL-terminated).  Most names that differ do
  * so in their first byte. */
 static bool
-spelled(const struct spelling *k, const char *code, const char *name)
+spelled(const struct spelling *k, const char *code, const char *code2,
+    const char *name)
 {
 	return k->name[0] == name[0] && strcmp(k->name, name) == 0 &&
-	    strcmp(k->code, code) == 0;
+	    strcmp(k->code, code) == 0 && strcmp(k->code2, code2) == 0;
 }
 
 /* The interned spelling of a row's code and name, found by the exact
  * bytes written (one hash lookup for rows spelled as before), else made
  * for the entity find_entity gives.  NULL out of memory. */
 static const struct spelling *
-spelling_of(se_store *s, const char *code, const char *name)
+spelling_of(se_store *s, const char *code, const char *code2,
+    const char *name)
 {
 	const struct spelling *k;
 	struct spelling want;
@@ -522,6 +623,8 @@ spelling_of(se_store *s, const char *code, const char *name)
 
 	want.code = code;
 	want.cl = strlen(code);
+	want.code2 = code2;
+	want.c2l = strlen(code2);
 	want.name = name;
 	want.nl = strlen(name);
 	want.e = NONE;
@@ -531,7 +634,7 @@ spelling_of(se_store *s, const char *code, const char *name)
 		if (slot->key)
 			return slot->key;
 	}
-	e = find_entity(s, name, code);
+	e = find_entity(s, name, code, code2);
 	if (e == NONE)
 		return NULL;
 	k = spelling_new(s, &want, e);
@@ -544,17 +647,20 @@ spelling_of(se_store *s, const char *code, const char *name)
  * last time, when spelled the same (sorted extracts: no hashing), else
  * by spelling_of(). */
 static size_t
-entity_fast(se_store *s, const char *name, const char *code)
+entity_fast(se_store *s, const char *name, const char *code,
+    const char *code2)
 {
 	const struct spelling *last = s->last, *k;
 
 	if (!code)
 		code = "";
-	if (last && spelled(last, code, name))
+	if (!code2)
+		code2 = "";
+	if (last && spelled(last, code, code2, name))
 		return last->e;
 	k = last ? s->ent[last->e].next : NULL;
-	if (!k || !spelled(k, code, name)) {
-		k = spelling_of(s, code, name);
+	if (!k || !spelled(k, code, code2, name)) {
+		k = spelling_of(s, code, code2, name);
 		if (!k)
 			return NONE;
 	}
@@ -844,7 +950,7 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 		return 0;
 	}
 	g = row_line(s, &r->row_pos, in_file);
-	e = entity_fast(s, name, r->code);
+	e = entity_fast(s, name, r->code, r->code2);
 	if (e == NONE)
 		return oom(s);
 	if (s->last_valid && strcmp(s->last_ind.data, r->indicator) == 0) {
@@ -1009,11 +1115,16 @@ se_store_read_neighbours(se_store *s, const char *path)
 	return r.bad ? -1 : rc;
 }
 
+/* The entity 'name' names or codes: through the authorities table
+ * first, then by the store's own names and codes. */
 static size_t
 entity_by_name_or_code(const se_store *s, const char *name)
 {
-	size_t e = table_get(&s->names, name, strlen(name));
+	size_t a = se_authorities_find(s->auth, name), e;
 
+	if (a != NONE && s->auth_ent[a] != NONE)
+		return s->auth_ent[a];
+	e = table_get(&s->names, name, strlen(name));
 	return e != NONE ? e : table_get(&s->codes, name, strlen(name));
 }
 
@@ -1061,44 +1172,154 @@ resolve_neighbours(se_store *s)
 
 /* ---- finishing ---------------------------------------------------------- */
 
+/* "Inner London", "London (Inner)", "Outer London": parts of London
+ * that DfE and LAIT report as regions, never authorities. */
+static bool
+london_part(const char *name)
+{
+	char w[3][8];
+	int n = 0, i;
+	const char *p = name;
+
+	while (*p && n < 3) {
+		size_t k = 0;
+		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			p++;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+			if (k + 1 < sizeof w[0])
+				w[n][k++] = (char)(*p | 0x20);
+			p++;
+		}
+		w[n][k] = '\0';
+		if (k)
+			n++;
+	}
+	if (n != 2 || *p)
+		return false;
+	for (i = 0; i < 2; i++)
+		if (strcmp(w[i], "london") == 0 && (strcmp(w[1 - i], "inner") ==
+		    0 || strcmp(w[1 - i], "outer") == 0))
+			return true;
+	return false;
+}
+
+/* The region row an authority's region names: through the authorities
+ * table, by name, or by region code. */
+static size_t
+region_entity(const se_store *s, const char *region)
+{
+	size_t r = entity_by_name_or_code(s, region), j;
+	int code;
+
+	if (r != NONE && s->ent[r].kind == SE_ENTITY_REGION)
+		return r;
+	code = se_region_code(region);
+	for (j = 0; code && j < s->nent; j++)
+		if (s->ent[j].kind == SE_ENTITY_REGION &&
+		    (se_region_code(s->ent[j].name) == code ||
+		    (s->ent[j].code && se_region_code(s->ent[j].code) == code)))
+			return j;
+	return NONE;
+}
+
+static se_entity_kind
+table_kind(const se_store *s, const struct entity *x)
+{
+	switch (se_authorities_at(s->auth, x->auth)->kind) {
+	case SE_AUTHORITY_REGION:
+		return SE_ENTITY_REGION;
+	case SE_AUTHORITY_COUNTRY:
+		return SE_ENTITY_ENGLAND;
+	default:
+		return SE_ENTITY_AUTHORITY;
+	}
+}
+
 static void
 classify(se_store *s)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < s->nent; i++) {
 		struct entity *x = &s->ent[i];
-		if (se_is_england(x->name, x->code)) {
+		if (x->auth != NONE)
+			x->kind = table_kind(s, x);
+		else if (se_is_england(x->name, x->code))
 			x->kind = SE_ENTITY_ENGLAND;
-			if (s->england == NONE)
-				s->england = i;
-		} else if (se_region_code(x->name) ||
+		else if (se_region_code(x->name) ||
 		    (x->code && se_region_code(x->code)) ||
+		    london_part(x->name) ||
 		    table_get(&s->regions, x->name, strlen(x->name)) != NONE)
 			x->kind = SE_ENTITY_REGION;
+		if (x->kind == SE_ENTITY_ENGLAND && s->england == NONE)
+			s->england = i;
 	}
 	for (i = 0; i < s->nent; i++) {
 		struct entity *x = &s->ent[i];
-		size_t r;
-		int code;
-
-		if (x->kind != SE_ENTITY_AUTHORITY || !x->region)
-			continue;
-		r = table_get(&s->names, x->region, strlen(x->region));
-		if (r != NONE && s->ent[r].kind == SE_ENTITY_REGION) {
-			x->region_row = r;
-			continue;
-		}
-		code = se_region_code(x->region);
-		for (j = 0; code && j < s->nent; j++)
-			if (s->ent[j].kind == SE_ENTITY_REGION &&
-			    (se_region_code(s->ent[j].name) == code ||
-			    (s->ent[j].code &&
-			    se_region_code(s->ent[j].code) == code))) {
-				x->region_row = j;
-				break;
-			}
+		if (x->kind == SE_ENTITY_AUTHORITY && x->region)
+			x->region_row = region_entity(s, x->region);
 	}
+}
+
+/* An authority of the table with no region column in its files has the
+ * table's region (DESIGN 11: the file's own region first). */
+static int
+table_regions(se_store *s)
+{
+	size_t i;
+
+	for (i = 0; s->auth && i < s->nent; i++) {
+		const se_authority *a;
+		if (s->ent[i].auth == NONE || s->ent[i].region)
+			continue;
+		a = se_authorities_at(s->auth, s->ent[i].auth);
+		if ((a->kind == SE_AUTHORITY_CURRENT ||
+		    a->kind == SE_AUTHORITY_FORMER) && a->region &&
+		    note_region(s, i, a->region) < 0)
+			return oom(s);
+	}
+	return 0;
+}
+
+/* One note naming how many authorities the table does not know, when it
+ * knows some of the others (data of made-up authorities says nothing
+ * about the table). */
+static void
+note_unknown(se_store *s)
+{
+	size_t i, known = 0, unknown = 0;
+	se_buf b;
+	se_pos p = { NULL, 0, 0 };
+
+	if (!s->auth)
+		return;
+	for (i = 0; i < s->nent; i++) {
+		if (s->ent[i].kind != SE_ENTITY_AUTHORITY)
+			continue;
+		if (s->ent[i].auth != NONE)
+			known++;
+		else
+			unknown++;
+	}
+	if (!known || !unknown)
+		return;
+	se_buf_init(&b);
+	for (i = 0; i < s->nent; i++) {
+		const struct entity *x = &s->ent[s->ent_order[i]];
+		if (x->kind != SE_ENTITY_AUTHORITY || x->auth != NONE)
+			continue;
+		if (b.len >= 200) {
+			se_buf_adds(&b, ", ...");
+			break;
+		}
+		se_buf_addf(&b, "%s'%s'", b.len ? ", " : "", x->name);
+	}
+	p.file = se_authorities_path(s->auth);
+	se_diag_note(s->diag, &p, "unknown-authority", "%zu authorit%s not in "
+	    "the authorities table, so known only by %s own code and name: %s",
+	    unknown, unknown == 1 ? "y is" : "ies are", unknown == 1 ? "its" :
+	    "their", se_buf_str(&b));
+	se_buf_release(&b);
 }
 
 static const char *
@@ -1227,6 +1448,8 @@ se_store_finish(se_store *s)
 	if (s->finished || s->oom)
 		return s->oom ? -1 : 0;
 	s->finished = true;
+	if (table_regions(s) < 0)
+		return -1;
 	classify(s);
 	if (resolve_neighbours(s) < 0)
 		return -1;
@@ -1283,6 +1506,7 @@ se_store_finish(se_store *s)
 	if (s->england != NONE)
 		s->england = inv[s->england];
 	free(inv);
+	note_unknown(s);
 	return 0;
 }
 
