@@ -597,8 +597,7 @@ se_csv_sniff(const se_csv_field *h, size_t n)
 	if (named(h, n, "action") &&
 	    (named(h, n, "accountable officer") || named(h, n, "owner")))
 		return SE_CSV_PLAN;
-	if (named(h, n, "authority") && named(h, n, "neighbour") &&
-	    named(h, n, "rank"))
+	if (se_neighbours_header(h, n, false))
 		return SE_CSV_NEIGHBOURS;
 	if (named(h, n, "rag") && named(h, n, "comparator") &&
 	    named(h, n, "indicator"))
@@ -614,6 +613,8 @@ se_csv_sniff(const se_csv_field *h, size_t n)
 	if (role[R_INDICATOR] && (role[R_AUTHORITY] || role[R_CODE]) &&
 	    ((role[R_PERIOD] && role[R_VALUE]) || periods))
 		return SE_CSV_EXTRACT;
+	if (se_neighbours_header(h, n, true))
+		return SE_CSV_NEIGHBOURS;
 	return SE_CSV_UNKNOWN;
 }
 

@@ -133,4 +133,9 @@ int se_pipe_helpers(void);
  * tests: 0 and -1 for the defaults (128 KiB; a helper per other core). */
 int se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers);
 
+/* series.c: whether a CSV header is a neighbours file's (the layouts of
+ * se_store_read_neighbours(); the square one, a header of names only,
+ * when 'square': so tell extracts from it first). */
+bool se_neighbours_header(const se_csv_field *h, size_t n, bool square);
+
 #endif /* SE_INTERNAL_H */

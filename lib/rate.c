@@ -545,6 +545,7 @@ find_comparator(const se_store *s, size_t i, const se_rate_opts *o,
 			r->has_comparator = true;
 			r->comparator = sum / (double)r->count;
 			r->comparator_name = "neighbours";
+			r->closeness = se_store_neighbours_closeness(s, e);
 			return;
 		}
 		set_median(s, i, r, e, false, scratch);
@@ -795,6 +796,10 @@ comparator_reason(struct sink *b, const se_indicator *ind, const se_rating *r)
 		sink_adds(b, "; mean of ");
 		sink_addz(b, r->count);
 		sink_adds(b, " neighbours");
+		if (r->closeness) {
+			sink_adds(b, "; closeness of the group: ");
+			sink_adds(b, r->closeness);
+		}
 	}
 	sink_addc(b, ')');
 }

@@ -714,8 +714,12 @@ int se_store_row(void *store, const se_row *r);
 /* Read an extract file into the store (se_extract_read).  0, or -1 when
  * it could not be read. */
 int se_store_read(se_store *s, const char *path);
-/* Read statistical neighbours, a CSV 'authority,neighbour,rank'.  0, or
- * -1 when it could not be read or is not a neighbours file. */
+/* Read statistical neighbours: a CSV 'authority,neighbour,rank'; DfE's
+ * groupings (a row per authority, 'LA num', 'LA Name', SN1..SN10 or
+ * SN_1.. holding numbers or names, each followed by a closeness column);
+ * or the square layout (a column per authority headed by its name, its
+ * neighbours' names down it in rank order).  All matched as extract rows
+ * are.  0, or -1 when it could not be read or is not a neighbours file. */
 int se_store_read_neighbours(se_store *s, const char *path);
 /* After the last row: tell comparators from authorities, resolve each
  * indicator's periods (DESIGN 10.14; mixed granularity is an error, rule
@@ -739,6 +743,9 @@ bool se_store_same_region(const se_store *s, size_t a, size_t b);
 size_t se_store_entity_find(const se_store *s, const char *name);
 /* 'e''s statistical neighbours (entities, best rank first). */
 size_t se_store_neighbours(const se_store *s, size_t e, const size_t **list);
+/* How close they are, as the neighbours file words it, counted: "3 very
+ * close, 7 close"; NULL when the file has no closeness columns. */
+const char *se_store_neighbours_closeness(const se_store *s, size_t e);
 
 /* Indicators ("series"): catalogue order first, then unknown ones by
  * name.  The catalogue entry, or one made up (polarity none) for an
@@ -789,6 +796,8 @@ typedef struct se_rating {
 	double comparator;
 	const char *comparator_name; /* "England", the region's name, ... */
 	size_t count;           /* values in a median or neighbours mean */
+	const char *closeness;  /* a neighbours mean: how close the group is
+	                           (se_store_neighbours_closeness), or NULL */
 	se_rag rag;
 } se_rating;
 

@@ -1006,74 +1006,339 @@ se_store_read(se_store *s, const char *path)
 
 /* ---- statistical neighbours -------------------------------------------- */
 
+/* The layouts of a neighbours file, from its header (DESIGN 4 and 11):
+ * 'authority,neighbour,rank'; DfE's groupings, a row per authority with
+ * SN1..SN10 (or SN_1..) holding its neighbours' numbers or names, each
+ * followed by a closeness column (SNP); and the square layout, a column
+ * per authority headed by its name, its neighbours' names down it in
+ * rank order. */
+enum nb_layout { NB_NONE, NB_LONG, NB_SN, NB_SQUARE };
+
+#define MAX_SN 32
+
+struct nbhead {
+	enum nb_layout layout;
+	int col[3];            /* long: authority, neighbour, rank */
+	int code, name;        /* SN: the authority's code and name, or -1 */
+	int sn[MAX_SN + 1];    /* SN: column of the k-th neighbour, or -1 */
+	int close[MAX_SN + 1]; /* SN: its closeness column, or -1 */
+	int nsn;
+};
+
+/* A heading folded: lower case, '_' and runs of spaces one space, into
+ * buf (cap bytes); "" when it does not fit. */
+static const char *
+heading(const se_csv_field *f, char *buf, size_t cap)
+{
+	size_t i, k = 0;
+	bool space = false;
+
+	for (i = 0; i < f->len; i++) {
+		char c = f->text[i];
+		if (c == ' ' || c == '_' || c == '\t') {
+			space = k > 0;
+			continue;
+		}
+		if (k + 3 > cap)
+			return "";
+		if (space)
+			buf[k++] = ' ';
+		space = false;
+		buf[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+/* SN1, SN_1, sn 1: the rank k; else 0. */
+static int
+sn_rank(const char *h)
+{
+	char *end;
+	long k;
+
+	if (h[0] != 's' || h[1] != 'n')
+		return 0;
+	h += 2;
+	if (*h == ' ')
+		h++;
+	if (*h < '1' || *h > '9')
+		return 0;
+	k = strtol(h, &end, 10);
+	return *end || k > MAX_SN ? 0 : (int)k;
+}
+
+static bool
+one_of(const char *h, const char *const *names)
+{
+	for (; *names; names++)
+		if (strcmp(h, *names) == 0)
+			return true;
+	return false;
+}
+
+static const char *const code_headings[] = { "la num", "la number",
+	"la code", "la no", "lea", "old la code", "new la code", "code",
+	"authority code", "ons code", NULL };
+static const char *const name_headings[] = { "la name", "la", "authority",
+	"local authority", "authority name", "name", "local authority name",
+	NULL };
+
+static void
+sn_header(const se_csv_field *f, size_t n, struct nbhead *h)
+{
+	char buf[64];
+	size_t i;
+	int k;
+
+	h->code = h->name = -1;
+	for (k = 0; k <= MAX_SN; k++)
+		h->sn[k] = h->close[k] = -1;
+	for (i = 0; i < n; i++) {
+		const char *t = heading(&f[i], buf, sizeof buf);
+		if ((k = sn_rank(t)) != 0) {
+			if (h->sn[k] < 0)
+				h->sn[k] = (int)i;
+			if (k > h->nsn)
+				h->nsn = k;
+			if (i + 1 < n && f[i + 1].len &&
+			    !sn_rank(heading(&f[i + 1], buf, sizeof buf)))
+				h->close[k] = (int)i + 1;
+		} else if (h->code < 0 && one_of(t, code_headings))
+			h->code = (int)i;
+		else if (h->name < 0 && one_of(t, name_headings))
+			h->name = (int)i;
+	}
+}
+
+/* Headings that are column names of other files, never an authority's:
+ * a file headed only by names, none of these, may be the square layout. */
+static bool
+square_heading(const se_csv_field *f)
+{
+	static const char *const not_names[] = { "authority", "neighbour",
+		"rank", "name", "code", "value", "indicator", "measure",
+		"period", "year", "date", "region", "la", "area", "action",
+		"owner", "status", "rag", "comparator", "id", "title", "notes",
+		"description", "total", "count", "type", NULL };
+	char buf[64];
+	const char *t = heading(f, buf, sizeof buf);
+	size_t i;
+	bool letter = false;
+
+	if (!*t || one_of(t, not_names))
+		return false;
+	for (i = 0; t[i]; i++) {
+		if (t[i] >= '0' && t[i] <= '9')
+			return false;
+		letter |= t[i] >= 'a' && t[i] <= 'z';
+	}
+	return letter;
+}
+
+static void
+nb_header(const se_csv_field *f, size_t n, struct nbhead *h)
+{
+	static const char *const want[3] = { "authority", "neighbour", "rank" };
+	size_t i, k;
+
+	memset(h, 0, sizeof *h);
+	for (k = 0; k < 3; k++) {
+		h->col[k] = -1;
+		for (i = 0; i < n; i++)
+			if (se_name_equal(f[i].text, f[i].len, want[k],
+			    strlen(want[k])))
+				h->col[k] = (int)i;
+	}
+	if (h->col[0] >= 0 && h->col[1] >= 0) {
+		h->layout = NB_LONG;
+		return;
+	}
+	sn_header(f, n, h);
+	if (h->sn[1] >= 0 && (h->code >= 0 || h->name >= 0)) {
+		h->layout = NB_SN;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (!square_heading(&f[i]))
+			return;
+	if (n >= 2)
+		h->layout = NB_SQUARE;
+}
+
+bool
+se_neighbours_header(const se_csv_field *f, size_t n, bool square)
+{
+	struct nbhead h;
+
+	nb_header(f, n, &h);
+	return h.layout == NB_LONG || h.layout == NB_SN ||
+	    (square && h.layout == NB_SQUARE);
+}
+
 struct nbread {
 	se_store *s;
 	const char *name;
-	int col[3]; /* authority, neighbour, rank */
+	struct nbhead h;
+	const char **heads; /* square: each column's authority */
+	size_t nheads;
+	long rank;          /* square: the row's rank */
+	size_t empty;       /* SN: rows that name no neighbours */
+	unsigned first_empty;
 	bool header_done, bad;
 };
+
+static const char *
+cell(const se_csv_field *f, size_t n, int c)
+{
+	return c >= 0 && (size_t)c < n && f[c].len ? f[c].text : NULL;
+}
+
+static int
+add_pair(struct nbread *r, const char *a, const char *a_code,
+    const char *b, const char *closeness, long rank, unsigned line)
+{
+	se_store *s = r->s;
+	se_pos pos = { r->name, line, 1 };
+	struct pair *p;
+
+	if (reserve((void **)&s->pairs, &s->cappairs, s->npairs,
+	    sizeof *s->pairs) < 0)
+		return oom(s);
+	p = &s->pairs[s->npairs];
+	p->a = se_arena_strdup(s->arena, a ? a : a_code);
+	p->a_code = a_code ? se_arena_strdup(s->arena, a_code) : NULL;
+	p->b = se_arena_strdup(s->arena, b);
+	p->closeness = closeness ? se_arena_strdup(s->arena, closeness) : NULL;
+	p->rank = rank ? rank : (long)s->npairs + 1;
+	p->line = global_line(s, &pos);
+	if (!p->a || !p->b || (a_code && !p->a_code) ||
+	    (closeness && !p->closeness))
+		return oom(s);
+	s->npairs++;
+	return 0;
+}
+
+static int
+long_row(struct nbread *r, const se_csv_field *f, size_t n, unsigned line)
+{
+	se_pos pos = { r->name, line, 1 };
+	const char *a = cell(f, n, r->h.col[0]), *b = cell(f, n, r->h.col[1]);
+	const se_csv_field *rf;
+	long rank = 0;
+	char *end;
+
+	if (!a || !b)
+		return se_diag_error(r->s->diag, &pos, "csv-row",
+		    "row needs an authority and a neighbour") * 0;
+	if (cell(f, n, r->h.col[2])) {
+		rf = &f[r->h.col[2]];
+		errno = 0;
+		rank = strtol(rf->text, &end, 10);
+		if (errno || end != rf->text + rf->len || rank < 1) {
+			pos.line = rf->line;
+			pos.col = rf->col;
+			return se_diag_error(r->s->diag, &pos, "csv-value",
+			    "rank '%s' is not a whole number from 1",
+			    rf->text) * 0;
+		}
+	}
+	return add_pair(r, a, NULL, b, NULL, rank, line);
+}
+
+static int
+sn_row(struct nbread *r, const se_csv_field *f, size_t n, unsigned line)
+{
+	const char *code = cell(f, n, r->h.code), *name = cell(f, n, r->h.name);
+	bool any = false;
+	int k;
+
+	if (!code && !name) {
+		for (k = 0; (size_t)k < n && !f[k].len; k++)
+			;
+		if ((size_t)k == n)
+			return 0; /* an empty row */
+	}
+	for (k = 1; k <= r->h.nsn; k++) {
+		const char *b = cell(f, n, r->h.sn[k]);
+		if (!b)
+			continue;
+		any = true;
+		if (add_pair(r, name, code, b, cell(f, n, r->h.close[k]), k,
+		    line) < 0)
+			return -1;
+	}
+	if (!any || (!code && !name)) {
+		if (!r->empty++)
+			r->first_empty = line;
+	}
+	return 0;
+}
+
+static int
+square_row(struct nbread *r, const se_csv_field *f, size_t n, unsigned line)
+{
+	size_t i;
+
+	r->rank++;
+	for (i = 0; i < n && i < r->nheads; i++)
+		if (f[i].len && add_pair(r, r->heads[i], NULL, f[i].text, NULL,
+		    r->rank, line) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+square_header(struct nbread *r, const se_csv_field *f, size_t n)
+{
+	se_store *s = r->s;
+	size_t i, known = 0;
+
+	r->heads = se_arena_alloc(s->arena, (n ? n : 1) * sizeof *r->heads);
+	if (!r->heads)
+		return oom(s);
+	for (i = 0; i < n; i++) {
+		r->heads[i] = se_arena_strdup(s->arena, f[i].text);
+		if (!r->heads[i])
+			return oom(s);
+		known += se_authorities_find(s->auth, f[i].text) != NONE;
+	}
+	r->nheads = n;
+	return s->auth && !known ? -1 : 0;
+}
 
 static int
 on_neighbour(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 {
 	struct nbread *r = ctx;
 	se_store *s = r->s;
-	static const char *const want[3] = { "authority", "neighbour", "rank" };
 	se_pos pos = { r->name, line, 1 };
-	struct pair *p;
-	size_t i, k;
-	char *end;
-	long rank;
 
 	if (!r->header_done) {
 		r->header_done = true;
-		for (k = 0; k < 3; k++) {
-			r->col[k] = -1;
-			for (i = 0; i < n; i++)
-				if (se_name_equal(f[i].text, f[i].len, want[k],
-				    strlen(want[k])))
-					r->col[k] = (int)i;
-		}
-		if (r->col[0] < 0 || r->col[1] < 0) {
+		nb_header(f, n, &r->h);
+		if (r->h.layout == NB_SQUARE && square_header(r, f, n) < 0 &&
+		    !s->oom)
+			r->h.layout = NB_NONE;
+		if (r->h.layout == NB_NONE) {
 			r->bad = true;
 			se_diag_error(s->diag, &pos, "csv-header",
 			    "not a neighbours file: expected the columns "
-			    "'authority,neighbour,rank'");
+			    "'authority,neighbour,rank', DfE's 'LA num,LA Name,"
+			    "SN1,SNP,SN2,...', or a column per authority headed "
+			    "by its name");
 			return -1;
 		}
-		return 0;
+		return s->oom ? -1 : 0;
 	}
-	if ((size_t)r->col[0] >= n || (size_t)r->col[1] >= n ||
-	    f[r->col[0]].len == 0 || f[r->col[1]].len == 0) {
-		se_diag_error(s->diag, &pos, "csv-row",
-		    "row needs an authority and a neighbour");
-		return 0;
+	switch (r->h.layout) {
+	case NB_LONG:
+		return long_row(r, f, n, line);
+	case NB_SN:
+		return sn_row(r, f, n, line);
+	default:
+		return square_row(r, f, n, line);
 	}
-	rank = 0;
-	if (r->col[2] >= 0 && (size_t)r->col[2] < n && f[r->col[2]].len) {
-		const se_csv_field *rf = &f[r->col[2]];
-		errno = 0;
-		rank = strtol(rf->text, &end, 10);
-		if (errno || end != rf->text + rf->len || rank < 1) {
-			pos.line = rf->line;
-			pos.col = rf->col;
-			se_diag_error(s->diag, &pos, "csv-value",
-			    "rank '%s' is not a whole number from 1", rf->text);
-			return 0;
-		}
-	}
-	if (reserve((void **)&s->pairs, &s->cappairs, s->npairs,
-	    sizeof *s->pairs) < 0)
-		return oom(s);
-	p = &s->pairs[s->npairs];
-	p->a = se_arena_strdup(s->arena, f[r->col[0]].text);
-	p->b = se_arena_strdup(s->arena, f[r->col[1]].text);
-	p->rank = rank ? rank : (long)s->npairs + 1;
-	p->line = global_line(s, &pos);
-	if (!p->a || !p->b)
-		return oom(s);
-	s->npairs++;
-	return 0;
 }
 
 int
@@ -1109,6 +1374,14 @@ se_store_read_neighbours(se_store *s, const char *path)
 	if (rc == 0 && !r.header_done)
 		rc = se_diag_error(s->diag, &pos, "csv-header",
 		    "not a neighbours file: it is empty");
+	if (r.empty) {
+		pos.line = r.first_empty;
+		pos.col = 1;
+		se_diag_note(s->diag, &pos, "csv-row", "%zu row%s name%s no "
+		    "authority or no neighbours, and %s skipped (the first "
+		    "here)", r.empty, r.empty == 1 ? "" : "s", r.empty == 1 ?
+		    "s" : "", r.empty == 1 ? "is" : "are");
+	}
 	se_csv_free(csv);
 	if (f != stdin)
 		fclose(f);
@@ -1138,35 +1411,109 @@ cmp_pair(const void *pa, const void *pb)
 	return (a->line > b->line) - (a->line < b->line);
 }
 
+/* The subject of a neighbours row: by its code first, when it has one. */
+static size_t
+subject(const se_store *s, const struct pair *p)
+{
+	size_t e = p->a_code ? entity_by_name_or_code(s, p->a_code) : NONE;
+
+	return e != NONE ? e : entity_by_name_or_code(s, p->a);
+}
+
+/* "3 very close, 7 close": how many neighbours of each closeness, in the
+ * order the words first come (best rank first). */
+static int
+summarise_closeness(se_store *s, struct entity *x)
+{
+	size_t i, j, k, count;
+	se_buf b;
+
+	se_buf_init(&b);
+	for (i = 0; i < x->nnb; i++) {
+		const char *w = x->closeness[i];
+		if (!w)
+			continue;
+		for (j = 0; j < i; j++)
+			if (x->closeness[j] && se_strcasecmp(x->closeness[j], w) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (count = 0, k = i; k < x->nnb; k++)
+			count += x->closeness[k] &&
+			    se_strcasecmp(x->closeness[k], w) == 0;
+		se_buf_addf(&b, "%s%zu ", b.len ? ", " : "", count);
+		for (; *w; w++)
+			se_buf_addc(&b, *w >= 'A' && *w <= 'Z' ?
+			    (char)(*w - 'A' + 'a') : *w);
+	}
+	if (b.len)
+		x->closeness_summary = se_arena_strdup(s->arena,
+		    se_buf_str(&b));
+	k = b.len && (se_buf_failed(&b) || !x->closeness_summary);
+	se_buf_release(&b);
+	return k ? oom(s) : 0;
+}
+
 static int
 resolve_neighbours(se_store *s)
 {
-	size_t i;
+	struct table seen;
+	size_t i, unknown = 0, e;
+	se_pos first = { NULL, 0, 0 };
 
+	memset(&seen, 0, sizeof seen);
 	if (s->npairs > 1)
 		qsort(s->pairs, s->npairs, sizeof *s->pairs, cmp_pair);
 	for (i = 0; i < s->npairs; i++) {
 		const struct pair *p = &s->pairs[i];
-		size_t a = entity_by_name_or_code(s, p->a);
+		size_t a = subject(s, p);
 		size_t b = entity_by_name_or_code(s, p->b);
 		struct entity *x;
 		se_pos pos;
 		size_t *v;
+		const char **c;
 
-		if (a == NONE || b == NONE) {
-			place_of(s, p->line, &pos);
+		place_of(s, p->line, &pos);
+		if (a == NONE) {
+			/* Groupings cover every authority; an extract, some. */
+			if (table_get(&seen, p->a, strlen(p->a)) == NONE) {
+				if (table_put(&seen, p->a, i) < 0) {
+					free(seen.v);
+					return oom(s);
+				}
+				if (!unknown++)
+					first = pos;
+			}
+			continue;
+		}
+		if (b == NONE) {
 			se_diag_warning(s->diag, &pos, "unknown-authority",
-			    "'%s' is not an authority in the extracts",
-			    a == NONE ? p->a : p->b);
+			    "'%s' is not an authority in the extracts", p->b);
 			continue;
 		}
 		x = &s->ent[a];
 		v = realloc(x->nb, (x->nnb + 1) * sizeof *v);
-		if (!v)
+		if (v)
+			x->nb = v;
+		c = v ? realloc(x->closeness, (x->nnb + 1) * sizeof *c) : NULL;
+		if (!c) {
+			free(seen.v);
 			return oom(s);
-		x->nb = v;
+		}
+		x->closeness = c;
+		c[x->nnb] = p->closeness;
 		v[x->nnb++] = b;
 	}
+	free(seen.v);
+	if (unknown)
+		se_diag_note(s->diag, &first, "unknown-authority", "%zu "
+		    "authorit%s of the neighbours file %s in none of the "
+		    "extracts; %s neighbours are not used (the first here)",
+		    unknown, unknown == 1 ? "y" : "ies", unknown == 1 ? "is" :
+		    "are", unknown == 1 ? "its" : "their");
+	for (e = 0; e < s->nent; e++)
+		if (s->ent[e].nnb && summarise_closeness(s, &s->ent[e]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -1585,6 +1932,12 @@ se_store_entity_find(const se_store *s, const char *name)
 		if (s->ent_order[i] == e)
 			return i;
 	return NONE;
+}
+
+const char *
+se_store_neighbours_closeness(const se_store *s, size_t e)
+{
+	return ent(s, e)->closeness_summary;
 }
 
 size_t

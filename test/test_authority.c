@@ -516,6 +516,112 @@ TEST(made_up_authorities_work_as_before_with_no_note)
 	fix_release(&f);
 }
 
+/* ---- neighbours layouts are told from their headers ------------------------ */
+
+static se_csv_kind
+sniff(const char *header)
+{
+	static char buf[1024];
+	se_csv_field f[64];
+	size_t n = 0;
+	char *p;
+
+	snprintf(buf, sizeof buf, "%s", header);
+	for (p = buf; n < 64;) {
+		char *c = strchr(p, ',');
+		f[n].text = p;
+		f[n].len = c ? (size_t)(c - p) : strlen(p);
+		f[n].line = 1;
+		f[n].col = (unsigned)(p - buf) + 1;
+		n++;
+		if (!c)
+			break;
+		*c = '\0';
+		p = c + 1;
+	}
+	return se_csv_sniff(f, n);
+}
+
+TEST(each_neighbours_layout_is_sniffed_as_neighbours)
+{
+	CHECK_INT_EQ(sniff("authority,neighbour,rank"), SE_CSV_NEIGHBOURS);
+	CHECK_INT_EQ(sniff("LA num,LA Name,LA number,GOInd,GOReg,SN1,SNP,SN2,"
+	    "SNP,SN3,SNP,SN4,SNP,SN5,SNP,SN6,SNP,SN7,SNP,SN8,SNP,SN9,SNP,SN10,"
+	    "SNP,"), SE_CSV_NEIGHBOURS);
+	CHECK_INT_EQ(sniff("LA Name,SN_1,SN_2,SN_3"), SE_CSV_NEIGHBOURS);
+	CHECK_INT_EQ(sniff("la_code,SN_1,SN_1_closeness"), SE_CSV_NEIGHBOURS);
+	CHECK_INT_EQ(sniff("Camden,Barnsley,Bristol City of,Buckinghamshire"),
+	    SE_CSV_NEIGHBOURS);
+	/* Other files' headers stay what they were. */
+	CHECK_INT_EQ(sniff("la_code,la_name,region,indicator,period,value"),
+	    SE_CSV_EXTRACT);
+	CHECK_INT_EQ(sniff("Action,Owner,Due"), SE_CSV_PLAN);
+	CHECK_INT_EQ(sniff("authority,indicator,rag,comparator"),
+	    SE_CSV_RATINGS);
+	CHECK_INT_EQ(sniff("name,value"), SE_CSV_UNKNOWN);
+	CHECK_INT_EQ(sniff("Camden"), SE_CSV_UNKNOWN);
+	CHECK_INT_EQ(sniff("Camden,2019"), SE_CSV_UNKNOWN);
+}
+
+static size_t
+neighbours_of(const char *nbfile, const char *who, char *names, size_t cap)
+{
+	se_diag *d = se_diag_new();
+	se_authorities *a = table(d);
+	se_store *s = se_store_new(NULL, d);
+	const size_t *l;
+	size_t n = 0, k, e, used = 0;
+	unsigned i;
+	static const char *const all[] = { "Camden", "Westminster",
+		"Hammersmith and Fulham", "Kensington and Chelsea", "Islington",
+		"Wandsworth", "Manchester", "Greenwich", "Reading", "Haringey",
+		"Barnet" };
+
+	se_store_set_authorities(s, a);
+	line_no = 0;
+	for (i = 0; i < sizeof all / sizeof all[0]; i++)
+		row(s, "x.csv", all[i], NULL, NULL, NULL, "2020", i);
+	CHECK_INT_EQ(se_store_read_neighbours(s, nbfile), 0);
+	CHECK_INT_EQ(se_store_finish(s), 0);
+	e = se_store_entity_find(s, who);
+	if (e != NONE)
+		n = se_store_neighbours(s, e, &l);
+	names[0] = '\0';
+	for (k = 0; k < n; k++)
+		used += (size_t)snprintf(names + used, cap - used, "%s%s",
+		    k ? "|" : "", se_store_entity_name(s, l[k]));
+	if (e != NONE && se_store_neighbours_closeness(s, e))
+		snprintf(names + used, cap - used, " (%s)",
+		    se_store_neighbours_closeness(s, e));
+	se_store_free(s);
+	se_authorities_free(a);
+	se_diag_free(d);
+	return n;
+}
+
+TEST(each_neighbours_layout_gives_the_same_neighbours_in_rank_order)
+{
+	static const char *const files[] = {
+		"test/fixtures/real/dfe-statistical-neighbours-2021.csv",
+		"test/fixtures/real/neighbours-sn-names.csv",
+		"test/fixtures/real/neighbours-square.csv" };
+	static const char want[] = "Westminster|Hammersmith and Fulham|"
+	    "Kensington and Chelsea|Islington|Wandsworth|Manchester|Greenwich|"
+	    "Reading|Haringey|Barnet";
+	char got[1024];
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		CHECK_INT_EQ(neighbours_of(files[i], "202", got, sizeof got), 10);
+		CHECK(strncmp(got, want, strlen(want)) == 0);
+	}
+	neighbours_of(files[0], "Camden", got, sizeof got);
+	CHECK_STR_EQ(got + strlen(want), " (1 very close, 3 close, 1 somewhat "
+	    "close, 5 not close)");
+	neighbours_of(files[2], "Camden", got, sizeof got);
+	CHECK_STR_EQ(got + strlen(want), "");
+}
+
 int
 main(void)
 {
@@ -530,5 +636,7 @@ main(void)
 	RUN(a_row_naming_two_authorities_is_one_entity_named_as_given);
 	RUN(inner_and_outer_london_are_regions_never_authorities);
 	RUN(made_up_authorities_work_as_before_with_no_note);
+	RUN(each_neighbours_layout_is_sniffed_as_neighbours);
+	RUN(each_neighbours_layout_gives_the_same_neighbours_in_rank_order);
 	return DONE();
 }
