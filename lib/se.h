@@ -405,6 +405,9 @@ typedef struct se_indicator {
 	const char **aliases;
 	size_t naliases;
 	se_pos pos;            /* where the entry starts */
+	/* compare-by: confidence: rated by the value's 95% confidence
+	 * interval against the comparator value (Fingertips' rule) */
+	bool by_confidence;
 } se_indicator;
 
 typedef struct se_catalogue se_catalogue;
@@ -458,6 +461,11 @@ double se_better(se_polarity p, double x, double y);
 se_rag se_rag_thresholds(se_polarity p, double v, double green, double red);
 /* RAG with a comparator: d = better(v, c); green d > tol, red d < -tol. */
 se_rag se_rag_comparator(se_polarity p, double v, double c, double tol);
+/* Fingertips' rating by a 95% confidence interval [low, high] against the
+ * comparator value c: green when the whole interval is better than c, red
+ * when it is wholly worse, amber when it holds or touches c; none for
+ * polarity none. */
+se_rag se_rag_interval(se_polarity p, double low, double high, double c);
 /* Direction: d = better(latest, previous); improving d > tol, declining
  * d < -tol, else stable. */
 se_direction se_direction_of(se_polarity p, double latest, double previous,
@@ -818,6 +826,8 @@ typedef struct se_rating {
 	const char *comparator_name; /* "England", the region's name, ... */
 	size_t count;           /* values in a median or neighbours mean */
 	se_rag rag;
+	bool by_ci;             /* rated by the confidence interval
+	                           (compare-by: confidence) */
 } se_rating;
 
 /* Rate series 'i' of a finished store for every entity: 'out' holds
