@@ -13,6 +13,7 @@
 static const char usage[] =
     "usage: se-hypothesise [-n N] [-i CATALOGUE] [--data FILE]... "
     "[--lead NAME]\n"
+    "                      [--where COLUMN=VALUE]...\n"
     "                      [-F yaml|markdown|text|json] [-o FILE]\n"
     "                      SELF-ASSESSMENT [SELF-EVALUATION...]\n";
 
@@ -99,7 +100,7 @@ parse_args(struct opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		SE_CLI_LONGOPTS,
+		SE_CLI_LONGOPTS, SE_CLI_DATA_LONGOPTS,
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "lead", required_argument, NULL, OPT_LEAD },
@@ -221,6 +222,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		auth = se_authorities_of(dir, d);
 	if (!s || !p || se_store_set_authorities(s, auth) < 0)
 		goto out;
+	se_store_set_where(s, o->cli.where, o->cli.nwhere);
 	if (o->ndata && !cat)
 		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
 		    "(-i): indicators cannot be rated or linked to areas, so "

@@ -16,6 +16,7 @@ static const char usage[] =
     "              [--compare england|region|neighbours] "
     "[--neighbours FILE]\n"
     "              [--by authority|indicator] [--exceptions [--band PCT]]\n"
+    "              [--where COLUMN=VALUE]...\n"
     "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n"
     "       se-rag [--formats DIR] [-F FORMAT] [-o FILE] DOCUMENT...\n";
 
@@ -204,7 +205,7 @@ parse_args(struct opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		SE_CLI_LONGOPTS,
+		SE_CLI_LONGOPTS, SE_CLI_DATA_LONGOPTS,
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
@@ -322,6 +323,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	auth = se_authorities_of(dir, d);
 	if (!s || se_store_set_authorities(s, auth) < 0)
 		goto out;
+	se_store_set_where(s, o->cli.where, o->cli.nwhere);
 	for (i = optind; i < argc; i++) {
 		struct reading r = { s, 0, 0 };
 		if (se_walk(argv[i], read_extract, &r, d) == 0 && !r.failed &&

@@ -11,7 +11,7 @@
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
-    "                 [--data FILE]...\n"
+    "                 [--data FILE]... [--where COLUMN=VALUE]...\n"
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
@@ -224,7 +224,7 @@ parse_args(struct opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		SE_CLI_LONGOPTS,
+		SE_CLI_LONGOPTS, SE_CLI_DATA_LONGOPTS,
 		{ "type", required_argument, NULL, 't' },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
@@ -277,6 +277,7 @@ load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
 		free(all);
 		return -1;
 	}
+	se_store_set_where(*s, o->cli.where, o->cli.nwhere);
 	for (k = 0; k < o->ndata; k++)
 		all[k] = o->data[k];
 	for (k = 0; k < in->ncsv; k++)

@@ -360,6 +360,23 @@ read_compare(struct loader *l, const se_node *entry, se_indicator *ind)
 }
 
 static void
+read_compare_by(struct loader *l, const se_node *entry, se_indicator *ind)
+{
+	const se_node *n = se_node_get(entry, "compare-by");
+	const char *s = se_node_str(n);
+
+	if (!n)
+		return;
+	if (s && se_strcasecmp(s, "confidence") == 0)
+		ind->by_confidence = true;
+	else if (!s || se_strcasecmp(s, "value") != 0) {
+		se_diag_error(l->diag, &n->pos, "catalogue-entry",
+		    "compare-by '%s' is not value or confidence", s ? s : "");
+		l->bad = true;
+	}
+}
+
+static void
 read_thresholds(struct loader *l, const se_node *entry, se_indicator *ind)
 {
 	const se_node *n = se_node_get(entry, "thresholds");
@@ -414,6 +431,7 @@ read_entry(struct loader *l, const se_node *entry, se_indicator *ind)
 	ind->source = get_string(l, entry, "source", false);
 	read_polarity(l, entry, ind);
 	read_compare(l, entry, ind);
+	read_compare_by(l, entry, ind);
 	if (get_number(l, entry, "tolerance", &v)) {
 		if (v < 0) {
 			se_diag_error(l->diag, &se_node_get(entry,

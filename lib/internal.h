@@ -67,6 +67,20 @@ int se_text_put_line(FILE *f, const char *s);
 void se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
     size_t n);
 
+/* layout.c: the published layouts (EES tidy data, LAIT long,
+ * Fingertips) behind se_extract.  se_real_sniff: which of them a header
+ * is (SE_LAYOUT_NONE: none).  A reader per file; 'name' and the options'
+ * strings are kept, not copied.  Each returns 0, or -1 when reading has
+ * to stop (reason in 'd'). */
+typedef struct se_real se_real;
+se_extract_layout se_real_sniff(const se_csv_field *h, size_t n);
+se_real *se_real_new(se_extract_layout layout, const char *name,
+    const se_extract_opts *o, se_row_fn fn, void *ctx, se_diag *d);
+int se_real_header(se_real *x, const se_csv_field *f, size_t n);
+int se_real_row(se_real *x, const se_csv_field *f, size_t n, unsigned line);
+int se_real_finish(se_real *x);
+void se_real_free(se_real *x); /* NULL is a no-op */
+
 /* csv.c: read every line with the scanner, never the fast path (the
  * tests and fuzz_csv compare the two; see csv.c). */
 void se_csv_set_exact(se_csv *c, bool exact);

@@ -7,9 +7,11 @@
 #include <string.h>
 
 /* The markers that mean "no value" (GSS guidance on symbols, plus what
- * Excel-made extracts use): compared case-insensitively. */
+ * Excel-made extracts use, plus Explore Education Statistics' own: u low
+ * reliability, k a value that rounds to zero, ':' and '~'): compared
+ * case-insensitively. */
 static const char *const markers[] = {
-	"x", "c", "z", "..", ".", "*", "-", "low", "n/a",
+	"x", "c", "z", "..", ".", "*", "-", "low", "n/a", "u", "k", ":", "~",
 };
 
 static bool

@@ -79,6 +79,18 @@ se_rag_comparator(se_polarity p, double v, double c, double tol)
 	return k > 0 ? SE_RAG_GREEN : k < 0 ? SE_RAG_RED : SE_RAG_AMBER;
 }
 
+se_rag
+se_rag_interval(se_polarity p, double low, double high, double c)
+{
+	bool above = low > c, below = high < c;
+
+	if (p == SE_POLARITY_NONE)
+		return SE_RAG_NONE;
+	if (!above && !below)
+		return SE_RAG_AMBER; /* the interval holds or touches it */
+	return above == (p == SE_POLARITY_HIGH) ? SE_RAG_GREEN : SE_RAG_RED;
+}
+
 se_direction
 se_direction_of(se_polarity p, double latest, double previous, double tol)
 {
@@ -366,7 +378,8 @@ general_fast(double v, int P, char *buf, size_t n, size_t *len)
 	return put_text(p, *len, buf, n) ? G_OK : G_CANNOT;
 }
 
-/* "%.15g", or "%.17g" when that does not read back as 'v'. */
+/* The shortest of "%.15g", "%.16g" and "%.17g" that reads back as 'v'
+ * (DESIGN 11: computed numbers out in the shortest round-trip form). */
 static size_t
 general(double v, char *buf, size_t n)
 {
@@ -375,14 +388,21 @@ general(double v, char *buf, size_t n)
 
 	if (isfinite(v) && v != 0) {
 		g = general_fast(v, 15, buf, n, &len);
-		if (g == G_INEXACT)
+		if (g == G_INEXACT) {
+			k = snprintf(buf, n, "%.16g", v);
+			if (k > 0 && (size_t)k < n && strtod(buf, NULL) == v)
+				return (size_t)k;
 			g = general_fast(v, 17, buf, n, &len);
+		}
 	}
 	if (g == G_OK)
 		return len;
 	k = snprintf(buf, n, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		k = snprintf(buf, n, "%.17g", v);
+	if (strtod(buf, NULL) != v) {
+		k = snprintf(buf, n, "%.16g", v);
+		if (strtod(buf, NULL) != v)
+			k = snprintf(buf, n, "%.17g", v);
+	}
 	return k < 0 ? 0 : (size_t)k;
 }
 
@@ -593,7 +613,11 @@ rate_one(const se_store *s, size_t i, const se_rate_opts *o, se_rating *r,
 	if (r->source == SE_SOURCE_THRESHOLDS)
 		r->rag = se_rag_thresholds(pol, r->cur.value, ind->green,
 		    ind->red);
-	else if (r->has_comparator)
+	else if (r->has_comparator && ind->by_confidence) {
+		r->by_ci = true;
+		r->rag = r->cur.has_ci ? se_rag_interval(pol, r->cur.ci_low,
+		    r->cur.ci_high, r->comparator) : SE_RAG_NONE;
+	} else if (r->has_comparator)
 		r->rag = se_rag_comparator(pol, r->cur.value, r->comparator,
 		    ind->tolerance);
 }
@@ -804,6 +828,40 @@ comparator_reason(struct sink *b, const se_indicator *ind, const se_rating *r)
 	sink_addc(b, ')');
 }
 
+/* Fingertips' comparison: "158.6 (95% interval 140.0 to 178.9) vs
+ * England 115.2 (worse: the whole interval is above it)". */
+static void
+interval_reason(struct sink *b, const se_indicator *ind, const se_rating *r)
+{
+	int pr = ind->precision;
+
+	num(b, r->cur.value, pr);
+	if (!r->cur.has_ci) {
+		sink_adds(b, " vs ");
+		sink_adds(b, r->comparator_name);
+		sink_addc(b, ' ');
+		num(b, r->comparator, pr);
+		sink_adds(b, " (not compared: no 95% confidence interval)");
+		return;
+	}
+	sink_adds(b, " (95% interval ");
+	num(b, r->cur.ci_low, pr);
+	sink_adds(b, " to ");
+	num(b, r->cur.ci_high, pr);
+	sink_adds(b, ") vs ");
+	sink_adds(b, r->comparator_name);
+	sink_addc(b, ' ');
+	num(b, r->comparator, pr);
+	if (r->rag == SE_RAG_AMBER)
+		sink_adds(b, " (similar: the interval includes it)");
+	else {
+		sink_adds(b, r->rag == SE_RAG_GREEN ? " (better" : " (worse");
+		sink_adds(b, r->cur.ci_low > r->comparator ?
+		    ": the whole interval is above it)" :
+		    ": the whole interval is below it)");
+	}
+}
+
 static void
 direction_note(struct sink *b, const se_rating *r)
 {
@@ -833,6 +891,8 @@ se_rating_reason(const se_store *s, size_t i, const se_rating *r,
 		sink_adds(&b, "context only (polarity none)");
 	else if (r->source == SE_SOURCE_THRESHOLDS)
 		threshold_reason(&b, ind, r);
+	else if (r->by_ci)
+		interval_reason(&b, ind, r);
 	else if (r->has_comparator)
 		comparator_reason(&b, ind, r);
 	else {
@@ -845,5 +905,10 @@ se_rating_reason(const se_store *s, size_t i, const se_rating *r,
 	}
 	if (has_value(&r->cur) && ind->polarity != SE_POLARITY_NONE)
 		direction_note(&b, r);
+	if (r->cur.release) {
+		sink_adds(&b, "; ");
+		sink_adds(&b, r->cur.release);
+		sink_adds(&b, " figures");
+	}
 	return b.len;
 }

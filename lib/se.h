@@ -171,6 +171,7 @@ typedef int (*se_walk_fn)(void *ctx, const char *path, bool named);
 int se_walk(const char *operand, se_walk_fn fn, void *ctx, se_diag *d);
 
 /* Options every command shares, filled by se_cli_common(). */
+#define SE_CLI_MAX_WHERE 32
 typedef struct se_cli {
 	const char *prog;        /* the command's name, for messages */
 	const char *usage;       /* the SYNOPSIS, printed on bad usage */
@@ -179,10 +180,19 @@ typedef struct se_cli {
 	const char *output;      /* -o, or NULL */
 	int color;               /* SE_COLOR_* (default SE_COLOR_AUTO) */
 	const char *formats_dir; /* --formats, or NULL */
+	/* --where COLUMN=VALUE, in order (commands that read extracts) */
+	const char *where[SE_CLI_MAX_WHERE];
+	size_t nwhere;
 } se_cli;
 
 /* Values getopt_long returns for the common long-only options. */
-enum { SE_OPT_VERSION = 0x100, SE_OPT_COLOR, SE_OPT_FORMATS };
+enum { SE_OPT_VERSION = 0x100, SE_OPT_COLOR, SE_OPT_FORMATS, SE_OPT_WHERE };
+
+/* The options of every command that reads extracts, to splice into its
+ * getopt_long table after SE_CLI_LONGOPTS; se_cli_common() keeps each
+ * --where in se_cli.where (give them to se_store_set_where()). */
+#define SE_CLI_DATA_LONGOPTS \
+	{ "where", required_argument, NULL, SE_OPT_WHERE }
 
 /* The common options, to splice into a command's getopt_long tables
  * (needs <getopt.h>):
@@ -395,6 +405,9 @@ typedef struct se_indicator {
 	const char **aliases;
 	size_t naliases;
 	se_pos pos;            /* where the entry starts */
+	/* compare-by: confidence: rated by the value's 95% confidence
+	 * interval against the comparator value (Fingertips' rule) */
+	bool by_confidence;
 } se_indicator;
 
 typedef struct se_catalogue se_catalogue;
@@ -448,6 +461,11 @@ double se_better(se_polarity p, double x, double y);
 se_rag se_rag_thresholds(se_polarity p, double v, double green, double red);
 /* RAG with a comparator: d = better(v, c); green d > tol, red d < -tol. */
 se_rag se_rag_comparator(se_polarity p, double v, double c, double tol);
+/* Fingertips' rating by a 95% confidence interval [low, high] against the
+ * comparator value c: green when the whole interval is better than c, red
+ * when it is wholly worse, amber when it holds or touches c; none for
+ * polarity none. */
+se_rag se_rag_interval(se_polarity p, double low, double high, double c);
 /* Direction: d = better(latest, previous); improving d > tol, declining
  * d < -tol, else stable. */
 se_direction se_direction_of(se_polarity p, double latest, double previous,
@@ -538,20 +556,26 @@ typedef enum {
 	SE_PERIOD_SPAN,
 	SE_PERIOD_QUARTER,
 	SE_PERIOD_MONTH,
-	SE_PERIOD_DATE
+	SE_PERIOD_DATE,
+	SE_PERIOD_FY_QUARTER, /* a quarter of a financial year: Q2 2018-19 */
+	SE_PERIOD_ROLLING     /* a rolling span: 2014-16, 2013/14-15/16 */
 } se_period_kind;
 
 typedef struct se_period {
 	se_period_kind kind;
 	int year;         /* the first year of a span */
-	int sub;          /* quarter 1-4, month 1-12 (month of a date), else 0 */
-	int day;          /* day of the month of a date, else 0 */
+	int sub;          /* quarter 1-4, month 1-12 (month of a date), the
+	                     years a rolling span adds (2014-16: 2), else 0 */
+	int day;          /* day of the month of a date; 1 for a rolling
+	                     span of year spans (2013/14-15/16); else 0 */
 	bool maybe_month; /* a span like 2011-12 that could be December 2011
 	                     (DESIGN 10.14: the series decides) */
 } se_period;
 
-/* Parse a period from 's' (n bytes; surrounding spaces allowed).  Returns
- * 0, or -1 when it is not a period (nothing written to 'out'). */
+/* Parse a period from 's' (n bytes; surrounding spaces allowed): also
+ * financial-year quarters (Q2 2018-19, 2018-19 Q2) and rolling spans
+ * (2014-16, 2014 - 16, 2013/14-15/16, which sort by their last year).
+ * Returns 0, or -1 when it is not a period (nothing written to 'out'). */
 int se_period_parse(const char *s, size_t n, se_period *out);
 /* Chronological order: negative, 0 or positive.  Periods of different
  * kinds are ordered by kind (a series should not mix them). */
@@ -562,6 +586,10 @@ int se_period_cmp(const se_period *a, const se_period *b);
 size_t se_period_format(const se_period *p, char *buf, size_t n);
 /* The month a maybe_month span would be (2011-12 -> 2011-12 as a month). */
 se_period se_period_as_month(const se_period *p);
+/* The last day of a period as YYYY-MM-DD into 'buf' (a span ends on 31
+ * March of its second year, a financial quarter with its third month, a
+ * rolling span as its last year or span). */
+void se_period_end(const se_period *p, char buf[11]);
 
 /* A number as extracts write it: "23.5%", "1,234", " 12 ", "-3.5"; the
  * suppression markers of official statistics (x c z .. . * - low n/a, any
@@ -582,7 +610,23 @@ typedef struct se_row {
 	                     empty cell) when !has_value, else NULL */
 	se_pos pos;       /* the value's cell */
 	se_pos row_pos;   /* the row's first field */
+	/* The indicator's title as the file gives it (LAIT 'Data item',
+	 * Fingertips 'Indicator Name'), or NULL. */
+	const char *title;
+	/* The value's 95% confidence limits (Fingertips 'Lower CI 95.0
+	 * limit' / 'Upper CI 95.0 limit'), when has_ci. */
+	bool has_ci;
+	double ci_low, ci_high;
+	/* The figures' release (an EES 'version' or 'data_status' column):
+	 * SE_RELEASE_NONE, or a later release replaces an earlier one. */
+	int release;
 } se_row;
+
+/* Releases of published figures, in the order they replace each other. */
+enum { SE_RELEASE_NONE, SE_RELEASE_PROVISIONAL, SE_RELEASE_REVISED,
+	SE_RELEASE_FINAL };
+/* "provisional", "revised", "final", or "" for SE_RELEASE_NONE. */
+const char *se_release_name(int release);
 
 /* Called once per value; return 0 to go on, -1 to stop. */
 typedef int (*se_row_fn)(void *ctx, const se_row *r);
@@ -605,6 +649,42 @@ void se_extract_free(se_extract *x); /* NULL is a no-op */
 /* Stream a whole file ("-": standard input) in 64 KiB pieces.  0, or -1
  * when it could not be opened or read to the end (reason in 'd'). */
 int se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d);
+
+/* The layouts an extract's header can have (DESIGN 11): the long and wide
+ * layouts of section 4, EES tidy data (time_period, time_identifier,
+ * geographic_level), LAIT long (Short Desc, Years, LA and Regions,
+ * Values) and a Fingertips export (Indicator ID or Indicator Name, Area
+ * Code, Area Type, Time period, Value). */
+typedef enum {
+	SE_LAYOUT_NONE,
+	SE_LAYOUT_LONG,
+	SE_LAYOUT_WIDE,
+	SE_LAYOUT_EES,
+	SE_LAYOUT_LAIT,
+	SE_LAYOUT_FINGERTIPS
+} se_extract_layout;
+/* The layout of a header row, from the header alone. */
+se_extract_layout se_extract_layout_sniff(const se_csv_field *header,
+    size_t n);
+/* "long", "wide", "EES tidy data", "LAIT long", "Fingertips export", or
+ * "none". */
+const char *se_extract_layout_name(se_extract_layout l);
+/* What an extract reader needs besides the file: the catalogue (EES
+ * measure columns are found through it; NULL: none, and an EES file then
+ * has no measures) and --where choices ("COLUMN=VALUE": rows whose
+ * COLUMN holds VALUE, any case, instead of the column's total level).
+ * The strings must outlive the reader. */
+typedef struct se_extract_opts {
+	const se_catalogue *cat;
+	const char *const *where;
+	size_t nwhere;
+} se_extract_opts;
+/* Set before the first se_extract_feed ('o' is copied, its strings
+ * kept).  A --where without '=' is an error (rule where) and returns -1. */
+int se_extract_set_opts(se_extract *x, const se_extract_opts *o);
+/* se_extract_read with options ('o' may be NULL). */
+int se_extract_read_opts(const char *path, const se_extract_opts *o,
+    se_row_fn fn, void *ctx, se_diag *d);
 
 /* What a CSV holds, from its header (DESIGN 10.4). */
 typedef enum {
@@ -696,6 +776,10 @@ typedef struct se_cell {
 	se_cell_state state;
 	double value;     /* when SE_CELL_VALUE */
 	const char *flag; /* the marker when SE_CELL_SUPPRESSED, else NULL */
+	const char *release; /* "final", "revised", "provisional" when the
+	                        file said (se_release_name), else NULL */
+	bool has_ci;      /* the value's 95% confidence limits are known */
+	double ci_low, ci_high;
 } se_cell;
 
 /* A new empty store.  'cat' (may be NULL: every indicator is then
@@ -711,9 +795,14 @@ int se_store_set_authorities(se_store *s, const se_authorities *a);
  * Conflicting duplicates are errors (rule duplicate).  Returns 0, or -1
  * when out of memory. */
 int se_store_row(void *store, const se_row *r);
-/* Read an extract file into the store (se_extract_read).  0, or -1 when
- * it could not be read. */
+/* Read an extract file into the store (se_extract_read_opts with the
+ * store's catalogue and --where).  0, or -1 when it could not be read. */
 int se_store_read(se_store *s, const char *path);
+/* The --where choices (COLUMN=VALUE) extracts read into 's' use; the
+ * strings must outlive the store. */
+void se_store_set_where(se_store *s, const char *const *where, size_t n);
+/* The reader options of 's': its catalogue and --where. */
+void se_store_extract_opts(const se_store *s, se_extract_opts *o);
 /* Read statistical neighbours: a CSV 'authority,neighbour,rank'; DfE's
  * groupings (a row per authority, 'LA num', 'LA Name', SN1..SN10 or
  * SN_1.. holding numbers or names, each followed by a closeness column);
@@ -799,6 +888,8 @@ typedef struct se_rating {
 	const char *closeness;  /* a neighbours mean: how close the group is
 	                           (se_store_neighbours_closeness), or NULL */
 	se_rag rag;
+	bool by_ci;             /* rated by the confidence interval
+	                           (compare-by: confidence) */
 } se_rating;
 
 /* Rate series 'i' of a finished store for every entity: 'out' holds

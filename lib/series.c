@@ -186,6 +186,13 @@ struct cells {
 	uint32_t line[PAGE_CELLS]; /* global line of the row that set the cell */
 	uint8_t state[PAGE_CELLS]; /* se_cell_state: zero is SE_CELL_ABSENT */
 	uint8_t flag[PAGE_CELLS];  /* index in 'flags' when suppressed */
+	uint8_t release[PAGE_CELLS]; /* SE_RELEASE_* of the row that set it */
+};
+
+/* The confidence limits of a page's cells, made only for the columns of
+ * files that give them (Fingertips); NaN where a cell has none. */
+struct limits {
+	double low[PAGE_CELLS], high[PAGE_CELLS];
 };
 
 /* One period of one series: a column of cells indexed by entity. */
@@ -195,6 +202,8 @@ struct column {
 	uint32_t first;    /* global line of its first row */
 	size_t npages;
 	struct cells **page; /* NULL: no cell of it written */
+	size_t nlimits;
+	struct limits **limits; /* NULL: no cell of the page has limits */
 };
 
 struct series {
@@ -225,6 +234,8 @@ struct se_store {
 	const se_catalogue *cat;
 	const se_authorities *auth; /* or NULL */
 	size_t *auth_ent;           /* table entry -> entity, or NONE */
+	const char *const *where; /* --where, for the extracts read */
+	size_t nwhere;
 	se_diag *diag;
 	se_arena *arena;
 	struct entity *ent;
@@ -290,8 +301,14 @@ se_store_free(se_store *s)
 	if (!s)
 		return;
 	for (i = 0; i < s->nser; i++) {
-		for (j = 0; j < s->ser[i].ncols; j++)
-			free(s->ser[i].cols[j].page);
+		for (j = 0; j < s->ser[i].ncols; j++) {
+			struct column *c = &s->ser[i].cols[j];
+			size_t k;
+			for (k = 0; k < c->nlimits; k++)
+				free(c->limits[k]);
+			free(c->limits);
+			free(c->page);
+		}
 		free(s->ser[i].cols);
 		free(s->ser[i].order);
 	}
@@ -694,7 +711,8 @@ note_region(se_store *s, size_t e, const char *region)
 /* ---- series ------------------------------------------------------------- */
 
 static size_t
-new_series(se_store *s, const se_indicator *ind, const char *name)
+new_series(se_store *s, const se_indicator *ind, const char *name,
+    const char *title)
 {
 	struct series *x;
 
@@ -712,6 +730,9 @@ new_series(se_store *s, const se_indicator *ind, const char *name)
 		if (!made)
 			return NONE;
 		made->id = made->title = x->name;
+		if (title && *title &&
+		    !(made->title = se_arena_strdup(s->arena, title)))
+			return NONE;
 		made->polarity = SE_POLARITY_NONE;
 		made->precision = 1;
 		ind = made;
@@ -721,7 +742,8 @@ new_series(se_store *s, const se_indicator *ind, const char *name)
 }
 
 static size_t
-find_series(se_store *s, const char *name, const se_pos *pos)
+find_series(se_store *s, const char *name, const char *title,
+    const se_pos *pos)
 {
 	size_t len = strlen(name), k;
 	const se_indicator *ind;
@@ -733,10 +755,10 @@ find_series(se_store *s, const char *name, const se_pos *pos)
 	if (ind) {
 		size_t ci = se_catalogue_index(s->cat, ind);
 		if (s->cat_series[ci] == NONE)
-			s->cat_series[ci] = new_series(s, ind, ind->id);
+			s->cat_series[ci] = new_series(s, ind, ind->id, NULL);
 		k = s->cat_series[ci];
 	} else {
-		k = new_series(s, NULL, name);
+		k = new_series(s, NULL, name, title);
 		if (k != NONE && s->cat)
 			se_diag_warning(s->diag, pos, "unknown-indicator",
 			    "indicator '%s' is not in the catalogue: shown, "
@@ -886,9 +908,43 @@ cell_text(const se_store *s, const struct cells *c, size_t k, char *buf,
 		shortest(c->v[k], buf, n);
 }
 
+/* Keep the row's confidence limits for cell 'e' of 'col' (NaN: none).
+ * -1 when out of memory. */
+static int
+put_limits(struct column *col, size_t e, const se_row *r)
+{
+	size_t k = e / PAGE_CELLS, i;
+	struct limits *l;
+
+	if (!r->has_ci && (k >= col->nlimits || !col->limits[k]))
+		return 0;
+	if (k >= col->nlimits) {
+		size_t n = col->npages > k ? col->npages : k + 1;
+		struct limits **v = realloc(col->limits, n * sizeof *v);
+		if (!v)
+			return -1;
+		memset(v + col->nlimits, 0, (n - col->nlimits) * sizeof *v);
+		col->limits = v;
+		col->nlimits = n;
+	}
+	if (!col->limits[k]) {
+		col->limits[k] = malloc(sizeof *col->limits[k]);
+		if (!col->limits[k])
+			return -1;
+		for (i = 0; i < PAGE_CELLS; i++)
+			col->limits[k]->low[i] = col->limits[k]->high[i] = NAN;
+	}
+	l = col->limits[k];
+	l->low[e % PAGE_CELLS] = r->has_ci ? r->ci_low : NAN;
+	l->high[e % PAGE_CELLS] = r->has_ci ? r->ci_high : NAN;
+	return 0;
+}
+
 /* DESIGN 10.16: an identical repeated row is ignored; conflicting values
- * for one cell are an error naming both places, and neither is used. */
-static void
+ * for one cell are an error naming both places, and neither is used.
+ * DESIGN 11: a later release of the figures (Final over Revised over
+ * Provisional) replaces an earlier one, and an earlier one is ignored. */
+static int
 put_cell(se_store *s, struct series *x, struct column *col,
     struct cells *c, size_t e, const se_row *r, uint32_t g)
 {
@@ -899,16 +955,19 @@ put_cell(se_store *s, struct series *x, struct column *col,
 	size_t k = e % PAGE_CELLS;
 	se_pos first;
 
-	if (c->state[k] == SE_CELL_ABSENT) {
+	if (c->state[k] != SE_CELL_ABSENT && r->release < c->release[k])
+		return 0;
+	if (c->state[k] == SE_CELL_ABSENT || r->release > c->release[k]) {
 		c->state[k] = state;
 		c->v[k] = r->has_value ? r->value : 0;
 		c->flag[k] = flag;
 		c->line[k] = g;
-		return;
+		c->release[k] = (uint8_t)r->release;
+		return put_limits(col, e, r);
 	}
 	if (c->state[k] == state && (state == SE_CELL_VALUE ?
 	    c->v[k] == r->value : c->flag[k] == flag))
-		return;
+		return 0;
 	place_of(s, c->line[k], &first);
 	if (c->state[k] == SE_CELL_CONFLICT)
 		snprintf(was, sizeof was, "other values");
@@ -925,6 +984,7 @@ put_cell(se_store *s, struct series *x, struct column *col,
 	    "neither is used", s->ent[e].name, x->ind->id, when, now, was,
 	    first.file, first.line);
 	c->state[k] = SE_CELL_CONFLICT;
+	return 0;
 }
 
 /* 'in_file' as for row_line(), or NULL. */
@@ -956,7 +1016,7 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 	if (s->last_valid && strcmp(s->last_ind.data, r->indicator) == 0) {
 		k = s->last_s;
 	} else {
-		k = find_series(s, r->indicator, &r->pos);
+		k = find_series(s, r->indicator, r->title, &r->pos);
 		if (k == NONE)
 			return oom(s);
 		se_buf_reset(&s->last_ind);
@@ -972,7 +1032,8 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 	page = col == NONE ? NULL : column_page(s, &x->cols[col], e);
 	if (!page)
 		return oom(s);
-	put_cell(s, x, &x->cols[col], page, e, r, g);
+	if (put_cell(s, x, &x->cols[col], page, e, r, g) < 0)
+		return oom(s);
 	return 0;
 }
 
@@ -996,12 +1057,29 @@ read_row(void *ctx, const se_row *r)
 	return store_row(rd->s, r, &rd->in_file);
 }
 
+void
+se_store_set_where(se_store *s, const char *const *where, size_t n)
+{
+	s->where = where;
+	s->nwhere = n;
+}
+
+void
+se_store_extract_opts(const se_store *s, se_extract_opts *o)
+{
+	o->cat = s->cat;
+	o->where = s->where;
+	o->nwhere = s->nwhere;
+}
+
 int
 se_store_read(se_store *s, const char *path)
 {
 	struct reading rd = { s, false };
+	se_extract_opts o;
 
-	return se_extract_read(path, read_row, &rd, s->diag);
+	se_store_extract_opts(s, &o);
+	return se_extract_read_opts(path, &o, read_row, &rd, s->diag);
 }
 
 /* ---- statistical neighbours -------------------------------------------- */
@@ -1673,9 +1751,10 @@ static const char *
 kind_name(se_period_kind k)
 {
 	static const char *const names[] = { "years", "year spans",
-		"quarters", "months", "dates" };
+		"quarters", "months", "dates", "financial-year quarters",
+		"rolling spans" };
 
-	return (unsigned)k < 5 ? names[k] : "periods";
+	return (unsigned)k < 7 ? names[k] : "periods";
 }
 
 struct colkey {
@@ -2010,14 +2089,29 @@ se_store_period_find(const se_store *s, size_t i, const char *text)
 	return NONE;
 }
 
+static void
+limits_of(const struct column *col, size_t e, se_cell *cell)
+{
+	const struct limits *l;
+	size_t k = e / PAGE_CELLS;
+
+	if (k >= col->nlimits || !(l = col->limits[k]) ||
+	    isnan(l->low[e % PAGE_CELLS]))
+		return;
+	cell->has_ci = true;
+	cell->ci_low = l->low[e % PAGE_CELLS];
+	cell->ci_high = l->high[e % PAGE_CELLS];
+}
+
 se_cell
 se_store_cell(const se_store *s, size_t i, size_t p, size_t e)
 {
 	const struct series *x = ser(s, i);
 	size_t ie = s->ent_order[e], k = ie % PAGE_CELLS;
 	const struct cells *c = page_of(&x->cols[x->order[p]], ie);
-	se_cell cell = { SE_CELL_ABSENT, 0, NULL };
+	se_cell cell;
 
+	memset(&cell, 0, sizeof cell);
 	if (!c)
 		return cell;
 	cell.state = (se_cell_state)c->state[k];
@@ -2026,6 +2120,10 @@ se_store_cell(const se_store *s, size_t i, size_t p, size_t e)
 	else if (cell.state == SE_CELL_SUPPRESSED)
 		cell.flag = c->flag[k] < s->nflags ? s->flags[c->flag[k]] :
 		    "*";
+	if (cell.state != SE_CELL_CONFLICT && c->release[k])
+		cell.release = se_release_name(c->release[k]);
+	if (cell.state == SE_CELL_VALUE)
+		limits_of(&x->cols[x->order[p]], ie, &cell);
 	return cell;
 }
 
