@@ -311,15 +311,16 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	char *dir = NULL;
 	int status = SE_EXIT_FAILURE, i, read_ok = 0;
 
+	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	if (o->catalogue) {
 		cat = se_catalogue_load(o->catalogue, d);
 		if (!cat)
 			goto out;
-	} else
+	} else if (!(cat = se_catalogue_national(dir,
+	    (const char *const *)argv + optind, (size_t)(argc - optind), d)))
 		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
 		    "(-i): every indicator is shown as context only, not rated");
 	s = se_store_new(cat, d);
-	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	auth = se_authorities_of(dir, d);
 	if (!s || se_store_set_authorities(s, auth) < 0)
 		goto out;

@@ -556,3 +556,46 @@ se_catalogue_load(const char *path, se_diag *diag)
 	se_doc_free(doc);
 	return c;
 }
+
+/* DESIGN 11, "Which catalogue": an EES, LAIT or Fingertips download is
+ * rated with the national catalogue shipped with the formats. */
+se_catalogue *
+se_catalogue_national(const char *formats_dir, const char *const *paths,
+    size_t n, se_diag *d)
+{
+	se_catalogue *c;
+	se_buf b;
+	size_t i;
+	FILE *f;
+	se_extract_layout l = SE_LAYOUT_NONE;
+
+	for (i = 0; formats_dir && i < n && l == SE_LAYOUT_NONE; i++) {
+		l = se_extract_layout_file(paths[i]);
+		if (l != SE_LAYOUT_EES && l != SE_LAYOUT_LAIT &&
+		    l != SE_LAYOUT_FINGERTIPS)
+			l = SE_LAYOUT_NONE;
+	}
+	if (l == SE_LAYOUT_NONE)
+		return NULL;
+	se_buf_init(&b);
+	se_buf_addf(&b, "%s/shared/catalogues/national.yaml", formats_dir);
+	if (se_buf_failed(&b)) {
+		se_buf_release(&b);
+		return NULL;
+	}
+	c = NULL;
+	f = fopen(se_buf_str(&b), "rb"); /* none in these formats: no note */
+	if (f) {
+		fclose(f);
+		c = se_catalogue_load(se_buf_str(&b), d);
+	}
+	if (c) {
+		se_pos p = { paths[i - 1], 0, 0 };
+		se_diag_note(d, &p, "catalogue", "no indicator catalogue (-i): "
+		    "this %s file is rated with the national catalogue of the "
+		    "formats directory, 'shared/catalogues/national.yaml'",
+		    se_extract_layout_name(l));
+	}
+	se_buf_release(&b);
+	return c;
+}

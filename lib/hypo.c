@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define NONE SIZE_MAX
@@ -619,6 +620,7 @@ se_profile_read_ratings(se_profile *p, const char *path,
 struct sniff {
 	se_csv_kind kind;
 	bool seen;
+	se_extract_layout layout;
 };
 
 static int
@@ -628,14 +630,34 @@ on_sniff(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 
 	(void)line;
 	s->kind = se_csv_sniff(f, n);
+	s->layout = se_extract_layout_sniff(f, n);
 	s->seen = true;
 	return -1;
+}
+
+se_extract_layout
+se_extract_layout_file(const char *path)
+{
+	struct sniff s = { SE_CSV_UNKNOWN, false, SE_LAYOUT_NONE };
+	se_diag *quiet = se_diag_new();
+	se_csv *c = quiet ? se_csv_new(path, on_sniff, &s, quiet) : NULL;
+
+	struct stat st;
+
+	/* Only a regular file: a FIFO or a device is read once, by the
+	 * reader. */
+	if (c && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    feed_file(path, c, quiet, true) < 0)
+		s.layout = SE_LAYOUT_NONE;
+	se_csv_free(c);
+	se_diag_free(quiet);
+	return s.layout;
 }
 
 se_csv_kind
 se_csv_sniff_file(const char *path, se_diag *d)
 {
-	struct sniff s = { SE_CSV_UNKNOWN, false };
+	struct sniff s = { SE_CSV_UNKNOWN, false, SE_LAYOUT_NONE };
 	se_pos pos = { path, 0, 0 };
 	se_csv *c = se_csv_new(path, on_sniff, &s, d);
 

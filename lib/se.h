@@ -669,6 +669,16 @@ se_extract_layout se_extract_layout_sniff(const se_csv_field *header,
 /* "long", "wide", "EES tidy data", "LAIT long", "Fingertips export", or
  * "none". */
 const char *se_extract_layout_name(se_extract_layout l);
+/* The layout of a file's header, read quietly; SE_LAYOUT_NONE when it
+ * cannot be read (and for "-", standard input, which is not read). */
+se_extract_layout se_extract_layout_file(const char *path);
+/* With no -i (DESIGN 11): the national catalogue shipped in the formats
+ * directory (shared/catalogues/national.yaml) when one of the files
+ * 'paths' is an EES, LAIT or Fingertips download, with one note naming
+ * it (rule catalogue); NULL when none is, or it cannot be loaded (the
+ * reason in 'd').  Free with se_catalogue_free(). */
+se_catalogue *se_catalogue_national(const char *formats_dir,
+    const char *const *paths, size_t n, se_diag *d);
 /* What an extract reader needs besides the file: the catalogue (EES
  * measure columns are found through it; NULL: none, and an EES file then
  * has no measures) and --where choices ("COLUMN=VALUE": rows whose
