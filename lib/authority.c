@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define NONE SIZE_MAX
 
@@ -518,29 +519,50 @@ fail:
 	return NULL;
 }
 
+char *
+se_layers_file(const char *dirs, const char *rel)
+{
+	const char *p = dirs, *e;
+	se_buf b;
+
+	se_buf_init(&b);
+	for (; p && *p; p = *e ? e + 1 : e) {
+		struct stat st;
+		e = strchr(p, ':');
+		if (!e)
+			e = p + strlen(p);
+		if (e == p)
+			continue;
+		se_buf_reset(&b);
+		se_buf_add(&b, p, (size_t)(e - p));
+		se_buf_addf(&b, "/%s", rel);
+		if (se_buf_failed(&b))
+			break;
+		if (stat(se_buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
+			return se_buf_take(&b);
+	}
+	se_buf_release(&b);
+	return NULL;
+}
+
 se_authorities *
 se_authorities_of(const char *formats_dir, se_diag *d)
 {
-	se_authorities *a = NULL;
-	se_buf b;
+	se_authorities *a;
+	char *path;
 
 	if (!formats_dir)
 		return NULL;
-	se_buf_init(&b);
-	se_buf_addf(&b, "%s/shared/authorities.csv", formats_dir);
-	if (!se_buf_failed(&b)) {
-		FILE *f = fopen(se_buf_str(&b), "rb");
-		if (f) {
-			fclose(f);
-			a = se_authorities_load(se_buf_str(&b), d);
-		} else {
-			se_pos p = { se_buf_str(&b), 0, 0 };
-			se_diag_note(d, &p, "authorities", "no authorities table "
-			    "(%s): authorities are matched by their own codes and "
-			    "names", strerror(errno));
-		}
+	path = se_layers_file(formats_dir, "shared/authorities.csv");
+	if (!path) {
+		se_pos p = { NULL, 0, 0 };
+		se_diag_note(d, &p, "authorities", "no authorities table "
+		    "(shared/authorities.csv) in the formats directories: "
+		    "authorities are matched by their own codes and names");
+		return NULL;
 	}
-	se_buf_release(&b);
+	a = se_authorities_load(path, d);
+	free(path);
 	return a;
 }
 

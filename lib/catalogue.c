@@ -1,4 +1,4 @@
-/* catalogue.c: the indicator catalogue (DESIGN section 4, 10.5): a
+/* catalogue.c: the indicator catalogue (se-formats(5), indicators): a
  * 'kind: indicators' document loaded into entries, found by id, title or
  * alias through one hash table. */
 #include "rag_internal.h"
@@ -557,16 +557,15 @@ se_catalogue_load(const char *path, se_diag *diag)
 	return c;
 }
 
-/* DESIGN 11, "Which catalogue": an EES, LAIT or Fingertips download is
+/* se-rag(1) -i: an EES, LAIT or Fingertips download is
  * rated with the national catalogue shipped with the formats. */
 se_catalogue *
 se_catalogue_national(const char *formats_dir, const char *const *paths,
     size_t n, se_diag *d)
 {
 	se_catalogue *c;
-	se_buf b;
+	char *path;
 	size_t i;
-	FILE *f;
 	se_extract_layout l = SE_LAYOUT_NONE;
 
 	for (i = 0; formats_dir && i < n && l == SE_LAYOUT_NONE; i++) {
@@ -577,18 +576,11 @@ se_catalogue_national(const char *formats_dir, const char *const *paths,
 	}
 	if (l == SE_LAYOUT_NONE)
 		return NULL;
-	se_buf_init(&b);
-	se_buf_addf(&b, "%s/shared/catalogues/national.yaml", formats_dir);
-	if (se_buf_failed(&b)) {
-		se_buf_release(&b);
-		return NULL;
-	}
-	c = NULL;
-	f = fopen(se_buf_str(&b), "rb"); /* none in these formats: no note */
-	if (f) {
-		fclose(f);
-		c = se_catalogue_load(se_buf_str(&b), d);
-	}
+	path = se_layers_file(formats_dir, "shared/catalogues/national.yaml");
+	if (!path)
+		return NULL; /* none in these formats: no note */
+	c = se_catalogue_load(path, d);
+	free(path);
 	if (c) {
 		se_pos p = { paths[i - 1], 0, 0 };
 		se_diag_note(d, &p, "catalogue", "no indicator catalogue (-i): "
@@ -596,6 +588,5 @@ se_catalogue_national(const char *formats_dir, const char *const *paths,
 		    "formats directory, 'shared/catalogues/national.yaml'",
 		    se_extract_layout_name(l));
 	}
-	se_buf_release(&b);
 	return c;
 }

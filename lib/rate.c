@@ -1,5 +1,5 @@
-/* rate.c: the rating rules of DESIGN section 4 as pure functions over
- * numbers; rating.c applies them to a series store. */
+/* rate.c: the rating rules of se-rag(1) RATING RULES as pure functions
+ * over numbers; series.c applies them to a series store. */
 #include "internal.h"
 
 #include <float.h>
@@ -379,7 +379,7 @@ general_fast(double v, int P, char *buf, size_t n, size_t *len)
 }
 
 /* The shortest of "%.15g", "%.16g" and "%.17g" that reads back as 'v'
- * (DESIGN 11: computed numbers out in the shortest round-trip form). */
+ * (computed numbers go out in the shortest text that reads back). */
 static size_t
 general(double v, char *buf, size_t n)
 {

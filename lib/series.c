@@ -1,4 +1,4 @@
-/* series.c: the series store (DESIGN section 4, 9, 10.14-10.16): extract
+/* series.c: the series store (se-rag(1)): extract
  * rows folded into entity x indicator x period cells.  Strings are
  * interned once; a row costs a few string comparisons against the
  * previous row's names and one write, so memory follows the cells, not
@@ -527,7 +527,7 @@ entity_of_entry(se_store *s, size_t a, const char *name, const char *code,
 	return e;
 }
 
-/* DESIGN 10.15 and 11: an authority of the authorities table is one
+/* se-rag(1) AUTHORITIES: an authority of the authorities table is one
  * entity whichever of its codes or names a row uses; any other by code
  * (or second code) when both rows have one, otherwise by name. */
 static size_t
@@ -940,9 +940,9 @@ put_limits(struct column *col, size_t e, const se_row *r)
 	return 0;
 }
 
-/* DESIGN 10.16: an identical repeated row is ignored; conflicting values
- * for one cell are an error naming both places, and neither is used.
- * DESIGN 11: a later release of the figures (Final over Revised over
+/* se-rag(1) duplicate: an identical repeated row is ignored; conflicting
+ * values for one cell are an error naming both places, and neither is
+ * used.  A later release of the figures (Final over Revised over
  * Provisional) replaces an earlier one, and an earlier one is ignored. */
 static int
 put_cell(se_store *s, struct series *x, struct column *col,
@@ -1084,7 +1084,7 @@ se_store_read(se_store *s, const char *path)
 
 /* ---- statistical neighbours -------------------------------------------- */
 
-/* The layouts of a neighbours file, from its header (DESIGN 4 and 11):
+/* The layouts of a neighbours file, from its header (se-formats(5) Neighbours):
  * 'authority,neighbour,rank'; DfE's groupings, a row per authority with
  * SN1..SN10 (or SN_1..) holding its neighbours' numbers or names, each
  * followed by a closeness column (SNP); and the square layout, a column
@@ -1432,14 +1432,12 @@ se_store_read_neighbours(se_store *s, const char *path)
 	r.s = s;
 	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	pos.file = r.name;
-	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	f = se_input_fopen(path, s->diag);
 	if (!f)
-		return se_diag_error(s->diag, &pos, "unreadable",
-		    "cannot open: %s", strerror(errno));
+		return -1;
 	csv = se_csv_new(r.name, on_neighbour, &r, s->diag);
 	if (!csv) {
-		if (f != stdin)
-			fclose(f);
+		se_input_fclose(f);
 		return oom(s);
 	}
 	if (se_csv_feed_stream(csv, f, 0, -1) < 0)
@@ -1461,8 +1459,7 @@ se_store_read_neighbours(se_store *s, const char *path)
 		    "s" : "", r.empty == 1 ? "is" : "are");
 	}
 	se_csv_free(csv);
-	if (f != stdin)
-		fclose(f);
+	se_input_fclose(f);
 	return r.bad ? -1 : rc;
 }
 
@@ -1687,7 +1684,7 @@ classify(se_store *s)
 }
 
 /* An authority of the table with no region column in its files has the
- * table's region (DESIGN 11: the file's own region first). */
+ * table's region (the file's own region first). */
 static int
 table_regions(se_store *s)
 {
@@ -1770,7 +1767,7 @@ cmp_colkey(const void *pa, const void *pb)
 	return se_period_cmp(&a->p, &b->p);
 }
 
-/* DESIGN 10.14: a YYYY-YY that could be a month is a month when the same
+/* se-rag(1) mixed-periods: a YYYY-YY that could be a month is a month when the same
  * series has periods that can only be months; then one granularity. */
 static int
 resolve_periods(se_store *s, struct series *x)
