@@ -12,6 +12,7 @@
 static const char usage[] =
     "usage: se-hypothesise [-n N] [-i CATALOGUE] [--data FILE]... "
     "[--lead NAME]\n"
+    "                      [--where COLUMN=VALUE]...\n"
     "                      [-F yaml|markdown|text|json] [-o FILE]\n"
     "                      SELF-ASSESSMENT [SELF-EVALUATION...]\n";
 
@@ -98,7 +99,7 @@ parse_args(struct opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		SE_CLI_LONGOPTS,
+		SE_CLI_LONGOPTS, SE_CLI_DATA_LONGOPTS,
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "lead", required_argument, NULL, OPT_LEAD },
@@ -187,6 +188,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_catalogue *cat = NULL;
 	se_formats *fm = NULL;
 	se_store *s = NULL;
+	se_authorities *auth = NULL;
 	se_profile *p = NULL;
 	se_hypos *h = NULL;
 	const se_doc *sa;
@@ -217,8 +219,11 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	sev = calloc(ins.ndocs + 1, sizeof *sev);
 	s = se_store_new(cat, d);
 	p = se_profile_new(cat);
-	if (!sev || !s || !p)
+	if (o->ndata || ins.nextracts)
+		auth = se_authorities_of(dir, d);
+	if (!sev || !s || !p || se_store_set_authorities(s, auth) < 0)
 		goto out;
+	se_store_set_where(s, o->cli.where, o->cli.nwhere);
 	for (k = 0; k < ins.ndocs; k++)
 		if (strcmp(ins.docs[k]->kind, "self-evaluation") == 0)
 			sev[nsev++] = ins.docs[k];
@@ -271,6 +276,7 @@ out:
 	se_hypos_free(h);
 	se_profile_free(p);
 	se_store_free(s);
+	se_authorities_free(auth);
 	free(sev);
 	se_inputs_release(&ins);
 	se_catalogue_free(cat);

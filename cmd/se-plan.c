@@ -15,7 +15,7 @@ static const char usage[] =
     "[--check]\n"
     "               [--stale DAYS] [--since OLD-PLAN]\n"
     "               [--group-by priority|owner|theme|regional]\n"
-    "               [-i CATALOGUE] [--data FILE]...\n"
+    "               [-i CATALOGUE] [--data FILE]... [--where COLUMN=VALUE]...\n"
     "               [-F text|csv|markdown|html|json|yaml] [-o FILE] PLAN...\n"
     "       se-plan --from [-F yaml|csv] [-o FILE] DOCUMENT...\n"
     "       se-plan --programme FILE [--as-of DATE] [--check] [-F ...] "
@@ -187,7 +187,7 @@ parse_args(struct opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		SE_CLI_LONGOPTS,
+		SE_CLI_LONGOPTS, SE_CLI_DATA_LONGOPTS,
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
 		{ "owner", required_argument, NULL, OPT_OWNER },
@@ -240,6 +240,7 @@ load_data(const struct opts *o, const se_catalogue *cat, se_diag *d)
 
 	if (s == NULL)
 		return NULL;
+	se_store_set_where(s, o->cli.where, o->cli.nwhere);
 	for (i = 0; i < o->ndata; i++)
 		if (se_store_read(s, o->data[i]) < 0) {
 			se_store_free(s);

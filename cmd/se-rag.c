@@ -16,6 +16,7 @@ static const char usage[] =
     "              [--compare england|region|neighbours] "
     "[--neighbours FILE]\n"
     "              [--by authority|indicator] [--exceptions [--band PCT]]\n"
+    "              [--where COLUMN=VALUE]...\n"
     "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n"
     "       se-rag [--formats DIR] [-F FORMAT] [-o FILE] DOCUMENT...\n";
 
@@ -162,7 +163,7 @@ parse_args(struct opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		SE_CLI_LONGOPTS,
+		SE_CLI_LONGOPTS, SE_CLI_DATA_LONGOPTS,
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
@@ -266,9 +267,11 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 {
 	se_inputs in;
 	se_catalogue *cat = NULL;
+	se_authorities *auth = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
 	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
+	char *dir = NULL;
 	int status = SE_EXIT_FAILURE;
 	bool failed;
 	size_t k;
@@ -282,15 +285,21 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		    "inputs: name CSV extracts or directories holding them");
 		goto out;
 	}
+	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	cat = se_inputs_catalogue(&in, o->catalogue, d);
 	if (o->catalogue && !cat)
 		goto out;
 	if (!cat)
+		cat = se_catalogue_national(dir, (const char *const *)in.extracts,
+		    in.nextracts, d);
+	if (!cat)
 		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
 		    "as context only, not rated", d);
 	s = se_store_new(cat, d);
-	if (!s)
+	auth = se_authorities_of(dir, d);
+	if (!s || se_store_set_authorities(s, auth) < 0)
 		goto out;
+	se_store_set_where(s, o->cli.where, o->cli.nwhere);
 	for (k = 0; k < in.nextracts; k++)
 		if (se_store_read(s, in.extracts[k]) < 0)
 			failed = true;
@@ -319,7 +328,9 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	status = se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS : SE_EXIT_OK;
 out:
 	se_store_free(s);
+	se_authorities_free(auth);
 	se_catalogue_free(cat);
+	free(dir);
 	se_inputs_release(&in);
 	return status;
 }

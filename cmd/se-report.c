@@ -11,7 +11,7 @@
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
-    "                 [--data FILE]...\n"
+    "                 [--data FILE]... [--where COLUMN=VALUE]...\n"
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
@@ -115,7 +115,7 @@ parse_args(struct opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
-		SE_CLI_LONGOPTS,
+		SE_CLI_LONGOPTS, SE_CLI_DATA_LONGOPTS,
 		{ "type", required_argument, NULL, 't' },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
@@ -151,7 +151,7 @@ parse_args(struct opts *o, int argc, char **argv)
  * rated with -i or the catalogue found among them. */
 static int
 load_store(struct opts *o, const se_inputs *in, se_catalogue **cat,
-    se_store **s, se_diag *d)
+    se_store **s, const se_authorities *auth, se_diag *d)
 {
 	size_t k, n = o->ndata + in->nextracts;
 	const char **all;
@@ -166,10 +166,11 @@ load_store(struct opts *o, const se_inputs *in, se_catalogue **cat,
 		    "as context only, not rated", d);
 	all = calloc(n, sizeof *all);
 	*s = se_store_new(*cat, d);
-	if (!all || !*s) {
+	if (!all || !*s || se_store_set_authorities(*s, auth) < 0) {
 		free(all);
 		return -1;
 	}
+	se_store_set_where(*s, o->cli.where, o->cli.nwhere);
 	for (k = 0; k < o->ndata; k++)
 		all[k] = o->data[k];
 	for (k = 0; k < in->nextracts; k++)
@@ -197,6 +198,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_inputs in;
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
+	se_authorities *auth = NULL;
 	se_report *r = NULL;
 	se_out *out = NULL;
 	int status = SE_EXIT_FAILURE;
@@ -206,7 +208,11 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (!f)
 		goto done;
 	if (se_inputs_add_all(&in, argv + optind, (size_t)(argc - optind),
-	    d) < 0 || load_store(o, &in, &cat, &s, d) < 0)
+	    d) < 0)
+		goto done;
+	if (o->ndata + in.nextracts)
+		auth = se_authorities_of(dir, d);
+	if (load_store(o, &in, &cat, &s, auth, d) < 0)
 		goto done;
 	o->in.formats = f;
 	o->in.docs = in.docs;
@@ -230,6 +236,7 @@ done:
 	se_report_free(r);
 	free((void *)o->in.data);
 	se_store_free(s);
+	se_authorities_free(auth);
 	se_catalogue_free(cat);
 	se_inputs_release(&in);
 	se_formats_free(f);

@@ -10,6 +10,7 @@
 static const char usage[] =
     "usage: se-validate [-F text|json|github|sarif] [-o FILE] [--strict]\n"
     "                   [--formats DIR] [-i|--indicators FILE] [--data FILE]...\n"
+    "                   [--where COLUMN=VALUE]...\n"
     "                   PATH...\n";
 
 /* What --help prints after the usage: what the command does, every option
@@ -59,6 +60,7 @@ struct run {
 	size_t ndata;
 	se_store *store;
 	const char *argv0;
+	const se_cli *cli; /* --where for the --data files */
 };
 
 static bool
@@ -193,6 +195,7 @@ read_data(struct run *r)
 	r->store = se_store_new(r->ncats ? r->cats[0] : NULL, r->diag);
 	if (!r->store)
 		return -1;
+	se_store_set_where(r->store, r->cli->where, r->cli->nwhere);
 	for (i = 0; i < r->ndata; i++)
 		if (se_store_read(r->store, r->data[i]) < 0)
 			r->failed = true;
@@ -328,6 +331,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' }, SE_CLI_LONGOPTS,
+		SE_CLI_DATA_LONGOPTS,
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
@@ -346,6 +350,7 @@ main(int argc, char **argv)
 	cli.help = help;
 	o.r = &r;
 	o.cli = &cli;
+	r.cli = &cli;
 	rc = se_cli_parse(&cli, argc, argv, "h" SE_CLI_SHORTOPTS "i:", longopts,
 	    own_option, &o);
 	if (rc != SE_CLI_NEXT)

@@ -283,6 +283,23 @@ read_compare(struct loader *l, const se_node *entry, se_indicator *ind)
 }
 
 static void
+read_compare_by(struct loader *l, const se_node *entry, se_indicator *ind)
+{
+	const se_node *n = se_node_get(entry, "compare-by");
+	const char *s = se_node_str(n);
+
+	if (!n)
+		return;
+	if (s && se_strcasecmp(s, "confidence") == 0)
+		ind->by_confidence = true;
+	else if (!s || se_strcasecmp(s, "value") != 0) {
+		se_diag_error(l->diag, &n->pos, "catalogue-entry",
+		    "compare-by '%s' is not value or confidence", s ? s : "");
+		l->bad = true;
+	}
+}
+
+static void
 read_thresholds(struct loader *l, const se_node *entry, se_indicator *ind)
 {
 	const se_node *n = se_node_get(entry, "thresholds");
@@ -337,6 +354,7 @@ read_entry(struct loader *l, const se_node *entry, se_indicator *ind)
 	ind->source = get_string(l, entry, "source", false);
 	read_polarity(l, entry, ind);
 	read_compare(l, entry, ind);
+	read_compare_by(l, entry, ind);
 	if (get_number(l, entry, "tolerance", &v)) {
 		if (v < 0) {
 			se_diag_error(l->diag, &se_node_get(entry,
@@ -459,5 +477,39 @@ se_catalogue_load(const char *path, se_diag *diag)
 		return NULL;
 	c = se_catalogue_from_doc(doc, diag);
 	se_doc_free(doc);
+	return c;
+}
+
+/* se-rag(1) -i: an EES, LAIT or Fingertips download is
+ * rated with the national catalogue shipped with the formats. */
+se_catalogue *
+se_catalogue_national(const char *formats_dir, const char *const *paths,
+    size_t n, se_diag *d)
+{
+	se_catalogue *c;
+	char *path;
+	size_t i;
+	se_extract_layout l = SE_LAYOUT_NONE;
+
+	for (i = 0; formats_dir && i < n && l == SE_LAYOUT_NONE; i++) {
+		l = se_extract_layout_file(paths[i]);
+		if (l != SE_LAYOUT_EES && l != SE_LAYOUT_LAIT &&
+		    l != SE_LAYOUT_FINGERTIPS)
+			l = SE_LAYOUT_NONE;
+	}
+	if (l == SE_LAYOUT_NONE)
+		return NULL;
+	path = se_layers_file(formats_dir, "shared/catalogues/national.yaml");
+	if (!path)
+		return NULL; /* none in these formats: no note */
+	c = se_catalogue_load(path, d);
+	free(path);
+	if (c) {
+		se_pos p = { paths[i - 1], 0, 0 };
+		se_diag_note(d, &p, "catalogue", "no indicator catalogue (-i): "
+		    "this %s file is rated with the national catalogue of the "
+		    "formats directory, 'shared/catalogues/national.yaml'",
+		    se_extract_layout_name(l));
+	}
 	return c;
 }

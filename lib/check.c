@@ -1515,8 +1515,12 @@ check_csv_buffer(const se_check *c, const char *buf, size_t len,
 		se_store *st = se_store_new(c->catalogue, diag);
 		se_extract *x = st ? se_extract_new(name, se_store_row, st,
 		    diag) : NULL;
+		se_extract_opts o;
 		rc = -1;
-		if (x && se_extract_feed(x, buf, len) == 0 &&
+		if (x)
+			se_store_extract_opts(st, &o);
+		if (x && se_extract_set_opts(x, &o) == 0 &&
+		    se_extract_feed(x, buf, len) == 0 &&
 		    se_extract_finish(x) == 0)
 			rc = se_store_finish(st);
 		se_extract_free(x);

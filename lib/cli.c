@@ -104,6 +104,15 @@ se_cli_common(se_cli *c, int opt, const char *arg)
 		return SE_CLI_NEXT;
 	case SE_OPT_FORMATS:
 		return add_formats(c, arg);
+	case SE_OPT_WHERE:
+		if (!arg || !strchr(arg, '=') || arg[0] == '=')
+			return se_cli_usage_error(c->prog, c->usage,
+			    "--where '%s' is not COLUMN=VALUE", arg ? arg : "");
+		if (c->nwhere == SE_CLI_MAX_WHERE)
+			return se_cli_usage_error(c->prog, c->usage,
+			    "more than %d --where options", SE_CLI_MAX_WHERE);
+		c->where[c->nwhere++] = arg;
+		return SE_CLI_NEXT;
 	case SE_OPT_COLOR:
 		color = se_color_parse(arg);
 		if (color < 0)

@@ -11,6 +11,16 @@ struct entry {
 	size_t seq; /* insertion order, for a stable sort */
 };
 
+/* After REPEAT_SHOWN diagnostics of one rule in one file, the rest are
+ * counted, and one entry says how many more there were. */
+#define REPEAT_SHOWN 10
+
+struct repeat {
+	char *file, *rule;
+	size_t n;       /* diagnostics of the rule in the file */
+	size_t summary; /* index of the summary entry, or SIZE_MAX */
+};
+
 /* A file the run has opened to read (lib/input.c), so that no output
  * replaces it (lib/output.c). */
 struct input {
@@ -24,6 +34,8 @@ struct se_diag {
 	size_t n, cap;
 	size_t count[3];
 	bool strict;
+	struct repeat *rep;
+	size_t nrep, lastrep;
 	/* The inputs are the run's, kept in the sink every part of the run
 	 * is given: a child sink (se_diag_new_child) records them in its
 	 * parent's. */
@@ -106,6 +118,11 @@ se_diag_free(se_diag *d)
 		free((char *)d->v[i].item.rule);
 		free((char *)d->v[i].item.message);
 	}
+	for (i = 0; i < d->nrep; i++) {
+		free(d->rep[i].file);
+		free(d->rep[i].rule);
+	}
+	free(d->rep);
 	free(d->v);
 	for (i = 0; i < d->nin; i++)
 		free(d->in[i].path);
@@ -134,38 +151,81 @@ dup(const char *s)
 	return p;
 }
 
-int
-se_diag_vadd(se_diag *d, se_severity sev, const se_pos *pos,
-    const char *rule, const char *fmt, va_list ap)
+static bool
+same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The count of 'rule' in 'file', one more; NULL when out of memory. */
+static struct repeat *
+repeat_of(se_diag *d, const char *file, const char *rule)
+{
+	struct repeat *r, *v;
+	size_t i;
+
+	for (i = 0; i < d->nrep; i++) {
+		r = &d->rep[(d->lastrep + i) % d->nrep];
+		if (same_str(r->file, file) && strcmp(r->rule, rule) == 0) {
+			d->lastrep = (size_t)(r - d->rep);
+			r->n++;
+			return r;
+		}
+	}
+	v = realloc(d->rep, (d->nrep + 1) * sizeof *v);
+	if (!v)
+		return NULL;
+	d->rep = v;
+	r = &v[d->nrep];
+	r->file = dup(file);
+	r->rule = dup(rule);
+	r->n = 1;
+	r->summary = SIZE_MAX;
+	if (!r->rule || (file && !r->file)) {
+		free(r->file);
+		free(r->rule);
+		return NULL;
+	}
+	d->lastrep = d->nrep++;
+	return r;
+}
+
+/* The summary's text, rewritten as the count grows. */
+static void
+say_more(se_diag *d, const struct repeat *r)
+{
+	struct entry *e = &d->v[r->summary];
+	size_t more = r->n - REPEAT_SHOWN;
+	char t[160];
+	char *m;
+
+	snprintf(t, sizeof t, "%zu more problem%s of this kind in this file "
+	    "%s not shown", more, more == 1 ? "" : "s",
+	    more == 1 ? "is" : "are");
+	m = dup(t);
+	if (!m)
+		return;
+	free((char *)e->item.message);
+	e->item.message = m;
+}
+
+/* Append an entry whose message is 'msg' (taken; NULL: out of memory).
+ * False when out of memory. */
+static bool
+add_entry(se_diag *d, se_severity sev, const se_pos *pos, const char *rule,
+    char *msg)
 {
 	struct entry *e;
-	se_buf msg;
 
-	if (sev == SE_WARNING && d->strict)
-		sev = SE_ERROR;
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
 		struct entry *v = realloc(d->v, cap * sizeof *v);
-		if (!v)
-			return -1;
+		if (!v) {
+			free(msg);
+			return false;
+		}
 		d->v = v;
 		d->cap = cap;
-	}
-	se_buf_init(&msg);
-	{
-		va_list aq;
-		int n;
-		va_copy(aq, ap);
-		n = vsnprintf(NULL, 0, fmt, aq);
-		va_end(aq);
-		if (n >= 0) {
-			char *p = malloc((size_t)n + 1);
-			if (p) {
-				vsnprintf(p, (size_t)n + 1, fmt, ap);
-				msg.data = p;
-				msg.len = (size_t)n;
-			}
-		}
 	}
 	e = &d->v[d->n];
 	memset(e, 0, sizeof *e);
@@ -174,11 +234,57 @@ se_diag_vadd(se_diag *d, se_severity sev, const se_pos *pos,
 	e->item.col = pos && pos->line ? pos->col : 0;
 	e->item.severity = sev;
 	e->item.rule = dup(rule ? rule : "error");
-	e->item.message = msg.data ? msg.data : dup("(out of memory)");
+	e->item.message = msg ? msg : dup("(out of memory)");
 	e->seq = d->n;
 	d->n++;
+	return true;
+}
+
+static char *
+format(const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *p;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || !(p = malloc((size_t)n + 1)))
+		return NULL;
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+int
+se_diag_vadd(se_diag *d, se_severity sev, const se_pos *pos,
+    const char *rule, const char *fmt, va_list ap)
+{
+	const char *file = pos && pos->line ? pos->file : NULL;
+	struct repeat *r;
+	int status;
+
+	if (sev == SE_WARNING && d->strict)
+		sev = SE_ERROR;
+	status = sev == SE_ERROR ? -1 : 0;
+	r = file ? repeat_of(d, file, rule ? rule : "error") : NULL;
+	if (!r || r->n <= REPEAT_SHOWN) {
+		if (!add_entry(d, sev, pos, rule, format(fmt, ap)))
+			return -1;
+		d->count[sev]++;
+		return status;
+	}
+	/* Counted, not kept: the summary entry (at the first of them) says
+	 * how many. */
 	d->count[sev]++;
-	return sev == SE_ERROR ? -1 : 0;
+	if (r->summary == SIZE_MAX) {
+		if (!add_entry(d, sev, pos, rule, NULL))
+			return -1;
+		r->summary = d->n - 1;
+	} else if (d->v[r->summary].item.severity < sev)
+		d->v[r->summary].item.severity = sev;
+	say_more(d, r);
+	return status;
 }
 
 int

@@ -69,6 +69,9 @@ struct se_extract {
 	char last[32];
 	size_t last_len;
 	se_period last_per;
+
+	se_extract_opts opts;
+	se_real *real; /* a published layout (layout.c), or NULL */
 };
 
 static bool
@@ -211,6 +214,21 @@ has(const se_extract *x, enum role r)
 	return x->col[r] != SIZE_MAX;
 }
 
+/* One error for a header that is none of the layouts, naming each. */
+static int
+no_layout(se_extract *x, const se_pos *at)
+{
+	return se_diag_error(x->d, at, "csv-header",
+	    "the header is not an extract layout: long needs columns "
+	    "'indicator' (or 'measure'), 'authority' (or 'la_name', 'la_code'), "
+	    "'period' and 'value'; wide needs 'indicator', 'authority' and a "
+	    "column per period (2018, 2018-19, 2018Q2); EES tidy data needs "
+	    "'time_period', 'time_identifier' and 'geographic_level'; LAIT "
+	    "long needs 'Short Desc', 'Years', 'LA and Regions' and 'Values'; "
+	    "a Fingertips export needs 'Indicator ID' (or 'Indicator Name'), "
+	    "'Area Code', 'Area Type', 'Time period' and 'Value'");
+}
+
 static int
 header(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 {
@@ -229,14 +247,8 @@ header(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 		    add_period_column(x, i, &f[i], &per) != 0)
 			return oom(x);
 	}
-	if (!has(x, R_INDICATOR))
-		return se_diag_error(x->d, &at, "csv-header",
-		    "no indicator column: an extract needs a column named "
-		    "'indicator' or 'measure'");
-	if (!has(x, R_AUTHORITY) && !has(x, R_CODE))
-		return se_diag_error(x->d, &at, "csv-header",
-		    "no authority column: an extract needs a column named "
-		    "'authority', 'la_name' or 'la_code'");
+	if (!has(x, R_INDICATOR) || (!has(x, R_AUTHORITY) && !has(x, R_CODE)))
+		return no_layout(x, &at);
 	if (has(x, R_PERIOD) && has(x, R_VALUE)) {
 		for (i = 0; i < x->np; i++) {
 			se_pos p = field_pos(x, &f[x->pcol[i]]);
@@ -247,9 +259,7 @@ header(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 		return 0;
 	}
 	if (x->np == 0)
-		return se_diag_error(x->d, &at, "csv-header",
-		    "no period and value columns, and no column named as a "
-		    "period (2018, 2018-19, 2018Q2, 2018-09)");
+		return no_layout(x, &at);
 	x->wide = true;
 	return 0;
 }
@@ -441,8 +451,27 @@ on_record(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 	if (x->failed)
 		return -1;
 	if (!x->have_header) {
+		se_extract_layout l = se_real_sniff(f, n);
 		x->have_header = true;
+		if (l != SE_LAYOUT_NONE) {
+			x->real = se_real_new(l, x->name, &x->opts, x->fn,
+			    x->ctx, x->d);
+			if (!x->real)
+				return oom(x);
+			if (se_real_header(x->real, f, n) != 0) {
+				x->failed = true;
+				return -1;
+			}
+			return 0;
+		}
 		if (header(x, f, n, line) != 0) {
+			x->failed = true;
+			return -1;
+		}
+		return 0;
+	}
+	if (x->real) {
+		if (se_real_row(x->real, f, n, line) != 0) {
 			x->failed = true;
 			return -1;
 		}
@@ -488,6 +517,7 @@ se_extract_free(se_extract *x)
 	if (!x)
 		return;
 	se_csv_free(x->csv);
+	se_real_free(x->real);
 	for (i = 0; i < x->np; i++)
 		free(x->ptext[i]);
 	free(x->ptext);
@@ -514,11 +544,34 @@ se_extract_finish(se_extract *x)
 	if (!x->have_header)
 		return se_diag_error(x->d, &at, "csv-header",
 		    "file is empty: an extract needs a header row");
+	if (!x->failed && x->real && se_real_finish(x->real) != 0)
+		x->failed = true;
 	return x->failed ? -1 : 0;
 }
 
 int
+se_extract_set_opts(se_extract *x, const se_extract_opts *o)
+{
+	se_pos at = { x->name, 0, 0 };
+	size_t i;
+
+	x->opts = *o;
+	for (i = 0; i < o->nwhere; i++)
+		if (!strchr(o->where[i], '=') || o->where[i][0] == '=')
+			return se_diag_error(x->d, &at, "where",
+			    "--where '%s' is not COLUMN=VALUE", o->where[i]);
+	return 0;
+}
+
+int
 se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
+{
+	return se_extract_read_opts(path, NULL, fn, ctx, d);
+}
+
+int
+se_extract_read_opts(const char *path, const se_extract_opts *o,
+    se_row_fn fn, void *ctx, se_diag *d)
 {
 	const char *name = se_input_name(path);
 	se_pos at = { name, 0, 0 };
@@ -534,6 +587,8 @@ se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 		    "out of memory reading the file");
 		goto out;
 	}
+	if (o && (r = se_extract_set_opts(x, o)) != 0)
+		goto out;
 	r = se_csv_feed_stream(x->csv, fp, 0, -1);
 	if (r == 0 && ferror(fp))
 		r = se_diag_error(d, &at, "unreadable", "cannot read: %s",
@@ -561,22 +616,16 @@ named(const se_csv_field *h, size_t n, const char *want)
 	return false;
 }
 
-se_csv_kind
-se_csv_sniff(const se_csv_field *h, size_t n)
+se_extract_layout
+se_extract_layout_sniff(const se_csv_field *h, size_t n)
 {
 	bool role[NROLES] = { false };
 	bool periods = false;
 	size_t i;
+	se_extract_layout l = se_real_sniff(h, n);
 
-	if (named(h, n, "action") &&
-	    (named(h, n, "accountable officer") || named(h, n, "owner")))
-		return SE_CSV_PLAN;
-	if (named(h, n, "authority") && named(h, n, "neighbour") &&
-	    named(h, n, "rank"))
-		return SE_CSV_NEIGHBOURS;
-	if (named(h, n, "rag") && named(h, n, "comparator") &&
-	    named(h, n, "indicator"))
-		return SE_CSV_RATINGS;
+	if (l != SE_LAYOUT_NONE)
+		return l;
 	for (i = 0; i < n; i++) {
 		enum role r = role_of(h[i].text, h[i].len);
 		se_period per;
@@ -585,9 +634,49 @@ se_csv_sniff(const se_csv_field *h, size_t n)
 		else if (se_period_parse(h[i].text, h[i].len, &per) == 0)
 			periods = true;
 	}
-	if (role[R_INDICATOR] && (role[R_AUTHORITY] || role[R_CODE]) &&
-	    ((role[R_PERIOD] && role[R_VALUE]) || periods))
+	if (!role[R_INDICATOR] || (!role[R_AUTHORITY] && !role[R_CODE]))
+		return SE_LAYOUT_NONE;
+	if (role[R_PERIOD] && role[R_VALUE])
+		return SE_LAYOUT_LONG;
+	return periods ? SE_LAYOUT_WIDE : SE_LAYOUT_NONE;
+}
+
+const char *
+se_extract_layout_name(se_extract_layout l)
+{
+	switch (l) {
+	case SE_LAYOUT_LONG:
+		return "long";
+	case SE_LAYOUT_WIDE:
+		return "wide";
+	case SE_LAYOUT_EES:
+		return "EES tidy data";
+	case SE_LAYOUT_LAIT:
+		return "LAIT long";
+	case SE_LAYOUT_FINGERTIPS:
+		return "Fingertips export";
+	case SE_LAYOUT_NONE:
+	default:
+		return "none";
+	}
+}
+
+se_csv_kind
+se_csv_sniff(const se_csv_field *h, size_t n)
+{
+
+	if (named(h, n, "action") &&
+	    (named(h, n, "accountable officer") || named(h, n, "owner")))
+		return SE_CSV_PLAN;
+	if (se_neighbours_header(h, n, false))
+		return SE_CSV_NEIGHBOURS;
+	if (named(h, n, "rag") && named(h, n, "comparator") &&
+	    named(h, n, "indicator"))
+		return SE_CSV_RATINGS;
+	if (se_extract_layout_sniff(h, n) != SE_LAYOUT_NONE)
 		return SE_CSV_EXTRACT;
+	if (se_neighbours_header(h, n, true))
+		return SE_CSV_NEIGHBOURS;
 	return SE_CSV_UNKNOWN;
 }
 
@@ -638,7 +727,8 @@ static bool
 dropped_word(const char *w, size_t n)
 {
 	return same_ci(w, n, "the") || same_ci(w, n, "and") ||
-	    same_ci(w, n, "of") || same_ci(w, n, "region");
+	    same_ci(w, n, "of") || same_ci(w, n, "region") ||
+	    same_ci(w, n, "statistical");
 }
 
 int

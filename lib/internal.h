@@ -115,6 +115,20 @@ int se_text_put_line(FILE *f, const char *s);
 void se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
     size_t n);
 
+/* layout.c: the published layouts (EES tidy data, LAIT long,
+ * Fingertips) behind se_extract.  se_real_sniff: which of them a header
+ * is (SE_LAYOUT_NONE: none).  A reader per file; 'name' and the options'
+ * strings are kept, not copied.  Each returns 0, or -1 when reading has
+ * to stop (reason in 'd'). */
+typedef struct se_real se_real;
+se_extract_layout se_real_sniff(const se_csv_field *h, size_t n);
+se_real *se_real_new(se_extract_layout layout, const char *name,
+    const se_extract_opts *o, se_row_fn fn, void *ctx, se_diag *d);
+int se_real_header(se_real *x, const se_csv_field *f, size_t n);
+int se_real_row(se_real *x, const se_csv_field *f, size_t n, unsigned line);
+int se_real_finish(se_real *x);
+void se_real_free(se_real *x); /* NULL is a no-op */
+
 /* csv.c: read every line with the scanner, never the fast path (the
  * tests and fuzz_csv compare the two; see csv.c). */
 void se_csv_set_exact(se_csv *c, bool exact);
@@ -185,5 +199,15 @@ int se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers);
  * 'stop_ok': c stopping early (a callback's -1, as a header sniff does)
  * is no failure.  0, or -1 with the reason in 'd' (unreadable). */
 int se_csv_read_file(se_csv *c, const char *path, bool stop_ok, se_diag *d);
+
+/* authority.c: the path of the top layer's copy of 'rel' in formats
+ * directories 'dirs' (':'-separated, as se_formats_dir() gives them), or
+ * NULL when none has it; the caller frees it. */
+char *se_layers_file(const char *dirs, const char *rel);
+
+/* series.c: whether a CSV header is a neighbours file's (the layouts of
+ * se_store_read_neighbours(); the square one, a header of names only,
+ * when 'square': so tell extracts from it first). */
+bool se_neighbours_header(const se_csv_field *h, size_t n, bool square);
 
 #endif /* SE_INTERNAL_H */

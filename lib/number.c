@@ -12,9 +12,11 @@
 #include <string.h>
 
 /* The markers that mean "no value" (GSS guidance on symbols, plus what
- * Excel-made extracts use): compared case-insensitively. */
+ * Excel-made extracts use, plus Explore Education Statistics' own: u low
+ * reliability, k a value that rounds to zero, ':' and '~'): compared
+ * case-insensitively. */
 static const char *const markers[] = {
-	"x", "c", "z", "..", ".", "*", "-", "low", "n/a",
+	"x", "c", "z", "..", ".", "*", "-", "low", "n/a", "u", "k", ":", "~",
 };
 
 static bool
@@ -396,7 +398,8 @@ general_fast(double v, int P, char *buf, size_t n, size_t *len)
 	return put_text(p, *len, buf, n) ? G_OK : G_CANNOT;
 }
 
-/* "%.15g", or "%.17g" when that does not read back as 'v'. */
+/* The shortest of "%.15g", "%.16g" and "%.17g" that reads back as 'v'
+ * (computed numbers go out in the shortest text that reads back). */
 static size_t
 general(double v, char *buf, size_t n)
 {
@@ -405,14 +408,21 @@ general(double v, char *buf, size_t n)
 
 	if (isfinite(v) && v != 0) {
 		g = general_fast(v, 15, buf, n, &len);
-		if (g == G_INEXACT)
+		if (g == G_INEXACT) {
+			k = snprintf(buf, n, "%.16g", v);
+			if (k > 0 && (size_t)k < n && strtod(buf, NULL) == v)
+				return (size_t)k;
 			g = general_fast(v, 17, buf, n, &len);
+		}
 	}
 	if (g == G_OK)
 		return len;
 	k = snprintf(buf, n, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		k = snprintf(buf, n, "%.17g", v);
+	if (strtod(buf, NULL) != v) {
+		k = snprintf(buf, n, "%.16g", v);
+		if (strtod(buf, NULL) != v)
+			k = snprintf(buf, n, "%.17g", v);
+	}
 	return k < 0 ? 0 : (size_t)k;
 }
 

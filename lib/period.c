@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static bool
 is_digit(char c)
@@ -77,6 +78,84 @@ parse_quarter(int year, const char *p, size_t n, se_period *out)
 	return set(out, SE_PERIOD_QUARTER, year, p[1] - '0', 0, false);
 }
 
+/* "YYYY-YY" or "YYYY/YY" at p (n bytes) that is a year span: its first
+ * year, or -1. */
+static int
+span_at(const char *p, size_t n)
+{
+	int y, v;
+
+	if (n != 7 || (p[4] != '-' && p[4] != '/'))
+		return -1;
+	y = digits(p, 4);
+	v = digits(p + 5, 2);
+	return y >= 0 && v == (y + 1) % 100 ? y : -1;
+}
+
+/* A financial-year quarter: "Q2 2018-19" or "2018-19 Q2" (any case). */
+static int
+parse_fy_quarter(const char *p, size_t n, se_period *out)
+{
+	const char *q, *span;
+	int y;
+
+	if (n != 10)
+		return -1;
+	if ((p[0] == 'Q' || p[0] == 'q') && p[2] == ' ') {
+		q = p;
+		span = p + 3;
+	} else if (p[7] == ' ' && (p[8] == 'Q' || p[8] == 'q')) {
+		q = p + 8;
+		span = p;
+	} else
+		return -1;
+	if (q[1] < '1' || q[1] > '4' || (y = span_at(span, 7)) < 0)
+		return -1;
+	return set(out, SE_PERIOD_FY_QUARTER, y, q[1] - '0', 0, false);
+}
+
+/* The year YY (two digits) stands for after 'year', within a decade. */
+static int
+later_year(int year, int yy)
+{
+	int y = year - year % 100 + yy;
+
+	if (y <= year)
+		y += 100;
+	return y - year <= 10 ? y : -1;
+}
+
+/* A rolling span: "2014-16", "2014 - 16", "2014-2016" (not a year span
+ * and not a month), or "2013/14-15/16" (spans of years). */
+static int
+parse_rolling(const char *p, size_t n, se_period *out)
+{
+	char t[16];
+	size_t k = 0, i;
+	int year, last;
+
+	for (i = 0; i < n && k < sizeof t - 1; i++)
+		if (p[i] != ' ')
+			t[k++] = p[i];
+	if (i < n)
+		return -1;
+	t[k] = '\0';
+	if ((year = digits(t, 4)) < 0)
+		return -1;
+	if (k == 13 && span_at(t, 7) == year && t[7] == '-' &&
+	    (last = digits(t + 8, 2)) >= 0 && t[10] == '/' &&
+	    digits(t + 11, 2) == (last + 1) % 100 &&
+	    (last = later_year(year, last)) > year)
+		return set(out, SE_PERIOD_ROLLING, year, last - year, 1, false);
+	if (k == 7 && t[4] == '-' && (last = digits(t + 5, 2)) >= 0 &&
+	    (last = later_year(year, last)) > year + 1)
+		return set(out, SE_PERIOD_ROLLING, year, last - year, 0, false);
+	if (k == 9 && t[4] == '-' && (last = digits(t + 5, 4)) > year + 1 &&
+	    last - year <= 10)
+		return set(out, SE_PERIOD_ROLLING, year, last - year, 0, false);
+	return -1;
+}
+
 int
 se_period_parse(const char *s, size_t n, se_period *out)
 {
@@ -89,6 +168,8 @@ se_period_parse(const char *s, size_t n, se_period *out)
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	n = (size_t)(end - p);
+	if (n == 10 && parse_fy_quarter(p, n, out) == 0)
+		return 0;
 	if (n < 4 || (year = digits(p, 4)) < 0)
 		return -1;
 	if (n == 4)
@@ -101,7 +182,7 @@ se_period_parse(const char *s, size_t n, se_period *out)
 	if (n == 7 && (p[5] == 'Q' || p[5] == 'q'))
 		return sep == '/' ? -1 : parse_quarter(year, p + 5, 2, out);
 	if (sep == ' ')
-		return -1;
+		return parse_rolling(p, n, out);
 	if (n == 10 && sep == '-' && p[7] == '-') {
 		month = digits(p + 5, 2);
 		day = digits(p + 8, 2);
@@ -110,7 +191,9 @@ se_period_parse(const char *s, size_t n, se_period *out)
 			return -1;
 		return set(out, SE_PERIOD_DATE, year, month, day, false);
 	}
-	return parse_pair(year, sep, p + 5, n - 5, out);
+	if (parse_pair(year, sep, p + 5, n - 5, out) == 0)
+		return 0;
+	return parse_rolling(p, n, out);
 }
 
 int
@@ -118,6 +201,8 @@ se_period_cmp(const se_period *a, const se_period *b)
 {
 	if (a->kind != b->kind)
 		return (int)a->kind < (int)b->kind ? -1 : 1;
+	if (a->kind == SE_PERIOD_ROLLING && a->year + a->sub != b->year + b->sub)
+		return a->year + a->sub < b->year + b->sub ? -1 : 1;
 	if (a->year != b->year)
 		return a->year < b->year ? -1 : 1;
 	if (a->sub != b->sub)
@@ -145,6 +230,19 @@ se_period_format(const se_period *p, char *buf, size_t n)
 	case SE_PERIOD_DATE:
 		r = snprintf(buf, n, "%04d-%02d-%02d", p->year, p->sub, p->day);
 		break;
+	case SE_PERIOD_FY_QUARTER:
+		r = snprintf(buf, n, "%04d-%02d Q%d", p->year,
+		    (p->year + 1) % 100, p->sub);
+		break;
+	case SE_PERIOD_ROLLING:
+		if (p->day)
+			r = snprintf(buf, n, "%04d/%02d-%02d/%02d", p->year,
+			    (p->year + 1) % 100, (p->year + p->sub) % 100,
+			    (p->year + p->sub + 1) % 100);
+		else
+			r = snprintf(buf, n, "%04d-%02d", p->year,
+			    (p->year + p->sub) % 100);
+		break;
 	case SE_PERIOD_YEAR:
 	default:
 		r = snprintf(buf, n, "%04d", p->year);
@@ -164,4 +262,51 @@ se_period_as_month(const se_period *p)
 		m.maybe_month = false;
 	}
 	return m;
+}
+
+static void
+ymd(char buf[11], int y, int m, int d)
+{
+	char t[40];
+
+	snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
+	memcpy(buf, t, 10);
+	buf[10] = '\0';
+}
+
+void
+se_period_end(const se_period *p, char buf[11])
+{
+	int y = p->year, m = 12;
+
+	switch (p->kind) {
+	case SE_PERIOD_SPAN:
+		y++;
+		m = 3;
+		break;
+	case SE_PERIOD_QUARTER:
+		m = p->sub * 3;
+		break;
+	case SE_PERIOD_MONTH:
+		m = p->sub;
+		break;
+	case SE_PERIOD_DATE:
+		ymd(buf, y, p->sub, p->day);
+		return;
+	case SE_PERIOD_FY_QUARTER:
+		m = 3 + p->sub * 3;
+		if (m > 12) {
+			m -= 12;
+			y++;
+		}
+		break;
+	case SE_PERIOD_ROLLING:
+		y += p->sub + p->day;
+		m = p->day ? 3 : 12;
+		break;
+	case SE_PERIOD_YEAR:
+	default:
+		break;
+	}
+	ymd(buf, y, m, days_in_month(y, m));
 }

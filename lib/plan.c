@@ -780,15 +780,22 @@ se_plan_check(const se_plan *p, se_diag *diag)
 static bool
 period_end(const se_period *pr, long *day)
 {
-	char buf[32];
-	size_t n;
+	char buf[11];
 
-	if (pr->kind == SE_PERIOD_QUARTER)
-		n = (size_t)snprintf(buf, sizeof buf, "%04d-%02d", pr->year,
-		    pr->sub * 3);
-	else
-		n = se_period_format(pr, buf, sizeof buf);
-	return n < sizeof buf && se_date_parse(buf, n, day) == 0;
+	se_period_end(pr, buf);
+	return se_ymd_parse(buf, 10, day);
+}
+
+/* A baseline period as a day: a date, or the end of a period (2019Q2,
+ * Q2 2018-19, 2018-19). */
+static bool
+baseline_day(const char *s, long *day)
+{
+	se_period pr;
+
+	if (se_date_parse(s, strlen(s), day) == 0)
+		return true;
+	return se_period_parse(s, strlen(s), &pr) == 0 && period_end(&pr, day);
 }
 
 static size_t
@@ -915,8 +922,7 @@ se_action_impact(se_plan *p, const se_action *a, const se_store *data,
 		return SE_IMPACT_NOT_YET;
 	}
 	if (a->baseline_period[0] == '\0' ||
-	    se_date_parse(a->baseline_period, strlen(a->baseline_period),
-	    &t0) < 0) {
+	    !baseline_day(a->baseline_period, &t0)) {
 		say(p, reason, "%s (%s); the baseline has no period; target %s "
 		    "by %s", v, l.period, t, by);
 		return SE_IMPACT_NOT_YET;

@@ -80,6 +80,18 @@ se_rag_comparator(se_polarity p, double v, double c, double tol)
 	return k > 0 ? SE_RAG_GREEN : k < 0 ? SE_RAG_RED : SE_RAG_AMBER;
 }
 
+se_rag
+se_rag_interval(se_polarity p, double low, double high, double c)
+{
+	bool above = low > c, below = high < c;
+
+	if (p == SE_POLARITY_NONE)
+		return SE_RAG_NONE;
+	if (!above && !below)
+		return SE_RAG_AMBER; /* the interval holds or touches it */
+	return above == (p == SE_POLARITY_HIGH) ? SE_RAG_GREEN : SE_RAG_RED;
+}
+
 se_direction
 se_direction_of(se_polarity p, double latest, double previous, double tol)
 {
@@ -301,6 +313,7 @@ find_comparator(const se_store *s, size_t i, const se_rate_opts *o,
 			r->has_comparator = true;
 			r->comparator = sum / (double)r->count;
 			r->comparator_name = "neighbours";
+			r->closeness = se_store_neighbours_closeness(s, e);
 			return;
 		}
 		set_median(s, i, r, e, false, scratch);
@@ -348,7 +361,11 @@ rate_one(const se_store *s, size_t i, const se_rate_opts *o, se_rating *r,
 	if (r->source == SE_SOURCE_THRESHOLDS)
 		r->rag = se_rag_thresholds(pol, r->cur.value, ind->green,
 		    ind->red);
-	else if (r->has_comparator)
+	else if (r->has_comparator && ind->by_confidence) {
+		r->by_ci = true;
+		r->rag = r->cur.has_ci ? se_rag_interval(pol, r->cur.ci_low,
+		    r->cur.ci_high, r->comparator) : SE_RAG_NONE;
+	} else if (r->has_comparator)
 		r->rag = se_rag_comparator(pol, r->cur.value, r->comparator,
 		    ind->tolerance);
 }
@@ -551,8 +568,46 @@ comparator_reason(struct sink *b, const se_indicator *ind, const se_rating *r)
 		sink_adds(b, "; mean of ");
 		sink_addz(b, r->count);
 		sink_adds(b, " neighbours");
+		if (r->closeness) {
+			sink_adds(b, "; closeness of the group: ");
+			sink_adds(b, r->closeness);
+		}
 	}
 	sink_addc(b, ')');
+}
+
+/* Fingertips' comparison: "158.6 (95% interval 140.0 to 178.9) vs
+ * England 115.2 (worse: the whole interval is above it)". */
+static void
+interval_reason(struct sink *b, const se_indicator *ind, const se_rating *r)
+{
+	int pr = ind->precision;
+
+	num(b, r->cur.value, pr);
+	if (!r->cur.has_ci) {
+		sink_adds(b, " vs ");
+		sink_adds(b, r->comparator_name);
+		sink_addc(b, ' ');
+		num(b, r->comparator, pr);
+		sink_adds(b, " (not compared: no 95% confidence interval)");
+		return;
+	}
+	sink_adds(b, " (95% interval ");
+	num(b, r->cur.ci_low, pr);
+	sink_adds(b, " to ");
+	num(b, r->cur.ci_high, pr);
+	sink_adds(b, ") vs ");
+	sink_adds(b, r->comparator_name);
+	sink_addc(b, ' ');
+	num(b, r->comparator, pr);
+	if (r->rag == SE_RAG_AMBER)
+		sink_adds(b, " (similar: the interval includes it)");
+	else {
+		sink_adds(b, r->rag == SE_RAG_GREEN ? " (better" : " (worse");
+		sink_adds(b, r->cur.ci_low > r->comparator ?
+		    ": the whole interval is above it)" :
+		    ": the whole interval is below it)");
+	}
 }
 
 static void
@@ -584,6 +639,8 @@ se_rating_reason(const se_store *s, size_t i, const se_rating *r,
 		sink_adds(&b, "context only (polarity none)");
 	else if (r->source == SE_SOURCE_THRESHOLDS)
 		threshold_reason(&b, ind, r);
+	else if (r->by_ci)
+		interval_reason(&b, ind, r);
 	else if (r->has_comparator)
 		comparator_reason(&b, ind, r);
 	else {
@@ -596,5 +653,10 @@ se_rating_reason(const se_store *s, size_t i, const se_rating *r,
 	}
 	if (has_value(&r->cur) && ind->polarity != SE_POLARITY_NONE)
 		direction_note(&b, r);
+	if (r->cur.release) {
+		sink_adds(&b, "; ");
+		sink_adds(&b, r->cur.release);
+		sink_adds(&b, " figures");
+	}
 	return b.len;
 }

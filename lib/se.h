@@ -180,6 +180,7 @@ typedef int (*se_walk_fn)(void *ctx, const char *path, bool named);
 int se_walk(const char *operand, se_walk_fn fn, void *ctx, se_diag *d);
 
 /* Options every command shares, filled by se_cli_common(). */
+#define SE_CLI_MAX_WHERE 32
 typedef struct se_cli {
 	const char *prog;        /* the command's name, for messages */
 	const char *usage;       /* the SYNOPSIS, printed on bad usage */
@@ -189,10 +190,19 @@ typedef struct se_cli {
 	int color;               /* SE_COLOR_* (default SE_COLOR_AUTO) */
 	const char *formats_dir; /* each --formats joined by ':', or NULL */
 	char formats_buf[4096];  /* where formats_dir is joined */
+	/* --where COLUMN=VALUE, in order (commands that read extracts) */
+	const char *where[SE_CLI_MAX_WHERE];
+	size_t nwhere;
 } se_cli;
 
 /* Values getopt_long returns for the common long-only options. */
-enum { SE_OPT_VERSION = 0x100, SE_OPT_COLOR, SE_OPT_FORMATS };
+enum { SE_OPT_VERSION = 0x100, SE_OPT_COLOR, SE_OPT_FORMATS, SE_OPT_WHERE };
+
+/* The options of every command that reads extracts, to splice into its
+ * getopt_long table after SE_CLI_LONGOPTS; se_cli_common() keeps each
+ * --where in se_cli.where (give them to se_store_set_where()). */
+#define SE_CLI_DATA_LONGOPTS \
+	{ "where", required_argument, NULL, SE_OPT_WHERE }
 
 /* The common options, to splice into a command's getopt_long tables
  * (needs <getopt.h>):
@@ -419,6 +429,9 @@ typedef struct se_indicator {
 	const char **aliases;
 	size_t naliases;
 	se_pos pos;            /* where the entry starts */
+	/* compare-by: confidence: rated by the value's 95% confidence
+	 * interval against the comparator value (Fingertips' rule) */
+	bool by_confidence;
 } se_indicator;
 
 typedef struct se_catalogue se_catalogue;
@@ -472,6 +485,11 @@ double se_better(se_polarity p, double x, double y);
 se_rag se_rag_thresholds(se_polarity p, double v, double green, double red);
 /* RAG with a comparator: d = better(v, c); green d > tol, red d < -tol. */
 se_rag se_rag_comparator(se_polarity p, double v, double c, double tol);
+/* Fingertips' rating by a 95% confidence interval [low, high] against the
+ * comparator value c: green when the whole interval is better than c, red
+ * when it is wholly worse, amber when it holds or touches c; none for
+ * polarity none. */
+se_rag se_rag_interval(se_polarity p, double low, double high, double c);
 /* Direction: d = better(latest, previous); improving d > tol, declining
  * d < -tol, else stable. */
 se_direction se_direction_of(se_polarity p, double latest, double previous,
@@ -582,20 +600,26 @@ typedef enum {
 	SE_PERIOD_SPAN,
 	SE_PERIOD_QUARTER,
 	SE_PERIOD_MONTH,
-	SE_PERIOD_DATE
+	SE_PERIOD_DATE,
+	SE_PERIOD_FY_QUARTER, /* a quarter of a financial year: Q2 2018-19 */
+	SE_PERIOD_ROLLING     /* a rolling span: 2014-16, 2013/14-15/16 */
 } se_period_kind;
 
 typedef struct se_period {
 	se_period_kind kind;
 	int year;         /* the first year of a span */
-	int sub;          /* quarter 1-4, month 1-12 (month of a date), else 0 */
-	int day;          /* day of the month of a date, else 0 */
+	int sub;          /* quarter 1-4, month 1-12 (month of a date), the
+	                     years a rolling span adds (2014-16: 2), else 0 */
+	int day;          /* day of the month of a date; 1 for a rolling
+	                     span of year spans (2013/14-15/16); else 0 */
 	bool maybe_month; /* a span like 2011-12 that could be December 2011
 	                     (the series decides) */
 } se_period;
 
-/* Parse a period from 's' (n bytes; surrounding spaces allowed).  Returns
- * 0, or -1 when it is not a period (nothing written to 'out'). */
+/* Parse a period from 's' (n bytes; surrounding spaces allowed): also
+ * financial-year quarters (Q2 2018-19, 2018-19 Q2) and rolling spans
+ * (2014-16, 2014 - 16, 2013/14-15/16, which sort by their last year).
+ * Returns 0, or -1 when it is not a period (nothing written to 'out'). */
 int se_period_parse(const char *s, size_t n, se_period *out);
 /* Chronological order: negative, 0 or positive.  Periods of different
  * kinds are ordered by kind (a series should not mix them). */
@@ -606,6 +630,10 @@ int se_period_cmp(const se_period *a, const se_period *b);
 size_t se_period_format(const se_period *p, char *buf, size_t n);
 /* The month a maybe_month span would be (2011-12 -> 2011-12 as a month). */
 se_period se_period_as_month(const se_period *p);
+/* The last day of a period as YYYY-MM-DD into 'buf' (a span ends on 31
+ * March of its second year, a financial quarter with its third month, a
+ * rolling span as its last year or span). */
+void se_period_end(const se_period *p, char buf[11]);
 
 /* A number as extracts write it: "23.5%", "1,234", " 12 ", "-3.5"; the
  * suppression markers of official statistics (x c z .. . * - low n/a, any
@@ -616,7 +644,9 @@ se_num_status se_number_parse(const char *s, size_t n, double *out);
 /* One value of an extract, long or wide.  Strings are trimmed, live until
  * the callback returns, and are NULL when the file has no such column. */
 typedef struct se_row {
-	const char *authority, *code, *region, *indicator, *period_text;
+	const char *authority, *code;
+	const char *code2; /* a second code of the same entity (EES old_la_code), or NULL */
+	const char *region, *indicator, *period_text;
 	se_period period;
 	double value;     /* when has_value */
 	bool has_value;
@@ -624,7 +654,23 @@ typedef struct se_row {
 	                     empty cell) when !has_value, else NULL */
 	se_pos pos;       /* the value's cell */
 	se_pos row_pos;   /* the row's first field */
+	/* The indicator's title as the file gives it (LAIT 'Data item',
+	 * Fingertips 'Indicator Name'), or NULL. */
+	const char *title;
+	/* The value's 95% confidence limits (Fingertips 'Lower CI 95.0
+	 * limit' / 'Upper CI 95.0 limit'), when has_ci. */
+	bool has_ci;
+	double ci_low, ci_high;
+	/* The figures' release (an EES 'version' or 'data_status' column):
+	 * SE_RELEASE_NONE, or a later release replaces an earlier one. */
+	int release;
 } se_row;
+
+/* Releases of published figures, in the order they replace each other. */
+enum { SE_RELEASE_NONE, SE_RELEASE_PROVISIONAL, SE_RELEASE_REVISED,
+	SE_RELEASE_FINAL };
+/* "provisional", "revised", "final", or "" for SE_RELEASE_NONE. */
+const char *se_release_name(int release);
 
 /* Called once per value; return 0 to go on, -1 to stop. */
 typedef int (*se_row_fn)(void *ctx, const se_row *r);
@@ -648,6 +694,52 @@ void se_extract_free(se_extract *x); /* NULL is a no-op */
  * when it could not be opened or read to the end (reason in 'd'). */
 int se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d);
 
+/* The layouts an extract's header can have (se-rag(1)): the long and wide
+ * layouts, EES tidy data (time_period, time_identifier,
+ * geographic_level), LAIT long (Short Desc, Years, LA and Regions,
+ * Values) and a Fingertips export (Indicator ID or Indicator Name, Area
+ * Code, Area Type, Time period, Value). */
+typedef enum {
+	SE_LAYOUT_NONE,
+	SE_LAYOUT_LONG,
+	SE_LAYOUT_WIDE,
+	SE_LAYOUT_EES,
+	SE_LAYOUT_LAIT,
+	SE_LAYOUT_FINGERTIPS
+} se_extract_layout;
+/* The layout of a header row, from the header alone. */
+se_extract_layout se_extract_layout_sniff(const se_csv_field *header,
+    size_t n);
+/* "long", "wide", "EES tidy data", "LAIT long", "Fingertips export", or
+ * "none". */
+const char *se_extract_layout_name(se_extract_layout l);
+/* The layout of a file's header, read quietly; SE_LAYOUT_NONE when it
+ * cannot be read (and for "-", standard input, which is not read). */
+se_extract_layout se_extract_layout_file(const char *path);
+/* With no -i: the national catalogue shipped in the formats
+ * directory (shared/catalogues/national.yaml) when one of the files
+ * 'paths' is an EES, LAIT or Fingertips download, with one note naming
+ * it (rule catalogue); NULL when none is, or it cannot be loaded (the
+ * reason in 'd').  Free with se_catalogue_free(). */
+se_catalogue *se_catalogue_national(const char *formats_dir,
+    const char *const *paths, size_t n, se_diag *d);
+/* What an extract reader needs besides the file: the catalogue (EES
+ * measure columns are found through it; NULL: none, and an EES file then
+ * has no measures) and --where choices ("COLUMN=VALUE": rows whose
+ * COLUMN holds VALUE, any case, instead of the column's total level).
+ * The strings must outlive the reader. */
+typedef struct se_extract_opts {
+	const se_catalogue *cat;
+	const char *const *where;
+	size_t nwhere;
+} se_extract_opts;
+/* Set before the first se_extract_feed ('o' is copied, its strings
+ * kept).  A --where without '=' is an error (rule where) and returns -1. */
+int se_extract_set_opts(se_extract *x, const se_extract_opts *o);
+/* se_extract_read with options ('o' may be NULL). */
+int se_extract_read_opts(const char *path, const se_extract_opts *o,
+    se_row_fn fn, void *ctx, se_diag *d);
+
 /* What a CSV holds, from its header (se-formats(5) CSV). */
 typedef enum {
 	SE_CSV_UNKNOWN,
@@ -664,6 +756,55 @@ bool se_is_england(const char *name, const char *code);
  * "Yorkshire and The Humber", "Yorkshire & Humber", "East", "Eastern",
  * "Inner London", ...) or code E12000001-E12000009; 0 otherwise. */
 int se_region_code(const char *name_or_code);
+
+/* ---- authorities (lib/authority.c) ------------------------------------ */
+
+/* The English local authorities with children's services, one identity
+ * each (formats/shared/authorities.csv, described in se-formats(5)):
+ * found by any code an authority has had (ONS code, DfE three-digit
+ * number, former codes) or by its name as publishers write it (case,
+ * punctuation, '&', "St."/"Saint", "Bristol, City of" / "City of
+ * Bristol", "Council", "UA" and "(Pre LG)" folded). */
+typedef enum {
+	SE_AUTHORITY_CURRENT, /* has children's services now */
+	SE_AUTHORITY_FORMER,  /* abolished in a reorganisation */
+	SE_AUTHORITY_REGION,
+	SE_AUTHORITY_COUNTRY  /* England */
+} se_authority_kind;
+
+typedef struct se_authority {
+	const char *name;              /* as shown */
+	const char *ons_code, *dfe_number, *region; /* or NULL */
+	se_authority_kind kind;
+	const char **former;           /* codes it had before */
+	size_t nformer;
+	const char **names;            /* other names publishers use */
+	size_t nnames;
+	const char **became;           /* a former authority's successors */
+	size_t nbecame;
+	const char *ended;             /* the day it ended, or NULL */
+	unsigned line;                 /* in the table */
+} se_authority;
+
+typedef struct se_authorities se_authorities;
+/* Load a table.  Problems in it are diagnostics (csv-row, csv-value,
+ * authority-duplicate); NULL when it cannot be read or is not a table.
+ * Free with se_authorities_free(). */
+se_authorities *se_authorities_load(const char *path, se_diag *d);
+/* The table of a formats directory (se_formats_dir()), DIR
+ * "/shared/authorities.csv", loaded once per run; NULL when 'formats_dir'
+ * is NULL, or with a note (rule authorities) when it has none. */
+se_authorities *se_authorities_of(const char *formats_dir, se_diag *d);
+void se_authorities_free(se_authorities *a); /* NULL is a no-op */
+size_t se_authorities_len(const se_authorities *a); /* 0 for NULL */
+const se_authority *se_authorities_at(const se_authorities *a, size_t i);
+const char *se_authorities_path(const se_authorities *a);
+/* The entry with code 'code' (any case), named 'name', or either; SIZE_MAX
+ * when none (or 'a' is NULL).  A current authority wins a name it shares
+ * with a former one. */
+size_t se_authorities_by_code(const se_authorities *a, const char *code);
+size_t se_authorities_by_name(const se_authorities *a, const char *name);
+size_t se_authorities_find(const se_authorities *a, const char *code_or_name);
 
 /* ---- series store (lib/series.c) ------------------------------------- */
 
@@ -689,6 +830,10 @@ typedef struct se_cell {
 	se_cell_state state;
 	double value;     /* when SE_CELL_VALUE */
 	const char *flag; /* the marker when SE_CELL_SUPPRESSED, else NULL */
+	const char *release; /* "final", "revised", "provisional" when the
+	                        file said (se_release_name), else NULL */
+	bool has_ci;      /* the value's 95% confidence limits are known */
+	double ci_low, ci_high;
 } se_cell;
 
 /* A new empty store.  'cat' (may be NULL: every indicator is then
@@ -696,15 +841,28 @@ typedef struct se_cell {
  * of memory.  Free with se_store_free(). */
 se_store *se_store_new(const se_catalogue *cat, se_diag *diag);
 void se_store_free(se_store *s); /* NULL is a no-op */
+/* Match authorities through 'a' (se_authorities_of(); may be NULL: by
+ * the rows' own codes and names), which must outlive the store.  Call
+ * before the first row.  0, or -1 when out of memory. */
+int se_store_set_authorities(se_store *s, const se_authorities *a);
 /* Fold one extract row in (an se_row_fn: 'store' is the se_store).
  * Conflicting duplicates are errors (rule duplicate).  Returns 0, or -1
  * when out of memory. */
 int se_store_row(void *store, const se_row *r);
-/* Read an extract file into the store (se_extract_read).  0, or -1 when
- * it could not be read. */
+/* Read an extract file into the store (se_extract_read_opts with the
+ * store's catalogue and --where).  0, or -1 when it could not be read. */
 int se_store_read(se_store *s, const char *path);
-/* Read statistical neighbours, a CSV 'authority,neighbour,rank'.  0, or
- * -1 when it could not be read or is not a neighbours file. */
+/* The --where choices (COLUMN=VALUE) extracts read into 's' use; the
+ * strings must outlive the store. */
+void se_store_set_where(se_store *s, const char *const *where, size_t n);
+/* The reader options of 's': its catalogue and --where. */
+void se_store_extract_opts(const se_store *s, se_extract_opts *o);
+/* Read statistical neighbours: a CSV 'authority,neighbour,rank'; DfE's
+ * groupings (a row per authority, 'LA num', 'LA Name', SN1..SN10 or
+ * SN_1.. holding numbers or names, each followed by a closeness column);
+ * or the square layout (a column per authority headed by its name, its
+ * neighbours' names down it in rank order).  All matched as extract rows
+ * are.  0, or -1 when it could not be read or is not a neighbours file. */
 int se_store_read_neighbours(se_store *s, const char *path);
 /* After the last row: tell comparators from authorities, resolve each
  * indicator's periods (se-rag(1); mixed granularity is an error, rule
@@ -728,6 +886,9 @@ bool se_store_same_region(const se_store *s, size_t a, size_t b);
 size_t se_store_entity_find(const se_store *s, const char *name);
 /* 'e''s statistical neighbours (entities, best rank first). */
 size_t se_store_neighbours(const se_store *s, size_t e, const size_t **list);
+/* How close they are, as the neighbours file words it, counted: "3 very
+ * close, 7 close"; NULL when the file has no closeness columns. */
+const char *se_store_neighbours_closeness(const se_store *s, size_t e);
 
 /* Indicators ("series"): catalogue order first, then unknown ones by
  * name.  The catalogue entry, or one made up (polarity none) for an
@@ -777,7 +938,11 @@ typedef struct se_rating {
 	double comparator;
 	const char *comparator_name; /* "England", the region's name, ... */
 	size_t count;           /* values in a median or neighbours mean */
+	const char *closeness;  /* a neighbours mean: how close the group is
+	                           (se_store_neighbours_closeness), or NULL */
 	se_rag rag;
+	bool by_ci;             /* rated by the confidence interval
+	                           (compare-by: confidence) */
 } se_rating;
 
 /* Rate series 'i' of a finished store for every entity: 'out' holds

@@ -87,19 +87,21 @@ table_put(struct table *t, const char *key, size_t val)
 
 /* ---- a table of entity spellings (the fast path) ----------------------- */
 
-/* An entity as rows write it: code ("" when none) and name, exact bytes,
- * and the entity it stands for.  Interned ones live in the arena. */
+/* An entity as rows write it: code and second code ("" when none) and
+ * name, exact bytes, and the entity it stands for.  Interned ones live in
+ * the arena. */
 struct spelling {
-	const char *code, *name;
-	size_t cl, nl;
+	const char *code, *code2, *name;
+	size_t cl, c2l, nl;
 	size_t e;
 };
 
 static bool
 same_spelling(const struct spelling *a, const struct spelling *b)
 {
-	return a->cl == b->cl && a->nl == b->nl &&
+	return a->cl == b->cl && a->nl == b->nl && a->c2l == b->c2l &&
 	    memcmp(a->code, b->code, a->cl) == 0 &&
+	    memcmp(a->code2, b->code2, a->c2l) == 0 &&
 	    memcmp(a->name, b->name, a->nl) == 0;
 }
 
@@ -159,10 +161,13 @@ rtable_put(struct rtable *t, const struct spelling *key, uint64_t h)
 
 struct entity {
 	const char *name, *code, *region;
+	size_t auth;       /* its entry in the authorities table, or NONE */
 	size_t region_key; /* index in 'regions', or NONE */
 	size_t region_row; /* entity of its region row, or NONE */
 	se_entity_kind kind;
 	size_t *nb;        /* neighbours (internal indices) */
+	const char **closeness; /* each neighbour's, as the file words it */
+	const char *closeness_summary; /* "3 very close, 7 close", or NULL */
 	size_t nnb;
 	size_t *nb_public; /* the same as public indices */
 	/* The spelling of the row after this entity's last row (or NULL):
@@ -181,6 +186,13 @@ struct cells {
 	uint32_t line[PAGE_CELLS]; /* global line of the row that set the cell */
 	uint8_t state[PAGE_CELLS]; /* se_cell_state: zero is SE_CELL_ABSENT */
 	uint8_t flag[PAGE_CELLS];  /* index in 'flags' when suppressed */
+	uint8_t release[PAGE_CELLS]; /* SE_RELEASE_* of the row that set it */
+};
+
+/* The confidence limits of a page's cells, made only for the columns of
+ * files that give them (Fingertips); NaN where a cell has none. */
+struct limits {
+	double low[PAGE_CELLS], high[PAGE_CELLS];
 };
 
 /* One period of one series: a column of cells indexed by entity. */
@@ -190,6 +202,8 @@ struct column {
 	uint32_t first;    /* global line of its first row */
 	size_t npages;
 	struct cells **page; /* NULL: no cell of it written */
+	size_t nlimits;
+	struct limits **limits; /* NULL: no cell of the page has limits */
 };
 
 struct series {
@@ -207,14 +221,21 @@ struct file {
 	uint32_t base;
 };
 
+/* A neighbours row: authority 'a' (by code 'a_code' first, when the
+ * layout gives one), its neighbour 'b' (a name or a code), the rank and
+ * the file's word for how close they are (or NULL). */
 struct pair {
-	const char *a, *b;
+	const char *a, *a_code, *b, *closeness;
 	long rank;
 	uint32_t line;
 };
 
 struct se_store {
 	const se_catalogue *cat;
+	const se_authorities *auth; /* or NULL */
+	size_t *auth_ent;           /* table entry -> entity, or NONE */
+	const char *const *where; /* --where, for the extracts read */
+	size_t nwhere;
 	se_diag *diag;
 	se_arena *arena;
 	struct entity *ent;
@@ -280,15 +301,23 @@ se_store_free(se_store *s)
 	if (!s)
 		return;
 	for (i = 0; i < s->nser; i++) {
-		for (j = 0; j < s->ser[i].ncols; j++)
-			free(s->ser[i].cols[j].page);
+		for (j = 0; j < s->ser[i].ncols; j++) {
+			struct column *c = &s->ser[i].cols[j];
+			size_t k;
+			for (k = 0; k < c->nlimits; k++)
+				free(c->limits[k]);
+			free(c->limits);
+			free(c->page);
+		}
 		free(s->ser[i].cols);
 		free(s->ser[i].order);
 	}
 	for (i = 0; i < s->nent; i++) {
 		free(s->ent[i].nb);
+		free(s->ent[i].closeness);
 		free(s->ent[i].nb_public);
 	}
+	free(s->auth_ent);
 	free(s->ser);
 	free(s->ent);
 	free(s->names.v);
@@ -407,6 +436,25 @@ row_line(se_store *s, const se_pos *p, bool *in_file)
 
 /* ---- entities ----------------------------------------------------------- */
 
+int
+se_store_set_authorities(se_store *s, const se_authorities *a)
+{
+	size_t i, n = se_authorities_len(a);
+
+	free(s->auth_ent);
+	s->auth_ent = NULL;
+	s->auth = NULL;
+	if (!a)
+		return 0;
+	s->auth_ent = malloc((n ? n : 1) * sizeof *s->auth_ent);
+	if (!s->auth_ent)
+		return oom(s);
+	for (i = 0; i < n; i++)
+		s->auth_ent[i] = NONE;
+	s->auth = a;
+	return 0;
+}
+
 static size_t
 new_entity(se_store *s, const char *name, const char *code)
 {
@@ -418,7 +466,7 @@ new_entity(se_store *s, const char *name, const char *code)
 	memset(e, 0, sizeof *e);
 	e->name = se_arena_strdup(s->arena, name);
 	e->code = empty(code) ? NULL : se_arena_strdup(s->arena, code);
-	e->region_key = e->region_row = NONE;
+	e->auth = e->region_key = e->region_row = NONE;
 	if (!e->name || (!empty(code) && !e->code))
 		return NONE;
 	if (table_put(&s->names, e->name, s->nent) < 0 ||
@@ -427,32 +475,98 @@ new_entity(se_store *s, const char *name, const char *code)
 	return s->nent++;
 }
 
-/* se-rag(1): the same authority by code when both rows have one,
- * otherwise by name. */
-static size_t
-find_entity(se_store *s, const char *name, const char *code)
+/* Another code or name 'key' for entity e, when it has none yet (so
+ * --authority and neighbours files find it by the file's own words). */
+static int
+also_known(se_store *s, struct table *t, const char *key, size_t e)
 {
-	size_t e;
+	const char *copy;
 
+	if (empty(key) || table_get(t, key, strlen(key)) != NONE)
+		return 0;
+	copy = se_arena_strdup(s->arena, key);
+	return copy ? table_put(t, copy, e) : -1;
+}
+
+/* The table entry a row names: by its code, its second code, then its
+ * name; NONE when the table does not know it. */
+static size_t
+table_entry(const se_store *s, const char *name, const char *code,
+    const char *code2)
+{
+	size_t a = se_authorities_by_code(s->auth, code);
+
+	if (a == NONE)
+		a = se_authorities_by_code(s->auth, code2);
+	if (a == NONE)
+		a = se_authorities_by_name(s->auth, name);
+	return a;
+}
+
+/* The entity of table entry a, made on its first row: named and coded as
+ * the table has it. */
+static size_t
+entity_of_entry(se_store *s, size_t a, const char *name, const char *code,
+    const char *code2)
+{
+	const se_authority *x = se_authorities_at(s->auth, a);
+	size_t e = s->auth_ent[a];
+
+	if (e == NONE) {
+		e = new_entity(s, x->name, x->ons_code ? x->ons_code :
+		    x->dfe_number);
+		if (e == NONE)
+			return NONE;
+		s->ent[e].auth = a;
+		s->auth_ent[a] = e;
+	}
+	if (also_known(s, &s->codes, code, e) < 0 ||
+	    also_known(s, &s->codes, code2, e) < 0 ||
+	    also_known(s, &s->names, name, e) < 0)
+		return NONE;
+	return e;
+}
+
+/* se-rag(1) AUTHORITIES: an authority of the authorities table is one
+ * entity whichever of its codes or names a row uses; any other by code
+ * (or second code) when both rows have one, otherwise by name. */
+static size_t
+find_entity(se_store *s, const char *name, const char *code,
+    const char *code2)
+{
+	size_t e, a = s->auth ? table_entry(s, name, code, code2) : NONE;
+
+	if (a != NONE)
+		return entity_of_entry(s, a, name, code, code2);
 	if (!empty(code)) {
 		e = table_get(&s->codes, code, strlen(code));
 		if (e != NONE)
-			return e;
+			return also_known(s, &s->codes, code2, e) < 0 ? NONE : e;
+	}
+	if (!empty(code2)) {
+		e = table_get(&s->codes, code2, strlen(code2));
+		if (e != NONE)
+			return also_known(s, &s->codes, code, e) < 0 ? NONE : e;
 	}
 	e = table_get(&s->names, name, strlen(name));
 	if (e != NONE) {
 		struct entity *x = &s->ent[e];
-		if (empty(code))
+		if (empty(code) && empty(code2))
 			return e;
 		if (!x->code) {
-			x->code = se_arena_strdup(s->arena, code);
-			if (!x->code || table_put(&s->codes, x->code, e) < 0)
+			x->code = se_arena_strdup(s->arena, empty(code) ? code2 :
+			    code);
+			if (!x->code || table_put(&s->codes, x->code, e) < 0 ||
+			    also_known(s, &s->codes, code2, e) < 0)
 				return NONE;
 			return e;
 		}
 		/* Same name, another code: another authority. */
 	}
-	return new_entity(s, name, code);
+	e = new_entity(s, name, empty(code) ? code2 : code);
+	if (e != NONE && !empty(code) && also_known(s, &s->codes, code2, e) < 0)
+		return NONE;
+	return e;
 }
 
 /* A hash of 'n' bytes taken eight at a time, on from 'h' (names are
@@ -477,8 +591,8 @@ fast_hash(const char *p, size_t n, uint64_t h)
 static uint64_t
 spelling_hash(const struct spelling *k)
 {
-	return fast_hash(k->name, k->nl,
-	    fast_hash(k->code, k->cl, 0x9E3779B97F4A7C15ull));
+	return fast_hash(k->name, k->nl, fast_hash(k->code2, k->c2l,
+	    fast_hash(k->code, k->cl, 0x9E3779B97F4A7C15ull)));
 }
 
 /* An interned copy of 'k' standing for entity e, or NULL out of memory. */
@@ -486,34 +600,38 @@ static const struct spelling *
 spelling_new(se_store *s, const struct spelling *k, size_t e)
 {
 	struct spelling *copy = se_arena_alloc(s->arena, sizeof *copy);
-	char *p = se_arena_alloc(s->arena, k->cl + k->nl + 2); /* zeroed */
+	char *p = se_arena_alloc(s->arena, k->cl + k->c2l + k->nl + 3);
 
-	if (!copy || !p)
+	if (!copy || !p) /* p is zeroed: each string ends there */
 		return NULL;
 	memcpy(p, k->code, k->cl);
-	memcpy(p + k->cl + 1, k->name, k->nl);
+	memcpy(p + k->cl + 1, k->code2, k->c2l);
+	memcpy(p + k->cl + k->c2l + 2, k->name, k->nl);
 	*copy = *k;
 	copy->code = p;
-	copy->name = p + k->cl + 1;
+	copy->code2 = p + k->cl + 1;
+	copy->name = p + k->cl + k->c2l + 2;
 	copy->e = e;
 	return copy;
 }
 
-/* Whether a row's code ("" when none) and name are spelled 'k' (whose
+/* Whether a row's codes ("" when none) and name are spelled 'k' (whose
  * strings are interned, so NUL-terminated).  Most names that differ do
  * so in their first byte. */
 static bool
-spelled(const struct spelling *k, const char *code, const char *name)
+spelled(const struct spelling *k, const char *code, const char *code2,
+    const char *name)
 {
 	return k->name[0] == name[0] && strcmp(k->name, name) == 0 &&
-	    strcmp(k->code, code) == 0;
+	    strcmp(k->code, code) == 0 && strcmp(k->code2, code2) == 0;
 }
 
 /* The interned spelling of a row's code and name, found by the exact
  * bytes written (one hash lookup for rows spelled as before), else made
  * for the entity find_entity gives.  NULL out of memory. */
 static const struct spelling *
-spelling_of(se_store *s, const char *code, const char *name)
+spelling_of(se_store *s, const char *code, const char *code2,
+    const char *name)
 {
 	const struct spelling *k;
 	struct spelling want;
@@ -522,6 +640,8 @@ spelling_of(se_store *s, const char *code, const char *name)
 
 	want.code = code;
 	want.cl = strlen(code);
+	want.code2 = code2;
+	want.c2l = strlen(code2);
 	want.name = name;
 	want.nl = strlen(name);
 	want.e = NONE;
@@ -531,7 +651,7 @@ spelling_of(se_store *s, const char *code, const char *name)
 		if (slot->key)
 			return slot->key;
 	}
-	e = find_entity(s, name, code);
+	e = find_entity(s, name, code, code2);
 	if (e == NONE)
 		return NULL;
 	k = spelling_new(s, &want, e);
@@ -544,17 +664,20 @@ spelling_of(se_store *s, const char *code, const char *name)
  * last time, when spelled the same (sorted extracts: no hashing), else
  * by spelling_of(). */
 static size_t
-entity_fast(se_store *s, const char *name, const char *code)
+entity_fast(se_store *s, const char *name, const char *code,
+    const char *code2)
 {
 	const struct spelling *last = s->last, *k;
 
 	if (!code)
 		code = "";
-	if (last && spelled(last, code, name))
+	if (!code2)
+		code2 = "";
+	if (last && spelled(last, code, code2, name))
 		return last->e;
 	k = last ? s->ent[last->e].next : NULL;
-	if (!k || !spelled(k, code, name)) {
-		k = spelling_of(s, code, name);
+	if (!k || !spelled(k, code, code2, name)) {
+		k = spelling_of(s, code, code2, name);
 		if (!k)
 			return NONE;
 	}
@@ -588,7 +711,8 @@ note_region(se_store *s, size_t e, const char *region)
 /* ---- series ------------------------------------------------------------- */
 
 static size_t
-new_series(se_store *s, const se_indicator *ind, const char *name)
+new_series(se_store *s, const se_indicator *ind, const char *name,
+    const char *title)
 {
 	struct series *x;
 
@@ -606,6 +730,9 @@ new_series(se_store *s, const se_indicator *ind, const char *name)
 		if (!made)
 			return NONE;
 		made->id = made->title = x->name;
+		if (title && *title &&
+		    !(made->title = se_arena_strdup(s->arena, title)))
+			return NONE;
 		made->polarity = SE_POLARITY_NONE;
 		made->precision = 1;
 		ind = made;
@@ -615,7 +742,8 @@ new_series(se_store *s, const se_indicator *ind, const char *name)
 }
 
 static size_t
-find_series(se_store *s, const char *name, const se_pos *pos)
+find_series(se_store *s, const char *name, const char *title,
+    const se_pos *pos)
 {
 	size_t len = strlen(name), k;
 	const se_indicator *ind;
@@ -627,10 +755,10 @@ find_series(se_store *s, const char *name, const se_pos *pos)
 	if (ind) {
 		size_t ci = se_catalogue_index(s->cat, ind);
 		if (s->cat_series[ci] == NONE)
-			s->cat_series[ci] = new_series(s, ind, ind->id);
+			s->cat_series[ci] = new_series(s, ind, ind->id, NULL);
 		k = s->cat_series[ci];
 	} else {
-		k = new_series(s, NULL, name);
+		k = new_series(s, NULL, name, title);
 		if (k != NONE && s->cat)
 			se_diag_warning(s->diag, pos, "unknown-indicator",
 			    "indicator '%s' is not in the catalogue: shown, "
@@ -780,9 +908,43 @@ cell_text(const se_store *s, const struct cells *c, size_t k, char *buf,
 		shortest(c->v[k], buf, n);
 }
 
-/* se-rag(1) duplicate: an identical repeated row is ignored; conflicting values
- * for one cell are an error naming both places, and neither is used. */
-static void
+/* Keep the row's confidence limits for cell 'e' of 'col' (NaN: none).
+ * -1 when out of memory. */
+static int
+put_limits(struct column *col, size_t e, const se_row *r)
+{
+	size_t k = e / PAGE_CELLS, i;
+	struct limits *l;
+
+	if (!r->has_ci && (k >= col->nlimits || !col->limits[k]))
+		return 0;
+	if (k >= col->nlimits) {
+		size_t n = col->npages > k ? col->npages : k + 1;
+		struct limits **v = realloc(col->limits, n * sizeof *v);
+		if (!v)
+			return -1;
+		memset(v + col->nlimits, 0, (n - col->nlimits) * sizeof *v);
+		col->limits = v;
+		col->nlimits = n;
+	}
+	if (!col->limits[k]) {
+		col->limits[k] = malloc(sizeof *col->limits[k]);
+		if (!col->limits[k])
+			return -1;
+		for (i = 0; i < PAGE_CELLS; i++)
+			col->limits[k]->low[i] = col->limits[k]->high[i] = NAN;
+	}
+	l = col->limits[k];
+	l->low[e % PAGE_CELLS] = r->has_ci ? r->ci_low : NAN;
+	l->high[e % PAGE_CELLS] = r->has_ci ? r->ci_high : NAN;
+	return 0;
+}
+
+/* se-rag(1) duplicate: an identical repeated row is ignored; conflicting
+ * values for one cell are an error naming both places, and neither is
+ * used.  A later release of the figures (Final over Revised over
+ * Provisional) replaces an earlier one, and an earlier one is ignored. */
+static int
 put_cell(se_store *s, struct series *x, struct column *col,
     struct cells *c, size_t e, const se_row *r, uint32_t g)
 {
@@ -793,16 +955,19 @@ put_cell(se_store *s, struct series *x, struct column *col,
 	size_t k = e % PAGE_CELLS;
 	se_pos first;
 
-	if (c->state[k] == SE_CELL_ABSENT) {
+	if (c->state[k] != SE_CELL_ABSENT && r->release < c->release[k])
+		return 0;
+	if (c->state[k] == SE_CELL_ABSENT || r->release > c->release[k]) {
 		c->state[k] = state;
 		c->v[k] = r->has_value ? r->value : 0;
 		c->flag[k] = flag;
 		c->line[k] = g;
-		return;
+		c->release[k] = (uint8_t)r->release;
+		return put_limits(col, e, r);
 	}
 	if (c->state[k] == state && (state == SE_CELL_VALUE ?
 	    c->v[k] == r->value : c->flag[k] == flag))
-		return;
+		return 0;
 	place_of(s, c->line[k], &first);
 	if (c->state[k] == SE_CELL_CONFLICT)
 		snprintf(was, sizeof was, "other values");
@@ -819,6 +984,7 @@ put_cell(se_store *s, struct series *x, struct column *col,
 	    "neither is used", s->ent[e].name, x->ind->id, when, now, was,
 	    first.file, first.line);
 	c->state[k] = SE_CELL_CONFLICT;
+	return 0;
 }
 
 /* 'in_file' as for row_line(), or NULL. */
@@ -844,13 +1010,13 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 		return 0;
 	}
 	g = row_line(s, &r->row_pos, in_file);
-	e = entity_fast(s, name, r->code);
+	e = entity_fast(s, name, r->code, r->code2);
 	if (e == NONE)
 		return oom(s);
 	if (s->last_valid && strcmp(s->last_ind.data, r->indicator) == 0) {
 		k = s->last_s;
 	} else {
-		k = find_series(s, r->indicator, &r->pos);
+		k = find_series(s, r->indicator, r->title, &r->pos);
 		if (k == NONE)
 			return oom(s);
 		se_buf_reset(&s->last_ind);
@@ -866,7 +1032,8 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 	page = col == NONE ? NULL : column_page(s, &x->cols[col], e);
 	if (!page)
 		return oom(s);
-	put_cell(s, x, &x->cols[col], page, e, r, g);
+	if (put_cell(s, x, &x->cols[col], page, e, r, g) < 0)
+		return oom(s);
 	return 0;
 }
 
@@ -890,84 +1057,366 @@ read_row(void *ctx, const se_row *r)
 	return store_row(rd->s, r, &rd->in_file);
 }
 
+void
+se_store_set_where(se_store *s, const char *const *where, size_t n)
+{
+	s->where = where;
+	s->nwhere = n;
+}
+
+void
+se_store_extract_opts(const se_store *s, se_extract_opts *o)
+{
+	o->cat = s->cat;
+	o->where = s->where;
+	o->nwhere = s->nwhere;
+}
+
 int
 se_store_read(se_store *s, const char *path)
 {
 	struct reading rd = { s, false };
+	se_extract_opts o;
 
-	return se_extract_read(path, read_row, &rd, s->diag);
+	se_store_extract_opts(s, &o);
+	return se_extract_read_opts(path, &o, read_row, &rd, s->diag);
 }
 
 /* ---- statistical neighbours -------------------------------------------- */
 
+/* The layouts of a neighbours file, from its header (se-formats(5) Neighbours):
+ * 'authority,neighbour,rank'; DfE's groupings, a row per authority with
+ * SN1..SN10 (or SN_1..) holding its neighbours' numbers or names, each
+ * followed by a closeness column (SNP); and the square layout, a column
+ * per authority headed by its name, its neighbours' names down it in
+ * rank order. */
+enum nb_layout { NB_NONE, NB_LONG, NB_SN, NB_SQUARE };
+
+#define MAX_SN 32
+
+struct nbhead {
+	enum nb_layout layout;
+	int col[3];            /* long: authority, neighbour, rank */
+	int code, name;        /* SN: the authority's code and name, or -1 */
+	int sn[MAX_SN + 1];    /* SN: column of the k-th neighbour, or -1 */
+	int close[MAX_SN + 1]; /* SN: its closeness column, or -1 */
+	int nsn;
+};
+
+/* A heading folded: lower case, '_' and runs of spaces one space, into
+ * buf (cap bytes); "" when it does not fit. */
+static const char *
+heading(const se_csv_field *f, char *buf, size_t cap)
+{
+	size_t i, k = 0;
+	bool space = false;
+
+	for (i = 0; i < f->len; i++) {
+		char c = f->text[i];
+		if (c == ' ' || c == '_' || c == '\t') {
+			space = k > 0;
+			continue;
+		}
+		if (k + 3 > cap)
+			return "";
+		if (space)
+			buf[k++] = ' ';
+		space = false;
+		buf[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+/* SN1, SN_1, sn 1: the rank k; else 0. */
+static int
+sn_rank(const char *h)
+{
+	char *end;
+	long k;
+
+	if (h[0] != 's' || h[1] != 'n')
+		return 0;
+	h += 2;
+	if (*h == ' ')
+		h++;
+	if (*h < '1' || *h > '9')
+		return 0;
+	k = strtol(h, &end, 10);
+	return *end || k > MAX_SN ? 0 : (int)k;
+}
+
+static bool
+one_of(const char *h, const char *const *names)
+{
+	for (; *names; names++)
+		if (strcmp(h, *names) == 0)
+			return true;
+	return false;
+}
+
+static const char *const code_headings[] = { "la num", "la number",
+	"la code", "la no", "lea", "old la code", "new la code", "code",
+	"authority code", "ons code", NULL };
+static const char *const name_headings[] = { "la name", "la", "authority",
+	"local authority", "authority name", "name", "local authority name",
+	NULL };
+
+static void
+sn_header(const se_csv_field *f, size_t n, struct nbhead *h)
+{
+	char buf[64];
+	size_t i;
+	int k;
+
+	h->code = h->name = -1;
+	for (k = 0; k <= MAX_SN; k++)
+		h->sn[k] = h->close[k] = -1;
+	for (i = 0; i < n; i++) {
+		const char *t = heading(&f[i], buf, sizeof buf);
+		if ((k = sn_rank(t)) != 0) {
+			if (h->sn[k] < 0)
+				h->sn[k] = (int)i;
+			if (k > h->nsn)
+				h->nsn = k;
+			if (i + 1 < n && f[i + 1].len &&
+			    !sn_rank(heading(&f[i + 1], buf, sizeof buf)))
+				h->close[k] = (int)i + 1;
+		} else if (h->code < 0 && one_of(t, code_headings))
+			h->code = (int)i;
+		else if (h->name < 0 && one_of(t, name_headings))
+			h->name = (int)i;
+	}
+}
+
+/* Headings that are column names of other files, never an authority's:
+ * a file headed only by names, none of these, may be the square layout. */
+static bool
+square_heading(const se_csv_field *f)
+{
+	static const char *const not_names[] = { "authority", "neighbour",
+		"rank", "name", "code", "value", "indicator", "measure",
+		"period", "year", "date", "region", "la", "area", "action",
+		"owner", "status", "rag", "comparator", "id", "title", "notes",
+		"description", "total", "count", "type", NULL };
+	char buf[64];
+	const char *t = heading(f, buf, sizeof buf);
+	size_t i;
+	bool letter = false;
+
+	if (!*t || one_of(t, not_names))
+		return false;
+	for (i = 0; t[i]; i++) {
+		if (t[i] >= '0' && t[i] <= '9')
+			return false;
+		letter |= t[i] >= 'a' && t[i] <= 'z';
+	}
+	return letter;
+}
+
+static void
+nb_header(const se_csv_field *f, size_t n, struct nbhead *h)
+{
+	static const char *const want[3] = { "authority", "neighbour", "rank" };
+	size_t i, k;
+
+	memset(h, 0, sizeof *h);
+	for (k = 0; k < 3; k++) {
+		h->col[k] = -1;
+		for (i = 0; i < n; i++)
+			if (se_name_equal(f[i].text, f[i].len, want[k],
+			    strlen(want[k])))
+				h->col[k] = (int)i;
+	}
+	if (h->col[0] >= 0 && h->col[1] >= 0) {
+		h->layout = NB_LONG;
+		return;
+	}
+	sn_header(f, n, h);
+	if (h->sn[1] >= 0 && (h->code >= 0 || h->name >= 0)) {
+		h->layout = NB_SN;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (!square_heading(&f[i]))
+			return;
+	if (n >= 2)
+		h->layout = NB_SQUARE;
+}
+
+bool
+se_neighbours_header(const se_csv_field *f, size_t n, bool square)
+{
+	struct nbhead h;
+
+	nb_header(f, n, &h);
+	return h.layout == NB_LONG || h.layout == NB_SN ||
+	    (square && h.layout == NB_SQUARE);
+}
+
 struct nbread {
 	se_store *s;
 	const char *name;
-	int col[3]; /* authority, neighbour, rank */
+	struct nbhead h;
+	const char **heads; /* square: each column's authority */
+	size_t nheads;
+	long rank;          /* square: the row's rank */
+	size_t empty;       /* SN: rows that name no neighbours */
+	unsigned first_empty;
 	bool header_done, bad;
 };
+
+static const char *
+cell(const se_csv_field *f, size_t n, int c)
+{
+	return c >= 0 && (size_t)c < n && f[c].len ? f[c].text : NULL;
+}
+
+static int
+add_pair(struct nbread *r, const char *a, const char *a_code,
+    const char *b, const char *closeness, long rank, unsigned line)
+{
+	se_store *s = r->s;
+	se_pos pos = { r->name, line, 1 };
+	struct pair *p;
+
+	if (reserve((void **)&s->pairs, &s->cappairs, s->npairs,
+	    sizeof *s->pairs) < 0)
+		return oom(s);
+	p = &s->pairs[s->npairs];
+	p->a = se_arena_strdup(s->arena, a ? a : a_code);
+	p->a_code = a_code ? se_arena_strdup(s->arena, a_code) : NULL;
+	p->b = se_arena_strdup(s->arena, b);
+	p->closeness = closeness ? se_arena_strdup(s->arena, closeness) : NULL;
+	p->rank = rank ? rank : (long)s->npairs + 1;
+	p->line = global_line(s, &pos);
+	if (!p->a || !p->b || (a_code && !p->a_code) ||
+	    (closeness && !p->closeness))
+		return oom(s);
+	s->npairs++;
+	return 0;
+}
+
+static int
+long_row(struct nbread *r, const se_csv_field *f, size_t n, unsigned line)
+{
+	se_pos pos = { r->name, line, 1 };
+	const char *a = cell(f, n, r->h.col[0]), *b = cell(f, n, r->h.col[1]);
+	const se_csv_field *rf;
+	long rank = 0;
+	char *end;
+
+	if (!a || !b)
+		return se_diag_error(r->s->diag, &pos, "csv-row",
+		    "row needs an authority and a neighbour") * 0;
+	if (cell(f, n, r->h.col[2])) {
+		rf = &f[r->h.col[2]];
+		errno = 0;
+		rank = strtol(rf->text, &end, 10);
+		if (errno || end != rf->text + rf->len || rank < 1) {
+			pos.line = rf->line;
+			pos.col = rf->col;
+			return se_diag_error(r->s->diag, &pos, "csv-value",
+			    "rank '%s' is not a whole number from 1",
+			    rf->text) * 0;
+		}
+	}
+	return add_pair(r, a, NULL, b, NULL, rank, line);
+}
+
+static int
+sn_row(struct nbread *r, const se_csv_field *f, size_t n, unsigned line)
+{
+	const char *code = cell(f, n, r->h.code), *name = cell(f, n, r->h.name);
+	bool any = false;
+	int k;
+
+	if (!code && !name) {
+		for (k = 0; (size_t)k < n && !f[k].len; k++)
+			;
+		if ((size_t)k == n)
+			return 0; /* an empty row */
+	}
+	for (k = 1; k <= r->h.nsn; k++) {
+		const char *b = cell(f, n, r->h.sn[k]);
+		if (!b)
+			continue;
+		any = true;
+		if (add_pair(r, name, code, b, cell(f, n, r->h.close[k]), k,
+		    line) < 0)
+			return -1;
+	}
+	if (!any || (!code && !name)) {
+		if (!r->empty++)
+			r->first_empty = line;
+	}
+	return 0;
+}
+
+static int
+square_row(struct nbread *r, const se_csv_field *f, size_t n, unsigned line)
+{
+	size_t i;
+
+	r->rank++;
+	for (i = 0; i < n && i < r->nheads; i++)
+		if (f[i].len && add_pair(r, r->heads[i], NULL, f[i].text, NULL,
+		    r->rank, line) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+square_header(struct nbread *r, const se_csv_field *f, size_t n)
+{
+	se_store *s = r->s;
+	size_t i, known = 0;
+
+	r->heads = se_arena_alloc(s->arena, (n ? n : 1) * sizeof *r->heads);
+	if (!r->heads)
+		return oom(s);
+	for (i = 0; i < n; i++) {
+		r->heads[i] = se_arena_strdup(s->arena, f[i].text);
+		if (!r->heads[i])
+			return oom(s);
+		known += se_authorities_find(s->auth, f[i].text) != NONE;
+	}
+	r->nheads = n;
+	return s->auth && !known ? -1 : 0;
+}
 
 static int
 on_neighbour(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 {
 	struct nbread *r = ctx;
 	se_store *s = r->s;
-	static const char *const want[3] = { "authority", "neighbour", "rank" };
 	se_pos pos = { r->name, line, 1 };
-	struct pair *p;
-	size_t i, k;
-	char *end;
-	long rank;
 
 	if (!r->header_done) {
 		r->header_done = true;
-		for (k = 0; k < 3; k++) {
-			r->col[k] = -1;
-			for (i = 0; i < n; i++)
-				if (se_name_equal(f[i].text, f[i].len, want[k],
-				    strlen(want[k])))
-					r->col[k] = (int)i;
-		}
-		if (r->col[0] < 0 || r->col[1] < 0) {
+		nb_header(f, n, &r->h);
+		if (r->h.layout == NB_SQUARE && square_header(r, f, n) < 0 &&
+		    !s->oom)
+			r->h.layout = NB_NONE;
+		if (r->h.layout == NB_NONE) {
 			r->bad = true;
 			se_diag_error(s->diag, &pos, "csv-header",
 			    "not a neighbours file: expected the columns "
-			    "'authority,neighbour,rank'");
+			    "'authority,neighbour,rank', DfE's 'LA num,LA Name,"
+			    "SN1,SNP,SN2,...', or a column per authority headed "
+			    "by its name");
 			return -1;
 		}
-		return 0;
+		return s->oom ? -1 : 0;
 	}
-	if ((size_t)r->col[0] >= n || (size_t)r->col[1] >= n ||
-	    f[r->col[0]].len == 0 || f[r->col[1]].len == 0) {
-		se_diag_error(s->diag, &pos, "csv-row",
-		    "row needs an authority and a neighbour");
-		return 0;
+	switch (r->h.layout) {
+	case NB_LONG:
+		return long_row(r, f, n, line);
+	case NB_SN:
+		return sn_row(r, f, n, line);
+	default:
+		return square_row(r, f, n, line);
 	}
-	rank = 0;
-	if (r->col[2] >= 0 && (size_t)r->col[2] < n && f[r->col[2]].len) {
-		const se_csv_field *rf = &f[r->col[2]];
-		errno = 0;
-		rank = strtol(rf->text, &end, 10);
-		if (errno || end != rf->text + rf->len || rank < 1) {
-			pos.line = rf->line;
-			pos.col = rf->col;
-			se_diag_error(s->diag, &pos, "csv-value",
-			    "rank '%s' is not a whole number from 1", rf->text);
-			return 0;
-		}
-	}
-	if (reserve((void **)&s->pairs, &s->cappairs, s->npairs,
-	    sizeof *s->pairs) < 0)
-		return oom(s);
-	p = &s->pairs[s->npairs];
-	p->a = se_arena_strdup(s->arena, f[r->col[0]].text);
-	p->b = se_arena_strdup(s->arena, f[r->col[1]].text);
-	p->rank = rank ? rank : (long)s->npairs + 1;
-	p->line = global_line(s, &pos);
-	if (!p->a || !p->b)
-		return oom(s);
-	s->npairs++;
-	return 0;
 }
 
 int
@@ -989,15 +1438,28 @@ se_store_read_neighbours(se_store *s, const char *path)
 	if (rc == 0 && !r.header_done)
 		rc = se_diag_error(s->diag, &pos, "csv-header",
 		    "not a neighbours file: it is empty");
+	if (r.empty) {
+		pos.line = r.first_empty;
+		pos.col = 1;
+		se_diag_note(s->diag, &pos, "csv-row", "%zu row%s name%s no "
+		    "authority or no neighbours, and %s skipped (the first "
+		    "here)", r.empty, r.empty == 1 ? "" : "s", r.empty == 1 ?
+		    "s" : "", r.empty == 1 ? "is" : "are");
+	}
 	se_csv_free(csv);
 	return r.bad ? -1 : rc;
 }
 
+/* The entity 'name' names or codes: through the authorities table
+ * first, then by the store's own names and codes. */
 static size_t
 entity_by_name_or_code(const se_store *s, const char *name)
 {
-	size_t e = table_get(&s->names, name, strlen(name));
+	size_t a = se_authorities_find(s->auth, name), e;
 
+	if (a != NONE && s->auth_ent[a] != NONE)
+		return s->auth_ent[a];
+	e = table_get(&s->names, name, strlen(name));
 	return e != NONE ? e : table_get(&s->codes, name, strlen(name));
 }
 
@@ -1011,87 +1473,272 @@ cmp_pair(const void *pa, const void *pb)
 	return (a->line > b->line) - (a->line < b->line);
 }
 
+/* The subject of a neighbours row: by its code first, when it has one. */
+static size_t
+subject(const se_store *s, const struct pair *p)
+{
+	size_t e = p->a_code ? entity_by_name_or_code(s, p->a_code) : NONE;
+
+	return e != NONE ? e : entity_by_name_or_code(s, p->a);
+}
+
+/* "3 very close, 7 close": how many neighbours of each closeness, in the
+ * order the words first come (best rank first). */
+static int
+summarise_closeness(se_store *s, struct entity *x)
+{
+	size_t i, j, k, count;
+	se_buf b;
+
+	se_buf_init(&b);
+	for (i = 0; i < x->nnb; i++) {
+		const char *w = x->closeness[i];
+		if (!w)
+			continue;
+		for (j = 0; j < i; j++)
+			if (x->closeness[j] && se_strcasecmp(x->closeness[j], w) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (count = 0, k = i; k < x->nnb; k++)
+			count += x->closeness[k] &&
+			    se_strcasecmp(x->closeness[k], w) == 0;
+		se_buf_addf(&b, "%s%zu ", b.len ? ", " : "", count);
+		for (; *w; w++)
+			se_buf_addc(&b, *w >= 'A' && *w <= 'Z' ?
+			    (char)(*w - 'A' + 'a') : *w);
+	}
+	if (b.len)
+		x->closeness_summary = se_arena_strdup(s->arena,
+		    se_buf_str(&b));
+	k = b.len && (se_buf_failed(&b) || !x->closeness_summary);
+	se_buf_release(&b);
+	return k ? oom(s) : 0;
+}
+
 static int
 resolve_neighbours(se_store *s)
 {
-	size_t i;
+	struct table seen;
+	size_t i, unknown = 0, e;
+	se_pos first = { NULL, 0, 0 };
 
+	memset(&seen, 0, sizeof seen);
 	if (s->npairs > 1)
 		qsort(s->pairs, s->npairs, sizeof *s->pairs, cmp_pair);
 	for (i = 0; i < s->npairs; i++) {
 		const struct pair *p = &s->pairs[i];
-		size_t a = entity_by_name_or_code(s, p->a);
+		size_t a = subject(s, p);
 		size_t b = entity_by_name_or_code(s, p->b);
 		struct entity *x;
 		se_pos pos;
 		size_t *v;
+		const char **c;
 
-		if (a == NONE || b == NONE) {
-			place_of(s, p->line, &pos);
+		place_of(s, p->line, &pos);
+		if (a == NONE) {
+			/* Groupings cover every authority; an extract, some. */
+			if (table_get(&seen, p->a, strlen(p->a)) == NONE) {
+				if (table_put(&seen, p->a, i) < 0) {
+					free(seen.v);
+					return oom(s);
+				}
+				if (!unknown++)
+					first = pos;
+			}
+			continue;
+		}
+		if (b == NONE) {
 			se_diag_warning(s->diag, &pos, "unknown-authority",
-			    "'%s' is not an authority in the extracts",
-			    a == NONE ? p->a : p->b);
+			    "'%s' is not an authority in the extracts", p->b);
 			continue;
 		}
 		x = &s->ent[a];
 		v = realloc(x->nb, (x->nnb + 1) * sizeof *v);
-		if (!v)
+		if (v)
+			x->nb = v;
+		c = v ? realloc(x->closeness, (x->nnb + 1) * sizeof *c) : NULL;
+		if (!c) {
+			free(seen.v);
 			return oom(s);
-		x->nb = v;
+		}
+		x->closeness = c;
+		c[x->nnb] = p->closeness;
 		v[x->nnb++] = b;
 	}
+	free(seen.v);
+	if (unknown)
+		se_diag_note(s->diag, &first, "unknown-authority", "%zu "
+		    "authorit%s of the neighbours file %s in none of the "
+		    "extracts; %s neighbours are not used (the first here)",
+		    unknown, unknown == 1 ? "y" : "ies", unknown == 1 ? "is" :
+		    "are", unknown == 1 ? "its" : "their");
+	for (e = 0; e < s->nent; e++)
+		if (s->ent[e].nnb && summarise_closeness(s, &s->ent[e]) < 0)
+			return -1;
 	return 0;
 }
 
 /* ---- finishing ---------------------------------------------------------- */
 
+/* "Inner London", "London (Inner)", "Outer London": parts of London
+ * that DfE and LAIT report as regions, never authorities. */
+static bool
+london_part(const char *name)
+{
+	char w[3][8];
+	int n = 0, i;
+	const char *p = name;
+
+	while (*p && n < 3) {
+		size_t k = 0;
+		while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			p++;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+			if (k + 1 < sizeof w[0])
+				w[n][k++] = (char)(*p | 0x20);
+			p++;
+		}
+		w[n][k] = '\0';
+		if (k)
+			n++;
+	}
+	if (n != 2 || *p)
+		return false;
+	for (i = 0; i < 2; i++)
+		if (strcmp(w[i], "london") == 0 && (strcmp(w[1 - i], "inner") ==
+		    0 || strcmp(w[1 - i], "outer") == 0))
+			return true;
+	return false;
+}
+
+/* The region row an authority's region names: through the authorities
+ * table, by name, or by region code. */
+static size_t
+region_entity(const se_store *s, const char *region)
+{
+	size_t r = entity_by_name_or_code(s, region), j;
+	int code;
+
+	if (r != NONE && s->ent[r].kind == SE_ENTITY_REGION)
+		return r;
+	code = se_region_code(region);
+	for (j = 0; code && j < s->nent; j++)
+		if (s->ent[j].kind == SE_ENTITY_REGION &&
+		    (se_region_code(s->ent[j].name) == code ||
+		    (s->ent[j].code && se_region_code(s->ent[j].code) == code)))
+			return j;
+	return NONE;
+}
+
+static se_entity_kind
+table_kind(const se_store *s, const struct entity *x)
+{
+	switch (se_authorities_at(s->auth, x->auth)->kind) {
+	case SE_AUTHORITY_REGION:
+		return SE_ENTITY_REGION;
+	case SE_AUTHORITY_COUNTRY:
+		return SE_ENTITY_ENGLAND;
+	default:
+		return SE_ENTITY_AUTHORITY;
+	}
+}
+
 static void
 classify(se_store *s)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < s->nent; i++) {
 		struct entity *x = &s->ent[i];
-		if (se_is_england(x->name, x->code)) {
+		if (x->auth != NONE)
+			x->kind = table_kind(s, x);
+		else if (se_is_england(x->name, x->code))
 			x->kind = SE_ENTITY_ENGLAND;
-			if (s->england == NONE)
-				s->england = i;
-		} else if (se_region_code(x->name) ||
+		else if (se_region_code(x->name) ||
 		    (x->code && se_region_code(x->code)) ||
+		    london_part(x->name) ||
 		    table_get(&s->regions, x->name, strlen(x->name)) != NONE)
 			x->kind = SE_ENTITY_REGION;
+		if (x->kind == SE_ENTITY_ENGLAND && s->england == NONE)
+			s->england = i;
 	}
 	for (i = 0; i < s->nent; i++) {
 		struct entity *x = &s->ent[i];
-		size_t r;
-		int code;
-
-		if (x->kind != SE_ENTITY_AUTHORITY || !x->region)
-			continue;
-		r = table_get(&s->names, x->region, strlen(x->region));
-		if (r != NONE && s->ent[r].kind == SE_ENTITY_REGION) {
-			x->region_row = r;
-			continue;
-		}
-		code = se_region_code(x->region);
-		for (j = 0; code && j < s->nent; j++)
-			if (s->ent[j].kind == SE_ENTITY_REGION &&
-			    (se_region_code(s->ent[j].name) == code ||
-			    (s->ent[j].code &&
-			    se_region_code(s->ent[j].code) == code))) {
-				x->region_row = j;
-				break;
-			}
+		if (x->kind == SE_ENTITY_AUTHORITY && x->region)
+			x->region_row = region_entity(s, x->region);
 	}
+}
+
+/* An authority of the table with no region column in its files has the
+ * table's region (the file's own region first). */
+static int
+table_regions(se_store *s)
+{
+	size_t i;
+
+	for (i = 0; s->auth && i < s->nent; i++) {
+		const se_authority *a;
+		if (s->ent[i].auth == NONE || s->ent[i].region)
+			continue;
+		a = se_authorities_at(s->auth, s->ent[i].auth);
+		if ((a->kind == SE_AUTHORITY_CURRENT ||
+		    a->kind == SE_AUTHORITY_FORMER) && a->region &&
+		    note_region(s, i, a->region) < 0)
+			return oom(s);
+	}
+	return 0;
+}
+
+/* One note naming how many authorities the table does not know, when it
+ * knows some of the others (data of made-up authorities says nothing
+ * about the table). */
+static void
+note_unknown(se_store *s)
+{
+	size_t i, known = 0, unknown = 0;
+	se_buf b;
+	se_pos p = { NULL, 0, 0 };
+
+	if (!s->auth)
+		return;
+	for (i = 0; i < s->nent; i++) {
+		if (s->ent[i].kind != SE_ENTITY_AUTHORITY)
+			continue;
+		if (s->ent[i].auth != NONE)
+			known++;
+		else
+			unknown++;
+	}
+	if (!known || !unknown)
+		return;
+	se_buf_init(&b);
+	for (i = 0; i < s->nent; i++) {
+		const struct entity *x = &s->ent[s->ent_order[i]];
+		if (x->kind != SE_ENTITY_AUTHORITY || x->auth != NONE)
+			continue;
+		if (b.len >= 200) {
+			se_buf_adds(&b, ", ...");
+			break;
+		}
+		se_buf_addf(&b, "%s'%s'", b.len ? ", " : "", x->name);
+	}
+	p.file = se_authorities_path(s->auth);
+	se_diag_note(s->diag, &p, "unknown-authority", "%zu authorit%s not in "
+	    "the authorities table, so known only by %s own code and name: %s",
+	    unknown, unknown == 1 ? "y is" : "ies are", unknown == 1 ? "its" :
+	    "their", se_buf_str(&b));
+	se_buf_release(&b);
 }
 
 static const char *
 kind_name(se_period_kind k)
 {
 	static const char *const names[] = { "years", "year spans",
-		"quarters", "months", "dates" };
+		"quarters", "months", "dates", "financial-year quarters",
+		"rolling spans" };
 
-	return (unsigned)k < 5 ? names[k] : "periods";
+	return (unsigned)k < 7 ? names[k] : "periods";
 }
 
 struct colkey {
@@ -1211,6 +1858,8 @@ se_store_finish(se_store *s)
 	if (s->finished || s->oom)
 		return s->oom ? -1 : 0;
 	s->finished = true;
+	if (table_regions(s) < 0)
+		return -1;
 	classify(s);
 	if (resolve_neighbours(s) < 0)
 		return -1;
@@ -1267,6 +1916,7 @@ se_store_finish(se_store *s)
 	if (s->england != NONE)
 		s->england = inv[s->england];
 	free(inv);
+	note_unknown(s);
 	return 0;
 }
 
@@ -1347,6 +1997,12 @@ se_store_entity_find(const se_store *s, const char *name)
 	return NONE;
 }
 
+const char *
+se_store_neighbours_closeness(const se_store *s, size_t e)
+{
+	return ent(s, e)->closeness_summary;
+}
+
 size_t
 se_store_neighbours(const se_store *s, size_t e, const size_t **list)
 {
@@ -1417,14 +2073,29 @@ se_store_period_find(const se_store *s, size_t i, const char *text)
 	return NONE;
 }
 
+static void
+limits_of(const struct column *col, size_t e, se_cell *cell)
+{
+	const struct limits *l;
+	size_t k = e / PAGE_CELLS;
+
+	if (k >= col->nlimits || !(l = col->limits[k]) ||
+	    isnan(l->low[e % PAGE_CELLS]))
+		return;
+	cell->has_ci = true;
+	cell->ci_low = l->low[e % PAGE_CELLS];
+	cell->ci_high = l->high[e % PAGE_CELLS];
+}
+
 se_cell
 se_store_cell(const se_store *s, size_t i, size_t p, size_t e)
 {
 	const struct series *x = ser(s, i);
 	size_t ie = s->ent_order[e], k = ie % PAGE_CELLS;
 	const struct cells *c = page_of(&x->cols[x->order[p]], ie);
-	se_cell cell = { SE_CELL_ABSENT, 0, NULL };
+	se_cell cell;
 
+	memset(&cell, 0, sizeof cell);
 	if (!c)
 		return cell;
 	cell.state = (se_cell_state)c->state[k];
@@ -1433,6 +2104,10 @@ se_store_cell(const se_store *s, size_t i, size_t p, size_t e)
 	else if (cell.state == SE_CELL_SUPPRESSED)
 		cell.flag = c->flag[k] < s->nflags ? s->flags[c->flag[k]] :
 		    "*";
+	if (cell.state != SE_CELL_CONFLICT && c->release[k])
+		cell.release = se_release_name(c->release[k]);
+	if (cell.state == SE_CELL_VALUE)
+		limits_of(&x->cols[x->order[p]], ie, &cell);
 	return cell;
 }
 

@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 struct sniff {
 	se_csv_kind kind;
@@ -50,4 +51,32 @@ se_csv_sniff_file(const char *path, se_diag *d)
 		    "columns), statistical neighbours (authority,neighbour,"
 		    "rank) or se-rag -F csv output");
 	return k == SE_CSV_PLAN ? SE_CSV_UNKNOWN : k;
+}
+
+static int
+on_layout(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+{
+	se_extract_layout *l = ctx;
+
+	(void)line;
+	*l = se_extract_layout_sniff(f, n);
+	return -1;
+}
+
+se_extract_layout
+se_extract_layout_file(const char *path)
+{
+	se_extract_layout l = SE_LAYOUT_NONE;
+	se_diag *quiet = se_diag_new();
+	se_csv *c = quiet ? se_csv_new(path, on_layout, &l, quiet) : NULL;
+	struct stat st;
+
+	/* Only a regular file: a FIFO or a device is read once, by the
+	 * reader. */
+	if (c && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    se_csv_read_file(c, path, true, quiet) < 0)
+		l = SE_LAYOUT_NONE;
+	se_csv_free(c);
+	se_diag_free(quiet);
+	return l;
 }

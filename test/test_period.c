@@ -54,9 +54,11 @@ TEST(a_span_that_could_be_a_month_is_marked_maybe_month)
 TEST(anything_else_is_not_a_period)
 {
 	static const char *const bad[] = { "", "201", "20188", "2018-13",
-		"2018-00", "2018-20", "2018/09", "2018Q5", "2018Q0", "2018 Q",
+		"2018-00", "2018/09", "2018Q5", "2018Q0", "2018 Q",
 		"2018-Q", "2018/Q2", "2018-02-30", "2019-02-29", "2018-9",
-		"2018-09-1", "18-19", "2018-2020", "abcd", "Q2 2018",
+		"2018-09-1", "18-19", "2018-2030", "abcd", "Q2 2018",
+		"Q5 2018-19", "2018-19 Q0", "Q2 2018-20", "2018-19Q2", "2014-13",
+		"2013/14-15/17", "2014-25",
 		"2018-19x", "2018_19", "2018-1920000012018", "2018-99999999999" };
 	size_t i;
 
@@ -91,6 +93,71 @@ TEST(periods_sort_chronologically_within_a_kind)
 	CHECK(se_period_cmp(&a, &b) < 0);
 }
 
+TEST(financial_year_quarters_parse_either_way_round)
+{
+	CHECK_STR_EQ(canon("Q2 2018-19"), "2018-19 Q2 5");
+	CHECK_STR_EQ(canon("2018-19 Q2"), "2018-19 Q2 5");
+	CHECK_STR_EQ(canon("q1 2019/20"), "2019-20 Q1 5");
+	CHECK_STR_EQ(canon(" 2019-20 Q4 "), "2019-20 Q4 5");
+}
+
+TEST(financial_year_quarters_sort_chronologically)
+{
+	static const char *const order[] = { "Q4 2017-18", "2018-19 Q1",
+		"Q2 2018-19", "2018-19 Q3", "Q4 2018-19", "Q1 2019-20" };
+	se_period a, b;
+	size_t i;
+
+	for (i = 0; i + 1 < sizeof order / sizeof order[0]; i++) {
+		CHECK_INT_EQ(se_period_parse(order[i], strlen(order[i]), &a), 0);
+		CHECK_INT_EQ(se_period_parse(order[i + 1],
+		    strlen(order[i + 1]), &b), 0);
+		CHECK(se_period_cmp(&a, &b) < 0);
+	}
+}
+
+TEST(rolling_spans_parse_and_sort_by_their_last_year)
+{
+	se_period a, b;
+
+	CHECK_STR_EQ(canon("2014-16"), "2014-16 6");
+	CHECK_STR_EQ(canon("2014 - 16"), "2014-16 6");
+	CHECK_STR_EQ(canon("2014-2016"), "2014-16 6");
+	CHECK_STR_EQ(canon("2018-20"), "2018-20 6");
+	CHECK_STR_EQ(canon("2013/14-15/16"), "2013/14-15/16 6");
+	CHECK_STR_EQ(canon("2098-02"), "2098-02 3");   /* a month, as before */
+	CHECK_STR_EQ(canon("2098-01"), "2098-01 3");
+	/* 2013-17 ends after 2014-16 though it starts before it */
+	se_period_parse("2014-16", 7, &a);
+	se_period_parse("2013-17", 7, &b);
+	CHECK(se_period_cmp(&a, &b) < 0);
+	se_period_parse("2015-17", 7, &b);
+	CHECK(se_period_cmp(&a, &b) < 0);
+}
+
+TEST(a_period_ends_on_its_last_day)
+{
+	static const struct {
+		const char *in, *end;
+	} t[] = {
+		{ "2018", "2018-12-31" }, { "2018-19", "2019-03-31" },
+		{ "2018Q1", "2018-03-31" }, { "2019Q2", "2019-06-30" },
+		{ "2020-02", "2020-02-29" }, { "2018-09-30", "2018-09-30" },
+		{ "Q1 2018-19", "2018-06-30" }, { "Q3 2018-19", "2018-12-31" },
+		{ "Q4 2018-19", "2019-03-31" }, { "2014-16", "2016-12-31" },
+		{ "2013/14-15/16", "2016-03-31" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		se_period p;
+		char buf[11];
+		CHECK_INT_EQ(se_period_parse(t[i].in, strlen(t[i].in), &p), 0);
+		se_period_end(&p, buf);
+		CHECK_STR_EQ(buf, t[i].end);
+	}
+}
+
 TEST(format_reports_the_length_it_needs_like_snprintf)
 {
 	se_period p;
@@ -108,6 +175,10 @@ main(void)
 	RUN(a_span_that_could_be_a_month_is_marked_maybe_month);
 	RUN(anything_else_is_not_a_period);
 	RUN(periods_sort_chronologically_within_a_kind);
+	RUN(financial_year_quarters_parse_either_way_round);
+	RUN(financial_year_quarters_sort_chronologically);
+	RUN(rolling_spans_parse_and_sort_by_their_last_year);
+	RUN(a_period_ends_on_its_last_day);
 	RUN(format_reports_the_length_it_needs_like_snprintf);
 	return DONE();
 }

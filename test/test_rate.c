@@ -521,13 +521,16 @@ TEST(numbers_round_for_people_and_round_trip_for_machines)
 	CHECK_STR_EQ(b, "2.1000000000000014");
 	se_number_format(23.5, -1, b, sizeof b);
 	CHECK_STR_EQ(b, "23.5");
+	/* 16 digits read back where 17 were printed before */
+	se_number_format(49.54 - 44.949, -1, b, sizeof b);
+	CHECK_STR_EQ(b, "4.591000000000001");
 }
 
 /* ---- se_number_format against printf -------------------------------------
  * The formatter writes digits itself; its oracle is what it did before,
  * with printf: the short decimal path (values with at most six decimals),
- * else "%.*f" without "-0", or "%.15g" and "%.17g" when that does not read
- * back. */
+ * else "%.*f" without "-0", or the first of "%.15g", "%.16g" and "%.17g"
+ * that reads back. */
 
 static bool
 ref_short_decimal(double v, char *buf, size_t n)
@@ -595,6 +598,8 @@ ref_format(double v, int precision, char *buf, size_t n)
 	}
 	if (precision < 0) {
 		k = snprintf(buf, n, "%.15g", v);
+		if (strtod(buf, NULL) != v)
+			k = snprintf(buf, n, "%.16g", v);
 		if (strtod(buf, NULL) != v)
 			k = snprintf(buf, n, "%.17g", v);
 		return k < 0 ? 0 : (size_t)k;

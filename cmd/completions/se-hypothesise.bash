@@ -31,13 +31,15 @@ _se_hypothesise()
 		return ;;
 	-n|--lead)
 		return ;;
+	--where)
+		return ;;
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --data --lead" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --data --lead --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i -n --help --format --output --color --formats --version --indicators --data --lead" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i -n --help --format --output --color --formats --version --indicators --data --lead --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

@@ -37,13 +37,15 @@ _se_plan()
 		return ;;
 	--as-of|--owner|--stale)
 		return ;;
+	--where)
+		return ;;
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

@@ -37,13 +37,15 @@ _se_rag()
 		return ;;
 	--period|--previous|--authority|--band)
 		return ;;
+	--where)
+		return ;;
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

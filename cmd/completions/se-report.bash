@@ -34,13 +34,15 @@ _se_report()
 		return ;;
 	--authority|--period)
 		return ;;
+	--where)
+		return ;;
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --type --indicators --data --authority --period" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --type --indicators --data --authority --period --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i -t --help --format --output --color --formats --version --type --indicators --data --authority --period" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i -t --help --format --output --color --formats --version --type --indicators --data --authority --period --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

@@ -29,13 +29,15 @@ _se_validate()
 	-o|--output|-i|--indicators|--data)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
+	--where)
+		return ;;
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --strict --indicators --data" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --strict --indicators --data --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --strict --indicators --data" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --strict --indicators --data --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

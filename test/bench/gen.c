@@ -116,8 +116,10 @@ main(int argc, char **argv)
 					    regions[a + NREG]);
 				else {
 					auth_name((int)a, name, sizeof name);
-					fprintf(f, "E0%07ld,%s,%s,", 6000000 + a,
-					    name, regions[a % NREG]);
+					/* E99: no real authority's code (the
+					 * authorities table knows those). */
+					fprintf(f, "E99%06ld,%s,%s,", a, name,
+					    regions[a % NREG]);
 				}
 				fprintf(f, "\"Measure %ld, per 10,000\",", i);
 				if (a >= 0 && (r >> 40) % 100 < 3)
