@@ -67,7 +67,21 @@ $(B)/test/%: test/%.c $(wildcard test/*.h) $(B)/libse.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itest $(LDFLAGS) -o $@ $< $(B)/libse.a $(LIBS)
 
-check: all $(TESTS)
+# The parse checkers: a strict JSON checker (test/jsoncheck.c, also linked
+# by the fuzz targets) and parsecheck, which reads a machine output with it,
+# libyaml or libcsv, as a script would (test/golden.sh, test/machine.sh).
+$(B)/test/jsoncheck.o: test/jsoncheck.c test/jsoncheck.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itest -c -o $@ test/jsoncheck.c
+$(B)/test/parsecheck: test/parsecheck.c $(B)/test/jsoncheck.o
+	$(CC) $(ALL_CFLAGS) -Itest $(LDFLAGS) -o $@ test/parsecheck.c \
+	  $(B)/test/jsoncheck.o $(LIBS)
+$(B)/test/test_jsoncheck: test/test_jsoncheck.c $(B)/test/jsoncheck.o \
+    $(wildcard test/*.h) $(B)/libse.a
+	$(CC) $(ALL_CFLAGS) -Itest $(LDFLAGS) -o $@ test/test_jsoncheck.c \
+	  $(B)/test/jsoncheck.o $(B)/libse.a $(LIBS)
+
+check: all $(TESTS) $(B)/test/parsecheck
 	@SE_BUILD=$(B) sh test/run.sh $(TESTS)
 
 # Same tests, built with sanitizers in their own tree.
@@ -85,7 +99,7 @@ check-tsan:
 
 # Same tests with every unit test and every command of the golden tests
 # (the examples among them) under valgrind; time bounds 50 times longer.
-check-valgrind: all $(TESTS)
+check-valgrind: all $(TESTS) $(B)/test/parsecheck
 	@SE_BUILD=$(B) SE_TEST_SLOW=50 \
 	  SE_VALGRIND="valgrind -q --leak-check=full --error-exitcode=99" \
 	  sh test/run.sh $(TESTS)

@@ -198,46 +198,23 @@ se_csv_feed_stream(se_csv *c, FILE *fp, size_t chunk, int helpers)
 	return r;
 }
 
-FILE *
-se_csv_open(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK), fl;
-	FILE *fp;
-
-	if (fd < 0)
-		return NULL;
-	fl = fcntl(fd, F_GETFL);
-	if (fl >= 0)
-		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-	fp = fdopen(fd, "rb");
-	if (!fp) {
-		int e = errno;
-		close(fd);
-		errno = e;
-	}
-	return fp;
-}
-
 int
 se_csv_read_file(se_csv *c, const char *path, bool stop_ok, se_diag *d)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
-	se_pos pos = { is_stdin ? "<stdin>" : path, 0, 0 };
-	FILE *fp = is_stdin ? stdin : se_csv_open(path);
+	se_pos pos = { se_input_name(path), 0, 0 };
+	FILE *fp = se_input_fopen(path, d); /* recorded as an input */
 	int rc;
 
 	if (!fp)
-		return se_diag_error(d, &pos, "unreadable", "cannot open '%s': "
-		    "%s", path, strerror(errno));
+		return -1; /* se_input_fopen said why */
 	rc = se_csv_feed_stream(c, fp, 0, -1);
 	if (ferror(fp))
-		rc = se_diag_error(d, &pos, "unreadable", "cannot read '%s': %s",
-		    path, strerror(errno));
+		rc = se_diag_error(d, &pos, "unreadable", "cannot read: %s",
+		    strerror(errno));
 	else if (rc < 0)
 		rc = stop_ok ? 0 : -1; /* the reader stopped, or said why */
 	else
 		rc = se_csv_finish(c) < 0 && !stop_ok ? -1 : 0;
-	if (!is_stdin)
-		fclose(fp);
+	se_input_fclose(fp);
 	return rc;
 }

@@ -43,6 +43,18 @@ done(FILE *f)
 	return ferror(f) ? -1 : 0;
 }
 
+/* Code points a YAML stream may not hold as they are (YAML 1.1 5.1: the
+ * C1 controls, U+FFFE, U+FFFF), or that it reads as line breaks, folded
+ * in a double-quoted scalar (NEL, U+2028, U+2029): escaped, so that a
+ * JSON string is also a YAML double-quoted one with the same value (the
+ * YAML writers, se-plan -F yaml and se-hypothesise, rely on that). */
+static bool
+yaml_unsafe(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0xfffe || cp == 0xffff;
+}
+
 int
 se_json_put(FILE *f, const char *s)
 {
@@ -68,7 +80,7 @@ se_json_put(FILE *f, const char *s)
 			fputs("\\r", f);
 		else if (cp == '\t')
 			fputs("\\t", f);
-		else if (cp < 0x20 || cp == 0x7f)
+		else if (cp < 0x20 || cp == 0x7f || yaml_unsafe(cp))
 			fprintf(f, "\\u%04x", (unsigned)cp);
 		else
 			fwrite(p, 1, n, f);

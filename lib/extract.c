@@ -5,7 +5,6 @@
 #include "internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -521,16 +520,14 @@ se_extract_finish(se_extract *x)
 int
 se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
-	const char *name = is_stdin ? "<stdin>" : path;
+	const char *name = se_input_name(path);
 	se_pos at = { name, 0, 0 };
-	FILE *fp = is_stdin ? stdin : se_csv_open(path);
+	FILE *fp = se_input_fopen(path, d);
 	se_extract *x;
 	int r = 0;
 
 	if (!fp)
-		return se_diag_error(d, &at, "unreadable", "cannot open: %s",
-		    strerror(errno));
+		return -1;
 	x = se_extract_new(name, fn, ctx, d);
 	if (!x) {
 		r = se_diag_error(d, &at, "out-of-memory",
@@ -545,8 +542,7 @@ se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 		r = se_extract_finish(x);
 out:
 	se_extract_free(x);
-	if (!is_stdin)
-		fclose(fp);
+	se_input_fclose(fp);
 	return r;
 }
 

@@ -589,6 +589,7 @@ csv_progress(const se_action *a, se_buf *b)
 {
 	size_t i;
 	char d[11];
+	const char *t;
 
 	se_buf_reset(b);
 	for (i = 0; i < a->nnotes; i++) {
@@ -598,7 +599,9 @@ csv_progress(const se_action *a, se_buf *b)
 			ymd(a->notes[i].day, d);
 			se_buf_addf(b, "%s: ", d);
 		}
-		se_buf_adds(b, a->notes[i].text);
+		/* One note a line: a note's own line breaks are spaces. */
+		for (t = a->notes[i].text; *t; t++)
+			se_buf_addc(b, *t == '\n' || *t == '\r' ? ' ' : *t);
 	}
 }
 
@@ -735,6 +738,7 @@ static void
 json_action(FILE *f, const se_action *a, const se_planout_opts *o)
 {
 	size_t i;
+	char d[11];
 
 	fputs("{", f);
 	json_key(f, "id", a->id, false);
@@ -756,11 +760,13 @@ json_action(FILE *f, const se_action *a, const se_planout_opts *o)
 	json_key(f, "theme", a->theme, true);
 	fputs(", \"progress\": [", f);
 	for (i = 0; i < a->nnotes; i++) {
-		fputs(i ? ", {" : "{", f);
-		if (a->notes[i].day >= 0)
-			json_date(f, "date", true, a->notes[i].day);
-		else
-			fputs(", \"date\": null", f);
+		fputs(i ? ", {\"date\": " : "{\"date\": ", f);
+		if (a->notes[i].day >= 0) {
+			ymd(a->notes[i].day, d);
+			fprintf(f, "\"%s\"", d);
+		} else {
+			fputs("null", f);
+		}
 		json_key(f, "note", a->notes[i].text, true);
 		fputs("}", f);
 	}

@@ -166,18 +166,38 @@ emit_markdown(const struct table *t, FILE *out)
 	fputc('\n', out);
 }
 
-static void
-emit_csv(const struct table *t, FILE *out)
-{
-	size_t r, c;
+/* CSV is one table, whatever was rated: its header is the columns of
+ * every kind of document rated, in the order first seen, and a row leaves
+ * the columns of other kinds empty (a header for each kind would make
+ * the records after the first kind's rows the wrong width). */
+#define MAXCSVCOL (3 * MAXCOL)
 
-	for (c = 0; c < t->ncols; c++)
-		fprintf(out, "%s%s", t->cols[c], c + 1 < t->ncols ? "," : "\n");
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
-			se_csv_put(out, get(t, r, c), false);
-			fputc(c + 1 < t->ncols ? ',' : '\n', out);
+static void
+emit_csv(const struct table *t, size_t n, FILE *out)
+{
+	const char *cols[MAXCSVCOL];
+	size_t ncols = 0, i, c, k, r;
+
+	for (i = 0; i < n; i++)
+		for (c = 0; c < t[i].ncols; c++) {
+			for (k = 0; k < ncols; k++)
+				if (strcmp(cols[k], t[i].cols[c]) == 0)
+					break;
+			if (k == ncols && ncols < MAXCSVCOL)
+				cols[ncols++] = t[i].cols[c];
 		}
+	for (k = 0; k < ncols; k++)
+		fprintf(out, "%s%s", cols[k], k + 1 < ncols ? "," : "\n");
+	for (i = 0; i < n; i++)
+		for (r = 0; r < t[i].nrows; r++)
+			for (k = 0; k < ncols; k++) {
+				for (c = 0; c < t[i].ncols; c++)
+					if (strcmp(t[i].cols[c], cols[k]) == 0)
+						break;
+				se_csv_put(out, c < t[i].ncols ?
+				    get(&t[i], r, c) : "", false);
+				fputc(k + 1 < ncols ? ',' : '\n', out);
+			}
 }
 
 static void
@@ -723,10 +743,10 @@ int
 se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
     se_ragout_format fmt, FILE *out, se_diag *diag)
 {
-	struct table t;
+	struct table t, *kept = NULL, *nk;
 	struct ctx x;
 	const se_format *fm;
-	size_t i;
+	size_t i, nkept = 0;
 	bool first = true, oom = false;
 
 	if (fmt == SE_RAGOUT_HTML)
@@ -767,8 +787,14 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 			continue;
 		}
 		switch (fmt) {
-		case SE_RAGOUT_CSV:
-			emit_csv(&t, out);
+		case SE_RAGOUT_CSV: /* kept for one table at the end */
+			nk = realloc(kept, (nkept + 1) * sizeof *kept);
+			if (nk) {
+				kept = nk;
+				kept[nkept++] = t;
+				continue;
+			}
+			oom = true;
 			break;
 		case SE_RAGOUT_JSON:
 			emit_json(&t, out, &first);
@@ -788,6 +814,13 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 		oom = oom || t.oom;
 		table_release(&t);
 	}
+	if (fmt == SE_RAGOUT_CSV && nkept > 0)
+		emit_csv(kept, nkept, out);
+	for (i = 0; i < nkept; i++) {
+		oom = oom || kept[i].oom;
+		table_release(&kept[i]);
+	}
+	free(kept);
 	if (fmt == SE_RAGOUT_JSON)
 		fputs(first ? "]\n" : "\n]\n", out);
 	if (fmt == SE_RAGOUT_HTML)

@@ -11,8 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Problems with no place in a file are the command's (se(7) Diagnostics). */
-static const se_pos me = { "se-report", 0, 0 };
+/* Problems with no place in any file: "error: MESSAGE [RULE]", never
+ * the command's name, which starts only a usage error (se(7)). */
+static const se_pos me = { NULL, 0, 0 };
 
 /* ---- small helpers --------------------------------------------------- */
 
@@ -1163,12 +1164,20 @@ theme_add(struct themes *ts, const char *theme, size_t len,
 	t->nauth++;
 }
 
+static const se_area *match_area(const se_framework *fw, const char *text,
+    size_t len);
+
 /* se-report(1) themes: an item's theme is its explicit `theme:`, else the
- * framework area it sits under (its `area:`), else its section. */
+ * framework area it sits under (its `area:`, or its hypothesis's), else
+ * the framework area its text names, else its section ('section', the
+ * list's title in the format). */
 static void
 yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
-    const se_node *list, int kind, const se_node *parent, const char *auth)
+    const se_node *list, int kind, const se_node *parent, const char *auth,
+    const char *section)
 {
+	const se_format *fm = se_formats_find(in->formats, doc->framework,
+	    doc->kind);
 	size_t i;
 
 	for (i = 0; list && list->kind == SE_NODE_LIST && i < list->n; i++) {
@@ -1187,6 +1196,19 @@ yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
 			theme_add(ts, area, strlen(area),
 			    or(area_title(in, doc, area), area), kind, auth,
 			    &x->pos);
+		else {
+			const char *text = str(x, "text");
+			const se_area *a = text && fm ? match_area(fm->fw, text,
+			    strlen(text)) : NULL;
+			if (!a && parent && (text = str(parent, "text")) && fm)
+				a = match_area(fm->fw, text, strlen(text));
+			if (a)
+				theme_add(ts, a->id, strlen(a->id),
+				    or(a->title, a->id), kind, auth, &x->pos);
+			else
+				theme_add(ts, section, strlen(section), section,
+				    kind, auth, &x->pos);
+		}
 	}
 }
 
@@ -1335,14 +1357,15 @@ collect(struct themes *ts, const se_report_input *in, const se_doc *doc)
 		md_items(ts, in, doc, "improvement-priorities", T_PRIORITY, auth);
 	} else if (strcmp(k, "self-assessment") == 0) {
 		yaml_items(ts, in, doc, se_node_get(doc->meta, "weaknesses"),
-		    T_WEAKNESS, NULL, auth);
+		    T_WEAKNESS, NULL, auth, "Weaknesses");
 	} else if (strcmp(k, "review") == 0) {
 		hs = se_node_get(doc->meta, "hypotheses");
 		for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++)
 			yaml_items(ts, in, doc, se_node_get(hs->items[i],
-			    "findings"), T_FINDING, hs->items[i], auth);
+			    "findings"), T_FINDING, hs->items[i], auth,
+			    "Key findings");
 		yaml_items(ts, in, doc, se_node_get(doc->meta, "agreed_actions"),
-		    T_ACTION, NULL, auth);
+		    T_ACTION, NULL, auth, "Agreed actions");
 	}
 }
 

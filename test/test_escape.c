@@ -164,6 +164,11 @@ TEST(json_quotes_and_escapes_quotes_backslashes_and_controls)
 	CHECK_PUT(se_json_put, "1\n2\t3\r", "\"1\\n2\\t3\\r\"");
 	CHECK_PUT(se_json_put, "\x1b[31m\x01\x7f", "\"\\u001b[31m\\u0001\\u007f\"");
 	CHECK_PUT(se_json_put, "", "\"\"");
+	/* what YAML may not hold raw, or folds as a line break */
+	CHECK_PUT(se_json_put, "\xc2\x80\xc2\x85\xc2\x9f\xc2\xa0",
+	    "\"\\u0080\\u0085\\u009f\xc2\xa0\"");
+	CHECK_PUT(se_json_put, "\xe2\x80\xa8\xe2\x80\xa9\xef\xbf\xbe\xef\xbf\xbf",
+	    "\"\\u2028\\u2029\\ufffe\\uffff\"");
 	CHECK_PUT(se_json_put, NULL, "\"\"");
 }
 

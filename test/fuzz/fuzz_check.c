@@ -2,12 +2,16 @@
  * formats (formats/, or $SE_FORMATS) are loaded once; each input is parsed
  * with se_doc_parse (its first byte picks YAML or Markdown) and checked
  * with se_check_doc, and the diagnostics rendered as JSON and SARIF.  Any
- * input must give diagnostics, never a crash, a leak or a hang. */
+ * input must give diagnostics, never a crash, a leak or a hang, and what
+ * is rendered must parse: the JSON as JSON Lines, the SARIF as one JSON
+ * value (test/jsoncheck.c, strict RFC 8259). */
 #include "se.h"
+#include "jsoncheck.h"
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -17,8 +21,28 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
  * set up once in LLVMFuzzerInitialize and never freed. */
 static struct {
 	se_formats *formats;
-	FILE *sink;
 } fuzz;
+
+/* Render the diagnostics as 'fmt' into memory and check that it parses. */
+static void
+render_parses(const se_diag *d, se_diag_format fmt, bool lines)
+{
+	char *buf = NULL, err[256];
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return;
+	(void)se_diag_render(d, fmt, "se-validate", f);
+	if (fclose(f) != 0)
+		abort();
+	if (jsoncheck(buf, len, lines, NULL, NULL, err, sizeof err) != 0) {
+		fprintf(stderr, "fuzz_check: %s output does not parse: %s\n",
+		    lines ? "JSON" : "SARIF", err);
+		abort();
+	}
+	free(buf);
+}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -38,9 +62,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	}
 	se_diag_free(d);
-	fuzz.sink = fopen("/dev/null", "w");
-	if (!fuzz.sink)
-		abort();
 	return 0;
 }
 
@@ -65,8 +86,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    se_diag_count(d, SE_ERROR) == 0)
 		abort(); /* -1 must come with its reason (out of memory) */
 	se_diag_sort(d);
-	(void)se_diag_render(d, SE_DIAG_JSON, "se-validate", fuzz.sink);
-	(void)se_diag_render(d, SE_DIAG_SARIF, "se-validate", fuzz.sink);
+	render_parses(d, SE_DIAG_JSON, true);
+	render_parses(d, SE_DIAG_SARIF, false);
 	se_doc_free(doc);
 	se_diag_free(d);
 	return 0;

@@ -3,8 +3,15 @@
  * heading, a paragraph and a table cell) and the report rendered as
  * Markdown, HTML and text.  Besides never crashing, the HTML must never
  * carry markup from the input: no <script> or <iframe>, no javascript:
- * URL, no event handler attribute (cmark safe mode and se_html_put). */
+ * URL, no event handler attribute (cmark safe mode and se_html_put).
+ * The input as text in the machine formats must parse: se_json_put's
+ * string by the strict JSON checker (test/jsoncheck.c) and by libyaml as
+ * the YAML writers use it, se_csv_put's cell by libcsv as one field of a record. */
 #include "se.h"
+#include "jsoncheck.h"
+
+#include <csv.h>
+#include <yaml.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -92,6 +99,76 @@ check_html(const char *html, size_t len)
 	}
 }
 
+/* What 'put' writes for 's', in memory; the caller frees it. */
+static char *
+machine(const char *s, int kind, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+
+	if (!f)
+		return NULL;
+	if (kind == 'y')
+		fputs("v: ", f);
+	if (kind == 'c') { /* the middle cell of a record */
+		fputs("x,", f);
+		se_csv_put(f, s, false);
+		fputs(",y\n", f);
+	} else {
+		se_json_put(f, s);
+	}
+	if (kind == 'y')
+		fputc('\n', f);
+	if (fclose(f) != 0)
+		abort();
+	return buf;
+}
+
+static void
+count_field(void *s, size_t len, void *ctx)
+{
+	(void)s;
+	(void)len;
+	++*(int *)ctx;
+}
+
+static void
+check_machine(const char *text)
+{
+	char err[256], *out;
+	size_t len;
+	yaml_parser_t y;
+	yaml_event_t ev;
+	struct csv_parser c;
+	int done = 0, fields = 0;
+
+	out = machine(text, 'j', &len);
+	if (out && jsoncheck(out, len, false, NULL, NULL, err, sizeof err) != 0)
+		abort(); /* se_json_put wrote what is not JSON */
+	free(out);
+	out = machine(text, 'y', &len);
+	if (out && yaml_parser_initialize(&y)) {
+		yaml_parser_set_input_string(&y, (unsigned char *)out, len);
+		while (!done) {
+			if (!yaml_parser_parse(&y, &ev))
+				abort(); /* not a YAML double-quoted string */
+			done = ev.type == YAML_STREAM_END_EVENT;
+			yaml_event_delete(&ev);
+		}
+		yaml_parser_delete(&y);
+	}
+	free(out);
+	out = machine(text, 'c', &len);
+	if (out && csv_init(&c, CSV_STRICT | CSV_STRICT_FINI) == 0) {
+		if (csv_parse(&c, out, len, count_field, NULL, &fields) != len ||
+		    csv_fini(&c, count_field, NULL, &fields) != 0 ||
+		    fields != 3)
+			abort(); /* se_csv_put's cell is not one CSV field */
+		csv_free(&c);
+	}
+	free(out);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -104,6 +181,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
+	check_machine(text);
 	r = se_report_new("Fuzz");
 	if (!r || se_report_heading(r, 2, text) != 0 ||
 	    se_report_markdown(r, (const char *)data, size) != 0 ||
