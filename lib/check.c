@@ -949,9 +949,9 @@ check_judgement(struct ck *k)
 	}
 }
 
-/* ---- claims of movement against the data (se-hypothesise(1)
- *      RULES, claims; se-validate --data): lib/claims.c, shared with
- *      se-hypothesise, so authors and reviewers see the same findings. -- */
+/* ---- claims of movement against the data (se-hypothesise(1) RULES;
+ *      se-validate --data): lib/claims.c, shared with se-hypothesise, so
+ *      authors and reviewers see the same findings. --------------------- */
 
 static void
 check_claims(struct ck *k)
@@ -961,7 +961,7 @@ check_claims(struct ck *k)
 		k->oom = true;
 }
 
-/* ---- personal data (se-formats(5) PERSONAL DATA; lib/pii.c) -- -------------------- */
+/* ---- personal data (se-formats(5) PERSONAL DATA; lib/pii.c) ----------- */
 
 struct pii_line {
 	struct ck *k;
