@@ -34,6 +34,7 @@ SE_BUILD=$B SE_WRAPBIN=$wrap sh test/golden.sh >> "$log.all" 2>&1
 sh test/manlint.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/hostile.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/helpman.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/plandiag.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/threads.sh >> "$log.all" 2>&1
 # The install test builds its own tree; only in the plain build.
 [ "$B" = build ] && [ -z "$SE_VALGRIND" ] && sh test/install.sh >> "$log.all" 2>&1
