@@ -133,8 +133,8 @@ own_option(void *ctx, int opt, const char *arg)
 		if (k < 0)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "unknown status '%s' (expected overdue, at-risk, "
-			    "on-track, complete, dropped, not-started or "
-			    "in-progress)", arg);
+			    "unknown, ongoing, on-track, complete, dropped, "
+			    "not-started or in-progress)", arg);
 		o->out.status = k;
 		return SE_CLI_NEXT;
 	case OPT_OVERDUE:

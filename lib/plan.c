@@ -1,7 +1,10 @@
-/* plan.c: the improvement plan model (seed 000's columns, seed 004's
- * monthly monitoring): actions read from a YAML plan or a spreadsheet
- * CSV, their states as of a date (DESIGN 10.11), staleness, what they
- * lack, and their measurable impact checked against the data. */
+/* plan.c: the improvement plan model (the Improvement Plan Guidance's
+ * columns, a Post Inspection Action Plan's recommendations and monthly
+ * monitoring): actions read from a YAML plan or a council's spreadsheet
+ * CSV by the columns, statuses and timescales of formats/shared/plan.yaml
+ * (se-plan and se-validate both read plans here), their states as of a
+ * date, staleness, what they lack, their recommendations' states and
+ * their measurable impact checked against the data. */
 #include "internal.h"
 #include "plan_internal.h"
 

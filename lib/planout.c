@@ -1,7 +1,8 @@
-/* planout.c: the plan as people read it (seed 000's table in text and
- * Markdown, the scrutiny report in HTML, seed 004's monthly changes) and
- * as machines read it (CSV that round-trips and is safe in Excel, JSON,
- * YAML that is a plan document again). */
+/* planout.c: the plan as people read it (the improvement plan template's
+ * table in text and Markdown, the scrutiny report in HTML laid out by
+ * recommendation, the monthly changes) and as machines read it (CSV that
+ * gives a council's own columns back and is safe in Excel, JSON, YAML
+ * that is a plan document again). */
 #include "internal.h"
 #include "plan_internal.h"
 
