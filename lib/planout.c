@@ -318,6 +318,8 @@ last_note(const se_action *a)
 static void
 status_text(const se_action *a, long stale_days, se_buf *b)
 {
+	if (stale_days <= 0)
+		stale_days = SE_STALE_DAYS;
 	const se_note *n = last_note(a);
 	char d[11];
 
