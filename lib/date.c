@@ -190,13 +190,16 @@ term(const char *s, size_t len, long *day)
 	return ymd(y, terms[k].month, terms[k].day, day) ? 0 : -1;
 }
 
-/* "March 2019", "end of March 2019", "31 March 2019". */
+/* "March 2019", "end of March 2019", "31 March 2019"; as Excel shows
+ * dates, "31-Mar-2019", "31-Mar-19" and "Mar-19" (a two-digit year only
+ * after a hyphen: 2000 + yy). */
 static int
 named_month(const char *s, size_t len, long *day)
 {
-	size_t i = 0;
+	size_t i = 0, at;
 	long d = 0, y;
 	int m;
+	bool hyphen = false;
 
 	if (len > 7 && se_strncasecmp(s, "end of ", 7) == 0) {
 		i = 7;
@@ -205,6 +208,8 @@ named_month(const char *s, size_t len, long *day)
 		d = digits(s, len, &i, 2);
 		if (d < 1)
 			return -1;
+		if (i < len && s[i] == '-')
+			i++;
 		skip_spaces(s, len, &i);
 	}
 	m = month_name(s, len, &i);
@@ -212,8 +217,15 @@ named_month(const char *s, size_t len, long *day)
 		return -1;
 	if (i < len && s[i] == ',')
 		i++;
+	else if (i < len && s[i] == '-') {
+		i++;
+		hyphen = true;
+	}
 	skip_spaces(s, len, &i);
+	at = i;
 	y = digits(s, len, &i, 4);
+	if (hyphen && i - at == 2 && y >= 0)
+		y += 2000;
 	if (y < 1000 || !at_end(i, len))
 		return -1;
 	if (d > 0)
@@ -339,8 +351,9 @@ se_date_month_before(long day)
 const char *
 se_date_forms(void)
 {
-	return "2019-03-31, 31/03/2019, 31 March 2019, March 2019, end of "
-	    "March 2019, Q4 2018-19, 2018-19, Summer term 2019 or 2019";
+	return "2019-03-31, 31/03/2019, 31 March 2019, 31-Mar-19, March "
+	    "2019, Mar-19, end of March 2019, Q4 2018-19, 2018-19, Summer "
+	    "term 2019 or 2019";
 }
 
 long

@@ -116,8 +116,8 @@ TEST(an_unreadable_date_is_reported_where_it_is)
 	CHECK_INT_EQ(se_diag_get(d, 0)->col, 12);
 	CHECK_STR_EQ(se_diag_get(d, 0)->message, "cannot read 'next spring' "
 	    "as a date: expected a date such as 2019-03-31, 31/03/2019, "
-	    "31 March 2019, March 2019, end of March 2019, Q4 2018-19, "
-	    "2018-19, Summer term 2019 or 2019");
+	    "31 March 2019, 31-Mar-19, March 2019, Mar-19, end of March 2019, "
+	    "Q4 2018-19, 2018-19, Summer term 2019 or 2019");
 	CHECK_INT_EQ(se_date_read("2019-03-31", 10, &pos, &day, d), 0);
 	CHECK_INT_EQ(se_diag_len(d), 1);
 	se_diag_free(d);
@@ -145,6 +145,16 @@ TEST(quarters_may_be_written_with_a_slash_or_year_first)
 	CHECK_STR_EQ(text_of("2018-19 Q2"), "2018-09-30");
 	CHECK_STR_EQ(text_of("2018/19 q4"), "2019-03-31");
 	CHECK_INT_EQ(day_of("2018/19 Q5"), -1);
+}
+
+TEST(dates_as_excel_shows_them_are_read)
+{
+	CHECK_STR_EQ(text_of("31-Mar-2019"), "2019-03-31");
+	CHECK_STR_EQ(text_of("31-Mar-19"), "2019-03-31");
+	CHECK_STR_EQ(text_of("Mar-19"), "2019-03-31");
+	CHECK_STR_EQ(text_of("Sept-2019"), "2019-09-30");
+	CHECK_INT_EQ(day_of("March 19"), -1);
+	CHECK_INT_EQ(day_of("31-Feb-19"), -1);
 }
 
 TEST(impossible_dates_are_refused)
@@ -226,6 +236,7 @@ main(void)
 	RUN(an_unreadable_date_is_reported_where_it_is);
 	RUN(school_terms_end_in_august_december_and_march);
 	RUN(quarters_may_be_written_with_a_slash_or_year_first);
+	RUN(dates_as_excel_shows_them_are_read);
 	RUN(impossible_dates_are_refused);
 	RUN(a_month_before_is_the_same_day_or_the_months_last);
 	RUN(every_date_form_plan_yaml_lists_is_read_as_it_says);
