@@ -183,7 +183,7 @@ static const char *const kinds[] = { "self-assessment", "self-evaluation" };
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
 	se_catalogue *cat = NULL;
 	se_formats *fm = NULL;
 	se_store *s = NULL;

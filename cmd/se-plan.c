@@ -272,14 +272,15 @@ static int
 write_out(struct opts *o, const se_plan *p, se_diag *d)
 {
 	se_out *out = se_out_open(o->cli.output, d);
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
 
 	if (out == NULL)
 		return -1;
 	o->out.color = o->out.format == SE_PLANOUT_TEXT &&
 	    se_color_use(o->cli.color, o->cli.output ? -1 : STDOUT_FILENO);
 	if (se_planout_render(p, &o->out, se_out_file(out)) < 0) {
-		se_out_close(out, false, d);
+		if (se_out_close(out, false, d) < 0)
+			return -1; /* a write failed: said why */
 		return se_diag_error(d, &me, "out-of-memory",
 		    "could not write the plan");
 	}
@@ -299,7 +300,7 @@ run_programme(struct opts *o, int argc, char **argv, se_diag *d)
 	    o->cycle, se_out_file(out), d) : se_programme_plan(o->programme,
 	    (const char *const *)argv + optind, (size_t)(argc - optind),
 	    o->out.as_of, o->out.format, se_out_file(out), d);
-	if (se_out_close(out, rc >= 0, d) < 0 || rc < 0)
+	if (se_out_close(out, rc >= 0, d) < 0 || rc < 0 || rc == 2)
 		return SE_EXIT_FAILURE;
 	return rc == 1 && (o->draft_programme || o->check) ?
 	    SE_EXIT_PROBLEMS : SE_EXIT_OK;

@@ -202,7 +202,7 @@ parse_args(struct opts *o, int argc, char **argv)
 static void
 check_authorities(const struct opts *o, const se_store *s, se_diag *d)
 {
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
 	size_t k;
 
 	for (k = 0; k < o->nauthorities; k++)
@@ -268,7 +268,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
 	int status = SE_EXIT_FAILURE;
 	bool failed;
 	size_t k;
@@ -310,8 +310,8 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (!out)
 		goto out;
 	if (se_ragout_render(s, &o->rate, &o->out, se_out_file(out)) < 0) {
-		se_out_close(out, false, d);
-		se_diag_error(d, &me, "out-of-memory", "out of memory");
+		if (se_out_close(out, false, d) == 0) /* else: said why */
+			se_diag_error(d, &me, "out-of-memory", "out of memory");
 		goto out;
 	}
 	if (se_out_close(out, true, d) < 0)

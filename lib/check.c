@@ -150,33 +150,56 @@ check_ref(struct ck *k, const char *ref, const se_pos *pos, bool text_ok)
 		    "to this document's folder)", (int)len, ref);
 }
 
-/* indicator:ID references written in running text. */
+/* indicator:ID references written in running text, s[0..len): in a YAML
+ * value ('body_line' 0) reported at the value's position 'at'; in a
+ * Markdown body starting at 'body_line', at the reference.  The link
+ * form ("](indicator:ID)", "<indicator:ID>") is a link, checked as one. */
 static void
-check_text_refs(struct ck *k, const se_node *n)
+check_refs_in(struct ck *k, const char *s, size_t len, const se_pos *at,
+    unsigned body_line)
 {
-	const char *p = n->text;
+	const char *p = s, *end = s + len, *line = s, *q;
+	unsigned lineno = body_line;
 
-	while ((p = strstr(p, "indicator:")) != NULL) {
+	while (p + 10 <= end) {
 		char id[128];
-		size_t len = 0;
-		const char *q = p + 10;
-		if (p > n->text && (p[-1] == '/' || p[-1] == ']')) {
-			p = q;
+		size_t n = 0;
+		se_pos pos = *at;
+		if (*p == '\n') {
+			lineno++;
+			line = ++p;
 			continue;
 		}
-		while (len + 1 < sizeof id && (((*q >= 'A' && *q <= 'Z') ||
+		if (se_strncasecmp(p, "indicator:", 10) != 0 || (p > s &&
+		    (p[-1] == '/' || p[-1] == ']' || p[-1] == '<' ||
+		    (p[-1] == '(' && p - 1 > s && p[-2] == ']')))) {
+			p++;
+			continue;
+		}
+		q = p + 10;
+		while (q < end && n + 1 < sizeof id && ((*q >= 'A' && *q <= 'Z') ||
 		    (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') ||
-		    *q == '-' || *q == '_' || *q == '.')))
-			id[len++] = *q++;
-		while (len > 0 && id[len - 1] == '.')
-			len--; /* a full stop ends a sentence, not an id */
-		id[len] = '\0';
-		if (len > 0 && !indicator_known(k, id))
-			se_diag_error(k->diag, &n->pos, "unknown-indicator",
+		    *q == '-' || *q == '_' || *q == '.'))
+			id[n++] = *q++;
+		while (n > 0 && id[n - 1] == '.')
+			n--; /* a full stop ends a sentence, not an id */
+		id[n] = '\0';
+		if (body_line) {
+			pos.line = lineno;
+			pos.col = se_utf8_column(line, p);
+		}
+		if (n > 0 && !indicator_known(k, id))
+			se_diag_error(k->diag, &pos, "unknown-indicator",
 			    "indicator '%s' is not in the indicator catalogue: "
 			    "check the id", id);
 		p = q;
 	}
+}
+
+static void
+check_text_refs(struct ck *k, const se_node *n)
+{
+	check_refs_in(k, n->text, strlen(n->text), &n->pos, 0);
 }
 
 /* ---- fields ------------------------------------------------------------ */
@@ -828,10 +851,15 @@ check_links(struct ck *k)
 
 	for (i = 0; i < k->doc->nsections; i++) {
 		const se_section *s = &k->doc->sections[i];
+		se_pos at = { k->doc->path, s->body_line, 1 };
 		for (j = 0; j < s->nlinks; j++)
 			if (s->links[j].target && s->links[j].target[0] != '#')
 				check_ref(k, s->links[j].target, &s->links[j].pos,
 				    false);
+		/* "Evidence: indicator:CSC-098" counts as evidence: it is
+		 * checked like the link form. */
+		if (s->body && s->body_line)
+			check_refs_in(k, s->body, s->body_len, &at, s->body_line);
 	}
 }
 
@@ -1353,7 +1381,7 @@ feed_csv(const char *path, se_csv *c, se_diag *diag)
 	size_t len;
 	int rc;
 
-	if (se_read_file(path, (size_t)1 << 30, &buf, &len, diag) < 0)
+	if (se_read_file(path, SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
 		return -1;
 	rc = se_csv_feed(c, buf, len);
 	if (rc == 0)
@@ -1413,7 +1441,7 @@ static int
 check_extract(const se_check *c, const char *path, bool neighbours,
     se_diag *diag)
 {
-	se_diag *tmp = se_diag_new();
+	se_diag *tmp = se_diag_new_child(diag);
 	se_store *s = tmp ? se_store_new(c->catalogue, tmp) : NULL;
 	size_t i;
 	int rc;
@@ -1569,7 +1597,7 @@ se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag)
 	int rc;
 
 	*doc = NULL;
-	if (se_read_file("-", (size_t)1 << 30, &buf, &len, diag) < 0)
+	if (se_read_file("-", SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
 		return -1;
 	if (looks_like_csv(buf, len)) {
 		rc = check_csv_buffer(c, buf, len, diag);

@@ -4,10 +4,19 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct entry {
 	se_diag_item item;
 	size_t seq; /* insertion order, for a stable sort */
+};
+
+/* A file the run has opened to read (lib/input.c), so that no output
+ * replaces it (lib/output.c). */
+struct input {
+	dev_t dev;
+	ino_t ino;
+	char *path;
 };
 
 struct se_diag {
@@ -15,12 +24,74 @@ struct se_diag {
 	size_t n, cap;
 	size_t count[3];
 	bool strict;
+	/* The inputs are the run's, kept in the sink every part of the run
+	 * is given: a child sink (se_diag_new_child) records them in its
+	 * parent's. */
+	se_diag *parent;
+	struct input *in;
+	size_t nin, capin;
 };
 
 se_diag *
 se_diag_new(void)
 {
 	return calloc(1, sizeof(se_diag));
+}
+
+se_diag *
+se_diag_new_child(se_diag *parent)
+{
+	se_diag *d = se_diag_new();
+
+	if (d)
+		d->parent = parent;
+	return d;
+}
+
+static se_diag *
+root(se_diag *d)
+{
+	while (d->parent)
+		d = d->parent;
+	return d;
+}
+
+int
+se_diag_add_input(se_diag *d, const char *path, const struct stat *st)
+{
+	struct input *v;
+
+	d = root(d);
+	if (se_diag_find_input(d, st))
+		return 0;
+	if (d->nin == d->capin) {
+		size_t cap = d->capin ? d->capin * 2 : 16;
+		v = realloc(d->in, cap * sizeof *v);
+		if (!v)
+			return -1;
+		d->in = v;
+		d->capin = cap;
+	}
+	v = &d->in[d->nin];
+	v->dev = st->st_dev;
+	v->ino = st->st_ino;
+	v->path = strdup(path);
+	if (!v->path)
+		return -1;
+	d->nin++;
+	return 0;
+}
+
+const char *
+se_diag_find_input(se_diag *d, const struct stat *st)
+{
+	size_t i;
+
+	d = root(d);
+	for (i = 0; i < d->nin; i++)
+		if (d->in[i].dev == st->st_dev && d->in[i].ino == st->st_ino)
+			return d->in[i].path;
+	return NULL;
 }
 
 void
@@ -36,6 +107,9 @@ se_diag_free(se_diag *d)
 		free((char *)d->v[i].item.message);
 	}
 	free(d->v);
+	for (i = 0; i < d->nin; i++)
+		free(d->in[i].path);
+	free(d->in);
 	free(d);
 }
 
@@ -154,6 +228,18 @@ se_diag_note(se_diag *d, const se_pos *pos, const char *rule,
 	se_diag_vadd(d, SE_NOTE, pos, rule, fmt, ap);
 	va_end(ap);
 	return 0;
+}
+
+void
+se_diag_append(se_diag *to, const se_diag *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		const se_diag_item *it = &from->v[i].item;
+		se_pos pos = { it->file, it->line, it->col };
+		se_diag_add(to, it->severity, &pos, it->rule, "%s", it->message);
+	}
 }
 
 size_t

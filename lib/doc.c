@@ -149,6 +149,36 @@ se_doc_load(const char *path, se_diag *diag)
 	return doc;
 }
 
+int
+se_doc_load_found(const char *path, bool named, const char *kind,
+    se_doc **doc, se_diag *diag)
+{
+	se_diag *quiet;
+
+	*doc = NULL;
+	if (named) {
+		*doc = se_doc_load(path, diag);
+		return *doc ? 0 : -1;
+	}
+	quiet = se_diag_new_child(diag);
+	if (!quiet) {
+		se_pos pos = { path, 0, 0 };
+		return se_diag_error(diag, &pos, "out-of-memory",
+		    "out of memory reading the file");
+	}
+	*doc = se_doc_load(path, quiet);
+	if (*doc && (!(*doc)->kind || (kind && strcmp((*doc)->kind,
+	    kind) != 0))) {
+		se_doc_free(*doc);
+		*doc = NULL;
+		se_diag_free(quiet);
+		return 0;
+	}
+	se_diag_append(diag, quiet);
+	se_diag_free(quiet);
+	return *doc ? 0 : -1;
+}
+
 void
 se_doc_free(se_doc *doc)
 {

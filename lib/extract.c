@@ -5,7 +5,6 @@
 #include "internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -518,41 +517,17 @@ se_extract_finish(se_extract *x)
 	return x->failed ? -1 : 0;
 }
 
-/* A FIFO without a writer must not block the open (a read then sees the
- * end of the file); reads block as usual after it. */
-static FILE *
-open_nonblocking(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK), fl;
-	FILE *fp;
-
-	if (fd < 0)
-		return NULL;
-	fl = fcntl(fd, F_GETFL);
-	if (fl >= 0)
-		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-	fp = fdopen(fd, "rb");
-	if (!fp) {
-		int e = errno;
-		close(fd);
-		errno = e;
-	}
-	return fp;
-}
-
 int
 se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
-	const char *name = is_stdin ? "<stdin>" : path;
+	const char *name = se_input_name(path);
 	se_pos at = { name, 0, 0 };
-	FILE *fp = is_stdin ? stdin : open_nonblocking(path);
+	FILE *fp = se_input_fopen(path, d);
 	se_extract *x;
 	int r = 0;
 
 	if (!fp)
-		return se_diag_error(d, &at, "unreadable", "cannot open: %s",
-		    strerror(errno));
+		return -1;
 	x = se_extract_new(name, fn, ctx, d);
 	if (!x) {
 		r = se_diag_error(d, &at, "out-of-memory",
@@ -567,8 +542,7 @@ se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 		r = se_extract_finish(x);
 out:
 	se_extract_free(x);
-	if (!is_stdin)
-		fclose(fp);
+	se_input_fclose(fp);
 	return r;
 }
 

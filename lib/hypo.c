@@ -4,7 +4,6 @@
 #include "hypo_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -565,28 +564,26 @@ on_rating(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 static int
 feed_file(const char *path, se_csv *c, se_diag *d, bool stop_ok)
 {
-	se_pos pos = { path, 0, 0 };
+	se_pos pos = { se_input_name(path), 0, 0 };
 	char buf[65536];
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	int fd = se_input_open(path, d);
 	ssize_t got;
 	int rc = 0;
 
 	if (fd < 0)
-		return se_diag_error(d, &pos, "unreadable", "cannot open '%s': "
-		    "%s", path, strerror(errno));
+		return -1;
 	while ((got = read(fd, buf, sizeof buf)) > 0)
 		if (se_csv_feed(c, buf, (size_t)got) < 0) {
 			rc = stop_ok ? 0 : -1;
 			break;
 		}
 	if (got < 0) {
-		rc = se_diag_error(d, &pos, "unreadable", "cannot read '%s': %s",
-		    path, strerror(errno));
+		rc = se_diag_error(d, &pos, "unreadable", "cannot read: %s",
+		    strerror(errno));
 	} else if (rc == 0 && got == 0 && se_csv_finish(c) < 0 && !stop_ok) {
 		rc = -1;
 	}
-	if (fd != 0)
-		close(fd);
+	se_input_close(fd);
 	return rc;
 }
 

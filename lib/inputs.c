@@ -64,7 +64,7 @@ push_doc(se_doc ***v, size_t *n, se_doc *doc)
  * file (a FIFO, "-") cannot be read twice, so it is not sniffed: it is
  * taken as an extract. */
 static se_csv_kind
-sniff(const char *path, bool named)
+sniff(const char *path, bool named, se_diag *d)
 {
 	struct stat st;
 	se_diag *quiet;
@@ -73,7 +73,7 @@ sniff(const char *path, bool named)
 	if (named && (strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
 	    !S_ISREG(st.st_mode)))
 		return SE_CSV_EXTRACT;
-	quiet = se_diag_new();
+	quiet = se_diag_new_child(d); /* the file is an input all the same */
 	if (!quiet)
 		return SE_CSV_UNKNOWN;
 	k = se_csv_sniff_file(path, quiet);
@@ -85,7 +85,7 @@ static int
 take_csv(se_inputs *in, const char *path, bool named, se_diag *d)
 {
 	se_pos pos = { path, 0, 0 };
-	se_csv_kind k = sniff(path, named);
+	se_csv_kind k = sniff(path, named, d);
 
 	if (k == SE_CSV_NEIGHBOURS && (in->take & SE_TAKE_NEIGHBOURS))
 		return push_path(&in->neighbours, &in->nneighbours, path);
@@ -111,17 +111,17 @@ static int
 take_doc(se_inputs *in, const char *path, bool named, se_diag *d)
 {
 	se_pos pos = { path, 0, 0 };
-	se_doc *doc = se_doc_load(path, d);
+	se_doc *doc;
 
-	if (!doc) {
+	if (se_doc_load_found(path, named, NULL, &doc, d) < 0) {
 		in->failed = true; /* said why; in a walk too: it may be a
 		                      document whose kind is unreadable */
 		return -1;
 	}
+	if (!doc)
+		return 0; /* found in a directory, no kind: not a document */
 	if (!doc->kind) {
 		se_doc_free(doc);
-		if (!named)
-			return 0;
 		in->failed = true;
 		return se_diag_error(d, &pos, "no-kind",
 		    "not a document: no 'kind' field");

@@ -1029,27 +1029,15 @@ load_file(se_plan *p, const char *path, se_diag *diag)
 	return rc;
 }
 
-/* Keep what 'from' says about a file that turned out to be a plan. */
-static void
-pass_on(const se_diag *from, se_diag *to)
-{
-	size_t i;
-
-	for (i = 0; i < se_diag_len(from); i++) {
-		const se_diag_item *it = se_diag_get(from, i);
-		se_pos pos = { it->file, it->line, it->col };
-		se_diag_add(to, it->severity, &pos, it->rule, "%s",
-		    it->message);
-	}
-}
-
 typedef struct walk_ctx {
 	se_plan *p;
 	se_diag *diag;
+	bool failed; /* a file could not be read or parsed */
 } walk_ctx;
 
 /* A file se_walk() visits: one named is read as a plan; one found in a
- * directory only when it is a plan, anything else skipped silently. */
+ * directory only when it is a plan, any other document skipped silently
+ * (a file that cannot be parsed is an error: it may be a plan). */
 static int
 add_found(void *ctx, const char *path, bool named)
 {
@@ -1064,30 +1052,31 @@ add_found(void *ctx, const char *path, bool named)
 	if (!se_ends_with(path, ".csv") && !se_ends_with(path, ".yaml") &&
 	    !se_ends_with(path, ".yml"))
 		return 0;
-	quiet = se_diag_new();
-	if (quiet == NULL)
-		return -1;
 	if (se_ends_with(path, ".csv")) {
+		quiet = se_diag_new_child(diag);
+		if (quiet == NULL)
+			return -1;
 		if (load_file(p, path, quiet) == 0)
-			pass_on(quiet, diag);
-	} else {
-		doc = se_doc_load(path, quiet);
-		if (doc && doc->kind && strcmp(doc->kind, "plan") == 0) {
-			pass_on(quiet, diag);
-			rc = se_plan_add_doc(p, doc, diag);
-		}
-		se_doc_free(doc);
+			se_diag_append(diag, quiet);
+		se_diag_free(quiet);
+		return 0;
 	}
-	se_diag_free(quiet);
+	if (se_doc_load_found(path, false, "plan", &doc, diag) < 0) {
+		f->failed = true;
+		return -1;
+	}
+	if (doc)
+		rc = se_plan_add_doc(p, doc, diag);
+	se_doc_free(doc);
 	return rc;
 }
 
 int
 se_plan_load(se_plan *p, const char *path, se_diag *diag)
 {
-	walk_ctx f = { p, diag };
+	walk_ctx f = { p, diag, false };
 
-	return se_walk(path, add_found, &f, diag) == 0 ? 0 : -1;
+	return se_walk(path, add_found, &f, diag) == 0 && !f.failed ? 0 : -1;
 }
 
 /* ---- assessing -------------------------------------------------------- */

@@ -1885,8 +1885,8 @@ se_programme_draft(const se_doc *authorities, const char *cycle,
 	draft_write(&r, authorities->meta && authorities->meta->kind ==
 	    SE_NODE_MAP ? get_str(authorities->meta, "region") : NULL,
 	    cycle, out);
-	rc = ferror(out) ? se_diag_error(d, NULL, "write", "cannot write "
-	    "the draft programme") : 0;
+	/* A failed write: the stream's owner says why (se_out_close). */
+	rc = ferror(out) ? -1 : 0;
 out:
 	se_arena_free(ar);
 	return rc;
@@ -2451,9 +2451,9 @@ fail:
 typedef struct wbooks {
 	se_doc **docs;
 	size_t n, cap;
-	se_diag *d;       /* problems with files named on the command line */
-	se_diag *quiet;   /* problems with files found in directories */
+	se_diag *d;
 	bool oom;
+	bool failed;      /* a file could not be read or parsed */
 } wbooks;
 
 static int
@@ -2464,9 +2464,12 @@ wbook_add(void *ctx, const char *path, bool named)
 
 	if (!named && !se_ends_with(path, ".yaml") && !se_ends_with(path, ".yml"))
 		return 0;
-	doc = se_doc_load(path, named ? w->d : w->quiet);
+	if (se_doc_load_found(path, named, "review", &doc, w->d) < 0) {
+		w->failed = true;
+		return -1;
+	}
 	if (!doc)
-		return named ? -1 : 0;
+		return 0;
 	if (!doc->kind || strcmp(doc->kind, "review") != 0) {
 		se_doc_free(doc);
 		return 0;
@@ -2590,9 +2593,8 @@ se_programme_plan(const char *path, const char *const *operands,
 
 	memset(&w, 0, sizeof w);
 	w.d = d;
-	w.quiet = se_diag_new();
 	doc = se_doc_load(path, d);
-	if (!doc || !w.quiet)
+	if (!doc)
 		goto out;
 	if (!doc->kind || strcmp(doc->kind, "programme") != 0) {
 		se_pos at = { doc->path, 0, 0 };
@@ -2615,13 +2617,14 @@ se_programme_plan(const char *path, const char *const *operands,
 	for (i = 0; i < n; i++)
 		if (rows[i].state == SE_PROG_OVERDUE)
 			rc = 1;
+	if (w.failed)
+		rc = 2;
 out:
 	free(rows);
 	se_programme_free(p);
 	for (i = 0; i < w.n; i++)
 		se_doc_free(w.docs[i]);
 	free(w.docs);
-	se_diag_free(w.quiet);
 	se_doc_free(doc);
 	return rc;
 }

@@ -59,6 +59,12 @@ typedef struct se_diag_item {
  * se_diag_free(). */
 se_diag *se_diag_new(void);
 void se_diag_free(se_diag *d); /* NULL is a no-op */
+/* A new empty sink for part of the work whose diagnostics are sifted
+ * before they go to 'parent' (a file found in a directory may be no
+ * document at all): the files read through it are the parent's inputs
+ * all the same, so no output replaces them.  Free with se_diag_free()
+ * before 'parent'.  NULL only when out of memory. */
+se_diag *se_diag_new_child(se_diag *parent);
 
 /* Add a diagnostic at 'pos' (NULL or pos->line 0: no position; the file
  * name is copied).  se_diag_error() returns -1 so that reporting and
@@ -79,6 +85,9 @@ int se_diag_add(se_diag *d, se_severity sev, const se_pos *pos,
     const char *rule, const char *fmt, ...) SE_PRINTF(5, 6);
 int se_diag_vadd(se_diag *d, se_severity sev, const se_pos *pos,
     const char *rule, const char *fmt, va_list ap) SE_PRINTF(5, 0);
+
+/* Add a copy of every diagnostic in 'from' to 'to'. */
+void se_diag_append(se_diag *to, const se_diag *from);
 
 /* Turn every warning added from now on into an error (--strict). */
 void se_diag_set_strict(se_diag *d, bool strict);
@@ -347,6 +356,18 @@ struct se_doc {
  * duplicate-key, yaml-syntax, front-matter, out-of-memory; and the
  * warning multiple-documents.  Free with se_doc_free(). */
 se_doc *se_doc_load(const char *path, se_diag *diag);
+
+/* Load a file se_walk() gave ('named' as the se_walk_fn has it), the one
+ * rule for files found in a directory: a file that cannot be read or
+ * parsed is an error wherever it was found (it may be a document whose
+ * 'kind' is unreadable): -1, the reason in 'diag'.  A file found in a
+ * directory that parses but has no 'kind', or (with 'kind' not NULL) a
+ * kind other than 'kind', is no document for the caller: 0 and *doc NULL,
+ * skipped silently with its problems.  Otherwise 0 and *doc, its problems
+ * in 'diag'; a named file is returned whatever its kind, for the caller to
+ * judge.  Free *doc with se_doc_free(). */
+int se_doc_load_found(const char *path, bool named, const char *kind,
+    se_doc **doc, se_diag *diag);
 
 /* The same from bytes in memory; 'name' is used in positions and decides
  * the syntax as above ('syntax' < 0), or 'syntax' forces it. */
@@ -1447,8 +1468,9 @@ struct se_report *se_report_calendar(const struct se_report_input *in,
  * 'path' as plan rows as of 'as_of', completed by the review workbooks
  * found under 'operands' (files or directories), written in 'fmt' (an
  * se_planout_format: text, markdown and html as a table, csv, json,
- * yaml).  Returns 0; 1 when a row is overdue; -1 when the programme
- * could not be read (the reason in 'd'). */
+ * yaml).  Returns 0; 1 when a row is overdue; 2 when a workbook could
+ * not be read or parsed (reported; the rows are written without it); -1
+ * when the programme could not be read (the reason in 'd'). */
 int se_programme_plan(const char *path, const char *const *operands,
     size_t noperands, long as_of, int fmt, FILE *out, se_diag *d);
 /* se-plan --draft-programme --authorities FILE --cycle Y1-Y2: load FILE
@@ -1659,6 +1681,16 @@ int se_report_render(const se_report *r, se_report_syntax syntax, FILE *out);
  * missing or not on the scale. */
 se_direction se_scale_direction(const se_scale *s, const char *previous,
     const char *current);
+
+/* A Signature of Success row ('row': area, previous, current, direction)
+ * as the authority wrote it: the direction previous -> current imply on
+ * the 'rag' scale (the return), and in '*typed' the direction of travel
+ * the authority typed, as a direction (SE_DIR_UNKNOWN when none, or not
+ * on the 'direction' scale).  When both are known and differ, a warning
+ * 'direction-mismatch' at the typed direction goes to 'diag' (NULL: none):
+ * the typed one is shown as typed, the implied one beside it. */
+se_direction se_sos_direction(const se_formats *f, const se_node *row,
+    se_direction *typed, se_diag *diag);
 
 /* What the report types are assembled from. */
 typedef struct se_report_input {

@@ -983,14 +983,12 @@ se_store_read_neighbours(se_store *s, const char *path)
 	r.s = s;
 	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	pos.file = r.name;
-	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	f = se_input_fopen(path, s->diag);
 	if (!f)
-		return se_diag_error(s->diag, &pos, "unreadable",
-		    "cannot open: %s", strerror(errno));
+		return -1;
 	csv = se_csv_new(r.name, on_neighbour, &r, s->diag);
 	if (!csv) {
-		if (f != stdin)
-			fclose(f);
+		se_input_fclose(f);
 		return oom(s);
 	}
 	if (se_csv_feed_stream(csv, f, 0, -1) < 0)
@@ -1004,8 +1002,7 @@ se_store_read_neighbours(se_store *s, const char *path)
 		rc = se_diag_error(s->diag, &pos, "csv-header",
 		    "not a neighbours file: it is empty");
 	se_csv_free(csv);
-	if (f != stdin)
-		fclose(f);
+	se_input_fclose(f);
 	return r.bad ? -1 : rc;
 }
 

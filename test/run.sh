@@ -35,6 +35,7 @@ SE_BUILD=$B SE_WRAPBIN=$wrap sh test/golden.sh >> "$log.all" 2>&1
 sh test/manlint.sh >> "$log.all" 2>&1
 sh test/selfref.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/hostile.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/ci.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/helpman.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/plandiag.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/walkthrough.sh >> "$log.all" 2>&1

@@ -515,7 +515,7 @@ TEST(a_draft_that_cannot_fit_the_cycle_says_why)
 	free(diags);
 	text = draft(3, "2012/14", &rc, &diags);
 	CHECK_INT_EQ(rc, 1);
-	CHECK_STR_EQ(diags, "cycle '2012/14' is not years 'Y1-Y2' (e.g. "
+	CHECK_STR_EQ(diags, "error: cycle '2012/14' is not years 'Y1-Y2' (e.g. "
 	    "2012-2014) [programme-draft]\n");
 	free(text);
 	free(diags);
@@ -1008,8 +1008,8 @@ TEST(the_calendar_report_has_a_table_per_grid_and_the_timetable)
 	doc = se_doc_load("examples/anyshire/2018-19/review.yaml", d);
 	md = report(doc, "html", &diags);
 	CHECK_STR_EQ(md, "");
-	CHECK_STR_EQ(diags, "no programme among the inputs: -t calendar needs "
-	    "a document of kind 'programme' [no-programme]\n");
+	CHECK_STR_EQ(diags, "error: no programme among the inputs: -t calendar "
+	    "needs a document of kind 'programme' [no-programme]\n");
 	free(md);
 	free(diags);
 	se_doc_free(doc);
