@@ -1122,7 +1122,10 @@ TEST(the_man_pages_list_the_plan_formats_headings_statuses_and_dates)
 		CHECK(strstr(pages[p], "\n.Xr se-formats 5") != NULL);
 		CHECK(strstr(pages[p], "Aliases:") == NULL);
 		for (k = 0; al && k < al->n; k++) {
-			snprintf(item, sizeof item, "\n.Dq %s",
+			snprintf(item, sizeof item, "\n.Dq %s\n",
+			    al->keys[k]->text);
+			CHECK(strstr(pages[p], item) == NULL);
+			snprintf(item, sizeof item, "\n.Dq %s ",
 			    al->keys[k]->text);
 			CHECK(strstr(pages[p], item) == NULL);
 		}
