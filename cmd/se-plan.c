@@ -13,8 +13,9 @@
 static const char usage[] =
     "usage: se-plan [--as-of DATE] [--owner NAME] [--status S] [--overdue] "
     "[--check]\n"
-    "               [--stale DAYS] [--since OLD-PLAN]\n"
-    "               [--group-by priority|owner|theme|regional]\n"
+    "               [--stale DAYS] [--since OLD-PLAN [--since-as-of DATE]]\n"
+    "               [--group-by priority|owner|theme|regional|"
+    "recommendation]\n"
     "               [-i CATALOGUE] [--data FILE]... [--where COLUMN=VALUE]...\n"
     "               [-F text|csv|markdown|html|json|yaml] [-o FILE] PLAN...\n"
     "       se-plan --from [-F yaml|csv] [-o FILE] DOCUMENT...\n"
@@ -43,7 +44,11 @@ static const char help[] =
     "      --stale DAYS        stale after DAYS without a progress note"
     " (default 42)\n"
     "      --since OLD-PLAN    also list what changed since OLD-PLAN\n"
-    "      --group-by KEY      group by priority, owner, theme or regional\n"
+    "      --since-as-of DATE  OLD-PLAN's states as of DATE (default: one"
+    " month\n"
+    "                          before --as-of)\n"
+    "      --group-by KEY      group by priority, owner, theme, regional or\n"
+    "                          recommendation\n"
     "  -i, --indicators CATALOGUE\n"
     "                          the indicator catalogue, for polarities\n"
     "      --data FILE         an extract to check impact against; repeatable\n"
@@ -62,8 +67,8 @@ static const char help[] =
     "      --cycle Y1-Y2       the years of the cycle, e.g. 2012-2014\n"
     "      --color WHEN        colour the states in text: auto, always or"
     " never\n"
-    "      --formats DIR       accepted for uniformity; se-plan reads no"
-    " formats\n"
+    "      --formats DIR       read the formats from DIR (the plan's columns,\n"
+    "                          statuses and timescales; default: see se(7))\n"
     "  -h, --help              print this help and exit\n"
     "      --version           print the version and exit\n"
     "\n"
@@ -79,7 +84,8 @@ static const char help[] =
 enum {
 	OPT_AS_OF = 0x200, OPT_OWNER, OPT_STATUS, OPT_OVERDUE, OPT_CHECK,
 	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM,
-	OPT_PROGRAMME, OPT_DRAFT_PROGRAMME, OPT_AUTHORITIES, OPT_CYCLE
+	OPT_PROGRAMME, OPT_DRAFT_PROGRAMME, OPT_AUTHORITIES, OPT_CYCLE,
+	OPT_SINCE_AS_OF
 };
 
 struct opts {
@@ -90,7 +96,9 @@ struct opts {
 	bool draft_programme;
 	const char **data;
 	size_t ndata;
-	bool check, from, as_of_given;
+	bool check, from, as_of_given, since_as_of_given;
+	long since_as_of;
+	const char *argv0;
 };
 
 static int
@@ -125,8 +133,8 @@ own_option(void *ctx, int opt, const char *arg)
 		if (k < 0)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "unknown status '%s' (expected overdue, at-risk, "
-			    "on-track, complete, dropped, not-started or "
-			    "in-progress)", arg);
+			    "unknown, ongoing, on-track, complete, dropped, "
+			    "not-started or in-progress)", arg);
 		o->out.status = k;
 		return SE_CLI_NEXT;
 	case OPT_OVERDUE:
@@ -146,12 +154,19 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_SINCE:
 		o->since = arg;
 		return SE_CLI_NEXT;
+	case OPT_SINCE_AS_OF:
+		if (se_date_parse(arg, strlen(arg), &o->since_as_of) < 0)
+			return se_cli_usage_error(o->cli.prog, usage,
+			    "cannot read '%s' as a date (2019-05-31, "
+			    "31/05/2019, May 2019, ...)", arg);
+		o->since_as_of_given = true;
+		return SE_CLI_NEXT;
 	case OPT_GROUP_BY:
 		k = se_group_parse(arg);
 		if (k < 0)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "unknown grouping '%s' (expected priority, owner, "
-			    "theme or regional)", arg);
+			    "theme, regional or recommendation)", arg);
 		o->out.group = (se_group)k;
 		return SE_CLI_NEXT;
 	case OPT_DATA: {
@@ -196,6 +211,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "stale", required_argument, NULL, OPT_STALE },
 		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "since-as-of", required_argument, NULL, OPT_SINCE_AS_OF },
 		{ "group-by", required_argument, NULL, OPT_GROUP_BY },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "from", no_argument, NULL, OPT_FROM },
@@ -313,18 +329,35 @@ run_draft(struct opts *o, int argc, char **argv, se_diag *d)
 	return status;
 }
 
+/* A plan that reads its columns, statuses and timescales from the
+ * formats; NULL when out of memory or the formats have no plan. */
+static se_plan *
+plan_new(const se_formats *formats, se_diag *d)
+{
+	se_plan *p = se_plan_new();
+
+	if (p != NULL && se_plan_use(p, formats, d) < 0) {
+		se_plan_free(p);
+		return NULL;
+	}
+	return p;
+}
+
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
-	se_plan *p = se_plan_new(), *old = NULL;
+	se_plan *p = NULL, *old = NULL;
 	se_catalogue *cat = NULL;
 	se_store *data = NULL;
 	se_plandiff *diff = NULL;
 	se_assess as = { o->out.as_of, o->out.stale_days, NULL };
+	char *dir = se_formats_dir(o->cli.formats_dir, o->argv0);
+	se_formats *formats = dir ? se_formats_load(dir, d) : NULL;
 	int i, failed = 0, status = SE_EXIT_FAILURE;
 	size_t bad = 0;
 
-	if (p == NULL)
+	free(dir);
+	if (formats == NULL || (p = plan_new(formats, d)) == NULL)
 		goto out;
 	for (i = optind; i < argc; i++)
 		if (se_plan_load(p, argv[i], d) < 0)
@@ -345,9 +378,14 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	}
 	se_plan_assess(p, &as);
 	if (o->since) {
-		old = se_plan_new();
+		se_assess then = as;
+		then.as_of = o->since_as_of_given ? o->since_as_of :
+		    se_date_month_before(o->out.as_of);
+		then.data = NULL;
+		old = plan_new(formats, d);
 		if (old == NULL || se_plan_load(old, o->since, d) < 0)
 			goto out;
+		se_plan_assess(old, &then);
 		diff = se_plan_diff(old, p);
 		if (diff == NULL)
 			goto out;
@@ -369,6 +407,7 @@ out:
 	se_store_free(data);
 	se_catalogue_free(cat);
 	se_plan_free(p);
+	se_formats_free(formats);
 	return status;
 }
 
@@ -381,6 +420,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
+	o.argv0 = argv[0];
 	o.cli.help = help;
 	o.out.state = o.out.status = -1;
 	r = parse_args(&o, argc, argv);

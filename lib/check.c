@@ -5,6 +5,7 @@
  * links and indicator references, the named rules (rules.c), and the
  * authors' guidance (judgement words). */
 #include "format_internal.h"
+#include "plan_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1134,6 +1135,39 @@ run_rules(struct ck *k)
 	return 0;
 }
 
+/* A plan read by the plan reader se-plan uses: its columns, statuses,
+ * timescales and dates are one set of rules in both commands (lib/plan.c
+ * reading formats/shared/plan.yaml). */
+static se_plan *
+plan_reader(const se_check *c, se_diag *diag)
+{
+	se_plan *p = se_plan_new();
+
+	if (p != NULL && se_plan_use(p, c->formats, diag) < 0) {
+		se_plan_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+static int
+check_plan_doc(const se_check *c, const se_doc *doc, se_diag *diag)
+{
+	const se_node *acts = se_node_get(doc->meta, "actions");
+	const se_node *recs = se_node_get(doc->meta, "recommendations");
+	se_plan *p;
+
+	/* Without actions the field check has said so already. */
+	if ((acts == NULL || acts->kind != SE_NODE_LIST) && recs == NULL)
+		return 0;
+	p = plan_reader(c, diag);
+	if (p == NULL)
+		return 0;
+	(void)se_plan_add_doc(p, doc, diag);
+	se_plan_free(p);
+	return 0;
+}
+
 int
 se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag)
 {
@@ -1164,6 +1198,9 @@ se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag)
 	check_judgement(&k);
 	check_claims(&k);
 	check_pii(&k);
+	if (strcmp(k.fm->kind, "plan") == 0 &&
+	    check_plan_doc(c, doc, diag) < 0)
+		k.oom = true;
 	if (k.oom || se_buf_failed(&k.what))
 		rc = -1;
 out:
@@ -1216,172 +1253,51 @@ free_sniff(struct sniff *s)
 	free(s->cols);
 }
 
-/* A CSV header cell matches a column name ignoring case, surrounding
- * spaces and text in brackets ("ACTION (What?)" is "Action"). */
-static bool
-column_is(const char *cell, const char *name)
-{
-	se_buf b;
-	const char *p;
-	int depth = 0;
-	bool r;
-
-	se_buf_init(&b);
-	for (p = cell; *p; p++) {
-		if (*p == '(')
-			depth++;
-		else if (*p == ')' && depth > 0)
-			depth--;
-		else if (depth == 0)
-			se_buf_addc(&b, *p);
-	}
-	r = se_same_name(se_buf_str(&b), name);
-	se_buf_release(&b);
-	return r;
-}
-
-static bool
-column_matches(const se_node *col, const char *cell)
-{
-	const se_node *al = se_node_get(col, "aliases");
-	const char *name = se_node_str(se_node_get(col, "column"));
-	size_t i;
-
-	if (name && column_is(cell, name))
-		return true;
-	if (al && al->kind == SE_NODE_LIST)
-		for (i = 0; i < al->n; i++)
-			if (se_node_str(al->items[i]) &&
-			    column_is(cell, al->items[i]->text))
-				return true;
-	return false;
-}
-
-struct plan_csv {
-	const se_format *fm;
-	const se_node *cols; /* csv-columns */
-	long *map;           /* header index -> csv-columns index, or -1 */
-	size_t ncols;
-	const char *path;
-	se_diag *diag;
-	bool header_done;
-};
-
-static const se_field *
-plan_item_field(const se_format *fm, const char *dotted)
-{
-	const se_field *acts = se_format_field(fm, "actions");
-	const se_field *f;
-	size_t i;
-
-	if (!acts || !acts->items)
-		return NULL;
-	f = acts->items;
-	for (i = 0; i < f->nfields; i++)
-		if (strcmp(f->fields[i].name, dotted) == 0)
-			return &f->fields[i];
-	return NULL;
-}
-
-static void
-plan_cell(struct plan_csv *p, const se_node *col, const se_csv_field *cell)
-{
-	const char *fname = se_node_str(se_node_get(col, "field"));
-	const char *cname = se_node_str(se_node_get(col, "column"));
-	const se_field *f = fname ? plan_item_field(p->fm, fname) : NULL;
-	se_pos pos = { p->path, cell->line, cell->col };
-
-	if (cell->len == 0) {
-		const char *req = se_node_str(se_node_get(col, "required"));
-		if (req && strcmp(req, "true") == 0)
-			se_diag_error(p->diag, &pos, "required",
-			    "'%s' is empty: every action needs it", cname);
-		return;
-	}
-	if (!f)
-		return;
-	if (f->type == SE_FT_ENUM && !enum_ok(f, cell->text)) {
-		char *l = enum_list(f);
-		se_diag_error(p->diag, &pos, "allowed-values",
-		    "'%s' is '%s'; it should be one of: %s", cname, cell->text,
-		    l ? l : "");
-		free(l);
-	}
-	if (f->re && regexec(f->re, cell->text, 0, NULL, 0) != 0)
-		se_diag_error(p->diag, &pos, "pattern",
-		    "'%s' is '%s', which is not in the expected form (%s)", cname,
-		    cell->text, f->title ? f->title : f->pattern);
-}
-
 static int
-on_plan_row(void *ctx, const se_csv_field *f, size_t n, unsigned line)
+check_plan_buffer(const se_check *c, const char *name, const char *buf,
+    size_t len, se_diag *diag)
 {
-	struct plan_csv *p = ctx;
-	size_t i, j;
+	se_plan *p = plan_reader(c, diag);
 
-	if (!p->header_done) {
-		p->header_done = true;
-		p->map = calloc(n ? n : 1, sizeof *p->map);
-		if (!p->map)
-			return -1;
-		p->ncols = n;
-		for (i = 0; i < n; i++) {
-			p->map[i] = -1;
-			for (j = 0; j < p->cols->n; j++)
-				if (column_matches(p->cols->items[j], f[i].text))
-					p->map[i] = (long)j;
-			/* The first column of a name wins, as se-plan reads
-			 * it: se-plan -F csv writes Status and its computed
-			 * State (an alias of Status) side by side. */
-			for (j = 0; j < i && p->map[i] >= 0; j++)
-				if (p->map[j] == p->map[i])
-					p->map[i] = -1;
-		}
-		for (j = 0; j < p->cols->n; j++) {
-			const se_node *c = p->cols->items[j];
-			const char *req = se_node_str(se_node_get(c, "required"));
-			bool found = false;
-			se_pos pos = { p->path, line, 1 };
-			for (i = 0; i < n; i++)
-				if (p->map[i] == (long)j)
-					found = true;
-			if (!found && req && strcmp(req, "true") == 0)
-				se_diag_error(p->diag, &pos, "required",
-				    "the plan has no '%s' column",
-				    se_node_str(se_node_get(c, "column")));
-		}
+	if (p == NULL)
 		return 0;
-	}
-	for (i = 0; i < n && i < p->ncols; i++)
-		if (p->map[i] >= 0)
-			plan_cell(p, p->cols->items[p->map[i]], &f[i]);
+	(void)se_plan_add_csv(p, name, buf, len, diag);
+	se_plan_free(p);
 	return 0;
 }
 
 static int
 check_plan_csv(const se_check *c, const char *path, se_diag *diag)
 {
-	const se_format *fm = se_formats_find(c->formats, NULL, "plan");
-	struct plan_csv p;
-	se_csv *csv;
+	char *buf;
+	size_t len;
 	int rc;
 
-	memset(&p, 0, sizeof p);
-	if (!fm)
-		return 0;
-	p.fm = fm;
-	p.cols = se_node_get(fm->root, "csv-columns");
-	p.path = path;
-	p.diag = diag;
-	if (!p.cols || p.cols->kind != SE_NODE_LIST)
-		return 0;
-	csv = se_csv_new(path, on_plan_row, &p, diag);
-	if (!csv)
+	if (se_read_file(path, SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
 		return -1;
-	rc = se_csv_read_file(csv, path, false, diag);
-	se_csv_free(csv);
-	free(p.map);
+	rc = check_plan_buffer(c, strcmp(path, "-") == 0 ? "<stdin>" : path,
+	    buf, len, diag);
+	free(buf);
 	return rc;
+}
+
+/* A header the plan definition names as a plan's is a plan, whatever
+ * else it has. */
+static void
+sniff_plan(const se_check *c, struct sniff *s)
+{
+	se_plan *p;
+	se_diag *quiet;
+
+	if (s->kind == SE_CSV_PLAN || s->cols == NULL)
+		return;
+	quiet = se_diag_new();
+	p = quiet ? plan_reader(c, quiet) : NULL;
+	if (p != NULL && se_plan_is_header(p, (const char *const *)s->cols,
+	    s->ncols))
+		s->kind = SE_CSV_PLAN;
+	se_plan_free(p);
+	se_diag_free(quiet);
 }
 
 static int
@@ -1437,6 +1353,7 @@ se_check_csv(const se_check *c, const char *path, se_diag *diag)
 		free_sniff(&s);
 		return -1;
 	}
+	sniff_plan(c, &s);
 	switch (s.kind) {
 	case SE_CSV_EXTRACT:
 		rc = check_extract(c, path, false, diag);
@@ -1511,6 +1428,7 @@ check_csv_buffer(const se_check *c, const char *buf, size_t len,
 		free_sniff(&sn);
 		return -1;
 	}
+	sniff_plan(c, &sn);
 	if (sn.kind == SE_CSV_EXTRACT) {
 		se_store *st = se_store_new(c->catalogue, diag);
 		se_extract *x = st ? se_extract_new(name, se_store_row, st,
@@ -1526,21 +1444,7 @@ check_csv_buffer(const se_check *c, const char *buf, size_t len,
 		se_extract_free(x);
 		se_store_free(st);
 	} else if (sn.kind == SE_CSV_PLAN) {
-		const se_format *fm = se_formats_find(c->formats, NULL, "plan");
-		struct plan_csv p;
-		memset(&p, 0, sizeof p);
-		p.fm = fm;
-		p.cols = fm ? se_node_get(fm->root, "csv-columns") : NULL;
-		p.path = name;
-		p.diag = diag;
-		if (p.cols && p.cols->kind == SE_NODE_LIST) {
-			csv = se_csv_new(name, on_plan_row, &p, diag);
-			rc = csv ? se_csv_feed(csv, buf, len) : -1;
-			if (rc == 0)
-				rc = se_csv_finish(csv);
-			se_csv_free(csv);
-			free(p.map);
-		}
+		rc = check_plan_buffer(c, name, buf, len, diag);
 	} else if (sn.kind != SE_CSV_RATINGS) {
 		se_diag_error(diag, &pos, "csv-header",
 		    "the header does not say what this CSV holds: an extract "

@@ -1,10 +1,14 @@
-/* date.c: dates as people type them in a plan's Timescale column
- * (se-plan(1) Dates): ISO dates, UK day/month dates, month names, financial
- * year quarters and bare years, each read as the day it ends on. */
+/* date.c: dates as people type them in a plan's Timescale column: ISO
+ * dates, UK day/month dates, month names, financial year quarters, school
+ * terms and bare years, each read as the day it ends on.  The one date
+ * reader: se-plan and se-validate read every plan date here, and
+ * formats/shared/plan.yaml lists these forms (date-forms, checked by
+ * test_date against this code). */
 #include "internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -119,13 +123,83 @@ quarter(const char *s, size_t len, long *day)
 	return month_end(y, (int)(q * 3 + 3), day) ? 0 : -1;
 }
 
-/* "March 2019", "end of March 2019", "31 March 2019". */
+/* "2018-19 Q4", "2018/19 Q4": the same quarter, written year first. */
+static int
+year_quarter(const char *s, size_t len, long *day)
+{
+	char buf[64];
+	size_t i = 0;
+	long y, yy;
+
+	y = digits(s, len, &i, 4);
+	if (y < 1000 || i >= len || (s[i] != '-' && s[i] != '/'))
+		return -1;
+	i++;
+	yy = digits(s, len, &i, 2);
+	if (yy < 0)
+		return -1;
+	skip_spaces(s, len, &i);
+	if (len - i != 2 || (s[i] != 'Q' && s[i] != 'q'))
+		return -1;
+	snprintf(buf, sizeof buf, "Q%c %04ld-%02ld", s[i + 1], y, yy);
+	return quarter(buf, strlen(buf), day);
+}
+
+/* A school term and the academic year it is in: "Summer term 2013" (31
+ * August 2013), "Autumn term 2012" (31 December), "Spring term 2013" (31
+ * March); with the year as a span, "Autumn term 2012/13" is 31 December
+ * 2012 and the spring and summer terms fall in 2013.  "term" may be left
+ * out. */
+static int
+term(const char *s, size_t len, long *day)
+{
+	static const struct {
+		const char *name;
+		int month, day, later; /* later: in the span's second year */
+	} terms[] = { { "autumn", 12, 31, 0 }, { "spring", 3, 31, 1 },
+		{ "summer", 8, 31, 1 } };
+	size_t i = 0, k, n;
+	long y, yy;
+
+	for (k = 0; k < 3; k++) {
+		n = strlen(terms[k].name);
+		if (len > n && se_strncasecmp(s, terms[k].name, n) == 0 &&
+		    (s[n] == ' ' || s[n] == '\t'))
+			break;
+	}
+	if (k == 3)
+		return -1;
+	i = n;
+	skip_spaces(s, len, &i);
+	if (len - i > 4 && se_strncasecmp(s + i, "term", 4) == 0) {
+		i += 4;
+		skip_spaces(s, len, &i);
+	}
+	y = digits(s, len, &i, 4);
+	if (y < 1000)
+		return -1;
+	if (i < len && (s[i] == '-' || s[i] == '/')) {
+		i++;
+		yy = digits(s, len, &i, 2);
+		if (yy < 0 || yy != (y + 1) % 100)
+			return -1;
+		y += terms[k].later;
+	}
+	if (!at_end(i, len))
+		return -1;
+	return ymd(y, terms[k].month, terms[k].day, day) ? 0 : -1;
+}
+
+/* "March 2019", "end of March 2019", "31 March 2019"; as Excel shows
+ * dates, "31-Mar-2019", "31-Mar-19" and "Mar-19" (a two-digit year only
+ * after a hyphen: 2000 + yy). */
 static int
 named_month(const char *s, size_t len, long *day)
 {
-	size_t i = 0;
+	size_t i = 0, at;
 	long d = 0, y;
 	int m;
+	bool hyphen = false;
 
 	if (len > 7 && se_strncasecmp(s, "end of ", 7) == 0) {
 		i = 7;
@@ -134,6 +208,8 @@ named_month(const char *s, size_t len, long *day)
 		d = digits(s, len, &i, 2);
 		if (d < 1)
 			return -1;
+		if (i < len && s[i] == '-')
+			i++;
 		skip_spaces(s, len, &i);
 	}
 	m = month_name(s, len, &i);
@@ -141,8 +217,15 @@ named_month(const char *s, size_t len, long *day)
 		return -1;
 	if (i < len && s[i] == ',')
 		i++;
+	else if (i < len && s[i] == '-') {
+		i++;
+		hyphen = true;
+	}
 	skip_spaces(s, len, &i);
+	at = i;
 	y = digits(s, len, &i, 4);
+	if (hyphen && i - at == 2 && y >= 0)
+		y += 2000;
 	if (y < 1000 || !at_end(i, len))
 		return -1;
 	if (d > 0)
@@ -223,7 +306,8 @@ se_date_parse(const char *s, size_t len, long *day)
 	if (len == 0 || len > 40)
 		return -1;
 	if (iso_date(s, len, &v) == 0 || uk_date(s, len, &v) == 0 ||
-	    quarter(s, len, &v) == 0 || named_month(s, len, &v) == 0) {
+	    quarter(s, len, &v) == 0 || year_quarter(s, len, &v) == 0 ||
+	    term(s, len, &v) == 0 || named_month(s, len, &v) == 0) {
 		*day = v;
 		return 0;
 	}
@@ -239,9 +323,37 @@ se_date_read(const char *s, size_t len, const se_pos *pos, long *day,
 	if (len > 60)
 		len = 60;
 	return se_diag_error(diag, pos, "bad-date",
-	    "cannot read '%.*s' as a date: expected a date such as 2019-03-31, "
-	    "31/03/2019, March 2019, end of March 2019, Q4 2018-19 or 2019",
-	    (int)len, s);
+	    "cannot read '%.*s' as a date: expected a date such as %s",
+	    (int)len, s, se_date_forms());
+}
+
+long
+se_date_month_before(long day)
+{
+	char d[11];
+	long y, m, dd, out, last;
+
+	se_ymd_format(day, d);
+	y = strtol(d, NULL, 10);
+	m = strtol(d + 5, NULL, 10);
+	dd = strtol(d + 8, NULL, 10);
+	if (--m < 1) {
+		m = 12;
+		y--;
+	}
+	if (!month_end(y, (int)m, &last))
+		return day - 30;
+	if (ymd(y, (int)m, (int)dd, &out))
+		return out;
+	return last;
+}
+
+const char *
+se_date_forms(void)
+{
+	return "2019-03-31, 31/03/2019, 31 March 2019, 31-Mar-19, March "
+	    "2019, Mar-19, end of March 2019, Q4 2018-19, 2018-19, Summer "
+	    "term 2019 or 2019";
 }
 
 long

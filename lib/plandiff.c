@@ -1,6 +1,8 @@
 /* plandiff.c: what changed between two versions of a plan, for the
- * monthly monitoring report: new, completed, slipped and dropped
- * actions and changed owners, matched as se-plan(1) Changes says. */
+ * monthly monitoring of a Post Inspection Action Plan: new, completed,
+ * slipped and dropped actions, changed owners and dates, and actions
+ * that started or became at risk or overdue (each plan's states as it
+ * was assessed). */
 #include "internal.h"
 #include "plan_internal.h"
 
@@ -17,7 +19,8 @@ const char *
 se_change_name(se_change_kind k)
 {
 	static const char *const names[] = { "new", "completed", "slipped",
-		"dropped", "owner changed" };
+		"dropped", "owner changed", "started", "newly at risk",
+		"newly overdue", "date changed" };
 	return names[k];
 }
 
@@ -89,6 +92,16 @@ owner_changed(const se_action *old, const se_action *now)
 	return changed;
 }
 
+/* A timescale changed otherwise than to a later date (slipped): earlier,
+ * or a date given, taken away or no longer (or now) readable. */
+static bool
+date_changed(const se_action *old, const se_action *now)
+{
+	if (old->has_due && now->has_due)
+		return now->due < old->due;
+	return strcmp(old->due_text, now->due_text) != 0;
+}
+
 /* One kind of change over the new plan (and, for dropped, the old). */
 static void
 scan(se_plandiff *d, se_change_kind k, const se_plan *old,
@@ -119,6 +132,23 @@ scan(se_plandiff *d, se_change_kind k, const se_plan *old,
 		case SE_CHANGE_OWNER:
 			hit = o && owner_changed(o, a);
 			break;
+		case SE_CHANGE_STARTED:
+			hit = o && (o->status == SE_STATUS_NONE ||
+			    o->status == SE_STATUS_NOT_STARTED) &&
+			    (a->status == SE_STATUS_IN_PROGRESS ||
+			    a->status == SE_STATUS_AT_RISK);
+			break;
+		case SE_CHANGE_AT_RISK:
+			hit = o && a->state == SE_STATE_AT_RISK &&
+			    o->state != SE_STATE_AT_RISK;
+			break;
+		case SE_CHANGE_OVERDUE:
+			hit = o && a->state == SE_STATE_OVERDUE &&
+			    o->state != SE_STATE_OVERDUE;
+			break;
+		case SE_CHANGE_DATE:
+			hit = o && date_changed(o, a);
+			break;
 		}
 		if (hit)
 			add(d, k, o, a);
@@ -136,7 +166,8 @@ se_plan_diff(const se_plan *old, const se_plan *now)
 	se_plandiff *d = calloc(1, sizeof *d);
 	static const se_change_kind order[] = { SE_CHANGE_COMPLETED,
 		SE_CHANGE_SLIPPED, SE_CHANGE_NEW, SE_CHANGE_DROPPED,
-		SE_CHANGE_OWNER };
+		SE_CHANGE_OWNER, SE_CHANGE_STARTED, SE_CHANGE_AT_RISK,
+		SE_CHANGE_OVERDUE, SE_CHANGE_DATE };
 	size_t i;
 
 	if (d == NULL)

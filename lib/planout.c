@@ -1,7 +1,8 @@
-/* planout.c: the plan as people read it (the RIA framework's table in text
- * and Markdown, the scrutiny report in HTML, the monthly changes) and
- * as machines read it (CSV that round-trips and is safe in Excel, JSON,
- * YAML that is a plan document again). */
+/* planout.c: the plan as people read it (the improvement plan template's
+ * table in text and Markdown, the scrutiny report in HTML laid out by
+ * recommendation, the monthly changes) and as machines read it (CSV that
+ * gives a council's own columns back and is safe in Excel, JSON, YAML
+ * that is a plan document again). */
 #include "internal.h"
 #include "plan_internal.h"
 
@@ -25,7 +26,7 @@ int
 se_group_parse(const char *name)
 {
 	static const char *const names[] = { "none", "priority", "owner",
-		"theme", "regional" };
+		"theme", "regional", "recommendation" };
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -89,6 +90,9 @@ group_key(se_group g, const se_action *a)
 	case SE_GROUP_REGIONAL:
 		return a->regional_priority[0] ? a->regional_priority :
 		    "(no regional priority)";
+	case SE_GROUP_RECOMMENDATION:
+		return a->recommendation[0] ? a->recommendation :
+		    "(no recommendation)";
 	default:
 		return "";
 	}
@@ -198,14 +202,52 @@ headline(const se_plan *p, const se_planout_opts *o, const view *v,
 	summary(v, b);
 }
 
-/* "overdue by 30 days", "at risk", ... */
+/* "overdue by 30 days", "at risk", ..., and the council's own RAG word
+ * beside it: "on track (amber)". */
 static void
 state_text(const se_action *a, se_buf *b)
 {
+	const char *r;
+
 	se_buf_adds(b, se_state_name(a->state));
 	if (a->state == SE_STATE_OVERDUE)
 		se_buf_addf(b, " by %ld day%s", a->days_overdue,
 		    a->days_overdue == 1 ? "" : "s");
+	if (a->rag[0] != '\0') {
+		se_buf_adds(b, " (");
+		for (r = a->rag; *r; r++)
+			se_buf_addc(b, (char)(*r >= 'A' && *r <= 'Z' ?
+			    *r - 'A' + 'a' : *r));
+		se_buf_addc(b, ')');
+	}
+}
+
+/* "R1: met (3 of 3 actions complete)". */
+static void
+rec_text(const se_recommendation *r, se_buf *b)
+{
+	se_buf_addf(b, "%s: %s (%zu of %zu action%s complete", r->id,
+	    se_rec_state_name(r->state), r->ncomplete, r->nactions,
+	    r->nactions == 1 ? "" : "s");
+	if (r->ndropped > 0)
+		se_buf_addf(b, ", %zu dropped", r->ndropped);
+	if (r->has_last_due) {
+		char d[11];
+		se_ymd_format(r->last_due, d);
+		se_buf_addf(b, "; last due %s", d);
+	}
+	se_buf_addc(b, ')');
+}
+
+static const se_recommendation *
+find_rec(const se_plan *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < se_plan_nrecs(p); i++)
+		if (strcmp(se_plan_rec(p, i)->id, id) == 0)
+			return se_plan_rec(p, i);
+	return NULL;
 }
 
 static void
@@ -215,6 +257,10 @@ timescale(const se_action *a, se_buf *b)
 
 	if (!a->has_due) {
 		se_buf_adds(b, a->due_text);
+		if (a->recurring)
+			se_buf_adds(b, " (recurring)");
+		else if (a->due_unread)
+			se_buf_adds(b, " (cannot be read)");
 		return;
 	}
 	ymd(a->due, d);
@@ -277,8 +323,11 @@ status_text(const se_action *a, long stale_days, se_buf *b)
 	const se_note *n = last_note(a);
 	char d[11];
 
-	se_buf_adds(b, a->status == SE_STATUS_NONE ? "(no status)" :
-	    se_status_name(a->status));
+	if (a->status_unread)
+		se_buf_addf(b, "%s (cannot be read)", a->status_text);
+	else
+		se_buf_adds(b, a->status == SE_STATUS_NONE ? "(no status)" :
+		    se_status_name(a->status));
 	if (n != NULL) {
 		if (n->day >= 0) {
 			ymd(n->day, d);
@@ -292,26 +341,115 @@ status_text(const se_action *a, long stale_days, se_buf *b)
 		    "days)", stale_days);
 }
 
+/* The action's text for a change: whole ('full'), or cut at a word
+ * after about 60 characters. */
 static void
-change_text(const se_change *c, se_buf *b)
+change_action(const se_action *a, bool full, se_buf *b)
 {
-	const se_action *a = c->now ? c->now : c->old;
-	char label[64], d1[11], d2[11];
+	size_t n = strlen(a->action), k;
 
-	se_buf_addf(b, "%s: %s", se_change_name(c->kind),
-	    se_action_label(a, label, sizeof label));
-	if (a->id[0])
-		se_buf_addf(b, " %.60s%s", a->action,
-		    strlen(a->action) > 60 ? "..." : "");
-	if (c->kind == SE_CHANGE_SLIPPED) {
+	size_t i;
+
+	if (full || n <= 60) {
+		k = n;
+	} else {
+		for (k = 60; k > 20 && a->action[k] != ' '; k--)
+			;
+		if (a->action[k] != ' ')
+			k = 60;
+	}
+	/* a spreadsheet's multi-line cell on one line */
+	for (i = 0; i < k; i++) {
+		char c = a->action[i];
+		if (c == '\r' && i + 1 < k && a->action[i + 1] == '\n')
+			continue;
+		se_buf_addc(b, c == '\n' || c == '\r' ? ' ' : c);
+	}
+	if (k < n)
+		se_buf_adds(b, "...");
+}
+
+static const char *
+status_of(const se_action *a)
+{
+	return a->status == SE_STATUS_NONE ? "not-started" :
+	    se_status_name(a->status);
+}
+
+/* A change's old and new values ("" when it has none). */
+static void
+change_values(const se_change *c, char d1[32], char d2[32],
+    const char **old, const char **now)
+{
+	*old = *now = "";
+	switch (c->kind) {
+	case SE_CHANGE_SLIPPED:
 		ymd(c->old->due, d1);
 		ymd(c->now->due, d2);
-		se_buf_addf(b, " (%s to %s, %ld days later)", d1, d2,
+		*old = d1;
+		*now = d2;
+		break;
+	case SE_CHANGE_DATE:
+		if (c->old->has_due)
+			ymd(c->old->due, d1);
+		if (c->now->has_due)
+			ymd(c->now->due, d2);
+		*old = c->old->has_due ? d1 : c->old->due_text;
+		*now = c->now->has_due ? d2 : c->now->due_text;
+		break;
+	case SE_CHANGE_OWNER:
+		*old = c->old->owner;
+		*now = c->now->owner;
+		break;
+	case SE_CHANGE_STARTED:
+		*old = status_of(c->old);
+		*now = status_of(c->now);
+		break;
+	case SE_CHANGE_AT_RISK:
+	case SE_CHANGE_OVERDUE:
+		*old = se_state_name(c->old->state);
+		*now = se_state_name(c->now->state);
+		break;
+	case SE_CHANGE_COMPLETED:
+	case SE_CHANGE_DROPPED:
+		if (c->old != NULL && c->now != NULL) {
+			*old = se_status_name(c->old->status);
+			*now = se_status_name(c->now->status);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+change_text(const se_change *c, bool full, se_buf *b)
+{
+	const se_action *a = c->now ? c->now : c->old;
+	char label[64], d1[32], d2[32];
+	const char *old, *now;
+
+	se_buf_addf(b, "%s: ", se_change_name(c->kind));
+	if (a->id[0]) {
+		se_buf_addf(b, "%s ", a->id);
+		change_action(a, full, b);
+	} else if (full) {
+		se_buf_adds(b, a->action);
+	} else {
+		se_buf_adds(b, se_action_label(a, label, sizeof label));
+	}
+	change_values(c, d1, d2, &old, &now);
+	if (c->kind == SE_CHANGE_SLIPPED) {
+		se_buf_addf(b, " (%s to %s, %ld days later)", old, now,
 		    c->now->due - c->old->due);
 	} else if (c->kind == SE_CHANGE_OWNER) {
-		se_buf_addf(b, " (%s, was %s)", c->now->owner, c->old->owner);
+		se_buf_addf(b, " (%s, was %s)", now, old);
 	} else if (c->kind == SE_CHANGE_DROPPED && c->now == NULL) {
 		se_buf_adds(b, " (no longer in the plan)");
+	} else if (c->kind == SE_CHANGE_DATE || c->kind == SE_CHANGE_STARTED ||
+	    c->kind == SE_CHANGE_AT_RISK || c->kind == SE_CHANGE_OVERDUE) {
+		se_buf_addf(b, " (%s, was %s)", now[0] ? now : "(none)",
+		    old[0] ? old : "(none)");
 	}
 }
 
@@ -330,17 +468,34 @@ static const char *
 ansi(se_state s)
 {
 	static const char *const c[] = { "\033[1;31m", "\033[1;33m",
-		"\033[32m", "\033[34m", "\033[2m" };
+		"\033[1;35m", "\033[36m", "\033[32m", "\033[34m", "\033[2m" };
 	return c[s];
 }
 
+/* "  Label                value", a multi-line value's further lines
+ * under the first. */
 static void
 text_field(FILE *f, const char *label, const char *value)
 {
+	const char *s = value, *nl;
+	char *line;
+
 	if (value[0] == '\0')
 		return;
 	fprintf(f, "  %-20s ", label);
-	se_text_put_line(f, value);
+	for (;;) {
+		nl = strchr(s, '\n');
+		if (nl == NULL) {
+			se_text_put_line(f, s);
+			break;
+		}
+		line = strndup(s, (size_t)(nl - s - (nl > s && nl[-1] == '\r')));
+		if (line != NULL)
+			se_text_put_line(f, line);
+		free(line);
+		fprintf(f, "\n  %-20s ", "");
+		s = nl + 1;
+	}
 	fputc('\n', f);
 }
 
@@ -367,6 +522,8 @@ text_action(FILE *f, const se_action *a, const se_planout_opts *o,
 	fputc('\n', f);
 	if (a->authority[0] && o->group != SE_GROUP_NONE)
 		text_field(f, "Authority", a->authority);
+	if (o->group != SE_GROUP_RECOMMENDATION)
+		text_field(f, "Recommendation", a->recommendation);
 	text_field(f, "Priority", a->priority);
 	text_field(f, "Action", a->action);
 	text_field(f, "Accountable officer", a->owner[0] ? a->owner :
@@ -375,7 +532,9 @@ text_action(FILE *f, const se_action *a, const se_planout_opts *o,
 	timescale(a, b);
 	text_field(f, "Timescale", b->len ? se_buf_str(b) : "(none)");
 	text_field(f, "Evidence", a->evidence);
-	text_field(f, "Impact", a->impact[0] ? a->impact : "(none)");
+	text_field(f, "Impact", a->impact[0] ? a->impact :
+	    a->success_criteria[0] ? "" : "(none)");
+	text_field(f, "Success criteria", a->success_criteria);
 	se_buf_reset(b);
 	measure_text(a, b);
 	text_field(f, "Measure", se_buf_str(b));
@@ -404,10 +563,25 @@ render_text(FILE *f, const se_plan *p, const se_planout_opts *o,
 		    se_plandiff_len(o->diff));
 		for (i = 0; i < se_plandiff_len(o->diff); i++) {
 			se_buf_reset(b);
-			change_text(se_plandiff_at(o->diff, i), b);
+			change_text(se_plandiff_at(o->diff, i), false, b);
 			fputs("  ", f);
 			se_text_put_line(f, se_buf_str(b));
 			fputc('\n', f);
+		}
+		fputc('\n', f);
+	}
+	if (se_plan_nrecs(p) > 0) {
+		fputs("Recommendations\n", f);
+		for (i = 0; i < se_plan_nrecs(p); i++) {
+			const se_recommendation *r = se_plan_rec(p, i);
+			se_buf_reset(b);
+			rec_text(r, b);
+			fputs("  ", f);
+			se_text_put_line(f, se_buf_str(b));
+			fputc('\n', f);
+			text_field(f, "Recommendation", r->text);
+			text_field(f, "Impact", r->impact);
+			text_field(f, "Way forward", r->way_forward);
 		}
 		fputc('\n', f);
 	}
@@ -516,7 +690,7 @@ render_markdown(FILE *f, const se_plan *p, const se_planout_opts *o,
 		fputs("## Changes since the last version\n\n", f);
 		for (i = 0; i < se_plandiff_len(o->diff); i++) {
 			se_buf_reset(b);
-			change_text(se_plandiff_at(o->diff, i), b);
+			change_text(se_plandiff_at(o->diff, i), false, b);
 			fputs("- ", f);
 			md_put(f, se_buf_str(b));
 			fputc('\n', f);
@@ -605,6 +779,8 @@ csv_progress(const se_action *a, se_buf *b)
 	}
 }
 
+static void csv_computed(FILE *f, const se_action *a);
+
 static void
 csv_action(FILE *f, const se_action *a, const se_planout_opts *o,
     se_buf *b)
@@ -638,6 +814,24 @@ csv_action(FILE *f, const se_action *a, const se_planout_opts *o,
 		fputs("\r\n", f);
 		return;
 	}
+	csv_computed(f, a);
+}
+
+static void
+csv_computed_head(FILE *f)
+{
+	size_t i;
+
+	for (i = 0; se_plan_computed[i] != NULL; i++) {
+		fputc(',', f);
+		se_csv_put(f, se_plan_computed[i], false);
+	}
+	fputs("\r\n", f);
+}
+
+static void
+csv_computed(FILE *f, const se_action *a)
+{
 	csv_cell(f, se_state_name(a->state));
 	csv_num(f, a->state == SE_STATE_OVERDUE, (double)a->days_overdue);
 	csv_cell(f, a->stale ? "yes" : "no");
@@ -646,34 +840,38 @@ csv_action(FILE *f, const se_action *a, const se_planout_opts *o,
 	fputs("\r\n", f);
 }
 
+/* A row of a plan read from CSV: its own cells as read, in its columns'
+ * order, then the computed ones. */
+static void
+csv_input_row(FILE *f, const se_action *a, size_t ncols)
+{
+	size_t i;
+
+	for (i = 0; i < ncols; i++) {
+		const char *c = i < a->ncells ? a->cells[i] : "";
+		if (i > 0)
+			fputc(',', f);
+		se_csv_put(f, c, plain_number(c));
+	}
+	csv_computed(f, a);
+}
+
 static void
 render_csv_changes(FILE *f, const se_plandiff *d)
 {
 	size_t i;
-	char d1[11], d2[11];
+	char d1[32], d2[32];
 
 	fputs("Change,ID,Authority,Action,Old,New\r\n", f);
 	for (i = 0; i < se_plandiff_len(d); i++) {
 		const se_change *c = se_plandiff_at(d, i);
 		const se_action *a = c->now ? c->now : c->old;
-		const char *old = "", *now = "";
+		const char *old, *now;
 		se_csv_put(f, se_change_name(c->kind), false);
 		csv_cell(f, a->id);
 		csv_cell(f, a->authority);
 		csv_cell(f, a->action);
-		if (c->kind == SE_CHANGE_SLIPPED) {
-			ymd(c->old->due, d1);
-			ymd(c->now->due, d2);
-			old = d1;
-			now = d2;
-		} else if (c->kind == SE_CHANGE_OWNER) {
-			old = c->old->owner;
-			now = c->now->owner;
-		} else if (c->kind == SE_CHANGE_COMPLETED ||
-		    (c->kind == SE_CHANGE_DROPPED && c->now)) {
-			old = se_status_name(c->old->status);
-			now = se_status_name(c->now->status);
-		}
+		change_values(c, d1, d2, &old, &now);
 		csv_cell(f, old);
 		csv_cell(f, now);
 		fputs("\r\n", f);
@@ -681,20 +879,36 @@ render_csv_changes(FILE *f, const se_plandiff *d)
 }
 
 static void
-render_csv(FILE *f, const se_planout_opts *o, const view *v, se_buf *b)
+render_csv(FILE *f, const se_plan *p, const se_planout_opts *o,
+    const view *v, se_buf *b)
 {
-	size_t i;
+	const char *const *head;
+	size_t i, n;
 
 	if (o->diff != NULL) {
 		render_csv_changes(f, o->diff);
+		return;
+	}
+	head = se_plan_csv_header(p, &n);
+	if (head != NULL && !o->draft) {
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				fputc(',', f);
+			se_csv_put(f, head[i], false);
+		}
+		csv_computed_head(f);
+		for (i = 0; i < v->n; i++)
+			csv_input_row(f, v->rows[i].a, n);
 		return;
 	}
 	fputs("ID,Authority,Priority,Regional priority,Action,"
 	      "Accountable officer,Timescale,Evidence,Impact,Indicator,"
 	      "Baseline,Baseline period,Target,Target by,Status,Progress,"
 	      "Theme", f);
-	fputs(o->draft ? ",Source\r\n" : ",State,Days overdue,Stale,"
-	    "Impact check,Impact reason\r\n", f);
+	if (o->draft)
+		fputs(",Source\r\n", f);
+	else
+		csv_computed_head(f);
 	for (i = 0; i < v->n; i++)
 		csv_action(f, v->rows[i].a, o, b);
 }
@@ -786,7 +1000,37 @@ json_action(FILE *f, const se_action *a, const se_planout_opts *o)
 		json_key(f, "impact_reason", a->result_reason, true);
 	}
 	json_key(f, "file", a->pos.file, true);
-	fprintf(f, ", \"line\": %u}", a->pos.line);
+	fprintf(f, ", \"line\": %u", a->pos.line);
+	if (a->row > 0)
+		fprintf(f, ", \"row\": %u", a->row);
+	json_key(f, "recommendation", a->recommendation, true);
+	json_key(f, "success_criteria", a->success_criteria, true);
+	json_key(f, "status_as_written", a->status_text, true);
+	json_key(f, "rag", a->rag, true);
+	fprintf(f, ", \"recurring\": %s", a->recurring ? "true" : "false");
+	fputs("}", f);
+}
+
+static void
+json_recs(FILE *f, const se_plan *p)
+{
+	size_t i;
+
+	fputs(", \"recommendations\": [", f);
+	for (i = 0; i < se_plan_nrecs(p); i++) {
+		const se_recommendation *r = se_plan_rec(p, i);
+		fputs(i ? ",\n  {" : "\n  {", f);
+		json_key(f, "id", r->id, false);
+		json_key(f, "recommendation", r->text, true);
+		json_key(f, "impact", r->impact, true);
+		json_key(f, "way_forward", r->way_forward, true);
+		json_key(f, "state", se_rec_state_name(r->state), true);
+		fprintf(f, ", \"actions\": %zu, \"complete\": %zu, "
+		    "\"dropped\": %zu", r->nactions, r->ncomplete, r->ndropped);
+		json_date(f, "last_due", r->has_last_due, r->last_due);
+		fputs("}", f);
+	}
+	fputs("]", f);
 }
 
 static void
@@ -828,10 +1072,18 @@ render_json(FILE *f, const se_plan *p, const se_planout_opts *o,
 				json_key(f, "old_owner", c->old->owner, true);
 				json_key(f, "new_owner", c->now->owner, true);
 			}
+			{
+				char d1[32], d2[32];
+				const char *ov, *nv;
+				change_values(c, d1, d2, &ov, &nv);
+				json_key(f, "old", ov, true);
+				json_key(f, "new", nv, true);
+			}
 			fputs("}", f);
 		}
 		fputs("]", f);
 	}
+	json_recs(f, p);
 	fputs(", \"actions\": [", f);
 	for (i = 0; i < v->n; i++) {
 		fputs(i ? ",\n  " : "\n  ", f);
@@ -898,6 +1150,7 @@ yaml_action(FILE *f, const se_action *a, const se_planout_opts *o,
 	fputc('\n', f);
 	if (authority)
 		yaml_str(f, "    ", "authority", a->authority);
+	yaml_str(f, "    ", "recommendation", a->recommendation);
 	yaml_str(f, "    ", "regional_priority", a->regional_priority);
 	yaml_str(f, "    ", "action", a->action);
 	fprintf(f, "    owner: ");
@@ -907,6 +1160,7 @@ yaml_action(FILE *f, const se_action *a, const se_planout_opts *o,
 	fputc('\n', f);
 	yaml_evidence(f, a->evidence, b);
 	yaml_str(f, "    ", "impact", a->impact);
+	yaml_str(f, "    ", "success_criteria", a->success_criteria);
 	if (a->indicator[0] && a->has_target && a->has_by) {
 		fputs("    measure:\n", f);
 		yaml_str(f, "      ", "indicator", a->indicator);
@@ -920,7 +1174,10 @@ yaml_action(FILE *f, const se_action *a, const se_planout_opts *o,
 		ymd(a->by, d);
 		fprintf(f, "      by: %s\n", d);
 	}
-	yaml_str(f, "    ", "status", se_status_name(a->status));
+	/* A council's RAG word, or a status that cannot be read, as
+	 * written: it reads back the same. */
+	yaml_str(f, "    ", "status", a->rag[0] || a->status_unread ?
+	    a->status_text : se_status_name(a->status));
 	if (a->nnotes > 0)
 		fputs("    progress:\n", f);
 	for (i = 0; i < a->nnotes; i++) {
@@ -934,6 +1191,11 @@ yaml_action(FILE *f, const se_action *a, const se_planout_opts *o,
 		fputc('\n', f);
 	}
 	yaml_str(f, "    ", "theme", a->theme);
+	for (i = 0; i < a->nextra; i++) {
+		fputs("    ", f);
+		se_json_put(f, a->extra_keys[i]);
+		fprintf(f, ": %s\n", a->extra_values[i]);
+	}
 }
 
 static void
@@ -951,6 +1213,17 @@ render_yaml(FILE *f, const se_plan *p, const se_planout_opts *o,
 	se_json_put(f, se_buf_str(b));
 	fputc('\n', f);
 	yaml_str(f, "", "title", se_plan_title(p));
+	if (se_plan_nrecs(p) > 0)
+		fputs("\nrecommendations:\n", f);
+	for (i = 0; i < se_plan_nrecs(p); i++) {
+		const se_recommendation *r = se_plan_rec(p, i);
+		fputs("  - id: ", f);
+		se_json_put(f, r->id);
+		fputc('\n', f);
+		yaml_str(f, "    ", "recommendation", r->text);
+		yaml_str(f, "    ", "impact", r->impact);
+		yaml_str(f, "    ", "way_forward", r->way_forward);
+	}
 	fputs("\nactions:\n", f);
 	for (i = 0; i < v->n; i++) {
 		if (i > 0)
@@ -983,6 +1256,8 @@ static const char html_style[] =
     ".on-track{background:#dff0d8;border-left-color:#2e7d32}\n"
     ".complete{background:#dbe8f6;border-left-color:#1f5fa8}\n"
     ".dropped{background:#eee;border-left-color:#777;color:#444}\n"
+    ".unknown{background:#eadcf5;border-left-color:#6a1b9a}\n"
+    ".ongoing{background:#d7f0ee;border-left-color:#00695c}\n"
     ".note{color:#333;font-size:.85em}.flag{font-weight:bold;"
     "color:#7a0000}\n"
     "@page{size:A4 landscape;margin:12mm}\n"
@@ -995,9 +1270,27 @@ static const char html_style[] =
 static const char *
 state_class(se_state s)
 {
-	static const char *const c[] = { "overdue", "at-risk", "on-track",
-		"complete", "dropped" };
+	static const char *const c[] = { "overdue", "at-risk", "unknown",
+		"ongoing", "on-track", "complete", "dropped" };
 	return c[s];
+}
+
+/* Text whose lines (a spreadsheet's multi-line cell) stay lines. */
+static void
+html_lines(FILE *f, const char *s)
+{
+	const char *nl;
+	char *line;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		line = strndup(s, (size_t)(nl - s - (nl > s && nl[-1] == '\r')));
+		if (line != NULL)
+			se_html_put(f, line);
+		free(line);
+		fputs("<br>", f);
+		s = nl + 1;
+	}
+	se_html_put(f, s);
 }
 
 static void
@@ -1007,7 +1300,7 @@ html_cell_class(FILE *f, const char *cls, const char *s)
 		fprintf(f, "<td class=\"%s\">", cls);
 	else
 		fputs("<td>", f);
-	se_html_put(f, s);
+	html_lines(f, s);
 	fputs("</td>", f);
 }
 
@@ -1044,7 +1337,14 @@ html_row(FILE *f, const se_action *a, const se_planout_opts *o, se_buf *b,
 	html_cell_class(f, "nw", b->len ? se_buf_str(b) : "(none)");
 	html_cell(f, a->evidence);
 	fputs("<td>", f);
-	se_html_put(f, a->impact);
+	html_lines(f, a->impact);
+	if (a->success_criteria[0]) {
+		fputs(a->impact[0] ? "<br><span class=\"note\">Success "
+		    "criteria: " : "<span class=\"note\">Success criteria: ",
+		    f);
+		html_lines(f, a->success_criteria);
+		fputs("</span>", f);
+	}
 	se_buf_reset(b);
 	measure_text(a, b);
 	if (b->len) {
@@ -1062,7 +1362,7 @@ html_row(FILE *f, const se_action *a, const se_planout_opts *o, se_buf *b,
 	fputs("</td><td>", f);
 	se_buf_reset(b);
 	status_text(a, o->stale_days, b);
-	se_html_put(f, se_buf_str(b));
+	html_lines(f, se_buf_str(b));
 	fputs("</td></tr>\n", f);
 }
 
@@ -1079,6 +1379,39 @@ html_table_head(FILE *f, bool authority)
 	      "<th scope=\"col\">Impact</th>"
 	      "<th scope=\"col\">Status and latest progress</th></tr>"
 	      "</thead>\n<tbody>\n", f);
+}
+
+/* A recommendation's heading, state, impact and way forward, as the
+ * scrutiny report sets out each recommendation before its actions. */
+static void
+html_rec_head(FILE *f, const se_plan *p, const char *id, se_buf *b)
+{
+	const se_recommendation *r = find_rec(p, id);
+
+	fputs("<h2>", f);
+	se_html_put(f, id);
+	if (r != NULL && r->text[0] && strcmp(r->text, id) != 0) {
+		fputs(" \xe2\x80\x93 ", f);
+		se_html_put(f, r->text);
+	}
+	fputs("</h2>\n", f);
+	if (r == NULL)
+		return;
+	se_buf_reset(b);
+	rec_text(r, b);
+	fputs("<p><strong>", f);
+	se_html_put(f, se_buf_str(b));
+	fputs("</strong></p>\n", f);
+	if (r->impact[0]) {
+		fputs("<h3>Impact</h3>\n<p>", f);
+		html_lines(f, r->impact);
+		fputs("</p>\n", f);
+	}
+	if (r->way_forward[0]) {
+		fputs("<h3>Way forward</h3>\n<p>", f);
+		html_lines(f, r->way_forward);
+		fputs("</p>\n", f);
+	}
 }
 
 static void
@@ -1104,6 +1437,10 @@ render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
 	      "Actions</th></tr></thead>\n<tbody>\n", f);
 	for (s = 0; s < SE_NSTATES; s++) {
 		char name[16];
+		/* Unknown and ongoing are listed when they occur. */
+		if ((s == SE_STATE_UNKNOWN || s == SE_STATE_ONGOING) &&
+		    v->count[s] == 0)
+			continue;
 		snprintf(name, sizeof name, "%s", se_state_name((se_state)s));
 		name[0] = (char)(name[0] - 'a' + 'A');
 		fprintf(f, "<tr><td class=\"state %s\">%s</td><td class=\"n\">"
@@ -1116,7 +1453,7 @@ render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
 		fputs("<h2>Changes since the last version</h2>\n<ul>\n", f);
 		for (i = 0; i < se_plandiff_len(o->diff); i++) {
 			se_buf_reset(b);
-			change_text(se_plandiff_at(o->diff, i), b);
+			change_text(se_plandiff_at(o->diff, i), true, b);
 			fputs("<li>", f);
 			se_html_put(f, se_buf_str(b));
 			fputs("</li>\n", f);
@@ -1127,12 +1464,25 @@ render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
 	}
 	if (o->group == SE_GROUP_NONE && v->n > 0)
 		fputs("<h2>Actions</h2>\n", f);
+	if (o->group == SE_GROUP_RECOMMENDATION) {
+		fputs("<h2>Recommendations</h2>\n<ul>\n", f);
+		for (i = 0; i < se_plan_nrecs(p); i++) {
+			se_buf_reset(b);
+			rec_text(se_plan_rec(p, i), b);
+			fputs("<li>", f);
+			se_html_put(f, se_buf_str(b));
+			fputs("</li>\n", f);
+		}
+		fputs("</ul>\n", f);
+	}
 	for (i = 0; i < v->n; i++) {
 		if (v->rows[i].group != g) {
 			if (g != SIZE_MAX)
 				fputs("</tbody>\n</table>\n", f);
 			g = v->rows[i].group;
-			if (o->group != SE_GROUP_NONE) {
+			if (o->group == SE_GROUP_RECOMMENDATION)
+				html_rec_head(f, p, v->groups[g], b);
+			else if (o->group != SE_GROUP_NONE) {
 				fputs("<h2>", f);
 				se_html_put(f, v->groups[g]);
 				fputs("</h2>\n", f);
@@ -1149,18 +1499,27 @@ render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
 int
 se_planout_render(const se_plan *p, const se_planout_opts *o, FILE *out)
 {
+	se_planout_opts here;
 	view v;
 	se_buf b;
 	int rc = 0;
 
 	se_buf_init(&b);
+	/* The scrutiny report is laid out by recommendation, when the plan
+	 * has them. */
+	if (o->format == SE_PLANOUT_HTML && o->group == SE_GROUP_NONE &&
+	    se_plan_nrecs(p) > 0) {
+		here = *o;
+		here.group = SE_GROUP_RECOMMENDATION;
+		o = &here;
+	}
 	if (view_make(&v, p, o, o->format == SE_PLANOUT_HTML) < 0) {
 		view_release(&v);
 		return -1;
 	}
 	switch (o->format) {
 	case SE_PLANOUT_TEXT: render_text(out, p, o, &v, &b); break;
-	case SE_PLANOUT_CSV: render_csv(out, o, &v, &b); break;
+	case SE_PLANOUT_CSV: render_csv(out, p, o, &v, &b); break;
 	case SE_PLANOUT_MARKDOWN: render_markdown(out, p, o, &v, &b); break;
 	case SE_PLANOUT_HTML: render_html(out, p, o, &v, &b); break;
 	case SE_PLANOUT_JSON: render_json(out, p, o, &v); break;

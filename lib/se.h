@@ -1224,7 +1224,10 @@ long se_workdays_between(const se_workdays *w, long from, long to);
  * names in full or three letters, any case); 2019-03 (the same);
  * "Q4 2018-19" (a financial-year quarter, April to March: Q1 ends 30
  * June 2018, Q4 31 March 2019); 2018-19 (the financial year's last day,
- * 31 March 2019); a bare year (its 31 December).  Sets '*day' (days since
+ * 31 March 2019); "2018-19 Q4" the same; a school term of an academic
+ * year ("Summer term 2013" 31 August 2013, "Autumn term 2012" 31
+ * December 2012, "Spring term 2013" 31 March 2013; "Spring term 2012/13"
+ * 31 March 2013); a bare year (its 31 December).  Sets '*day' (days since
  * 1970-01-01) and returns 0, or -1 when 's' is none of these or names a
  * day that does not exist. */
 int se_date_parse(const char *s, size_t len, long *day);
@@ -1232,8 +1235,14 @@ int se_date_parse(const char *s, size_t len, long *day);
  * error) and returning -1. */
 int se_date_read(const char *s, size_t len, const se_pos *pos, long *day,
     se_diag *diag);
+/* The forms se_date_parse reads, as examples for messages ("2019-03-31,
+ * 31/03/2019, ... or 2019"; a static string). */
+const char *se_date_forms(void);
 /* Today's date in local time, as a day number. */
 long se_date_today(void);
+/* The same day one calendar month before 'day' (the month's last day
+ * when it has no such day: 31 March -> 28 or 29 February). */
+long se_date_month_before(long day);
 
 /* ---- plans (lib/plan.c, lib/plandiff.c, lib/planout.c) ---------------- */
 
@@ -1246,23 +1255,30 @@ typedef enum {
 	SE_STATUS_COMPLETE,
 	SE_STATUS_DROPPED
 } se_status;
-/* Read a status ignoring case, spaces and punctuation, with the aliases
- * of formats/shared/plan.yaml ("Done", "Completed", "Cancelled", ...).
- * -1 when it is none. */
+/* Read one of the five status names ("not-started", "in progress", ...)
+ * ignoring case, spaces and punctuation; -1 when it is none.  A plan's
+ * own words ("Done", "Amber", ...) are the aliases of
+ * formats/shared/plan.yaml, read by the plan reader. */
 int se_status_parse(const char *s, size_t len);
 /* "not-started", "in-progress", ... ("" for NONE). */
 const char *se_status_name(se_status s);
 
-/* State as of a date (se-plan(1) States), in the order reports list them. */
+/* State as of a date, in the order reports list them.  Precedence when
+ * an action is assessed: complete, dropped, unknown (a date or status
+ * that cannot be read, or no timescale), overdue, at risk, ongoing (a
+ * recurring timescale), on track. */
 typedef enum {
 	SE_STATE_OVERDUE,
 	SE_STATE_AT_RISK,
+	SE_STATE_UNKNOWN,
+	SE_STATE_ONGOING,
 	SE_STATE_ON_TRACK,
 	SE_STATE_COMPLETE,
 	SE_STATE_DROPPED
 } se_state;
-#define SE_NSTATES 5
-/* "overdue", "at risk", "on track", "complete", "dropped". */
+#define SE_NSTATES 7
+/* "overdue", "at risk", "unknown", "ongoing", "on track", "complete",
+ * "dropped". */
 const char *se_state_name(se_state s);
 /* Read a state or a status name (for --status); -1 when neither. */
 int se_state_parse(const char *s);
@@ -1296,9 +1312,21 @@ enum { SE_LACKS_OWNER = 1, SE_LACKS_DUE = 2, SE_LACKS_IMPACT = 4 };
 typedef struct se_action {
 	const char *id, *authority, *priority, *regional_priority, *action;
 	const char *owner, *due_text, *evidence, *impact, *theme;
+	const char *recommendation;   /* "R1", or "" */
+	const char *success_criteria;
 	bool has_due;
 	long due;                 /* day number */
+	bool recurring;           /* "Ongoing", "Termly", ...: never overdue */
+	bool due_unread;          /* a timescale given that cannot be read */
 	se_status status;
+	bool status_unread;       /* a status given that cannot be read */
+	const char *status_text;  /* the status as written, or "" */
+	const char *rag;          /* the council's RAG word ("amber"), or "" */
+	/* A CSV row's cells as read, in the file's column order (for -F
+	 * csv); NULL for an action from YAML. */
+	const char *const *cells;
+	size_t ncells;
+	unsigned row;             /* the spreadsheet's row (header row 1) */
 	const char *indicator;    /* the measure: "" when none */
 	bool has_baseline, has_target, has_by;
 	double baseline, target;
@@ -1316,7 +1344,30 @@ typedef struct se_action {
 	unsigned lacks;           /* SE_LACKS_* */
 	se_impact result;
 	const char *result_reason; /* "latest 24.1 (2019-20) against ..." */
+	/* Keys of a YAML action no command reads and their values as YAML
+	 * flow text, kept for -F yaml. */
+	const char *const *extra_keys, *const *extra_values;
+	size_t nextra;
 } se_action;
+
+/* A recommendation that groups actions (a Recommendation column, or
+ * 'recommendations:' in YAML). */
+typedef enum {
+	SE_REC_IN_PROGRESS,
+	SE_REC_MET,      /* every action complete and the impact met */
+	SE_REC_NOT_MET   /* its last due date passed with actions undone */
+} se_rec_state;
+/* "in progress", "met", "not met". */
+const char *se_rec_state_name(se_rec_state s);
+typedef struct se_recommendation {
+	const char *id, *text, *impact, *way_forward;
+	se_pos pos;
+	/* Set by se_plan_assess(): */
+	se_rec_state state;
+	size_t nactions, ncomplete, ndropped;
+	bool has_last_due;
+	long last_due;
+} se_recommendation;
 
 /* A plan: the actions of one or more plan files (several authorities'
  * plans make a regional plan). */
@@ -1345,6 +1396,19 @@ size_t se_plan_nauthorities(const se_plan *p);
 const char *se_plan_authority(const se_plan *p, size_t i);
 /* The plan's title (of the first file that has one), or "". */
 const char *se_plan_title(const se_plan *p);
+typedef struct se_formats se_formats; /* (lib/format.c, below) */
+/* Read the plan's columns, statuses and timescales from the shared plan
+ * format of 'f' (formats/shared/plan.yaml), before anything is added.
+ * Returns 0, or -1 with the reason in 'diag' when 'f' has no plan
+ * format. */
+int se_plan_use(se_plan *p, const se_formats *f, se_diag *diag);
+/* The recommendations, in order of first appearance (assessed with the
+ * plan). */
+size_t se_plan_nrecs(const se_plan *p);
+const se_recommendation *se_plan_rec(const se_plan *p, size_t i);
+/* The heading cells of the CSV every action came from, when they all
+ * came from CSVs with the same header (NULL otherwise). */
+const char *const *se_plan_csv_header(const se_plan *p, size_t *n);
 
 /* What states are computed with. */
 typedef struct se_assess {
@@ -1380,9 +1444,14 @@ typedef enum {
 	SE_CHANGE_COMPLETED,
 	SE_CHANGE_SLIPPED,
 	SE_CHANGE_DROPPED,
-	SE_CHANGE_OWNER
+	SE_CHANGE_OWNER,
+	SE_CHANGE_STARTED,
+	SE_CHANGE_AT_RISK,
+	SE_CHANGE_OVERDUE,
+	SE_CHANGE_DATE
 } se_change_kind;
-/* "new", "completed", "slipped", "dropped", "owner changed". */
+/* "new", "completed", "slipped", "dropped", "owner changed", "started",
+ * "newly at risk", "newly overdue", "date changed". */
 const char *se_change_name(se_change_kind k);
 typedef struct se_change {
 	se_change_kind kind;
@@ -1392,7 +1461,10 @@ typedef struct se_plandiff se_plandiff;
 /* Match the actions of 'old' and 'now' (by id when both have one, else
  * by action text within the same priority, case, spaces and punctuation
  * ignored) and list the changes: completed, slipped, new, dropped, owner
- * changed, each in the new plan's order (removed actions last).  Both plans must outlive the result.  NULL when out of memory;
+ * changed, started, newly at risk, newly overdue and date changed (a
+ * timescale changed otherwise than later), each in the new plan's order
+ * (removed actions last).  States are compared as each plan was
+ * assessed: assess 'old' as of its own date first.  Both plans must outlive the result.  NULL when out of memory;
  * free with se_plandiff_free(). */
 se_plandiff *se_plan_diff(const se_plan *old, const se_plan *now);
 void se_plandiff_free(se_plandiff *d); /* NULL is a no-op */
@@ -1415,9 +1487,11 @@ typedef enum {
 	SE_GROUP_PRIORITY,
 	SE_GROUP_OWNER,
 	SE_GROUP_THEME,
-	SE_GROUP_REGIONAL  /* the regional plan: by regional priority */
+	SE_GROUP_REGIONAL, /* the regional plan: by regional priority */
+	SE_GROUP_RECOMMENDATION
 } se_group;
-/* Parse "priority", "owner", "theme", "regional"; -1 if unknown. */
+/* Parse "priority", "owner", "theme", "regional", "recommendation"; -1
+ * if unknown. */
 int se_group_parse(const char *name);
 typedef struct se_planout_opts {
 	se_planout_format format;

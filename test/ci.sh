@@ -24,12 +24,13 @@ cd "$T" || exit 2
 git init -q repo && cd repo || exit 2
 cp "$ROOT/examples/ci/pre-commit" "$ROOT/examples/ci/se-check" .git/hooks/
 
-plan() { # plan [bad]: a plan that validates, or one with no priority
+plan() { # plan [bad]: a plan that validates, or one with no owner
 	printf 'kind: plan\nframework: shared\nauthority: Anyshire\n'
 	printf 'actions:\n  - id: AP-01\n'
-	[ "$1" = bad ] || printf '    priority: Early help\n'
+	printf '    priority: Early help\n'
 	printf '    action: Recruit two coordinators\n'
-	printf '    owner: Head of Early Help\n    due: 2019-03-31\n'
+	[ "$1" = bad ] || printf '    owner: Head of Early Help\n'
+	printf '    due: 2019-03-31\n'
 	printf '    status: in progress\n'
 }
 
@@ -68,9 +69,9 @@ commit "checks a plan whose name has spaces" ok
 # A bad plan staged, then fixed in the working copy only.
 plan bad > "plans/2019 plans/my plan.yaml"
 git add "plans/2019 plans/my plan.yaml"
-{ plan; echo '# priority added'; } > "plans/2019 plans/my plan.yaml"
+{ plan; echo '# owner added'; } > "plans/2019 plans/my plan.yaml"
 commit "refuses a staged bad plan while the working copy is fixed" refused
-says "names the staged file and its problem" "my plan.yaml:.*error:.*priority"
+says "names the staged file and its problem" "my plan.yaml:.*error:.*Accountable officer"
 git add "plans/2019 plans/my plan.yaml"
 commit "accepts the plan once the fix is staged" ok
 

@@ -45,9 +45,9 @@ csv_text() {
 # What se-plan reads from $1, flattened: every field of every action but
 # its file and line, and the summary of states.
 reading() {
-	se-plan --as-of $AS_OF -F json "$1" 2>/dev/null > "$t/json" &&
+	se-plan --as-of $AS_OF -F json "$1" 2>/dev/null > "$t/json"; [ -s "$t/json" ] &&
 	    "$PC" -p json "$t/json" |
-	    grep -v '^actions\[[0-9]*\]\.\(file\|line\)=' | grep -v '^title='
+	    grep -v '^actions\[[0-9]*\]\.\(file\|line\|row\|status_as_written\)=' | grep -v '^title='
 }
 
 # A directory standing for $1's own: links to everything beside it, so

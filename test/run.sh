@@ -37,6 +37,7 @@ sh test/selfref.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/hostile.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/ci.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/helpman.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/plandiag.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/walkthrough.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/threads.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/machine.sh >> "$log.all" 2>&1

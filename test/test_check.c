@@ -178,22 +178,23 @@ TEST(indicator_references_in_running_text_are_checked_too)
 	se_diag_free(d);
 }
 
-TEST(enum_values_accept_the_formats_other_spellings)
+TEST(plan_statuses_accept_the_plans_own_words_as_se_plan_does)
 {
 	se_diag *d = check("p.yaml", "kind: plan\nauthority: A\nactions:\n"
-	    "  - {priority: p, action: a, status: Done}\n"
-	    "  - {priority: p, action: b, status: In Progress}\n"
-	    "  - {priority: p, action: c, status: finished}\n");
+	    "  - {priority: p, action: a, owner: o, status: Done}\n"
+	    "  - {priority: p, action: b, owner: o, status: In Progress}\n"
+	    "  - {priority: p, action: d, owner: o, status: Amber}\n"
+	    "  - {priority: p, action: c, owner: o, status: finished}\n");
 
-	CHECK_STR_EQ(rules(d), "allowed-values");
-	CHECK_INT_EQ(se_diag_get(d, 0)->line, 6);
+	CHECK_STR_EQ(rules(d), "bad-status");
+	CHECK_INT_EQ(se_diag_get(d, 0)->line, 7);
 	se_diag_free(d);
 }
 
 TEST(a_shared_kind_may_omit_its_framework_but_others_may_not)
 {
 	se_diag *d = check("p.yaml", "kind: plan\nauthority: A\nactions:\n"
-	    "  - {priority: p, action: a}\n");
+	    "  - {priority: p, action: a, owner: o}\n");
 
 	CHECK_STR_EQ(rules(d), "");
 	se_diag_free(d);
@@ -317,7 +318,7 @@ main(void)
 	RUN(ratings_are_read_through_the_scale_their_field_names);
 	RUN(indicator_references_are_checked_only_when_a_catalogue_is_known);
 	RUN(indicator_references_in_running_text_are_checked_too);
-	RUN(enum_values_accept_the_formats_other_spellings);
+	RUN(plan_statuses_accept_the_plans_own_words_as_se_plan_does);
 	RUN(a_shared_kind_may_omit_its_framework_but_others_may_not);
 	RUN(a_kind_in_the_wrong_framework_says_where_it_is_defined);
 	RUN(a_document_without_kind_is_an_error_without_a_position);

@@ -3,18 +3,8 @@
 #include "se.h"
 #include "unit.h"
 
-static se_plan *
-plan_yaml(const char *yaml, se_diag *d)
-{
-	se_plan *p = se_plan_new();
-	se_doc *doc = se_doc_parse("plan.yaml", -1, yaml, strlen(yaml), d);
+#include "plantest.h"
 
-	CHECK(doc != NULL);
-	if (doc != NULL)
-		CHECK_INT_EQ(se_plan_add_doc(p, doc, d), 0);
-	se_doc_free(doc);
-	return p;
-}
 
 /* "kind id" for change i. */
 static const char *
@@ -36,21 +26,38 @@ change(const se_plandiff *df, size_t i)
 TEST(the_examples_two_versions_differ_as_the_june_report_says)
 {
 	se_diag *d = se_diag_new();
-	se_plan *old = se_plan_new(), *now = se_plan_new();
+	se_plan *old = plan_new(), *now = plan_new();
 	se_plandiff *df;
 	long sep30, dec31, oct31;
+
+	se_assess then = { 0, 42, NULL }, as_of = { 0, 42, NULL };
 
 	se_plan_load(old, "examples/anyshire/2018-19/plan-2019-05.yaml", d);
 	se_plan_load(now, "examples/anyshire/2018-19/plan.yaml", d);
 	CHECK_INT_EQ(se_diag_len(d), 0);
+	/* each version as of its own month: 30 May and 30 June */
+	se_ymd_parse("2019-06-30", 10, &as_of.as_of);
+	then.as_of = se_date_month_before(as_of.as_of);
+	se_plan_assess(old, &then);
+	se_plan_assess(now, &as_of);
 	df = se_plan_diff(old, now);
-	CHECK_INT_EQ(se_plandiff_len(df), 6);
+	CHECK_INT_EQ(se_plandiff_len(df), 10);
 	CHECK_STR_EQ(change(df, 0), "completed AP-09");
 	CHECK_STR_EQ(change(df, 1), "slipped AP-06");
 	CHECK_STR_EQ(change(df, 2), "slipped AP-10");
 	CHECK_STR_EQ(change(df, 3), "new AP-11");
 	CHECK_STR_EQ(change(df, 4), "new AP-12");
 	CHECK_STR_EQ(change(df, 5), "dropped AP-08");
+	CHECK_STR_EQ(change(df, 6), "started AP-04");
+	CHECK_STR_EQ(change(df, 7), "started AP-10");
+	CHECK_STR_EQ(change(df, 8), "newly at risk AP-07");
+	CHECK_STR_EQ(change(df, 9), "newly overdue AP-03");
+	CHECK_INT_EQ(se_plandiff_at(df, 8)->old->state, SE_STATE_ON_TRACK);
+	CHECK_INT_EQ(se_plandiff_at(df, 8)->now->state, SE_STATE_AT_RISK);
+	CHECK_INT_EQ(se_plandiff_at(df, 9)->old->state, SE_STATE_ON_TRACK);
+	CHECK_INT_EQ(se_plandiff_at(df, 9)->now->state, SE_STATE_OVERDUE);
+	CHECK_INT_EQ(se_plandiff_at(df, 6)->old->status, SE_STATUS_NOT_STARTED);
+	CHECK_INT_EQ(se_plandiff_at(df, 6)->now->status, SE_STATUS_IN_PROGRESS);
 	se_ymd_parse("2019-09-30", 10, &sep30);
 	se_ymd_parse("2019-12-31", 10, &dec31);
 	se_ymd_parse("2019-10-31", 10, &oct31);
@@ -67,7 +74,7 @@ TEST(the_examples_two_versions_differ_as_the_june_report_says)
 TEST(a_plan_compared_with_itself_has_no_changes)
 {
 	se_diag *d = se_diag_new();
-	se_plan *p = se_plan_new();
+	se_plan *p = plan_new();
 	se_plandiff *df;
 
 	se_plan_load(p, "examples/anyshire/2018-19/plan.yaml", d);
@@ -104,7 +111,7 @@ TEST(without_ids_actions_match_by_text_within_their_priority)
 	/* case, spaces and punctuation ignored: the audit is the same
 	 * action, now complete; a reworded action is dropped and new; so
 	 * is an action moved to another priority */
-	CHECK_INT_EQ(se_plandiff_len(df), 6);
+	CHECK_INT_EQ(se_plandiff_len(df), 7);
 	CHECK_STR_EQ(change(df, 0), "completed audit  RE-REFERRALS");
 	CHECK_STR_EQ(change(df, 1), "new Open two hubs");
 	CHECK_STR_EQ(change(df, 2), "new Train staff");
@@ -113,6 +120,10 @@ TEST(without_ids_actions_match_by_text_within_their_priority)
 	CHECK_STR_EQ(change(df, 5), "owner changed X-1");
 	CHECK_STR_EQ(se_plandiff_at(df, 5)->old->owner, "Lee");
 	CHECK_STR_EQ(se_plandiff_at(df, 5)->now->owner, "Lee Smith");
+	/* moved earlier: not a slip, a date change */
+	CHECK_STR_EQ(change(df, 6), "date changed X-1");
+	CHECK_STR_EQ(se_plandiff_at(df, 6)->old->due_text, "2019-09-30");
+	CHECK_STR_EQ(se_plandiff_at(df, 6)->now->due_text, "2019-08-31");
 	se_plandiff_free(df);
 	se_plan_free(old);
 	se_plan_free(now);
@@ -124,13 +135,37 @@ TEST(with_ids_a_reworded_action_is_the_same_and_an_earlier_date_is_no_slip)
 	se_diag *d = se_diag_new();
 	se_plan *old = plan_yaml(old_plan, d), *now = plan_yaml(new_plan, d);
 	se_plandiff *df = se_plan_diff(old, now);
-	size_t i;
+	size_t i, n = 0;
 
 	for (i = 0; i < se_plandiff_len(df); i++) {
 		const se_change *c = se_plandiff_at(df, i);
-		if (c->now && strcmp(c->now->id, "X-1") == 0)
-			CHECK_INT_EQ(c->kind, SE_CHANGE_OWNER);
+		if (c->now && strcmp(c->now->id, "X-1") == 0) {
+			CHECK(c->kind == SE_CHANGE_OWNER ||
+			    c->kind == SE_CHANGE_DATE);
+			n++;
+		}
 	}
+	CHECK_INT_EQ(n, 2);
+	se_plandiff_free(df);
+	se_plan_free(old);
+	se_plan_free(now);
+	se_diag_free(d);
+}
+
+TEST(a_timescale_given_or_no_longer_readable_is_a_date_change)
+{
+	se_diag *d = se_diag_new();
+	se_plan *old = plan_yaml("kind: plan\nauthority: A\nactions:\n"
+	    "  - {id: A1, action: X, owner: O, due: TBC}\n"
+	    "  - {id: A2, action: Y, owner: O, due: 2019-09-30}\n", d);
+	se_plan *now = plan_yaml("kind: plan\nauthority: A\nactions:\n"
+	    "  - {id: A1, action: X, owner: O, due: Summer term 2019}\n"
+	    "  - {id: A2, action: Y, owner: O, due: Ongoing}\n", d);
+	se_plandiff *df = se_plan_diff(old, now);
+
+	CHECK_INT_EQ(se_plandiff_len(df), 2);
+	CHECK_STR_EQ(change(df, 0), "date changed A1");
+	CHECK_STR_EQ(change(df, 1), "date changed A2");
 	se_plandiff_free(df);
 	se_plan_free(old);
 	se_plan_free(now);
@@ -165,5 +200,6 @@ main(void)
 	RUN(without_ids_actions_match_by_text_within_their_priority);
 	RUN(with_ids_a_reworded_action_is_the_same_and_an_earlier_date_is_no_slip);
 	RUN(an_action_marked_dropped_is_reported_dropped);
+	RUN(a_timescale_given_or_no_longer_readable_is_a_date_change);
 	return DONE();
 }

@@ -27,7 +27,7 @@ _se_plan()
 		COMPREPLY=($(compgen -W "overdue at-risk on-track complete dropped not-started in-progress" -- "$cur"))
 		return ;;
 	--group-by)
-		COMPREPLY=($(compgen -W "priority owner theme regional" -- "$cur"))
+		COMPREPLY=($(compgen -W "priority owner theme regional recommendation" -- "$cur"))
 		return ;;
 	--formats)
 		COMPREPLY=($(compgen -d -- "$cur"))
@@ -35,17 +35,17 @@ _se_plan()
 	-o|--output|-i|--indicators|--since|--data)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
-	--as-of|--owner|--stale)
+	--as-of|--since-as-of|--owner|--stale)
 		return ;;
 	--where)
 		return ;;
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --since-as-of --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --since-as-of --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))
