@@ -240,6 +240,12 @@ add_entry(se_diag *d, se_severity sev, const se_pos *pos, const char *rule,
 	return true;
 }
 
+static char *format(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 0)))
+#endif
+    ;
+
 static char *
 format(const char *fmt, va_list ap)
 {
