@@ -257,6 +257,7 @@ struct se_real {
 	size_t npend, cappend;
 	bool overflowed;     /* PENDING_MAX reached */
 	size_t emitted;      /* values passed on */
+	size_t rows_read;    /* rows of the levels used that reached the filters */
 
 	char *buf;           /* the row's strings */
 	size_t buflen, bufcap;
@@ -604,9 +605,7 @@ row_period(se_real *x, const se_csv_field *f, size_t pc, size_t ic,
 		rc = ees_period(x, tp, tn, ti, in, &at);
 	else if ((rc = se_period_parse(tp, tn, &x->per)) != 0)
 		se_diag_error(x->d, &at, "csv-period",
-		    "period '%.*s%s' is not a year (2018), span (2018-19, "
-		    "2018/19), rolling span (2014-16), quarter (2018Q2, Q2 "
-		    "2018-19), month (2018-09) or date (2018-09-30)",
+		    "period '%.*s%s' is not " SE_PERIOD_FORMS,
 		    shown(tp, tn), tp, shown(tp, tn) < (int)tn ? "..." : "");
 	x->pok = rc == 0;
 	/* Remembered only while it fits; a failure is reported once for a
@@ -848,6 +847,7 @@ deliver(se_real *x, const se_csv_field *f, const se_row *rows, size_t n)
 	size_t i;
 	int v = decide(x, f, &mask);
 
+	x->rows_read++;
 	if (x->failed)
 		return -1;
 	if (v == 0)
@@ -1073,8 +1073,7 @@ lait_row(se_real *x, const se_csv_field *f, se_row *rows)
 	if (se_period_parse(years, yn, &r.period) != 0) {
 		se_pos p = pos_of(x, &f[x->col[K_YEARS]]);
 		se_diag_error(x->d, &p, "csv-period",
-		    "period '%.*s' is not a year (2018), span (2018-19), rolling "
-		    "span (2014-16) or quarter (2018Q2)", shown(years, yn),
+		    "period '%.*s' is not " SE_PERIOD_FORMS, shown(years, yn),
 		    years);
 		return 0;
 	}
@@ -1286,6 +1285,21 @@ filter_problems(se_real *x)
 	}
 }
 
+/* Whether a filter has been reported as unusable. */
+static bool
+filters_failed(const se_real *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nf; i++) {
+		const struct filter *f = &x->f[i];
+		if ((f->where && !f->where_seen) ||
+		    (!f->where && f->ntotal == 0 && f->nlevels > 1))
+			return true;
+	}
+	return false;
+}
+
 static void
 notes(se_real *x)
 {
@@ -1327,6 +1341,15 @@ notes(se_real *x)
 		    "%zu measure column%s not in the catalogue %s not read: %s",
 		    unused, unused == 1 ? "" : "s", unused == 1 ? "is" : "are",
 		    se_buf_str(&b));
+	if (x->rows_read && x->emitted == 0 && x->nf && !filters_failed(x)) {
+		se_buf_reset(&b);
+		for (i = 0; i < x->nf; i++)
+			se_buf_addf(&b, "%s'%s'", i ? ", " : "", x->f[i].name);
+		se_diag_warning(x->d, &at, "no-rows",
+		    "none of the %zu rows read has the level chosen (its total "
+		    "or --where) in every breakdown column at once: %s",
+		    x->rows_read, se_buf_str(&b));
+	}
 	for (i = 0; i < x->nwhere; i++)
 		if (!x->where_col[i])
 			se_diag_note(x->d, &at, "where",
