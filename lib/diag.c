@@ -10,7 +10,7 @@ struct entry {
 	size_t seq; /* insertion order, for a stable sort */
 };
 
-/* DESIGN 11: after REPEAT_SHOWN diagnostics of one rule in one file,
+/* After REPEAT_SHOWN diagnostics of one rule in one file,
  * the rest are counted, and one entry says how many more there were. */
 #define REPEAT_SHOWN 10
 
@@ -165,6 +165,12 @@ add_entry(se_diag *d, se_severity sev, const se_pos *pos, const char *rule,
 	d->n++;
 	return true;
 }
+
+static char *format(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 0)))
+#endif
+    ;
 
 static char *
 format(const char *fmt, va_list ap)

@@ -1,6 +1,6 @@
-/* layout.c: extracts as they are published (DESIGN 11, "Real published
- * data"): Explore Education Statistics tidy data, the Local Authority
- * Interactive Tool's long data and Fingertips exports, read row by row
+/* layout.c: extracts read as they are published: Explore Education
+ * Statistics tidy data, the Local Authority Interactive Tool's long data
+ * and Fingertips exports, read row by row
  * and handed on as se_row values like the long and wide layouts
  * (extract.c).
  *
@@ -71,7 +71,7 @@ shown(const char *s, size_t n)
 	return (int)k;
 }
 
-/* DESIGN 11: Total, All, Persons, or a level starting "All " or "Total "
+/* Total levels: Total, All, Persons, or a level starting "All " or "Total "
  * (All EHC plans issued, Total children), any case. */
 static bool
 total_named(const char *s, size_t n)

@@ -379,7 +379,7 @@ general_fast(double v, int P, char *buf, size_t n, size_t *len)
 }
 
 /* The shortest of "%.15g", "%.16g" and "%.17g" that reads back as 'v'
- * (DESIGN 11: computed numbers out in the shortest round-trip form). */
+ * (computed numbers are written in the shortest form that reads back). */
 static size_t
 general(double v, char *buf, size_t n)
 {

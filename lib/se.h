@@ -650,8 +650,8 @@ void se_extract_free(se_extract *x); /* NULL is a no-op */
  * when it could not be opened or read to the end (reason in 'd'). */
 int se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d);
 
-/* The layouts an extract's header can have (DESIGN 11): the long and wide
- * layouts of section 4, EES tidy data (time_period, time_identifier,
+/* The layouts an extract's header can have: the long and wide
+ * layouts, EES tidy data (time_period, time_identifier,
  * geographic_level), LAIT long (Short Desc, Years, LA and Regions,
  * Values) and a Fingertips export (Indicator ID or Indicator Name, Area
  * Code, Area Type, Time period, Value). */

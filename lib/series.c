@@ -836,7 +836,7 @@ put_limits(struct column *col, size_t e, const se_row *r)
 
 /* DESIGN 10.16: an identical repeated row is ignored; conflicting values
  * for one cell are an error naming both places, and neither is used.
- * DESIGN 11: a later release of the figures (Final over Revised over
+ * A later release of the figures (Final over Revised over
  * Provisional) replaces an earlier one, and an earlier one is ignored. */
 static int
 put_cell(se_store *s, struct series *x, struct column *col,
