@@ -1,4 +1,4 @@
-/* se-plan: keep the improvement plan (DESIGN section 5, 10.11-10.13):
+/* se-plan: keep the improvement plan (se-plan(1)):
  * states as of a date, what changed since last month, the regional plan,
  * impact against the data, the CI check, and drafts from documents.
  * Options and wiring only; the model is lib/plan.c, the diff
@@ -257,14 +257,15 @@ static int
 write_out(struct opts *o, const se_plan *p, se_diag *d)
 {
 	se_out *out = se_out_open(o->cli.output, d);
-	se_pos me = { o->cli.prog, 0, 0 };
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
 
 	if (out == NULL)
 		return -1;
 	o->out.color = o->out.format == SE_PLANOUT_TEXT &&
 	    se_color_use(o->cli.color, o->cli.output ? -1 : STDOUT_FILENO);
 	if (se_planout_render(p, &o->out, se_out_file(out)) < 0) {
-		se_out_close(out, false, d);
+		if (se_out_close(out, false, d) < 0)
+			return -1; /* a write failed: said why */
 		return se_diag_error(d, &me, "out-of-memory",
 		    "could not write the plan");
 	}
@@ -284,7 +285,7 @@ run_programme(struct opts *o, int argc, char **argv, se_diag *d)
 	    o->cycle, se_out_file(out), d) : se_programme_plan(o->programme,
 	    (const char *const *)argv + optind, (size_t)(argc - optind),
 	    o->out.as_of, o->out.format, se_out_file(out), d);
-	if (se_out_close(out, rc >= 0, d) < 0 || rc < 0)
+	if (se_out_close(out, rc >= 0, d) < 0 || rc < 0 || rc == 2)
 		return SE_EXIT_FAILURE;
 	return rc == 1 && (o->draft_programme || o->check) ?
 	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
@@ -382,7 +383,6 @@ main(int argc, char **argv)
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
 	o.out.state = o.out.status = -1;
-	o.out.stale_days = 42;
 	r = parse_args(&o, argc, argv);
 	if (r != SE_CLI_NEXT) {
 		free(o.data);
@@ -395,13 +395,9 @@ main(int argc, char **argv)
 		free(o.data);
 		return SE_EXIT_FAILURE;
 	}
-	r = o.programme || o.draft_programme ? run_programme(&o, argc, argv, d) :
-	    o.from ? run_draft(&o, argc, argv, d) : run(&o, argc, argv, d);
-	se_diag_sort(d);
-	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
-	    r == SE_EXIT_OK)
-		r = SE_EXIT_FAILURE;
-	se_diag_free(d);
+	r = se_cli_finish(&o.cli, d, o.programme || o.draft_programme ?
+	    run_programme(&o, argc, argv, d) : o.from ?
+	    run_draft(&o, argc, argv, d) : run(&o, argc, argv, d));
 	free(o.data);
 	return r;
 }

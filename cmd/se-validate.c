@@ -1,4 +1,4 @@
-/* se-validate: check documents against their formats (DESIGN 5, 10.1-10.4).
+/* se-validate: check documents against their formats (se-validate(1)).
  * Options, the walk over operands and the wiring; the checks live in
  * lib/check.c. */
 #include "se.h"
@@ -64,19 +64,9 @@ struct run {
 };
 
 static bool
-has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && strcmp(s + n - m, suf) == 0;
-}
-
-static bool
 is_candidate(const char *path)
 {
-	return has_suffix(path, ".md") || has_suffix(path, ".markdown") ||
-	    has_suffix(path, ".yaml") || has_suffix(path, ".yml") ||
-	    has_suffix(path, ".csv");
+	return se_path_kind_of(path) != SE_PATH_OTHER;
 }
 
 static int
@@ -105,16 +95,30 @@ collect(void *ctx, const char *path, bool named)
 	return 0;
 }
 
+/* Copy from's diagnostics, from the i-th on, to 'to'. */
 static void
-copy_diags(se_diag *to, const se_diag *from)
+copy_diags_from(se_diag *to, const se_diag *from, size_t i)
 {
-	size_t i;
-
-	for (i = 0; i < se_diag_len(from); i++) {
+	for (; i < se_diag_len(from); i++) {
 		const se_diag_item *it = se_diag_get(from, i);
 		se_pos pos = { it->file, it->line, it->col };
 		se_diag_add(to, it->severity, &pos, it->rule, "%s", it->message);
 	}
+}
+
+/* The report could not be written: why, on standard error, as the other
+ * commands say it ("FILE: error: cannot write: REASON [unwritable]"). */
+static int
+write_failed(const se_diag *d, size_t from, const char *prog)
+{
+	se_diag *why = se_diag_new();
+
+	if (why) {
+		copy_diags_from(why, d, from);
+		se_diag_render(why, SE_DIAG_TEXT, prog, stderr);
+		se_diag_free(why);
+	}
+	return SE_EXIT_FAILURE;
 }
 
 static bool
@@ -144,28 +148,17 @@ add_catalogue(struct run *r, se_catalogue *c)
 }
 
 /* Load a YAML or Markdown file.  A file found in a directory without
- * 'kind' is not a document and is skipped silently, its problems too. */
-static int
+ * 'kind' is not a document and is skipped silently, its problems too;
+ * one that cannot be parsed is an error wherever it is. */
+static void
 load(struct run *r, struct file *f, size_t *nchecked)
 {
-	se_diag *tmp = se_diag_new();
-
-	if (!tmp)
-		return -1;
-	f->doc = se_doc_load(f->path, tmp);
-	if (!f->doc) {
+	if (se_doc_load_found(f->path, f->named, NULL, &f->doc, r->diag) < 0) {
 		r->failed = true;
 		(*nchecked)++;
-		copy_diags(r->diag, tmp);
-	} else if (f->doc->kind || f->named) {
+	} else if (f->doc) {
 		(*nchecked)++;
-		copy_diags(r->diag, tmp);
-	} else {
-		se_doc_free(f->doc);
-		f->doc = NULL;
 	}
-	se_diag_free(tmp);
-	return 0;
 }
 
 /* Catalogues among the documents are the ones indicator:ID references
@@ -181,7 +174,7 @@ find_catalogues(struct run *r)
 		se_catalogue *c;
 		if (!doc || !doc->kind || strcmp(doc->kind, "indicators") != 0)
 			continue;
-		tmp = se_diag_new(); /* its problems are the check's to report */
+		tmp = se_diag_new_child(r->diag); /* its problems are the check's to report */
 		if (!tmp)
 			return -1;
 		c = se_catalogue_from_doc(doc, tmp);
@@ -224,14 +217,13 @@ validate(struct run *r, const se_formats *formats, size_t *nchecked)
 				r->failed = true;
 			continue;
 		}
-		if (has_suffix(r->files[i].path, ".csv")) {
+		if (se_path_kind_of(r->files[i].path) == SE_PATH_CSV) {
 			(*nchecked)++;
 			if (se_check_csv(&chk, r->files[i].path, r->diag) < 0)
 				r->failed = true;
 			continue;
 		}
-		if (load(r, &r->files[i], nchecked) < 0)
-			return -1;
+		load(r, &r->files[i], nchecked);
 	}
 	if (r->ncats == 0 && find_catalogues(r) < 0)
 		return -1;
@@ -273,25 +265,23 @@ static int
 report(struct run *r, se_cli *cli, size_t nchecked, int fmt)
 {
 	se_out *out;
-	size_t errors, warnings;
+	size_t errors, warnings, mark;
 	int status;
 
 	se_diag_sort(r->diag);
 	errors = se_diag_count(r->diag, SE_ERROR);
 	warnings = se_diag_count(r->diag, SE_WARNING);
+	mark = se_diag_len(r->diag);
 	out = se_out_open(cli->output, r->diag);
-	if (!out) {
-		const se_diag_item *why = se_diag_get(r->diag,
-		    se_diag_len(r->diag) - 1);
-		fprintf(stderr, "%s: cannot write '%s': %s\n", cli->prog,
-		    cli->output, why ? why->message : "failed");
-		return SE_EXIT_FAILURE;
-	}
+	if (!out)
+		return write_failed(r->diag, mark, cli->prog);
 	if (se_diag_render(r->diag, (se_diag_format)fmt, cli->prog,
-	    se_out_file(out)) < 0 || se_out_close(out, true, r->diag) < 0) {
-		fprintf(stderr, "%s: cannot write the report\n", cli->prog);
-		return SE_EXIT_FAILURE;
+	    se_out_file(out)) < 0) {
+		se_out_close(out, false, r->diag);
+		return write_failed(r->diag, mark, cli->prog);
 	}
+	if (se_out_close(out, true, r->diag) < 0)
+		return write_failed(r->diag, mark, cli->prog);
 	fprintf(stderr, "%zu file%s, %zu error%s, %zu warning%s\n", nchecked,
 	    nchecked == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
 	    warnings, warnings == 1 ? "" : "s");

@@ -1,5 +1,5 @@
-/* check.c: check a document against the format of its kind (DESIGN 3 and
- * 5 se-validate): kind and framework, fields (types, allowed values,
+/* check.c: check a document against the format of its kind (se-validate(1),
+ * se-formats(5)): kind and framework, fields (types, allowed values,
  * patterns, dates, ratings on their scale, list limits, word limits),
  * Markdown sections (present, answered, not duplicated), evidence, local
  * links and indicator references, the named rules (rules.c), and the
@@ -149,33 +149,56 @@ check_ref(struct ck *k, const char *ref, const se_pos *pos, bool text_ok)
 		    "to this document's folder)", (int)len, ref);
 }
 
-/* indicator:ID references written in running text. */
+/* indicator:ID references written in running text, s[0..len): in a YAML
+ * value ('body_line' 0) reported at the value's position 'at'; in a
+ * Markdown body starting at 'body_line', at the reference.  The link
+ * form ("](indicator:ID)", "<indicator:ID>") is a link, checked as one. */
 static void
-check_text_refs(struct ck *k, const se_node *n)
+check_refs_in(struct ck *k, const char *s, size_t len, const se_pos *at,
+    unsigned body_line)
 {
-	const char *p = n->text;
+	const char *p = s, *end = s + len, *line = s, *q;
+	unsigned lineno = body_line;
 
-	while ((p = strstr(p, "indicator:")) != NULL) {
+	while (p + 10 <= end) {
 		char id[128];
-		size_t len = 0;
-		const char *q = p + 10;
-		if (p > n->text && (p[-1] == '/' || p[-1] == ']')) {
-			p = q;
+		size_t n = 0;
+		se_pos pos = *at;
+		if (*p == '\n') {
+			lineno++;
+			line = ++p;
 			continue;
 		}
-		while (len + 1 < sizeof id && (((*q >= 'A' && *q <= 'Z') ||
+		if (se_strncasecmp(p, "indicator:", 10) != 0 || (p > s &&
+		    (p[-1] == '/' || p[-1] == ']' || p[-1] == '<' ||
+		    (p[-1] == '(' && p - 1 > s && p[-2] == ']')))) {
+			p++;
+			continue;
+		}
+		q = p + 10;
+		while (q < end && n + 1 < sizeof id && ((*q >= 'A' && *q <= 'Z') ||
 		    (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') ||
-		    *q == '-' || *q == '_' || *q == '.')))
-			id[len++] = *q++;
-		while (len > 0 && id[len - 1] == '.')
-			len--; /* a full stop ends a sentence, not an id */
-		id[len] = '\0';
-		if (len > 0 && !indicator_known(k, id))
-			se_diag_error(k->diag, &n->pos, "unknown-indicator",
+		    *q == '-' || *q == '_' || *q == '.'))
+			id[n++] = *q++;
+		while (n > 0 && id[n - 1] == '.')
+			n--; /* a full stop ends a sentence, not an id */
+		id[n] = '\0';
+		if (body_line) {
+			pos.line = lineno;
+			pos.col = se_utf8_column(line, p);
+		}
+		if (n > 0 && !indicator_known(k, id))
+			se_diag_error(k->diag, &pos, "unknown-indicator",
 			    "indicator '%s' is not in the indicator catalogue: "
 			    "check the id", id);
 		p = q;
 	}
+}
+
+static void
+check_text_refs(struct ck *k, const se_node *n)
+{
+	check_refs_in(k, n->text, strlen(n->text), &n->pos, 0);
 }
 
 /* ---- fields ------------------------------------------------------------ */
@@ -309,9 +332,9 @@ node_has_evidence(const se_node *n)
 	return false;
 }
 
-/* The seeds' guidance for authors: a strength says what difference it
- * made (seed 000: "outcomes achieved"; seed 002: strengths "with where the
- * evidence is").  A strength shows its impact when it has a number, an
+/* The guidance for authors: a strength says what difference it made
+ * (RIA framework 2018/19: "outcomes achieved"; sector-led improvement
+ * handbook (2012): strengths "with where the evidence is").  A strength shows its impact when it has a number, an
  * indicator, or says what changed. */
 static bool
 states_impact(const char *s)
@@ -827,10 +850,15 @@ check_links(struct ck *k)
 
 	for (i = 0; i < k->doc->nsections; i++) {
 		const se_section *s = &k->doc->sections[i];
+		se_pos at = { k->doc->path, s->body_line, 1 };
 		for (j = 0; j < s->nlinks; j++)
 			if (s->links[j].target && s->links[j].target[0] != '#')
 				check_ref(k, s->links[j].target, &s->links[j].pos,
 				    false);
+		/* "Evidence: indicator:CSC-098" counts as evidence: it is
+		 * checked like the link form. */
+		if (s->body && s->body_line)
+			check_refs_in(k, s->body, s->body_len, &at, s->body_line);
 	}
 }
 
@@ -947,8 +975,8 @@ check_judgement(struct ck *k)
 	}
 }
 
-/* ---- claims of movement against the data (DESIGN 5 se-hypothesise,
- *      candidate 6; se-validate --data): lib/claims.c, shared with
+/* ---- claims of movement against the data (se-hypothesise(1)
+ *      RULES, claims; se-validate --data): lib/claims.c, shared with
  *      se-hypothesise, so authors and reviewers see the same findings. -- */
 
 static void
@@ -959,7 +987,7 @@ check_claims(struct ck *k)
 		k->oom = true;
 }
 
-/* ---- personal data (DESIGN 5 se-validate; lib/pii.c) -------------------- */
+/* ---- personal data (se-formats(5) PERSONAL DATA; lib/pii.c) -- -------------------- */
 
 struct pii_line {
 	struct ck *k;
@@ -1189,7 +1217,7 @@ find_variant(const se_format *fm, const se_doc *doc)
 	return NULL;
 }
 
-/* The regional programme's rules (DESIGN 10.22) work on one model of the
+/* The regional programme's rules (se-formats(5), programme) work on one model of the
  * whole programme, built once by lib/programme.c, which reads the rules
  * and their parameters from the format itself. */
 static bool
@@ -1452,7 +1480,7 @@ feed_csv(const char *path, se_csv *c, se_diag *diag)
 	size_t len;
 	int rc;
 
-	if (se_read_file(path, (size_t)1 << 30, &buf, &len, diag) < 0)
+	if (se_read_file(path, SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
 		return -1;
 	rc = se_csv_feed(c, buf, len);
 	if (rc == 0)
@@ -1491,7 +1519,7 @@ static int
 check_extract(const se_check *c, const char *path, bool neighbours,
     se_diag *diag)
 {
-	se_diag *tmp = se_diag_new();
+	se_diag *tmp = se_diag_new_child(diag);
 	se_store *s = tmp ? se_store_new(c->catalogue, tmp) : NULL;
 	size_t i;
 	int rc;
@@ -1566,7 +1594,7 @@ se_check_csv(const se_check *c, const char *path, se_diag *diag)
 
 /* ---- standard input ---------------------------------------------------- */
 
-/* Standard input is sniffed like a file (DESIGN 10.4): a CSV when its
+/* Standard input is sniffed like a file (se-formats(5), CSV): a CSV when its
  * first line has a comma and reads as no YAML or Markdown would, else a
  * document. */
 static bool
@@ -1663,7 +1691,7 @@ se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag)
 	int rc;
 
 	*doc = NULL;
-	if (se_read_file("-", (size_t)1 << 30, &buf, &len, diag) < 0)
+	if (se_read_file("-", SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
 		return -1;
 	if (looks_like_csv(buf, len)) {
 		rc = check_csv_buffer(c, buf, len, diag);

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct entry {
 	se_diag_item item;
@@ -20,6 +21,14 @@ struct repeat {
 	size_t summary; /* index of the summary entry, or SIZE_MAX */
 };
 
+/* A file the run has opened to read (lib/input.c), so that no output
+ * replaces it (lib/output.c). */
+struct input {
+	dev_t dev;
+	ino_t ino;
+	char *path;
+};
+
 struct se_diag {
 	struct entry *v;
 	size_t n, cap;
@@ -27,12 +36,74 @@ struct se_diag {
 	bool strict;
 	struct repeat *rep;
 	size_t nrep, lastrep;
+	/* The inputs are the run's, kept in the sink every part of the run
+	 * is given: a child sink (se_diag_new_child) records them in its
+	 * parent's. */
+	se_diag *parent;
+	struct input *in;
+	size_t nin, capin;
 };
 
 se_diag *
 se_diag_new(void)
 {
 	return calloc(1, sizeof(se_diag));
+}
+
+se_diag *
+se_diag_new_child(se_diag *parent)
+{
+	se_diag *d = se_diag_new();
+
+	if (d)
+		d->parent = parent;
+	return d;
+}
+
+static se_diag *
+root(se_diag *d)
+{
+	while (d->parent)
+		d = d->parent;
+	return d;
+}
+
+int
+se_diag_add_input(se_diag *d, const char *path, const struct stat *st)
+{
+	struct input *v;
+
+	d = root(d);
+	if (se_diag_find_input(d, st))
+		return 0;
+	if (d->nin == d->capin) {
+		size_t cap = d->capin ? d->capin * 2 : 16;
+		v = realloc(d->in, cap * sizeof *v);
+		if (!v)
+			return -1;
+		d->in = v;
+		d->capin = cap;
+	}
+	v = &d->in[d->nin];
+	v->dev = st->st_dev;
+	v->ino = st->st_ino;
+	v->path = strdup(path);
+	if (!v->path)
+		return -1;
+	d->nin++;
+	return 0;
+}
+
+const char *
+se_diag_find_input(se_diag *d, const struct stat *st)
+{
+	size_t i;
+
+	d = root(d);
+	for (i = 0; i < d->nin; i++)
+		if (d->in[i].dev == st->st_dev && d->in[i].ino == st->st_ino)
+			return d->in[i].path;
+	return NULL;
 }
 
 void
@@ -53,6 +124,9 @@ se_diag_free(se_diag *d)
 	}
 	free(d->rep);
 	free(d->v);
+	for (i = 0; i < d->nin; i++)
+		free(d->in[i].path);
+	free(d->in);
 	free(d);
 }
 
@@ -266,6 +340,18 @@ se_diag_note(se_diag *d, const se_pos *pos, const char *rule,
 	se_diag_vadd(d, SE_NOTE, pos, rule, fmt, ap);
 	va_end(ap);
 	return 0;
+}
+
+void
+se_diag_append(se_diag *to, const se_diag *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		const se_diag_item *it = &from->v[i].item;
+		se_pos pos = { it->file, it->line, it->col };
+		se_diag_add(to, it->severity, &pos, it->rule, "%s", it->message);
+	}
 }
 
 size_t

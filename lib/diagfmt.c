@@ -45,8 +45,9 @@ render_text(const se_diag_item *it, FILE *out)
 			fprintf(out, ":%u", it->line);
 		if (it->line && it->col)
 			fprintf(out, ":%u", it->col);
-		fprintf(out, ": %s: ", severity_name(it->severity));
+		fputs(": ", out);
 	}
+	fprintf(out, "%s: ", severity_name(it->severity));
 	se_text_put_line(out, it->message);
 	fputs(" [", out);
 	se_text_put_line(out, it->rule);

@@ -27,14 +27,6 @@ se_load_nomem(se_arena *arena, const char *file, se_diag *diag)
 	    "out of memory loading the document");
 }
 
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && se_strcasecmp(s + n - m, suffix) == 0;
-}
-
 /* Length of the line at 's' without its line break, and *next after it. */
 static size_t
 line_len(const char *s, size_t len, size_t *next)
@@ -80,7 +72,7 @@ choose_syntax(const char *name, int syntax, const char *buf, size_t len)
 		return syntax;
 	if (strcmp(name, "-") == 0 || strcmp(name, "<stdin>") == 0)
 		return sniff(buf, len);
-	if (ends_with(name, ".md") || ends_with(name, ".markdown"))
+	if (se_ends_with(name, ".md") || se_ends_with(name, ".markdown"))
 		return SE_SYNTAX_MARKDOWN;
 	return SE_SYNTAX_YAML;
 }
@@ -155,6 +147,36 @@ se_doc_load(const char *path, se_diag *diag)
 	doc = se_doc_parse(path, -1, buf, len, diag);
 	free(buf);
 	return doc;
+}
+
+int
+se_doc_load_found(const char *path, bool named, const char *kind,
+    se_doc **doc, se_diag *diag)
+{
+	se_diag *quiet;
+
+	*doc = NULL;
+	if (named) {
+		*doc = se_doc_load(path, diag);
+		return *doc ? 0 : -1;
+	}
+	quiet = se_diag_new_child(diag);
+	if (!quiet) {
+		se_pos pos = { path, 0, 0 };
+		return se_diag_error(diag, &pos, "out-of-memory",
+		    "out of memory reading the file");
+	}
+	*doc = se_doc_load(path, quiet);
+	if (*doc && (!(*doc)->kind || (kind && strcmp((*doc)->kind,
+	    kind) != 0))) {
+		se_doc_free(*doc);
+		*doc = NULL;
+		se_diag_free(quiet);
+		return 0;
+	}
+	se_diag_append(diag, quiet);
+	se_diag_free(quiet);
+	return *doc ? 0 : -1;
 }
 
 void

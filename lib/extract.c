@@ -1,11 +1,10 @@
-/* extract.c: performance-data extracts, long or wide (DESIGN 4), read
+/* extract.c: performance-data extracts, long or wide (se-formats(5) Extracts), read
  * row by row from the CSV reader and handed on one value at a time.  No
  * allocation per row: a row's strings are its fields, or trimmed copies
  * in one reused buffer. */
 #include "internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -563,28 +562,6 @@ se_extract_set_opts(se_extract *x, const se_extract_opts *o)
 	return 0;
 }
 
-/* A FIFO without a writer must not block the open (a read then sees the
- * end of the file); reads block as usual after it. */
-static FILE *
-open_nonblocking(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK), fl;
-	FILE *fp;
-
-	if (fd < 0)
-		return NULL;
-	fl = fcntl(fd, F_GETFL);
-	if (fl >= 0)
-		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-	fp = fdopen(fd, "rb");
-	if (!fp) {
-		int e = errno;
-		close(fd);
-		errno = e;
-	}
-	return fp;
-}
-
 int
 se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d)
 {
@@ -595,16 +572,14 @@ int
 se_extract_read_opts(const char *path, const se_extract_opts *o,
     se_row_fn fn, void *ctx, se_diag *d)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
-	const char *name = is_stdin ? "<stdin>" : path;
+	const char *name = se_input_name(path);
 	se_pos at = { name, 0, 0 };
-	FILE *fp = is_stdin ? stdin : open_nonblocking(path);
+	FILE *fp = se_input_fopen(path, d);
 	se_extract *x;
 	int r = 0;
 
 	if (!fp)
-		return se_diag_error(d, &at, "unreadable", "cannot open: %s",
-		    strerror(errno));
+		return -1;
 	x = se_extract_new(name, fn, ctx, d);
 	if (!x) {
 		r = se_diag_error(d, &at, "out-of-memory",
@@ -621,8 +596,7 @@ se_extract_read_opts(const char *path, const se_extract_opts *o,
 		r = se_extract_finish(x);
 out:
 	se_extract_free(x);
-	if (!is_stdin)
-		fclose(fp);
+	se_input_fclose(fp);
 	return r;
 }
 
@@ -736,7 +710,7 @@ se_is_england(const char *name, const char *code)
 }
 
 /* Region names as people write them, after dropping case, punctuation
- * and the words "the", "and", "of", "region" (DESIGN 10.15). */
+ * and the words "the", "and", "of", "region" (se-rag(1)). */
 static const struct {
 	const char *name;
 	int code;

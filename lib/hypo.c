@@ -1,10 +1,9 @@
-/* hypo.c: the lead reviewer's desk analysis (DESIGN section 5
- * se-hypothesise, seed 002 section H): the host authority's data profile,
+/* hypo.c: the lead reviewer's desk analysis (se-hypothesise(1);
+ * the sector-led improvement handbook (2012), section H): the host authority's data profile,
  * the six candidate rules, and the ranking into hypotheses. */
 #include "hypo_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -428,7 +427,7 @@ enum_of(const char *const *names, int n, const se_csv_field *f)
 	return 0;
 }
 
-/* Authorities match by name, case and spaces folded (DESIGN 10.15). */
+/* Authorities match by name, case and spaces folded (se-rag(1)). */
 static bool
 same_name(const char *a, const char *b)
 {
@@ -565,28 +564,26 @@ on_rating(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 static int
 feed_file(const char *path, se_csv *c, se_diag *d, bool stop_ok)
 {
-	se_pos pos = { path, 0, 0 };
+	se_pos pos = { se_input_name(path), 0, 0 };
 	char buf[65536];
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	int fd = se_input_open(path, d);
 	ssize_t got;
 	int rc = 0;
 
 	if (fd < 0)
-		return se_diag_error(d, &pos, "unreadable", "cannot open '%s': "
-		    "%s", path, strerror(errno));
+		return -1;
 	while ((got = read(fd, buf, sizeof buf)) > 0)
 		if (se_csv_feed(c, buf, (size_t)got) < 0) {
 			rc = stop_ok ? 0 : -1;
 			break;
 		}
 	if (got < 0) {
-		rc = se_diag_error(d, &pos, "unreadable", "cannot read '%s': %s",
-		    path, strerror(errno));
+		rc = se_diag_error(d, &pos, "unreadable", "cannot read: %s",
+		    strerror(errno));
 	} else if (rc == 0 && got == 0 && se_csv_finish(c) < 0 && !stop_ok) {
 		rc = -1;
 	}
-	if (fd != 0)
-		close(fd);
+	se_input_close(fd);
 	return rc;
 }
 
@@ -810,32 +807,23 @@ area_title(se_hypos *h, const char *id, const char *title)
 	return t;
 }
 
+/* The self-assessment's format, when formats are known. */
+static const se_format *
+sa_fmt(const se_hypos *h)
+{
+	if (!h->in->formats || !h->in->sa->framework)
+		return NULL;
+	return se_formats_find(h->in->formats, h->in->sa->framework,
+	    h->in->sa->kind ? h->in->sa->kind : "self-assessment");
+}
+
 /* The self-assessment format's tree, when formats are known. */
 static const se_node *
 sa_format(const se_hypos *h)
 {
-	const se_format *fm;
+	const se_format *fm = sa_fmt(h);
 
-	if (!h->in->formats || !h->in->sa->framework)
-		return NULL;
-	fm = se_formats_find(h->in->formats, h->in->sa->framework,
-	    h->in->sa->kind ? h->in->sa->kind : "self-assessment");
 	return fm ? se_format_node(fm) : NULL;
-}
-
-static const se_scale *
-rating_scale(const se_hypos *h, const se_node *fields)
-{
-	const char *id = NULL;
-	size_t i;
-
-	if (!h->in->formats)
-		return NULL;
-	for (i = 0; fields && fields->kind == SE_NODE_MAP && i < fields->n &&
-	    !id; i++)
-		id = se_node_str(se_node_path(fields->items[i],
-		    "fields.rating.scale"));
-	return se_formats_scale(h->in->formats, id ? id : "em4");
 }
 
 static void
@@ -887,7 +875,8 @@ load_areas(se_hypos *h)
 	const se_node *map = se_node_get(h->in->sa->meta, "areas");
 	const se_node *fmt = se_node_path(sa_format(h), "fields.areas.fields");
 	const se_node *order = fmt && fmt->kind == SE_NODE_MAP ? fmt : map;
-	const se_scale *sc = rating_scale(h, fmt);
+	const se_scale *sc = h->in->formats ? se_format_area_scale(
+	    h->in->formats, sa_fmt(h), "em4") : NULL;
 	size_t i, k = 0;
 
 	if (!order || order->kind != SE_NODE_MAP)
@@ -1921,6 +1910,8 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 
 	if (h->failed)
 		return -1;
+	if (investigate == 0)
+		investigate = SE_INVESTIGATE;
 	order = calloc(h->ncand + 1, sizeof *order);
 	g = calloc(h->ncand + 1, sizeof *g);
 	free(h->ranked);
@@ -1945,7 +1936,7 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 				goto out;
 			ng++;
 		}
-		/* The host's own line of enquiry leads its group (seed 002:
+		/* The host's own line of enquiry leads its group (the handbook:
 		 * KLOEs are translated into hypotheses). */
 		if (kloe && g[k].n) {
 			memmove(&g[k].parts[1], &g[k].parts[0], g[k].n *

@@ -52,9 +52,34 @@ char *se_buf_take(se_buf *b);
 int se_read_file(const char *path, size_t max, char **out, size_t *len,
     se_diag *diag);
 
+/* input.c: every file the library reads is opened here.  The open never
+ * blocks (a FIFO with no writer reads as empty, a device is read like a
+ * file), a directory is refused, and the file is recorded in the run's
+ * sink (se_diag_add_input), so that no output replaces an input.  "-" is
+ * standard input (descriptor 0, never closed: use se_input_close).
+ * Returns the descriptor, or -1 with the reason in 'd' ("unreadable"). */
+int se_input_open(const char *path, se_diag *d);
+/* The same as a stream ("-": stdin); close it with se_input_fclose. */
+FILE *se_input_fopen(const char *path, se_diag *d);
+void se_input_close(int fd);
+void se_input_fclose(FILE *f);
+/* The name to show for 'path': "<stdin>" for "-". */
+const char *se_input_name(const char *path);
+
+/* diag.c: the files the run has read, kept in the root of d's sinks.
+ * se_diag_add_input returns 0, or -1 out of memory; se_diag_find_input
+ * returns the path an input with st's device and inode was read by, or
+ * NULL. */
+struct stat;
+int se_diag_add_input(se_diag *d, const char *path, const struct stat *st);
+const char *se_diag_find_input(se_diag *d, const struct stat *st);
+
 /* Case-insensitive ASCII comparison and a whitespace-trimmed view. */
 int se_strcasecmp(const char *a, const char *b);
 int se_strncasecmp(const char *a, const char *b, size_t n);
+
+/* Whether 's' ends with 'end', ASCII case ignored (a file name's suffix). */
+bool se_ends_with(const char *s, const char *end);
 
 /* FNV-1a hash of n bytes. */
 uint64_t se_hash(const void *p, size_t n);

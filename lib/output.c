@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +20,7 @@ enum out_kind {
 struct se_out {
 	enum out_kind kind;
 	FILE *f;
+	char *name;   /* -o as given, for messages */
 	char *target; /* the file to replace (symbolic links resolved) */
 	char *tmp;    /* the temporary file beside it */
 	bool keep_mode; /* the target existed: give its mode to the new file */
@@ -32,6 +34,77 @@ fail(se_diag *d, const char *path, const char *what, int err)
 
 	return se_diag_error(d, &pos, "unwritable", "%s: %s", what,
 	    err ? strerror(err) : "write error");
+}
+
+/* No command writes to a file it read: 'st' (the file the output would
+ * go to) is compared with every input of the run by device and inode, so
+ * a symbolic or hard link to an input is that input too.  Only regular
+ * files: the same device or FIFO read and written is no file replaced. */
+static int
+refuse_input(se_diag *d, const char *name, const struct stat *st)
+{
+	se_pos pos = { name, 0, 0 };
+	const char *input;
+
+	if (!S_ISREG(st->st_mode))
+		return 0;
+	input = se_diag_find_input(d, st);
+	if (!input)
+		return 0;
+	if (strcmp(input, name) == 0)
+		return se_diag_error(d, &pos, "output-is-input", "is an input: "
+		    "no command writes over a file it reads");
+	return se_diag_error(d, &pos, "output-is-input", "is the same file "
+	    "as the input '%s': no command writes over a file it reads",
+	    input);
+}
+
+static int
+refuse_fd_input(se_diag *d, const char *name, int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 ? refuse_input(d, name, &st) : 0;
+}
+
+/* A symbolic link whose target does not exist yet: the name the output
+ * is to have, the links followed (se(7): links are followed and kept).
+ * NULL with errno set on a loop or out of memory. */
+static char *
+follow_links(const char *path)
+{
+	char *cur = strdup(path), *next;
+	char buf[PATH_MAX];
+	struct stat st;
+	const char *slash;
+	unsigned hops;
+	ssize_t n;
+	se_buf b;
+
+	for (hops = 0; cur && hops < 40; hops++) {
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		n = readlink(cur, buf, sizeof buf - 1);
+		if (n < 0)
+			return cur;
+		buf[n] = '\0';
+		slash = strrchr(cur, '/');
+		se_buf_init(&b);
+		if (buf[0] != '/' && slash)
+			se_buf_add(&b, cur, (size_t)(slash - cur) + 1);
+		se_buf_add(&b, buf, (size_t)n);
+		next = se_buf_failed(&b) ? NULL : se_buf_take(&b);
+		se_buf_release(&b);
+		free(cur);
+		cur = next;
+		if (!cur)
+			errno = ENOMEM;
+	}
+	if (cur) {
+		free(cur);
+		errno = ELOOP;
+	}
+	return NULL;
 }
 
 /* Paths the system gives special meaning (/dev/stdout, /dev/fd/1,
@@ -50,6 +123,11 @@ open_direct(se_out *o, const char *path, se_diag *d)
 	/* O_APPEND: a redirection with >> keeps what is already there. */
 	int fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY);
 
+	if (fd >= 0 && refuse_fd_input(d, path, fd) < 0) {
+		close(fd);
+		free(o);
+		return NULL;
+	}
 	if (fd < 0 || !(o->f = fdopen(fd, "a"))) {
 		fail(d, path, "cannot open for writing", errno);
 		if (fd >= 0)
@@ -58,7 +136,7 @@ open_direct(se_out *o, const char *path, se_diag *d)
 		return NULL;
 	}
 	o->kind = OUT_DIRECT;
-	o->target = strdup(path); /* for messages; NULL shows as "-" */
+	o->name = strdup(path); /* for messages; NULL shows as "-" */
 	return o;
 }
 
@@ -110,6 +188,10 @@ se_out_open(const char *path, se_diag *d)
 		return NULL;
 	}
 	if (!path || strcmp(path, "-") == 0) {
+		if (refuse_fd_input(d, "<stdout>", STDOUT_FILENO) < 0) {
+			free(o);
+			return NULL;
+		}
 		o->kind = OUT_STDOUT;
 		o->f = stdout;
 		return o;
@@ -123,16 +205,19 @@ se_out_open(const char *path, se_diag *d)
 	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode)))
 		return open_direct(o, path, d);
 	o->kind = OUT_ATOMIC;
+	o->name = strdup(path);
 	o->target = realpath(path, NULL); /* follow a link to its file */
 	if (!o->target)
-		o->target = strdup(path);
+		o->target = follow_links(path); /* a link to no file yet */
 	else
 		o->keep_mode = stat(o->target, &o->old) == 0;
-	if (!o->target) {
-		fail(d, path, "cannot open for writing", ENOMEM);
-		free(o);
-		return NULL;
+	if (!o->target || !o->name) {
+		fail(d, path, "cannot open for writing",
+		    o->name && errno ? errno : ENOMEM);
+		goto fail;
 	}
+	if (o->keep_mode && refuse_input(d, path, &o->old) < 0)
+		goto fail;
 	fd = create_tmp(o);
 	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
 		e = errno;
@@ -141,12 +226,15 @@ se_out_open(const char *path, se_diag *d)
 			close(fd);
 			unlink(o->tmp);
 		}
-		free(o->tmp);
-		free(o->target);
-		free(o);
-		return NULL;
+		goto fail;
 	}
 	return o;
+fail:
+	free(o->tmp);
+	free(o->target);
+	free(o->name);
+	free(o);
+	return NULL;
 }
 
 FILE *
@@ -179,11 +267,13 @@ flush_error(FILE *f)
 	return 0;
 }
 
-/* Write the temporary file out and put it in the target's place. */
+/* Write the temporary file out and put it in the target's place: 0, an
+ * errno value, or -1 when the target has become an input (reported). */
 static int
-commit_atomic(se_out *o)
+commit_atomic(se_out *o, se_diag *d)
 {
 	int fd = fileno(o->f), e;
+	struct stat st;
 
 	e = flush_error(o->f);
 	if (e)
@@ -201,6 +291,9 @@ commit_atomic(se_out *o)
 	o->f = NULL;
 	if (e != 0)
 		return errno ? errno : EIO;
+	/* Inputs read since the output was opened count as well. */
+	if (stat(o->target, &st) == 0 && refuse_input(d, o->name, &st) < 0)
+		return -1;
 	if (rename(o->tmp, o->target) != 0)
 		return errno;
 	return 0;
@@ -224,21 +317,26 @@ se_out_close(se_out *o, bool commit, se_diag *d)
 		if (fclose(o->f) != 0 && !e)
 			e = errno ? errno : EIO;
 		if (e)
-			r = fail(d, o->target ? o->target : "-", "cannot write", e);
+			r = fail(d, o->name ? o->name : "-", "cannot write", e);
 		break;
 	case OUT_ATOMIC:
-		if (commit)
-			e = commit_atomic(o);
+		/* Not committed because writing failed: that is the reason
+		 * to give (a full disk), whoever saw it first. */
+		e = commit ? commit_atomic(o, d) :
+		    ferror(o->f) ? flush_error(o->f) : 0;
 		if (o->f)
 			fclose(o->f);
 		if (!commit || e)
 			unlink(o->tmp);
-		if (e)
-			r = fail(d, o->target, "cannot write", e);
+		if (e > 0)
+			r = fail(d, o->name, "cannot write", e);
+		else if (e < 0)
+			r = -1;
 		break;
 	}
 	free(o->tmp);
 	free(o->target);
+	free(o->name);
 	free(o);
 	return r;
 }

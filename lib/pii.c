@@ -1,6 +1,6 @@
 /*
- * pii.c: children's personal identifiers in text (DESIGN section 8,
- * se-validate, "personal-data").  A pure scanner: one pass over the
+ * pii.c: children's personal identifiers in text (se-formats(5)
+ * PERSONAL DATA, se-validate "personal-data").  A pure scanner: one pass over the
  * bytes, each detector trying at the start of a word, bounded lookahead,
  * no allocation.  Identifiers with a check character are reported only
  * when it is valid, so that false alarms stay rare.
@@ -320,7 +320,7 @@ match_ten(const scan *t, size_t i, const char **what)
  * cite): outward A9, A99, A9A, AA9, AA99 or AA9A, then the inward code
  * 9AA.  Letters not used: Q V X first; I J Z second; third (A9A) only
  * ABCDEFGHJKPSTUW; fourth (AA9A) only ABEHMNPRVWXY; inward never
- * CIKMOV.  Capitals only: a shape in lower case in prose is a word. */
+ * CIKMOV.  In capitals; in lower case see match_lower_postcode. */
 static bool
 outward(const scan *t, size_t i, size_t n)
 {
@@ -368,6 +368,74 @@ match_postcode(const scan *t, size_t i)
 			return p + 3 - i;
 	}
 	return 0;
+}
+
+/* The word that ends at 'end' (exclusive) is one of 'words'. */
+static bool
+word_before_is(const scan *t, size_t end, const char *const *words,
+    size_t nwords)
+{
+	size_t start = end, k, n;
+
+	while (start > 0 && is_alpha(t->s[start - 1]))
+		start--;
+	n = end - start;
+	for (k = 0; k < nwords; k++)
+		if (strlen(words[k]) == n) {
+			size_t j;
+			for (j = 0; j < n && to_lower(t->s[start + j]) ==
+			    words[k][j]; j++)
+				;
+			if (j == n)
+				return true;
+		}
+	return false;
+}
+
+/* "1st", "2nd", "3rd", "4th"...: an inward code in lower case that is an
+ * ordinal is a word ("y7 3rd set"). */
+static bool
+is_ordinal(const scan *t, size_t p)
+{
+	int d = at(t, p), a = to_lower(at(t, p + 1)), b = to_lower(at(t, p + 2));
+
+	if (a == 's' && b == 't')
+		return d == '1';
+	if (a == 'n' && b == 'd')
+		return d == '2';
+	if (a == 'r' && b == 'd')
+		return d == '3';
+	return a == 't' && b == 'h' && d != '1' && d != '2' && d != '3';
+}
+
+/* A postcode typed in lower case ("found at ng7 2rd"): lower-case shapes
+ * are often words, so only the likeliest are taken: a two-letter area
+ * (ng7, sw1a, not y7 or m6), the space before the inward code, no
+ * ordinal ("3rd"), and a word before it that places someone: "at ng7
+ * 2rd", "lives in", "address". */
+static size_t
+match_lower_postcode(const scan *t, size_t i)
+{
+	static const char *const place[] = { "at", "in", "near", "from",
+		"address", "postcode", "lives", "living", "lived", "home",
+		"moved", "staying", "found" };
+	unsigned char up[8];
+	scan u = { up, 0 };
+	size_t n, k, before = i - 1;
+
+	if (!is_alpha(at(t, i)) || i < 2 || t->s[i - 1] != ' ')
+		return 0;
+	if (t->s[before - 1] == ':') /* "Address: ng7 2rd" */
+		before--;
+	for (k = 0; k < sizeof up && i + k < t->len; k++)
+		up[k] = (unsigned char)to_upper(t->s[i + k]);
+	u.len = k;
+	n = match_postcode(&u, 0);
+	if (n < 6 || !is_upper(up[1]) || up[n - 4] != ' ' ||
+	    !ends_word(t, i + n) || is_ordinal(t, i + n - 3) ||
+	    !word_before_is(t, before, place, sizeof place / sizeof *place))
+		return 0;
+	return n;
 }
 
 /* ---- dates of birth ---------------------------------------------------- */
@@ -686,6 +754,8 @@ match_at(const scan *t, size_t i, unsigned flags, const char **what)
 	if (flags & SE_PII_NO_POSTCODE)
 		return 0;
 	n = match_postcode(t, i);
+	if (!n)
+		n = match_lower_postcode(t, i);
 	if (n)
 		*what = POSTCODE;
 	return n;

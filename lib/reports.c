@@ -1,4 +1,4 @@
-/* reports.c: the five report types of se-report (DESIGN 5), assembled
+/* reports.c: the five report types of se-report (se-report(1)), assembled
  * from documents and extracts into the report model of report.c: data
  * assembly only, no printing.  Every figure carries a source footnote
  * (file:line, and the rule that rated it). */
@@ -11,8 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Problems with no place in a file are the command's (DESIGN 10.2). */
-static const se_pos me = { "se-report", 0, 0 };
+/* Problems with no place in any file: "error: MESSAGE [RULE]", never
+ * the command's name, which starts only a usage error (se(7)). */
+static const se_pos me = { NULL, 0, 0 };
 
 /* ---- small helpers --------------------------------------------------- */
 
@@ -247,7 +248,7 @@ chapters_free(struct chapters *c)
 
 /* The summary's chapters in its `chapters:` order: a self-evaluation
  * named on the command line is used as it is, others are loaded from the
- * summary's directory (DESIGN 10.18). */
+ * summary's directory (se-formats(5) Evidence). */
 static int
 chapters_load(const se_report_input *in, const se_doc *sum,
     struct chapters *c, se_diag *d)
@@ -311,7 +312,7 @@ contacts(se_report *r, const se_doc *sum)
 	    "not given"));
 }
 
-/* The five summary parts of seed 000, in its order, asked of the summary
+/* The five summary parts of the RIA framework's template, in its order, asked of the summary
  * itself ("Children's Services") and of each chapter. */
 static const struct {
 	const char *id, *title;
@@ -346,6 +347,24 @@ parts_of(se_report *r, const se_report_input *in, const se_doc *doc,
 	}
 }
 
+/* The Direction of Travel cell: what the authority typed, as typed, and
+ * what the ratings imply beside it when that differs or nothing was
+ * typed ("Improving (the ratings show Stable)"). */
+static const char *
+direction_cell(se_buf *b, se_direction typed_dn, const char *typed,
+    se_direction dn)
+{
+	se_buf_reset(b);
+	if (!typed || !*typed)
+		se_buf_adds(b, direction_words(dn));
+	else if (typed_dn == dn || dn == SE_DIR_UNKNOWN)
+		se_buf_adds(b, typed);
+	else
+		se_buf_addf(b, "%s (the ratings show %s)", typed,
+		    direction_words(dn));
+	return se_buf_str(b);
+}
+
 static void
 signature(se_report *r, const se_report_input *in, const se_doc *sum,
     se_diag *d)
@@ -353,7 +372,6 @@ signature(se_report *r, const se_report_input *in, const se_doc *sum,
 	const se_node *list = se_node_get(sum->meta, "signature_of_success");
 	const se_node *years = se_node_get(sum->meta, "rag_years");
 	const se_scale *rag = se_formats_scale(in->formats, "rag");
-	const se_scale *dir = se_formats_scale(in->formats, "direction");
 	char h1[64], h2[64];
 	const char *head[5] = { "Area", h1, h2, "Direction of Travel",
 		"Commentary" };
@@ -373,26 +391,16 @@ signature(se_report *r, const se_report_input *in, const se_doc *sum,
 		const char *cur = str(row, "current"), *typed = str(row, "direction");
 		const char *title = area ? se_formats_area(in->formats,
 		    sum->framework, area) : NULL;
-		se_direction dn = se_scale_direction(rag, prev, cur);
+		se_direction typed_dn;
+		se_direction dn = se_sos_direction(in->formats, row, &typed_dn,
+		    d);
 		se_report_row(r);
 		se_report_cell(r, or(title, or(area, "")));
 		se_report_cell_rag(r, rag_of(rag, prev));
 		se_report_cell_rag(r, rag_of(rag, cur));
-		se_report_cell(r, direction_words(dn));
+		se_report_cell(r, direction_cell(&c, typed_dn, typed, dn));
 		note(r, &row->pos, "direction computed from %s to %s (rag scale)",
 		    or(prev, "none"), or(cur, "none"));
-		if (typed && dir && dn != SE_DIR_UNKNOWN) {
-			int t = se_scale_parse(dir, typed, strlen(typed));
-			int want = dn == SE_DIR_IMPROVING ? 2 :
-			    dn == SE_DIR_STABLE ? 1 : 0;
-			if (t >= 0 && t != want)
-				se_diag_warning(d, &se_node_get(row,
-				    "direction")->pos, "direction-mismatch",
-				    "direction '%s' does not follow from '%s' to "
-				    "'%s': the report shows '%s'", typed,
-				    or(prev, ""), or(cur, ""),
-				    direction_words(dn));
-		}
 		join(se_node_get(row, "evidence"), &ev);
 		se_buf_reset(&b);
 		se_buf_adds(&b, trim(&c, str(row, "commentary")));
@@ -483,7 +491,7 @@ se_report_summary(const se_report_input *in, se_diag *d)
 		se_report_heading(r, 2, intro[i].title);
 		body(r, sum, s);
 	}
-	/* seed 000: the authority-wide block, the Signature of Success,
+	/* The RIA template: the authority-wide block, the Signature of Success,
 	 * then a block for each chapter, then Risk Support and Offer */
 	parts_of(r, in, sum, "Children's Services", true);
 	signature(r, in, sum, d);
@@ -731,7 +739,7 @@ long_date(const char *ymd, char buf[32])
 	return buf;
 }
 
-/* Seed 002 (B, C; DESIGN 10.7): the letter within 10 working days of the
+/* The handbook, sections B and C (se-formats(5) review): the letter within 10 working days of the
  * last day of a review, 5 of a visit. */
 static void
 deadline(se_report *r, const se_report_input *in, const se_doc *rv,
@@ -1156,12 +1164,20 @@ theme_add(struct themes *ts, const char *theme, size_t len,
 	t->nauth++;
 }
 
-/* DESIGN 10.17: an item's theme is its explicit `theme:`, else the
- * framework area it sits under (its `area:`), else its section. */
+static const se_area *match_area(const se_framework *fw, const char *text,
+    size_t len);
+
+/* se-report(1) themes: an item's theme is its explicit `theme:`, else the
+ * framework area it sits under (its `area:`, or its hypothesis's), else
+ * the framework area its text names, else its section ('section', the
+ * list's title in the format). */
 static void
 yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
-    const se_node *list, int kind, const se_node *parent, const char *auth)
+    const se_node *list, int kind, const se_node *parent, const char *auth,
+    const char *section)
 {
+	const se_format *fm = se_formats_find(in->formats, doc->framework,
+	    doc->kind);
 	size_t i;
 
 	for (i = 0; list && list->kind == SE_NODE_LIST && i < list->n; i++) {
@@ -1180,6 +1196,19 @@ yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
 			theme_add(ts, area, strlen(area),
 			    or(area_title(in, doc, area), area), kind, auth,
 			    &x->pos);
+		else {
+			const char *text = str(x, "text");
+			const se_area *a = text && fm ? match_area(fm->fw, text,
+			    strlen(text)) : NULL;
+			if (!a && parent && (text = str(parent, "text")) && fm)
+				a = match_area(fm->fw, text, strlen(text));
+			if (a)
+				theme_add(ts, a->id, strlen(a->id),
+				    or(a->title, a->id), kind, auth, &x->pos);
+			else
+				theme_add(ts, section, strlen(section), section,
+				    kind, auth, &x->pos);
+		}
 	}
 }
 
@@ -1328,14 +1357,15 @@ collect(struct themes *ts, const se_report_input *in, const se_doc *doc)
 		md_items(ts, in, doc, "improvement-priorities", T_PRIORITY, auth);
 	} else if (strcmp(k, "self-assessment") == 0) {
 		yaml_items(ts, in, doc, se_node_get(doc->meta, "weaknesses"),
-		    T_WEAKNESS, NULL, auth);
+		    T_WEAKNESS, NULL, auth, "Weaknesses");
 	} else if (strcmp(k, "review") == 0) {
 		hs = se_node_get(doc->meta, "hypotheses");
 		for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++)
 			yaml_items(ts, in, doc, se_node_get(hs->items[i],
-			    "findings"), T_FINDING, hs->items[i], auth);
+			    "findings"), T_FINDING, hs->items[i], auth,
+			    "Key findings");
 		yaml_items(ts, in, doc, se_node_get(doc->meta, "agreed_actions"),
-		    T_ACTION, NULL, auth);
+		    T_ACTION, NULL, auth, "Agreed actions");
 	}
 }
 

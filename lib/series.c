@@ -1,4 +1,4 @@
-/* series.c: the series store (DESIGN section 4, 9, 10.14-10.16): extract
+/* series.c: the series store (se-rag(1)): extract
  * rows folded into entity x indicator x period cells.  Strings are
  * interned once; a row costs a few string comparisons against the
  * previous row's names and one write, so memory follows the cells, not
@@ -444,7 +444,7 @@ new_entity(se_store *s, const char *name, const char *code)
 	return s->nent++;
 }
 
-/* DESIGN 10.15: the same authority by code when both rows have one,
+/* se-rag(1): the same authority by code when both rows have one,
  * otherwise by name. */
 static size_t
 find_entity(se_store *s, const char *name, const char *code)
@@ -834,8 +834,9 @@ put_limits(struct column *col, size_t e, const se_row *r)
 	return 0;
 }
 
-/* DESIGN 10.16: an identical repeated row is ignored; conflicting values
- * for one cell are an error naming both places, and neither is used.
+/* se-rag(1) duplicate: an identical repeated row is ignored; conflicting
+ * values for one cell are an error naming both places, and neither is
+ * used.
  * A later release of the figures (Final over Revised over
  * Provisional) replaces an earlier one, and an earlier one is ignored. */
 static int
@@ -1061,14 +1062,12 @@ se_store_read_neighbours(se_store *s, const char *path)
 	r.s = s;
 	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	pos.file = r.name;
-	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	f = se_input_fopen(path, s->diag);
 	if (!f)
-		return se_diag_error(s->diag, &pos, "unreadable",
-		    "cannot open: %s", strerror(errno));
+		return -1;
 	csv = se_csv_new(r.name, on_neighbour, &r, s->diag);
 	if (!csv) {
-		if (f != stdin)
-			fclose(f);
+		se_input_fclose(f);
 		return oom(s);
 	}
 	if (se_csv_feed_stream(csv, f, 0, -1) < 0)
@@ -1082,8 +1081,7 @@ se_store_read_neighbours(se_store *s, const char *path)
 		rc = se_diag_error(s->diag, &pos, "csv-header",
 		    "not a neighbours file: it is empty");
 	se_csv_free(csv);
-	if (f != stdin)
-		fclose(f);
+	se_input_fclose(f);
 	return r.bad ? -1 : rc;
 }
 
@@ -1202,7 +1200,7 @@ cmp_colkey(const void *pa, const void *pb)
 	return se_period_cmp(&a->p, &b->p);
 }
 
-/* DESIGN 10.14: a YYYY-YY that could be a month is a month when the same
+/* se-rag(1) mixed-periods: a YYYY-YY that could be a month is a month when the same
  * series has periods that can only be months; then one granularity. */
 static int
 resolve_periods(se_store *s, struct series *x)

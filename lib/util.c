@@ -2,11 +2,9 @@
 #include "internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 void
@@ -126,33 +124,16 @@ int
 se_read_file(const char *path, size_t max, char **out, size_t *len,
     se_diag *diag)
 {
-	se_pos pos = { path, 0, 0 };
-	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_NONBLOCK);
-	struct stat st;
+	se_pos pos = { se_input_name(path), 0, 0 };
+	int fd = se_input_open(path, diag);
 	se_buf b;
 	char chunk[65536];
 	ssize_t n;
 
 	*out = NULL;
 	*len = 0;
-	if (is_stdin)
-		pos.file = "<stdin>";
 	if (fd < 0)
-		return se_diag_error(diag, &pos, "unreadable", "cannot open: %s",
-		    strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (!is_stdin)
-			close(fd);
-		return se_diag_error(diag, &pos, "unreadable",
-		    "is a directory, not a file");
-	}
-	if (!is_stdin && !S_ISREG(st.st_mode)) {
-		/* FIFOs and devices: read them, but never block on open. */
-		int fl = fcntl(fd, F_GETFL);
-		if (fl >= 0)
-			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-	}
+		return -1;
 	se_buf_init(&b);
 	for (;;) {
 		n = read(fd, chunk, sizeof chunk);
@@ -161,8 +142,7 @@ se_read_file(const char *path, size_t max, char **out, size_t *len,
 		if (n <= 0)
 			break;
 		if (b.len + (size_t)n > max) {
-			if (!is_stdin)
-				close(fd);
+			se_input_close(fd);
 			se_buf_release(&b);
 			return se_diag_error(diag, &pos, "too-large",
 			    "file is larger than %zu MiB, the limit for a "
@@ -172,14 +152,12 @@ se_read_file(const char *path, size_t max, char **out, size_t *len,
 	}
 	if (n < 0) {
 		int e = errno;
-		if (!is_stdin)
-			close(fd);
+		se_input_close(fd);
 		se_buf_release(&b);
 		return se_diag_error(diag, &pos, "unreadable", "cannot read: %s",
 		    strerror(e));
 	}
-	if (!is_stdin)
-		close(fd);
+	se_input_close(fd);
 	if (se_buf_failed(&b)) {
 		se_buf_release(&b);
 		return se_diag_error(diag, &pos, "out-of-memory",
@@ -222,4 +200,12 @@ se_hash(const void *p, size_t n)
 		h *= 1099511628211ull;
 	}
 	return h;
+}
+
+bool
+se_ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), e = strlen(end);
+
+	return n >= e && se_strcasecmp(s + n - e, end) == 0;
 }

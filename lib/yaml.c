@@ -191,6 +191,70 @@ attach(struct loader *l, se_node *n, size_t weight, unsigned end_line)
 	return 0;
 }
 
+/* The position of byte 'off' of the buffer. */
+static se_pos
+pos_at(const struct loader *l, size_t off)
+{
+	size_t i, start = 0;
+	se_pos p = { l->file, 1 + l->line_off, 1 };
+
+	for (i = 0; i < off && i < l->len; i++)
+		if (l->buf[i] == '\n' || (l->buf[i] == '\r' &&
+		    (i + 1 == l->len || l->buf[i + 1] != '\n'))) {
+			p.line++;
+			start = i + 1;
+		}
+	p.col = se_utf8_column(l->buf + start, l->buf + (off < l->len ? off :
+	    l->len));
+	return p;
+}
+
+/* The byte offset of a mark (its line and column in characters). */
+static size_t
+offset_of(const struct loader *l, yaml_mark_t m)
+{
+	size_t i = 0, line = 0, col = 0;
+
+	while (i < l->len && line < m.line) {
+		if (l->buf[i] == '\n' || (l->buf[i] == '\r' &&
+		    (i + 1 == l->len || l->buf[i + 1] != '\n')))
+			line++;
+		i++;
+	}
+	while (i < l->len && col < m.column) {
+		i++;
+		while (i < l->len && ((unsigned char)l->buf[i] & 0xc0) == 0x80)
+			i++;
+		col++;
+	}
+	return i;
+}
+
+/* A NUL in a value can only come from an escape ("\0", "\x00",
+ * "\u0000", "\U00000000"; a NUL byte is refused before parsing): it
+ * would end the text there, silently.  An error at the escape. */
+static int
+nul_in_value(struct loader *l, const yaml_event_t *ev)
+{
+	static const char *const esc[] = { "\\0", "\\x00", "\\u0000",
+		"\\U00000000" };
+	size_t from = offset_of(l, ev->start_mark), to = offset_of(l,
+	    ev->end_mark), at = to, i, k;
+	se_pos p;
+
+	for (i = from; i < to && at == to; i++)
+		for (k = 0; k < sizeof esc / sizeof *esc; k++)
+			if (strncmp(l->buf + i, esc[k], strlen(esc[k])) == 0 &&
+			    (i == from || l->buf[i - 1] != '\\')) {
+				at = i;
+				break;
+			}
+	p = at < to ? pos_at(l, at) : pos_of(l, ev->start_mark);
+	return se_diag_error(l->diag, &p, "nul-character",
+	    "a NUL character (an escape for byte 0) would cut this text "
+	    "short here: remove it");
+}
+
 static int
 on_scalar(struct loader *l, const yaml_event_t *ev)
 {
@@ -205,6 +269,8 @@ on_scalar(struct loader *l, const yaml_event_t *ev)
 	if (!n->text)
 		return nomem(l);
 	n->len = ev->data.scalar.length;
+	if (memchr(ev->data.scalar.value, '\0', n->len))
+		nul_in_value(l, ev);
 	/* "!!str 3" is as much a string as "3". */
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    !(tag && strcmp(tag, YAML_STR_TAG) == 0);
@@ -321,13 +387,18 @@ fill_map(struct loader *l, se_node *n, se_node **kids, size_t nkids)
 	    (n->n ? n->n : 1) * sizeof *n->items);
 	if (!n->keys || !n->items)
 		return nomem(l);
-	for (i = 0; i < n->n; i++) {
-		n->keys[i] = kids[2 * i];
-		n->items[i] = kids[2 * i + 1];
-		if (n->keys[i]->kind != SE_NODE_SCALAR)
-			return se_diag_error(l->diag, &n->keys[i]->pos,
-			    "yaml-syntax", "a key must be plain text, not a "
-			    "list or map");
+	n->n = 0;
+	for (i = 0; i < nkids / 2; i++) {
+		/* "? [a, b]: c" is valid YAML, but no format has such keys:
+		 * a problem in the document, and the pair is left out. */
+		if (kids[2 * i]->kind != SE_NODE_SCALAR) {
+			se_diag_error(l->diag, &kids[2 * i]->pos, "complex-key",
+			    "a key must be plain text, not a list or map");
+			continue;
+		}
+		n->keys[n->n] = kids[2 * i];
+		n->items[n->n] = kids[2 * i + 1];
+		n->n++;
 	}
 	return check_duplicates(l, n);
 }
@@ -536,17 +607,7 @@ static int
 reader_error(struct loader *l)
 {
 	const yaml_parser_t *y = &l->parser;
-	size_t off = y->problem_offset, i, start = 0;
-	se_pos p = { l->file, 1 + l->line_off, 1 };
-
-	for (i = 0; i < off && i < l->len; i++)
-		if (l->buf[i] == '\n' || (l->buf[i] == '\r' &&
-		    (i + 1 == l->len || l->buf[i + 1] != '\n'))) {
-			p.line++;
-			start = i + 1;
-		}
-	p.col = se_utf8_column(l->buf + start, l->buf + (off < l->len ? off :
-	    l->len));
+	se_pos p = pos_at(l, y->problem_offset);
 	if (y->problem && strstr(y->problem, "control characters"))
 		return se_diag_error(l->diag, &p, "yaml-syntax",
 		    "control character 0x%02x is not allowed in YAML: remove it",

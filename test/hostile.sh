@@ -1,5 +1,5 @@
 #!/bin/sh
-# test/hostile.sh: every command on every hostile input (DESIGN section 6).
+# test/hostile.sh: every command on every hostile input (libse(3), limits).
 # Each run is bounded by `timeout 20` and must end with status 1 or 2 (never
 # 0, never >= 124: a timeout or a signal), with a diagnostic naming the input
 # (on standard error, or standard output for se-validate), and no report
@@ -211,3 +211,173 @@ else
 	echo "not ok - hostile se-validate a directory vanishing mid-walk: status $rc"
 	tail -n 5 err | sed 's/^/# /'
 fi
+
+# ---- every file-taking option, inputs never written, -o never an input ---
+# The inputs of each command line, copied here; each line names its
+# inputs as @NAME (a file in in/) and one slot @@ that the hostile input
+# takes in turn.  Every input is checksummed before and after.
+mkdir in
+cp "$E/data/indicators.yaml" "$E/data/extract-long.csv" \
+    "$E/data/neighbours.csv" in/
+cp "$E/anyshire/2018-19/plan.yaml" "$E/anyshire/2018-19/plan-2019-05.yaml" \
+    "$E/anyshire/2018-19/self-assessment.yaml" in/
+cp "$E/midshires/programme.yaml" in/
+mkdir in/reviews
+cp "$E/anyshire/2018-19/review.yaml" in/reviews/
+cp "$ROOT/test/fixtures/plan/authorities-4.yaml" in/authorities.yaml
+mkdir in/summary
+cp "$E"/anyshire/2018-19/*.md in/summary/
+# One broken document among files with no kind (a directory walk).
+mkdir broken-dir
+printf '# Notes\n\nNot a document.\n' > broken-dir/README.md
+printf 'kind: plan\nactions:\n  - action: "open\n' > broken-dir/broken.yaml
+printf 'indicator,authority,period,value\nCSC-001,"Anyshire,2018-19\n' \
+    > broken-dir/broken.csv
+
+sums() { find in -type f -exec cksum {} + | LC_ALL=C sort; }
+sums > sums.before
+
+# Each line: the command, with @@ where the hostile input goes.
+SLOTS="se-validate @@
+se-validate -i @@ in/self-assessment.yaml
+se-validate --data @@ in/self-assessment.yaml
+se-rag -i in/indicators.yaml @@
+se-rag -i @@ in/extract-long.csv
+se-rag -i in/indicators.yaml --compare neighbours --neighbours @@ in/extract-long.csv
+se-plan --as-of 2019-06-30 @@
+se-plan --as-of 2019-06-30 --since @@ in/plan.yaml
+se-plan --as-of 2019-06-30 -i @@ --data in/extract-long.csv in/plan.yaml
+se-plan --as-of 2019-06-30 -i in/indicators.yaml --data @@ in/plan.yaml
+se-plan --from @@
+se-plan --programme @@ --as-of 2019-03-01 in/reviews
+se-plan --draft-programme --authorities @@ --cycle 2012-2014
+se-hypothesise @@
+se-hypothesise -i @@ in/self-assessment.yaml
+se-hypothesise -i in/indicators.yaml --data @@ in/self-assessment.yaml
+se-report -t summary @@
+se-report -t summary -i @@ in/summary
+se-report -t dashboard --authority Anyshire -i in/indicators.yaml --data @@ in/summary
+se-report -t calendar @@"
+
+# slot LABEL INPUT [NAME]: every slot filled with INPUT; INPUT may use
+# @@ itself (a FIFO per run).  Status 1 or 2 within 20 s, no sanitizer
+# report, the input named.
+slot() {
+	label=$1 input=$2 name=${3:-$2}
+	echo "$SLOTS" | while read -r line; do
+		cmd=${line%% *}
+		run=$(printf '%s\n' "$line" | sed "s|@@|$input|")
+		case $input in
+		fifo-w)	rm -f fifo-w; mkfifo fifo-w
+			(printf 'kind: [self-\n' > fifo-w) 2>/dev/null &
+			wpid=$! ;;
+		esac
+		# shellcheck disable=SC2086
+		timeout 20 "$BIN"/$run > out 2> err < /dev/null
+		rc=$?
+		if [ -n "$wpid" ]; then
+			kill "$wpid" 2>/dev/null
+			wait "$wpid" 2>/dev/null
+			wpid=
+		fi
+		cmd="$line"
+		check "$label" "$name" $rc
+	done
+}
+slot "FIFO without a writer in every file option" fifo
+slot "FIFO with a writer in every file option" fifo-w
+slot "/dev/zero in every file option" /dev/zero
+slot "a directory with one broken document in every file option" broken-dir broken
+sums > sums.after
+if cmp -s sums.before sums.after; then
+	echo "ok - hostile every input unchanged by the hostile runs"
+else
+	echo "not ok - hostile an input changed:"
+	diff sums.before sums.after | sed 's/^/# /'
+fi
+
+# -o aimed at each input of a command line, by its path, a symbolic link
+# and a hard link: status 2, output-is-input, the input untouched.
+OUTS="se-validate -i in/indicators.yaml --data in/extract-long.csv in/self-assessment.yaml in/plan.yaml
+se-rag -i in/indicators.yaml --compare neighbours --neighbours in/neighbours.csv -F csv in/extract-long.csv
+se-rag in/summary/summary.md
+se-plan --as-of 2019-06-30 -F yaml --since in/plan-2019-05.yaml -i in/indicators.yaml --data in/extract-long.csv in/plan.yaml
+se-plan --as-of 2019-06-30 --from in/reviews/review.yaml
+se-plan --programme in/programme.yaml --as-of 2019-03-01 in/reviews
+se-plan --draft-programme --authorities in/authorities.yaml --cycle 2012-2014
+se-hypothesise -i in/indicators.yaml --data in/extract-long.csv in/self-assessment.yaml
+se-report -t summary -i in/indicators.yaml in/summary
+se-report -t dashboard --authority Anyshire -i in/indicators.yaml --data in/extract-long.csv in/summary"
+echo "$OUTS" | while read -r line; do
+	# The files this line reads: its in/ paths, a directory's files too.
+	for arg in $line; do
+		case $arg in in/*) ;; *) continue ;; esac
+		if [ -d "$arg" ]; then find "$arg" -type f; else echo "$arg"; fi
+	done | LC_ALL=C sort -u | while read -r input; do
+		for how in path symlink hardlink; do
+			rm -f out-link
+			case $how in
+			path) target=$input ;;
+			symlink) ln -s "$input" out-link; target=out-link ;;
+			hardlink) ln "$input" out-link; target=out-link ;;
+			esac
+			before=$(cksum < "$input")
+			# shellcheck disable=SC2086
+			timeout 20 "$BIN"/$line -o "$target" > out 2> err < /dev/null
+			rc=$?
+			after=$(cksum < "$input")
+			label="${line%% *} -o $input by $how"
+			if [ "$before" != "$after" ]; then
+				echo "not ok - hostile $label: the input was written"
+			elif [ $rc -ne 2 ] || ! grep -q 'output-is-input' err; then
+				echo "not ok - hostile $label: status $rc, no output-is-input"
+				head -n 3 err | sed 's/^/# /'
+			elif [ "$how" = symlink ] && [ ! -L out-link ]; then
+				echo "not ok - hostile $label: the link was replaced"
+			else
+				echo "ok - hostile $label"
+			fi
+			ls -A "$(dirname "$input")" | grep '\.tmp$' | sed 's/^/# left: /'
+		done
+	done
+done
+rm -f out-link
+
+# A dangling symbolic link as -o: the link is kept, its target written.
+echo "$OUTS" | head -n 4 | while read -r line; do
+	rm -rf dl && mkdir dl && ln -s target.out dl/link
+	# shellcheck disable=SC2086
+	timeout 20 "$BIN"/$line -o dl/link > out 2> err < /dev/null
+	rc=$?
+	label="${line%% *} -o a dangling symbolic link"
+	if [ $rc -gt 1 ]; then
+		echo "not ok - hostile $label: status $rc"
+		head -n 3 err | sed 's/^/# /'
+	elif [ ! -L dl/link ] || [ ! -s dl/target.out ]; then
+		echo "not ok - hostile $label: link replaced or target not written"
+	else
+		echo "ok - hostile $label"
+	fi
+done
+
+# A write that fails (a file size limit, as on a full disk, even for
+# root): status 2, the reason said once as 'unwritable', nothing left.
+echo "$OUTS" | while read -r line; do
+	rm -rf full && mkdir full
+	# shellcheck disable=SC2086
+	(trap '' XFSZ; ulimit -f 1; exec timeout 20 "$BIN"/$line -o full/out.txt) \
+	    > out 2> err < /dev/null
+	rc=$?
+	label="${line%% *} -o on a full file system"
+	n=$(grep -c 'full/out.txt: error: cannot write: File too large \[unwritable\]' err)
+	left=$(ls -A full)
+	# se-plan --from and the summary's se-rag write less than the limit.
+	if [ $rc -le 1 ] && [ -s full/out.txt ] && [ "$(wc -c < full/out.txt)" -le 1024 ]; then
+		echo "ok - hostile $label # SKIP the output fits under the limit"
+	elif [ $rc -ne 2 ] || [ "$n" -ne 1 ] || [ -n "$left" ]; then
+		echo "not ok - hostile $label: status $rc, $n unwritable, left '$left'"
+		head -n 3 err | sed 's/^/# /'
+	else
+		echo "ok - hostile $label"
+	fi
+done

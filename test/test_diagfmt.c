@@ -75,7 +75,7 @@ TEST(text_is_one_line_per_diagnostic_with_controls_escaped)
 	    "[unreadable]\n"
 	    "x.md:1:1: error: line one\\nline two, with 50% done: yes "
 	    "[evidence]\n"
-	    "nothing to check [summary]\n");
+	    "note: nothing to check [summary]\n");
 }
 
 TEST(json_is_one_object_per_line_with_null_for_no_position)

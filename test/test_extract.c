@@ -345,7 +345,7 @@ TEST(a_directory_is_reported_and_fails)
 	int rc;
 	char *dg, *got = read_path("test/fixtures/csv", &rc, &dg);
 
-	CHECK_STR_EQ(dg, "0:0:unreadable: cannot read: Is a directory\n");
+	CHECK_STR_EQ(dg, "0:0:unreadable: is a directory, not a file\n");
 	CHECK_INT_EQ(rc, -1);
 	free(got);
 	free(dg);

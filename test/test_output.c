@@ -411,6 +411,85 @@ TEST(a_symbolic_link_is_followed_and_kept)
 	se_diag_free(d);
 }
 
+/* se(7): links are followed and kept, also when the link's target does
+ * not exist yet (it used to be replaced by a regular file). */
+TEST(a_dangling_symbolic_link_writes_its_target_and_keeps_the_link)
+{
+	se_diag *d = se_diag_new();
+	struct stat st;
+
+	clean_dir(tmpdir);
+	CHECK_INT_EQ(symlink("target.md", at("link.md")), 0);
+	CHECK_INT_EQ(symlink("link.md", at("link2.md")), 0);
+	CHECK_INT_EQ(write_out(at("link2.md"), "new\n", true, d), 0);
+	CHECK_INT_EQ(lstat(at("link.md"), &st), 0);
+	CHECK(S_ISLNK(st.st_mode));
+	CHECK_INT_EQ(lstat(at("link2.md"), &st), 0);
+	CHECK(S_ISLNK(st.st_mode));
+	CHECK_STR_EQ(get_file(at("target.md")), "new\n");
+	CHECK_INT_EQ(count_entries(tmpdir), 3);
+	CHECK_INT_EQ(se_diag_len(d), 0);
+	se_diag_free(d);
+}
+
+TEST(a_symbolic_link_loop_as_the_output_is_reported)
+{
+	se_diag *d = se_diag_new();
+
+	clean_dir(tmpdir);
+	CHECK_INT_EQ(symlink("b.md", at("a.md")), 0);
+	CHECK_INT_EQ(symlink("a.md", at("b.md")), 0);
+	CHECK_INT_EQ(write_out(at("a.md"), "new\n", true, d), -2);
+	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 1);
+	if (se_diag_len(d) == 1) {
+		CHECK_STR_EQ(se_diag_get(d, 0)->rule, "unwritable");
+		CHECK(strstr(se_diag_get(d, 0)->message, "symbolic links"));
+	}
+	CHECK_INT_EQ(count_entries(tmpdir), 2);
+	se_diag_free(d);
+}
+
+/* A renderer stops at the first failed write and the command does not
+ * commit: the reason is still the write's (it was [out-of-memory] or
+ * nothing at all). */
+TEST(a_write_that_failed_before_close_is_reported_with_its_reason)
+{
+	char big[8192];
+	pid_t pid;
+	int status = -1;
+
+	clean_dir(tmpdir);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit rl = { 100, 100 };
+		se_diag *d = se_diag_new();
+		se_out *o;
+		int r;
+
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		o = se_out_open(at("report.md"), d);
+		if (!o)
+			_exit(2);
+		fputs(big, se_out_file(o));
+		fflush(se_out_file(o));
+		r = se_out_close(o, false, d);
+		r = r == -1 && se_diag_count(d, SE_ERROR) == 1 &&
+		    strcmp(se_diag_get(d, 0)->rule, "unwritable") == 0 &&
+		    strcmp(se_diag_get(d, 0)->message,
+		    "cannot write: File too large") == 0 ? 0 : 1;
+		se_diag_free(d);
+		_exit(r);
+	}
+	CHECK(pid > 0);
+	waitpid(pid, &status, 0);
+	CHECK_INT_EQ(status, 0);
+	CHECK_INT_EQ(count_entries(tmpdir), 0);
+}
+
 TEST(color_choices_parse_and_unknown_ones_are_refused)
 {
 	CHECK_INT_EQ(se_color_parse("auto"), SE_COLOR_AUTO);
@@ -481,6 +560,9 @@ main(void)
 	RUN(dev_stdout_is_written_not_replaced);
 	RUN(a_fifo_is_written_not_replaced);
 	RUN(a_symbolic_link_is_followed_and_kept);
+	RUN(a_dangling_symbolic_link_writes_its_target_and_keeps_the_link);
+	RUN(a_symbolic_link_loop_as_the_output_is_reported);
+	RUN(a_write_that_failed_before_close_is_reported_with_its_reason);
 	RUN(color_choices_parse_and_unknown_ones_are_refused);
 	RUN(color_is_forced_by_always_and_never_whatever_no_color_says);
 	RUN(color_auto_is_on_for_a_terminal_unless_no_color_is_set);

@@ -263,6 +263,31 @@ TEST(partial_or_malformed_postcodes_are_not_found)
 	CHECK_NONE("M1  1AE");
 }
 
+/* Typed in lower case in a note about a child: found when the word
+ * before it places someone there. */
+TEST(a_lower_case_postcode_after_a_place_word_is_found)
+{
+	CHECK_ONE("The child was found at ng7 2rd by police.", 23, 7,
+	    "postcode");
+	CHECK_ONE("lives at sw1a 1aa", 9, 8, "postcode");
+	CHECK_ONE("moved to an address in Le1 6zz", 23, 7, "postcode");
+	CHECK_ONE("home: cr2 6xh", 6, 7, "postcode");
+}
+
+TEST(lower_case_near_misses_are_not_postcodes)
+{
+	CHECK_NONE("ng7 2rd");               /* no word placing anyone */
+	CHECK_NONE("the child ng7 2rd");
+	CHECK_NONE("found at ng72rd");       /* no space: a word */
+	CHECK_NONE("pupils in y7 3rd set");  /* one-letter area, ordinal */
+	CHECK_NONE("at m6 1am");             /* one-letter area; M inward */
+	CHECK_NONE("in ks2 4th year");       /* ordinal */
+	CHECK_NONE("in ab1 2nd");            /* ordinal */
+	CHECK_NONE("at ng7 2rdx");
+	CHECK_NONE("at ng7 2cd");            /* C never in the inward code */
+	CHECK_NONE("in q1a 1aa");
+}
+
 TEST(postcodes_are_not_reported_with_no_postcode)
 {
 	hits c = scan_flags("SW1A 1AA and AB123456C", SE_PII_NO_POSTCODE);
@@ -431,6 +456,8 @@ main(void)
 	RUN(a_nino_without_a_suffix_a_to_d_is_not_found);
 	RUN(full_postcodes_of_every_shape_are_found);
 	RUN(partial_or_malformed_postcodes_are_not_found);
+	RUN(a_lower_case_postcode_after_a_place_word_is_found);
+	RUN(lower_case_near_misses_are_not_postcodes);
 	RUN(postcodes_are_not_reported_with_no_postcode);
 	RUN(a_date_after_a_dob_keyword_is_found);
 	RUN(a_dob_keyword_without_a_whole_date_is_not_found);

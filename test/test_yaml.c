@@ -372,6 +372,12 @@ TEST(keys_differing_only_after_a_nul_escape_are_not_duplicates)
 
 	CHECK(doc != NULL);
 	CHECK_STR_EQ(diags(d),
+	    "t.yaml:1:3: error nul-character: a NUL character (an escape for "
+	    "byte 0) would cut this text short here: remove it\n"
+	    "t.yaml:2:3: error nul-character: a NUL character (an escape for "
+	    "byte 0) would cut this text short here: remove it\n"
+	    "t.yaml:3:3: error nul-character: a NUL character (an escape for "
+	    "byte 0) would cut this text short here: remove it\n"
 	    "t.yaml:3:1: error duplicate-key: duplicate key 'a' (first at line 1)\n");
 	se_doc_free(doc);
 	se_diag_free(d);
@@ -685,14 +691,47 @@ TEST(a_control_character_is_reported_at_its_position)
 	se_diag_free(d);
 }
 
-TEST(a_complex_key_is_refused)
+/* Valid YAML, so not a syntax error (which fails the load, exit 2): a
+ * problem in the document, its pair left out and the rest kept. */
+TEST(a_complex_key_is_a_problem_in_the_document_not_a_syntax_error)
 {
 	se_diag *d = se_diag_new();
-	se_doc *doc = yaml("? [a, b]\n: 1\n", d);
+	se_doc *doc = yaml("? [a, b]\n: 1\nkind: plan\n", d);
 
-	CHECK(doc == NULL);
-	CHECK_STR_EQ(diags(d), "t.yaml:1:3: error yaml-syntax: a key must be "
+	CHECK(doc != NULL);
+	CHECK_STR_EQ(diags(d), "t.yaml:1:3: error complex-key: a key must be "
 	    "plain text, not a list or map\n");
+	if (doc) {
+		CHECK_INT_EQ(doc->meta->n, 1);
+		CHECK_STR_EQ(se_node_str(se_node_get(doc->meta, "kind")),
+		    "plan");
+	}
+	se_doc_free(doc);
+	se_diag_free(d);
+}
+
+/* "\0" would end the text at the NUL: "Visible" with " hidden" lost. */
+TEST(a_nul_escape_in_a_value_is_an_error_at_the_escape)
+{
+	se_diag *d = se_diag_new();
+	se_doc *doc = yaml("kind: plan\naction: \"Visible\\0 hidden\"\n"
+	    "owner: \"a\\x00\"\nlead: 'a\\0'\nnote: \"\\\\0\"\n", d);
+
+	CHECK(doc != NULL);
+	CHECK_STR_EQ(diags(d), "t.yaml:2:17: error nul-character: a NUL "
+	    "character (an escape for byte 0) would cut this text short here: "
+	    "remove it\n"
+	    "t.yaml:3:10: error nul-character: a NUL "
+	    "character (an escape for byte 0) would cut this text short here: "
+	    "remove it\n");
+	if (doc) {
+		/* In single quotes and after an escaped backslash, \0 is text. */
+		CHECK_STR_EQ(se_node_str(se_node_get(doc->meta, "lead")),
+		    "a\\0");
+		CHECK_STR_EQ(se_node_str(se_node_get(doc->meta, "note")),
+		    "\\0");
+	}
+	se_doc_free(doc);
 	se_diag_free(d);
 }
 
@@ -925,7 +964,8 @@ main(void)
 	RUN(an_unclosed_flow_list_is_reported_where_it_opens);
 	RUN(a_character_that_cannot_start_a_value_is_named);
 	RUN(a_control_character_is_reported_at_its_position);
-	RUN(a_complex_key_is_refused);
+	RUN(a_complex_key_is_a_problem_in_the_document_not_a_syntax_error);
+	RUN(a_nul_escape_in_a_value_is_an_error_at_the_escape);
 	RUN(only_the_first_document_is_used_and_the_rest_warned);
 	RUN(invalid_utf8_is_refused_before_parsing);
 	RUN(a_nul_byte_is_refused_as_binary);
