@@ -424,9 +424,8 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 		if (row_period(x, ps, pn, &r.period) != 0) {
 			se_pos p = field_pos(x, &f[x->col[R_PERIOD]]);
 			se_diag_error(x->d, &p, "csv-period",
-			    "period '%.*s%s' is not a year (2018), span "
-			    "(2018-19), quarter (2018Q2), month (2018-09) or "
-			    "date (2018-09-30)", shown(ps, pn), ps,
+			    "period '%.*s%s' is not " SE_PERIOD_FORMS,
+			    shown(ps, pn), ps,
 			    shown(ps, pn) < (int)pn ? "..." : "");
 			return 0;
 		}

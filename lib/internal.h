@@ -115,6 +115,11 @@ int se_text_put_line(FILE *f, const char *s);
 void se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
     size_t n);
 
+/* The periods an extract may use, for messages (extract.c, layout.c). */
+#define SE_PERIOD_FORMS "a year (2018), span (2018-19, 2018/19), rolling " \
+	"span (2014-16), quarter (2018Q2, Q2 2018-19), month (2018-09) or " \
+	"date (2018-09-30)"
+
 /* layout.c: the published layouts (EES tidy data, LAIT long,
  * Fingertips) behind se_extract.  se_real_sniff: which of them a header
  * is (SE_LAYOUT_NONE: none).  A reader per file; 'name' and the options'

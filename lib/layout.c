@@ -257,6 +257,7 @@ struct se_real {
 	size_t npend, cappend;
 	bool overflowed;     /* PENDING_MAX reached */
 	size_t emitted;      /* values passed on */
+	size_t rows_read;    /* rows of the levels used that reached the filters */
 
 	char *buf;           /* the row's strings */
 	size_t buflen, bufcap;
@@ -604,9 +605,7 @@ row_period(se_real *x, const se_csv_field *f, size_t pc, size_t ic,
 		rc = ees_period(x, tp, tn, ti, in, &at);
 	else if ((rc = se_period_parse(tp, tn, &x->per)) != 0)
 		se_diag_error(x->d, &at, "csv-period",
-		    "period '%.*s%s' is not a year (2018), span (2018-19, "
-		    "2018/19), rolling span (2014-16), quarter (2018Q2, Q2 "
-		    "2018-19), month (2018-09) or date (2018-09-30)",
+		    "period '%.*s%s' is not " SE_PERIOD_FORMS,
 		    shown(tp, tn), tp, shown(tp, tn) < (int)tn ? "..." : "");
 	x->pok = rc == 0;
 	/* Remembered only while it fits; a failure is reported once for a
@@ -789,7 +788,8 @@ overflow(se_real *x)
 }
 
 /* Which way the row's filters decide: 1 pass it on, 0 drop it, 2 keep
- * it aside (the filters in *mask may turn out to be single-level). */
+ * it aside (the filters in *mask may turn out to be single-level); -1
+ * out of memory. */
 static int
 decide(se_real *x, const se_csv_field *f, uint64_t *mask)
 {
@@ -797,6 +797,7 @@ decide(se_real *x, const se_csv_field *f, uint64_t *mask)
 	int verdict = 1;
 
 	*mask = 0;
+	x->rows_read++;
 	for (i = 0; i < x->nf; i++) {
 		struct filter *fl = &x->f[i];
 		const char *s = f[fl->col].text;
@@ -821,6 +822,25 @@ decide(se_real *x, const se_csv_field *f, uint64_t *mask)
 	return verdict;
 }
 
+/* Digits with a sign, point, exponent, grouping or percent: a number
+ * for telling measures from filters (reading it is for used columns). */
+static bool
+numberish(const char *s, size_t n)
+{
+	size_t i;
+	bool digit = false;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			digit = true;
+		else if (c != '.' && c != '-' && c != '+' && c != 'e' &&
+		    c != 'E' && c != ',' && c != '%')
+			return false;
+	}
+	return digit;
+}
+
 /* Numbers and markers so far; text makes a column a filter. */
 static int
 watch_numeric(se_real *x, const se_csv_field *f, size_t c)
@@ -829,10 +849,7 @@ watch_numeric(se_real *x, const se_csv_field *f, size_t c)
 	size_t n = f[c].len;
 	double v;
 
-	if (n && ((*s >= '0' && *s <= '9') || *s == '-' || *s == '.'))
-		if (se_number_parse(s, n, &v) != SE_NUM_BAD)
-			return 0;
-	if (se_number_parse(s, n, &v) != SE_NUM_BAD)
+	if (numberish(s, n) || se_number_parse(s, n, &v) != SE_NUM_BAD)
 		return 0;
 	x->text_line[c] = f[c].line;
 	if (add_filter(x, c, false) < 0)
@@ -840,18 +857,13 @@ watch_numeric(se_real *x, const se_csv_field *f, size_t c)
 	return 0;
 }
 
-/* Pass on, keep aside or drop the row's values (rows[0..n)). */
+/* Pass on or keep aside the row's values (rows[0..n)) as decide() said
+ * (v, mask). */
 static int
-deliver(se_real *x, const se_csv_field *f, const se_row *rows, size_t n)
+deliver(se_real *x, const se_row *rows, size_t n, int v, uint64_t mask)
 {
-	uint64_t mask;
 	size_t i;
-	int v = decide(x, f, &mask);
 
-	if (x->failed)
-		return -1;
-	if (v == 0)
-		return 0;
 	for (i = 0; i < n; i++) {
 		if (v == 1) {
 			if (emit(x, &rows[i]) != 0)
@@ -925,10 +937,25 @@ ees_row(se_real *x, const se_csv_field *f, size_t n, se_row *rows)
 	se_row r;
 	const char *level;
 	size_t ln, i, k = 0;
+	uint64_t mask;
+	int v;
 
 	level = text(x, f, x->col[K_LEVEL], &ln);
 	memset(&r, 0, sizeof r);
 	r.row_pos = pos_of(x, &f[0]);
+	if (!eq_ci(level, ln, "National") && !eq_ci(level, ln, "Regional") &&
+	    !eq_ci(level, ln, "Local authority")) {
+		if (tally(&x->skipped, x->arena, level, ln) < 0)
+			return oom(x);
+		return 0;
+	}
+	for (i = 0; i < x->ncols && i < n; i++)
+		if (x->role[i] == C_NUMERIC && watch_numeric(x, f, i) < 0)
+			return -1;
+	/* The breakdowns first: most rows of a file with breakdowns are
+	 * not used, and need no more reading. */
+	if ((v = decide(x, f, &mask)) <= 0)
+		return v;
 	if (eq_ci(level, ln, "National")) {
 		r.code = text(x, f, x->col[K_COUNTRY_CODE], NULL);
 		r.authority = "England";
@@ -937,15 +964,11 @@ ees_row(se_real *x, const se_csv_field *f, size_t n, se_row *rows)
 	} else if (eq_ci(level, ln, "Regional")) {
 		r.authority = text(x, f, x->col[K_REGION_NAME], NULL);
 		r.code = text(x, f, x->col[K_REGION_CODE], NULL);
-	} else if (eq_ci(level, ln, "Local authority")) {
+	} else {
 		r.authority = text(x, f, x->col[K_LA_NAME], NULL);
 		r.code = text(x, f, x->col[K_NEW_CODE], NULL);
 		r.code2 = text(x, f, x->col[K_OLD_CODE], NULL);
 		r.region = text(x, f, x->col[K_REGION_NAME], NULL);
-	} else {
-		if (tally(&x->skipped, x->arena, level, ln) < 0)
-			return oom(x);
-		return 0;
 	}
 	if (r.code && !*r.code)
 		r.code = NULL;
@@ -960,9 +983,6 @@ ees_row(se_real *x, const se_csv_field *f, size_t n, se_row *rows)
 	}
 	if (!*r.authority)
 		r.authority = NULL;
-	for (i = 0; i < x->ncols && i < n; i++)
-		if (x->role[i] == C_NUMERIC && watch_numeric(x, f, i) < 0)
-			return -1;
 	if (row_period(x, f, x->col[K_TP], x->col[K_TI], &r) != 0)
 		return x->failed ? -1 : 0;
 	r.period_text = text(x, f, x->col[K_TP], NULL);
@@ -989,7 +1009,7 @@ ees_row(se_real *x, const se_csv_field *f, size_t n, se_row *rows)
 		own_flag(x, &rows[k]);
 		k++;
 	}
-	return deliver(x, f, rows, k);
+	return deliver(x, rows, k, v, mask);
 }
 
 /* ---- LAIT ------------------------------------------------------------------ */
@@ -1073,8 +1093,7 @@ lait_row(se_real *x, const se_csv_field *f, se_row *rows)
 	if (se_period_parse(years, yn, &r.period) != 0) {
 		se_pos p = pos_of(x, &f[x->col[K_YEARS]]);
 		se_diag_error(x->d, &p, "csv-period",
-		    "period '%.*s' is not a year (2018), span (2018-19), rolling "
-		    "span (2014-16) or quarter (2018Q2)", shown(years, yn),
+		    "period '%.*s' is not " SE_PERIOD_FORMS, shown(years, yn),
 		    years);
 		return 0;
 	}
@@ -1082,7 +1101,7 @@ lait_row(se_real *x, const se_csv_field *f, se_row *rows)
 	rows[0] = r;
 	if (!value_of(x, f, x->col[K_VALUES], &rows[0]))
 		return 0;
-	return deliver(x, f, rows, 1);
+	return deliver(x, rows, 1, 1, 0);
 }
 
 /* ---- Fingertips ------------------------------------------------------------ */
@@ -1100,9 +1119,13 @@ ft_row(se_real *x, const se_csv_field *f, se_row *rows)
 	se_row r;
 	const char *type, *id;
 	size_t tn;
+	uint64_t mask;
+	int v;
 
 	memset(&r, 0, sizeof r);
 	r.row_pos = pos_of(x, &f[0]);
+	if ((v = decide(x, f, &mask)) <= 0)
+		return v;
 	id = text(x, f, x->col[K_IND_ID], NULL);
 	r.title = text(x, f, x->col[K_IND_NAME], NULL);
 	r.indicator = *id ? id : r.title;
@@ -1139,7 +1162,7 @@ ft_row(se_real *x, const se_csv_field *f, se_row *rows)
 	if (number_at(f, x->col[K_CI_LOW], &rows[0].ci_low) &&
 	    number_at(f, x->col[K_CI_HIGH], &rows[0].ci_high))
 		rows[0].has_ci = true;
-	return deliver(x, f, rows, 1);
+	return deliver(x, rows, 1, v, mask);
 }
 
 /* ---- the reader's life ------------------------------------------------------- */
@@ -1286,6 +1309,21 @@ filter_problems(se_real *x)
 	}
 }
 
+/* Whether a filter has been reported as unusable. */
+static bool
+filters_failed(const se_real *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nf; i++) {
+		const struct filter *f = &x->f[i];
+		if ((f->where && !f->where_seen) ||
+		    (!f->where && f->ntotal == 0 && f->nlevels > 1))
+			return true;
+	}
+	return false;
+}
+
 static void
 notes(se_real *x)
 {
@@ -1327,6 +1365,15 @@ notes(se_real *x)
 		    "%zu measure column%s not in the catalogue %s not read: %s",
 		    unused, unused == 1 ? "" : "s", unused == 1 ? "is" : "are",
 		    se_buf_str(&b));
+	if (x->rows_read && x->emitted == 0 && x->nf && !filters_failed(x)) {
+		se_buf_reset(&b);
+		for (i = 0; i < x->nf; i++)
+			se_buf_addf(&b, "%s'%s'", i ? ", " : "", x->f[i].name);
+		se_diag_warning(x->d, &at, "no-rows",
+		    "none of the %zu rows read has the level chosen (its total "
+		    "or --where) in every breakdown column at once: %s",
+		    x->rows_read, se_buf_str(&b));
+	}
 	for (i = 0; i < x->nwhere; i++)
 		if (!x->where_col[i])
 			se_diag_note(x->d, &at, "where",

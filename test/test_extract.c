@@ -227,8 +227,8 @@ TEST(bad_rows_are_reported_at_their_cell_and_the_rest_is_read)
 	CHECK_STR_EQ(dg,
 	    "3:23:csv-value: value 'abc' is not a number\n"
 	    "4:18:csv-period: period '201x' is not a year (2018), span "
-	    "(2018-19), quarter (2018Q2), month (2018-09) or date "
-	    "(2018-09-30)\n"
+	    "(2018-19, 2018/19), rolling span (2014-16), quarter (2018Q2, Q2 "
+	    "2018-19), month (2018-09) or date (2018-09-30)\n"
 	    "5:1:csv-row: row has 5 fields, the header has 4\n"
 	    "6:1:csv-row: row has 2 fields, the header has 4\n"
 	    "7:1:csv-row: row has no authority name or code\n"

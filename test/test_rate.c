@@ -130,6 +130,22 @@ TEST(thresholds_low_green_at_or_below_green_red_only_above_red)
 	CHECK_INT_EQ(se_rag_thresholds(SE_POLARITY_LOW, 548, 426, 547), SE_RAG_RED);
 }
 
+TEST(interval_rag_is_amber_when_the_interval_touches_the_comparator)
+{
+	/* low is better, England 100 */
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_LOW, 90, 99.99, 100), SE_RAG_GREEN);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_LOW, 90, 100, 100), SE_RAG_AMBER);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_LOW, 100, 110, 100), SE_RAG_AMBER);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_LOW, 100.01, 110, 100), SE_RAG_RED);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_LOW, 95, 105, 100), SE_RAG_AMBER);
+	/* high is better: the same intervals the other way round */
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_HIGH, 90, 99.99, 100), SE_RAG_RED);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_HIGH, 90, 100, 100), SE_RAG_AMBER);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_HIGH, 100, 110, 100), SE_RAG_AMBER);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_HIGH, 100.01, 110, 100), SE_RAG_GREEN);
+	CHECK_INT_EQ(se_rag_interval(SE_POLARITY_NONE, 100.01, 110, 100), SE_RAG_NONE);
+}
+
 TEST(comparator_rag_is_amber_within_the_tolerance_inclusive)
 {
 	/* low, England 21.9, t 1.0: 24.1 -> d = 21.9 - 24.1 = -2.2 < -1 red;
@@ -733,6 +749,7 @@ main(void)
 	RUN(better_is_the_difference_in_the_good_direction);
 	RUN(thresholds_high_green_at_the_green_value_red_only_below_red);
 	RUN(thresholds_low_green_at_or_below_green_red_only_above_red);
+	RUN(interval_rag_is_amber_when_the_interval_touches_the_comparator);
 	RUN(comparator_rag_is_amber_within_the_tolerance_inclusive);
 	RUN(direction_uses_the_tolerance_in_the_good_direction);
 	RUN(ties_share_the_lowest_rank);

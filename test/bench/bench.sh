@@ -14,7 +14,9 @@
 #
 #   sh test/bench/bench.sh [ROWS...]     default: 300000 5000000
 #   RUNS=3 (runs per fast tool), PEER_RUNS=1, BENCH_DIR=/tmp/se-bench,
-#   MLR_MAX_ROWS=1000000 (Miller sorts in memory: about 40x the file)
+#   MLR_MAX_ROWS=1000000 (Miller sorts in memory: about 40x the file),
+#   EES_VALUES=5000000 (the EES-shaped file, gen_ees.c: one column per
+#   measure, two filter columns, six-digit periods; 0 skips it)
 set -u
 B=${SE_BUILD:-build}
 RUNS=${RUNS:-3}
@@ -25,7 +27,9 @@ SIZES=${*:-300000 5000000}
 RAG=$(pwd)/$B/bin/se-rag
 [ -x "$RAG" ] || { echo "bench: build first (make)" >&2; exit 2; }
 mkdir -p "$DIR"
+EES_VALUES=${EES_VALUES:-5000000}
 cc -O2 -o "$DIR/gen" test/bench/gen.c || exit 2
+cc -O2 -o "$DIR/gen_ees" test/bench/gen_ees.c || exit 2
 cc -O2 -o "$DIR/csvparse" test/bench/csvparse.c -lcsv || exit 2
 cc -O2 -Ilib -o "$DIR/readonly" test/bench/readonly.c "$B/libse.a" \
     $(pkg-config --libs yaml-0.1 libcmark 2>/dev/null || echo -lyaml -lcmark) \
@@ -150,6 +154,38 @@ SQL
 	fi
 	echo "$rows $rag_s" >> "$DIR/scaling"
 done
+# The EES layout: the floor and se-rag on the same file, in turn.
+if [ "$EES_VALUES" -gt 0 ]; then
+	d=$DIR/ees-$EES_VALUES
+	mkdir -p "$d"
+	[ -s "$d/ees.csv" ] || "$DIR/gen_ees" "$EES_VALUES" "$d" || exit 2
+	f=$d/ees.csv
+	bytes=$(wc -c < "$f")
+	echo
+	echo "== EES tidy data: $(($(wc -l < "$f") - 1)) rows x 40 measure columns, $((bytes / 1048576)) MiB"
+	printf "%-24s %9s %9s %10s %8s %8s\n" tool "wall s" "MB/s" "peak MiB" \
+	    "x libcsv" "cpu s"
+	set -- $(run libcsv "$RUNS" "$DIR/csvparse" "$f")
+	floor=$1
+	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor" "$3"
+	set -- $(run se-rag "$RUNS" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f")
+	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor" "$3"
+	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
+	    -i "$d/ees-indicators.yaml" -F csv "$f")
+	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
+	: > "$DIR/ratios"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		set -- $(run libcsv 1 "$DIR/csvparse" "$f")
+		a=$1
+		set -- $(run se-rag 1 "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f")
+		echo "$a $1" | awk '{ printf "%.3f\n", $2 / $1 }' >> "$DIR/ratios"
+		i=$((i + 1))
+	done
+	sort -n "$DIR/ratios" | awk -v n="$RUNS" '{ r[NR] = $1 }
+	    END { printf "  se-rag / libcsv floor, timed in turn: median %.2fx " \
+		"of %d rounds (%.2f to %.2f)\n", r[int((n + 1) / 2)], n, r[1], r[n] }'
+fi
 if [ "$(wc -l < "$DIR/scaling")" -ge 2 ]; then
 	tail -2 "$DIR/scaling" | awk 'NR == 1 { r = $1; t = $2 } NR == 2 {
 		printf "\nscaling: %d rows took %.1fx the time of %d rows (%.1fx the rows)\n",

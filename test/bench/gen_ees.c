@@ -1,0 +1,154 @@
+/* gen_ees.c: a deterministic EES-shaped extract (Explore Education
+ * Statistics tidy data) for the se-rag benchmark: one column per measure,
+ * two filter columns with a Total level, National / Regional / Local
+ * authority rows (and a few rows of another level, skipped), six-digit
+ * academic-year periods, about 3% of cells suppressed with EES markers.
+ * Also writes a catalogue naming most of the measure columns.
+ *
+ *   gen_ees VALUES DIR   writes DIR/ees.csv (about VALUES measure cells)
+ *                        and DIR/ees-indicators.yaml
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define NAUTH 152
+#define NREG 9
+#define NMEAS 40  /* measure columns */
+#define NNAMED 30 /* of them in the catalogue */
+#define NCHAR 12  /* levels of 'characteristic', Total first */
+#define NTYPE 4   /* levels of 'school_type' */
+
+static uint64_t seed = 88172645463325252ull;
+
+/* xorshift64: the same numbers on every machine. */
+static uint64_t
+next(void)
+{
+	seed ^= seed << 13;
+	seed ^= seed >> 7;
+	seed ^= seed << 17;
+	return seed;
+}
+
+static const char *const regions[NREG] = { "North East", "North West",
+	"Yorkshire and The Humber", "East Midlands", "West Midlands",
+	"East of England", "London", "South East", "South West" };
+
+static const char *const characteristic[NCHAR] = { "Total", "Boys",
+	"Girls", "White", "Mixed", "Asian", "Black", "Other ethnic group",
+	"FSM eligible", "Not FSM eligible", "SEN support", "EHC plan" };
+
+static const char *const school_type[NTYPE] = { "Total",
+	"State-funded secondary", "Special", "Alternative provision" };
+
+static void
+auth_name(int a, char *buf, size_t n)
+{
+	static const char *const stem[] = { "Any", "Some", "Far", "Near",
+		"Old", "New", "High", "Low", "Great", "Little" };
+	static const char *const tail[] = { "shire", " City", " Borough",
+		" Dale", " Vale", " Forest", " Moor", " Port", " Wick",
+		"ham", " Heath", " Cross", " Marsh", " Bridge", " Fields",
+		" Down" };
+
+	if (a % 10 == 3)
+		snprintf(buf, n, "\"%s%s, City of\"", stem[a % 10],
+		    tail[(a / 10) % 16]);
+	else
+		snprintf(buf, n, "%s%s", stem[a % 10], tail[(a / 10) % 16]);
+}
+
+static void
+values(FILE *f, int a)
+{
+	int m;
+
+	for (m = 0; m < NMEAS; m++) {
+		uint64_t r = next();
+		if (a >= 0 && (r >> 40) % 100 < 3)
+			fputs((r >> 50) % 3 == 0 ? ",c" : (r >> 50) % 3 == 1 ?
+			    ",x" : ",z", f);
+		else if (m % 4 == 3)
+			fprintf(f, ",%lu", (unsigned long)(r % 100000));
+		else
+			fprintf(f, ",%.1f", 20 + (double)(r % 6000) / 100);
+	}
+	fputc('\n', f);
+}
+
+int
+main(int argc, char **argv)
+{
+	long want, nper, p;
+	int i, a, c, t;
+	char path[4096], name[64];
+	FILE *f;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: gen_ees VALUES DIR\n");
+		return 2;
+	}
+	want = strtol(argv[1], NULL, 10);
+	nper = want / ((long)(1 + NREG + NAUTH) * NCHAR * NTYPE * NMEAS);
+	if (nper < 1)
+		nper = 1;
+	snprintf(path, sizeof path, "%s/ees-indicators.yaml", argv[2]);
+	f = fopen(path, "w");
+	if (!f)
+		return 2;
+	fprintf(f, "kind: indicators\nframework: shared\nindicators:\n");
+	for (i = 0; i < NNAMED; i++) {
+		static const char *const pol[] = { "high", "low", "none" };
+		fprintf(f, "  - id: M%02d\n    title: \"Measure %d\"\n"
+		    "    unit: percent\n    polarity: %s\n    compare: %s\n"
+		    "    tolerance: 1.0\n    aliases: [measure_%02d]\n", i, i,
+		    pol[i % 3], i % 2 ? "region" : "england", i);
+	}
+	fclose(f);
+	snprintf(path, sizeof path, "%s/ees.csv", argv[2]);
+	f = fopen(path, "w");
+	if (!f)
+		return 2;
+	fputs("time_period,time_identifier,geographic_level,country_code,"
+	    "country_name,region_code,region_name,old_la_code,new_la_code,"
+	    "la_name,characteristic,school_type", f);
+	for (i = 0; i < NMEAS; i++)
+		fprintf(f, ",measure_%02d", i);
+	fputc('\n', f);
+	for (p = 0; p < nper; p++) {
+		int y = 2024 - (int)p;
+		for (c = 0; c < NCHAR; c++)
+			for (t = 0; t < NTYPE; t++)
+				for (a = -1 - NREG; a < NAUTH; a++) {
+					fprintf(f, "%d%02d,Academic year,", y,
+					    (y + 1) % 100);
+					if (a == -1 - NREG)
+						fputs("National,E92000001,England,"
+						    ",,,,", f);
+					else if (a < 0)
+						fprintf(f, "Regional,E92000001,"
+						    "England,E1200000%d,%s,,,",
+						    a + NREG + 1,
+						    regions[a + NREG]);
+					else {
+						auth_name(a, name, sizeof name);
+						fprintf(f, "Local authority,"
+						    "E92000001,England,E1200000"
+						    "%d,%s,%d,E0%07d,%s",
+						    a % NREG + 1,
+						    regions[a % NREG], 800 + a,
+						    6000000 + a, name);
+					}
+					fprintf(f, ",%s,%s", characteristic[c],
+					    school_type[t]);
+					values(f, a);
+				}
+		/* rows of a level that is not read */
+		fprintf(f, "%d%02d,Academic year,Local authority district,"
+		    "E92000001,England,E12000001,North East,,,,Total,Total",
+		    y, (y + 1) % 100);
+		values(f, 0);
+	}
+	return fclose(f) ? 2 : 0;
+}
