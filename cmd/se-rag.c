@@ -16,6 +16,7 @@ static const char usage[] =
     "              [--compare england|region|neighbours] "
     "[--neighbours FILE]\n"
     "              [--by authority|indicator] [--exceptions [--band PCT]]\n"
+    "              [--comments FILE] [--formats DIR]\n"
     "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n"
     "       se-rag [--formats DIR] [-F FORMAT] [-o FILE] DOCUMENT...\n";
 
@@ -44,12 +45,15 @@ static const char help[] =
     " bottom bands\n"
     "      --band PCT         the bands' size in percent, up to 50"
     " (default 20)\n"
+    "      --comments FILE    one line of narrative per cell in the HTML"
+    " rug: CSV\n"
+    "                         authority,indicator,comment\n"
     "  -F, --format FORMAT    text (default), csv, json, markdown or html\n"
     "  -o, --output FILE      write to FILE, atomically, instead of"
     " standard output\n"
     "      --color WHEN       colour the RAG in text output: auto, always"
     " or never\n"
-    "      --formats DIR      with documents: read the formats from DIR\n"
+    "      --formats DIR      read the formats (rules, area titles) from DIR\n"
     "  -h, --help             print this help and exit\n"
     "      --version          print the version and exit\n"
     "\n"
@@ -62,12 +66,12 @@ static const char help[] =
 
 enum {
 	OPT_PERIOD = 0x200, OPT_PREVIOUS, OPT_AUTHORITY, OPT_COMPARE,
-	OPT_NEIGHBOURS, OPT_BY, OPT_EXCEPTIONS, OPT_BAND
+	OPT_NEIGHBOURS, OPT_BY, OPT_EXCEPTIONS, OPT_BAND, OPT_COMMENTS
 };
 
 struct opts {
 	se_cli cli;
-	const char *catalogue, *neighbours;
+	const char *catalogue, *neighbours, *comments;
 	se_rate_opts rate;
 	se_ragout_opts out;
 	const char **authorities;
@@ -170,6 +174,9 @@ own_option(void *ctx, int opt, const char *arg)
 			    "or neighbours)", arg);
 		o->rate.compare = v;
 		return SE_CLI_NEXT;
+	case OPT_COMMENTS:
+		o->comments = arg;
+		return SE_CLI_NEXT;
 	case OPT_NEIGHBOURS:
 		o->neighbours = arg;
 		return SE_CLI_NEXT;
@@ -214,6 +221,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "exceptions", no_argument, NULL, OPT_EXCEPTIONS },
 		{ "band", required_argument, NULL, OPT_BAND },
+		{ "comments", required_argument, NULL, OPT_COMMENTS },
 		{ NULL, 0, NULL, 0 }
 	};
 	int r, f;
@@ -305,6 +313,10 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
+	se_comments *cm = NULL;
+	se_formats *f = NULL;
+	se_diag *quiet = se_diag_new();
+	char *dir = NULL;
 	se_pos me = { o->cli.prog, 0, 0 };
 	int status = SE_EXIT_FAILURE, i, read_ok = 0;
 
@@ -329,6 +341,18 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (!read_ok || se_store_finish(s) < 0)
 		goto out;
 	check_authorities(o, s, d);
+	if (o->comments) {
+		cm = se_comments_read(o->comments, d);
+		if (!cm)
+			goto out;
+		se_comments_check(cm, s, d);
+	}
+	/* Area titles for the rug's headings: from the formats when they
+	 * can be read (the rug is drawn from ids otherwise). */
+	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
+	f = dir && quiet ? se_formats_load(dir, quiet) : NULL;
+	o->out.formats = f;
+	o->out.comments = cm;
 	o->out.authorities = o->authorities;
 	o->out.nauthorities = o->nauthorities;
 	o->out.color = o->out.format == SE_RAGOUT_TEXT &&
@@ -348,6 +372,10 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (read_ok < argc - optind)
 		status = SE_EXIT_FAILURE;
 out:
+	se_comments_free(cm);
+	se_formats_free(f);
+	se_diag_free(quiet);
+	free(dir);
 	se_store_free(s);
 	se_catalogue_free(cat);
 	return status;

@@ -697,6 +697,9 @@ bool se_store_series_ok(const se_store *s, size_t i);
 size_t se_store_nperiods(const se_store *s, size_t i);
 const se_period *se_store_period(const se_store *s, size_t i, size_t p);
 const char *se_store_period_text(const se_store *s, size_t i, size_t p);
+/* The file period 'p' of series 'i' was first read from (a name as
+ * given), or NULL. */
+const char *se_store_column_file(const se_store *s, size_t i, size_t p);
 /* The period of series 'i' whose text is 'text' (parsed and resolved
  * as the series is), or SIZE_MAX. */
 size_t se_store_period_find(const se_store *s, size_t i, const char *text);
@@ -772,7 +775,26 @@ typedef struct se_ragout_opts {
 	se_ragout_by by;                 /* --by: the pivot */
 	bool exceptions;                 /* --exceptions */
 	double band;                     /* --band, percent (default 20) */
+	const struct se_formats *formats; /* area titles, or NULL (ids) */
+	const struct se_comments *comments; /* --comments, or NULL */
 } se_ragout_opts;
+/* Comments on cells of the rug (se-rag --comments FILE, se-formats(5)):
+ * a CSV with the columns authority, indicator and comment (one line of
+ * narrative for that authority's cell of that indicator), in any order,
+ * other columns ignored.  Problems are diagnostics in 'd'; NULL when the
+ * file cannot be read or has no such columns.  Free with
+ * se_comments_free(). */
+typedef struct se_comments se_comments;
+se_comments *se_comments_read(const char *path, se_diag *d);
+void se_comments_free(se_comments *c); /* NULL is a no-op */
+size_t se_comments_len(const se_comments *c);
+const char *se_comments_text(const se_comments *c, size_t k);
+/* The entity and series comment 'k' is on in 's', or SIZE_MAX. */
+size_t se_comments_entity(const se_comments *c, size_t k, const se_store *s);
+size_t se_comments_series(const se_comments *c, size_t k, const se_store *s);
+/* Warn (unknown-authority, unknown-indicator, at the comment's line)
+ * about comments on no cell of 's'. */
+void se_comments_check(const se_comments *c, const se_store *s, se_diag *d);
 /* Rate every series of a finished store and write the result to 'out'.
  * Returns 0, or -1 when out of memory or writing failed. */
 int se_ragout_render(const se_store *s, const se_rate_opts *ro,
@@ -1332,11 +1354,6 @@ typedef struct se_calendar {
  * NULL when out of memory.  Free with se_calendar_free(). */
 se_calendar *se_programme_calendar(const se_programme *p);
 void se_calendar_free(se_calendar *c); /* NULL is a no-op */
-/* Write the calendar as Markdown or as one self-contained, printable
- * HTML page (tables with headers and captions).  0, or -1 when writing
- * failed. */
-int se_calendar_markdown(const se_calendar *c, FILE *out);
-int se_calendar_html(const se_calendar *c, FILE *out);
 /* The calendar of the first programme among 'in->docs' as a report
  * (se-report -t calendar): a section and table per grid, then the
  * timetable as a list; the format's rules from 'in->formats' when given.
