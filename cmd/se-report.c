@@ -11,7 +11,7 @@
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
-    "                 [--data FILE]...\n"
+    "                 [--data FILE]... [--neighbours FILE]\n"
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
@@ -30,6 +30,9 @@ static const char help[] =
     "  -i, --indicators CATALOGUE\n"
     "                       the indicator catalogue the dashboard rates with\n"
     "      --data FILE      an extract for the dashboard; repeatable\n"
+    "      --neighbours FILE\n"
+    "                       the dashboard's statistical neighbours: CSV\n"
+    "                       authority,neighbour,rank\n"
     "      --authority A    the dashboard's authority\n"
     "      --period P       the period the dashboard rates (default: the"
     " latest)\n"
@@ -45,7 +48,7 @@ static const char help[] =
     "\n"
     "See se-report(1) for the rules and output columns.\n";
 
-enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD };
+enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD, OPT_NEIGHBOURS };
 
 typedef se_report *(*build_fn)(const se_report_input *, se_diag *);
 
@@ -65,7 +68,7 @@ struct opts {
 	se_cli cli;
 	int type;
 	int syntax;
-	const char *catalogue;
+	const char *catalogue, *neighbours;
 	const char **data;
 	size_t ndata;
 	se_report_input in;
@@ -214,6 +217,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_PERIOD:
 		o->in.period = arg;
 		return SE_CLI_NEXT;
+	case OPT_NEIGHBOURS:
+		o->neighbours = arg;
+		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
 	}
@@ -230,6 +236,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "authority", required_argument, NULL, OPT_AUTHORITY },
 		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ "neighbours", required_argument, NULL, OPT_NEIGHBOURS },
 		{ NULL, 0, NULL, 0 }
 	};
 	int r;
@@ -286,7 +293,8 @@ load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
 			free(all);
 			return -1;
 		}
-	if (se_store_finish(*s) < 0) {
+	if ((o->neighbours && se_store_read_neighbours(*s, o->neighbours) < 0)
+	    || se_store_finish(*s) < 0) {
 		free(all);
 		return -1;
 	}
@@ -294,6 +302,20 @@ load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
 	o->in.data = all;
 	o->in.ndata = o->ndata + in->ncsv;
 	return 0;
+}
+
+/* Without -i, a catalogue among the documents gives the titles of the
+ * indicators the text cites. */
+static se_catalogue *
+catalogue_among(const struct inputs *in, se_diag *d)
+{
+	size_t k;
+
+	for (k = 0; k < in->ndocs; k++)
+		if (in->docs[k]->kind &&
+		    strcmp(in->docs[k]->kind, "indicators") == 0)
+			return se_catalogue_from_doc(in->docs[k], d);
+	return NULL;
 }
 
 static int
@@ -321,6 +343,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	o->in.formats = f;
 	o->in.docs = in.docs;
 	o->in.ndocs = in.ndocs;
+	o->in.catalogue = cat ? cat : (cat = catalogue_among(&in, d));
 	r = types[o->type].build(&o->in, d);
 	if (!r)
 		goto done;

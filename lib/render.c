@@ -81,12 +81,12 @@ static const char stylesheet[] =
     "svg{max-width:100%;height:auto}\n"
     "sup a{text-decoration:none}\n.rag a{color:inherit}\n"
     ".notes{font-size:.9em}\n"
-    /* tables of many columns (the calendar's quarters, a plan): fixed
-     * layout, tighter cells, words broken only where no space is */
-    "table.wide{font-size:.88em;table-layout:fixed}\n"
+    /* tables of many columns (the calendar's quarters, a plan): tighter
+     * cells, words never broken, scrolled sideways in a narrow window */
+    "table.wide{font-size:.88em}\n"
     "table.wide th,table.wide td{padding:.3em .35em;overflow-wrap:normal;"
     "word-break:normal;hyphens:manual}\n"
-    "table.wide th:first-child{width:9em}\n"
+    ".scroll{overflow-x:auto}\n"
     /* the tartan rug: one table per group of columns */
     "table.rug{width:auto;font-size:.85em}\n"
     "table.rug th,table.rug td{padding:.2em .35em;white-space:nowrap}\n"
@@ -120,6 +120,10 @@ static const char stylesheet[] =
     "h2,h3,h4,caption{break-after:avoid}\n"
     "tr,figure,li,.field,dl.key dd,caption,table.why{break-inside:avoid}\n"
     "thead{display:table-header-group}\n"
+    /* the first two and last two items of a list, and rows of a table,
+     * stay together: no bullet or row alone at a page's top or foot */
+    "li:first-child,tbody tr:first-child{break-after:avoid}\n"
+    "li:last-child,tbody tr:last-child{break-before:avoid}\n"
     "p,li,dd{orphans:2;widows:2}\n"
     "ul,ol{orphans:2;widows:2}\n"
     "a{color:inherit}\n"

@@ -12,6 +12,8 @@
 
 /* A table of this many columns or more is laid out wide (render.c). */
 #define WIDE_COLS 8
+/* Cells of at most this many bytes are kept on one line. */
+#define SHORT_CELL 12
 
 struct html {
 	FILE *f;
@@ -41,10 +43,12 @@ cell(FILE *f, const rcell *c, bool head)
 	const char *scope = head ? " scope=\"row\"" : "";
 
 	if (c->text) {
-		fprintf(f, "<%s%s>", tag, scope);
+		/* a short cell (a period, a rank, a value) never wraps */
+		fprintf(f, "<%s%s%s>", tag, scope, !head &&
+		    strlen(c->text) <= SHORT_CELL ? " class=\"nw\"" : "");
 		put(f, c->text);
 	} else if (c->rag == SE_RAG_NONE) {
-		fprintf(f, "<%s%s>Not rated", tag, scope);
+		fprintf(f, "<%s%s class=\"rag\">Not rated", tag, scope);
 	} else {
 		const char *l = se_report_rag_letter(c->rag);
 		fprintf(f, "<%s%s class=\"rag rag-%c\">%s<span class=\"vh\"> "
@@ -60,8 +64,8 @@ table(FILE *f, const rblock *b)
 {
 	size_t i, j;
 
-	fputs(b->ncols >= WIDE_COLS ? "<table class=\"wide\">\n" : "<table>\n",
-	    f);
+	fputs(b->ncols >= WIDE_COLS ? "<div class=\"scroll\"><table class=\"wide\">"
+	    "\n" : "<table>\n", f);
 	if (b->text[0]) {
 		fputs("<caption>", f);
 		put(f, b->text);
@@ -80,7 +84,11 @@ table(FILE *f, const rblock *b)
 			cell(f, &b->cells[i + j], j == 0);
 		fputs("</tr>\n", f);
 	}
-	fputs("</tbody>\n</table>\n", f);
+	if (b->ncells < b->ncols)
+		fprintf(f, "<tr><td colspan=\"%zu\">None recorded</td></tr>\n",
+		    b->ncols);
+	fputs(b->ncols >= WIDE_COLS ? "</tbody>\n</table></div>\n" :
+	    "</tbody>\n</table>\n", f);
 }
 
 /* ---- charts ---------------------------------------------------------- */
@@ -169,6 +177,36 @@ polyline(FILE *f, const rblock *b, size_t j, double lo, double hi)
 				    yat(v[i], lo, hi), stroke(0));
 }
 
+/* A step of 1, 2 or 5 times a power of ten giving 4 to 8 ticks. */
+static double
+tick_step(double lo, double hi)
+{
+	double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
+	double n = raw / mag;
+
+	return (n < 1.5 ? 1 : n < 3.5 ? 2 : n < 7.5 ? 5 : 10) * mag;
+}
+
+/* The y-axis: a labelled tick and a faint grid line at every step, the
+ * labels with as many decimals as the step needs. */
+static void
+ticks(FILE *f, double lo, double hi)
+{
+	double step = tick_step(lo, hi), y;
+	int dec = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+	char num[64];
+
+	for (y = ceil(lo / step) * step; y <= hi + step * 1e-9; y += step) {
+		double py = yat(y, lo, hi);
+		se_number_format(fabs(y) < step * 1e-9 ? 0 : y, dec, num,
+		    sizeof num);
+		fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+		    "stroke=\"#e8eef5\"/>\n<text x=\"%d\" y=\"%.1f\" "
+		    "text-anchor=\"end\">%s</text>\n", ML, py, CW - MR, py,
+		    ML - 6, py + 4, num);
+	}
+}
+
 static void
 chart(struct html *h, const rblock *b)
 {
@@ -176,7 +214,6 @@ chart(struct html *h, const rblock *b)
 	unsigned id = ++h->charts;
 	double lo, hi;
 	size_t i, j, step;
-	char num[64];
 	se_buf alt;
 
 	range(b, &lo, &hi);
@@ -195,12 +232,7 @@ chart(struct html *h, const rblock *b)
 	    "stroke=\"#b1b4b6\"/>\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	    "stroke=\"#b1b4b6\"/>\n", ML, MT, ML, CH - MB, ML, CH - MB,
 	    CW - MR, CH - MB);
-	se_number_format(hi, b->precision, num, sizeof num);
-	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
-	    ML - 6, MT + 4, num);
-	se_number_format(lo, b->precision, num, sizeof num);
-	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
-	    ML - 6, CH - MB, num);
+	ticks(f, lo, hi);
 	step = b->n > 8 ? (b->n + 7) / 8 : 1;
 	for (i = 0; i < b->n; i++) {
 		if (i % step && i != b->n - 1)

@@ -52,6 +52,12 @@ table(FILE *f, const rblock *b)
 		}
 		fputc('\n', f);
 	}
+	if (b->ncells < b->ncols) { /* a row saying so, under the header */
+		fputs("| None recorded |", f);
+		for (j = 1; j < b->ncols; j++)
+			fputs("  |", f);
+		fputc('\n', f);
+	}
 	fputc('\n', f);
 }
 

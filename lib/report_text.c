@@ -119,6 +119,8 @@ table(FILE *f, const rblock *b)
 		}
 		fputc('\n', f);
 	}
+	if (b->ncells < b->ncols)
+		fputs("None recorded.\n", f);
 	se_buf_release(&t);
 	free(w);
 }

@@ -1578,6 +1578,7 @@ typedef struct se_report_input {
 	size_t ndata;
 	const char *authority;     /* --authority, or NULL */
 	const char *period;        /* --period, or NULL */
+	const se_catalogue *catalogue; /* titles for indicator:ID, or NULL */
 } se_report_input;
 /* The five report types (DESIGN 5 se-report).  Each returns a report
  * (free with se_report_free), or NULL when it cannot be made: the reason
