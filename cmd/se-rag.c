@@ -315,6 +315,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_out *out = NULL;
 	se_comments *cm = NULL;
 	se_formats *f = NULL;
+	se_wrap *w = NULL;
 	se_diag *quiet = se_diag_new();
 	char *dir = NULL;
 	se_pos me = { o->cli.prog, 0, 0 };
@@ -360,7 +361,13 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	out = se_out_open(o->cli.output, d);
 	if (!out)
 		goto out;
-	if (se_ragout_render(s, &o->rate, &o->out, se_out_file(out)) < 0) {
+	/* Text fits the terminal (or $COLUMNS): tables too wide for it are
+	 * records, long lines wrapped at words. */
+	o->out.width = o->out.format == SE_RAGOUT_TEXT ?
+	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO) : 0;
+	w = se_wrap_open(se_out_file(out), o->out.width);
+	if (!w || se_ragout_render(s, &o->rate, &o->out, se_wrap_file(w)) < 0 ||
+	    se_wrap_close(w) < 0) {
 		se_out_close(out, false, d);
 		se_diag_error(d, &me, "out-of-memory", "out of memory");
 		goto out;

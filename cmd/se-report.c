@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
@@ -350,7 +351,8 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	out = se_out_open(o->cli.output, d);
 	if (!out)
 		goto done;
-	if (se_report_render(r, (se_report_syntax)o->syntax,
+	if (se_report_render_width(r, (se_report_syntax)o->syntax,
+	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO),
 	    se_out_file(out)) < 0) {
 		se_out_close(out, false, d);
 		goto done;

@@ -407,6 +407,48 @@ pad(FILE *f, size_t n)
 		fputc(' ', f);
 }
 
+/* The table when it does not fit the terminal: a record a row, its
+ * authority, indicator and period on the first line, then each field
+ * that has a value under it ("  rag: red"). */
+static void
+text_records(struct ctx *c, bool exceptions)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->nrows; i++) {
+		const struct row *w = &c->rows[i];
+		if (i)
+			fputc('\n', c->out);
+		if (exceptions) {
+			fputs(w->exception, c->out);
+			fputs("  ", c->out);
+		}
+		se_text_put_line(c->out, field(w, C_AUTH));
+		fputs("  ", c->out);
+		se_text_put_line(c->out, field(w, C_IND));
+		fputs("  ", c->out);
+		se_text_put_line(c->out, field(w, C_PERIOD));
+		fputc('\n', c->out);
+		for (k = 0; k < NTEXT; k++) {
+			int col = text_cols[k];
+			const char *v = field(w, col);
+			bool colour = c->o->color && col == C_RAG &&
+			    w->rag != SE_RAG_NONE;
+			if (col == C_AUTH || col == C_IND || col == C_PERIOD ||
+			    !*v)
+				continue;
+			fprintf(c->out, "  %-11s ", col == C_SOURCE ? "source" :
+			    colname[col]);
+			if (colour)
+				fputs(rag_color(w->rag), c->out);
+			se_text_put_line(c->out, v);
+			if (colour)
+				fputs("\033[0m", c->out);
+			fputc('\n', c->out);
+		}
+	}
+}
+
 static void
 text_table(struct ctx *c, bool exceptions)
 {
@@ -424,6 +466,15 @@ text_table(struct ctx *c, bool exceptions)
 		}
 		if (exceptions && strlen(c->rows[i].exception) > ex)
 			ex = strlen(c->rows[i].exception);
+	}
+	{
+		size_t total = exceptions ? ex + 2 : 0;
+		for (k = 0; k < NTEXT; k++)
+			total += wd[k] + 2;
+		if (c->o->width && total - 2 > c->o->width) {
+			text_records(c, exceptions);
+			return;
+		}
 	}
 	if (exceptions) {
 		fputs("exception", c->out);
@@ -951,6 +1002,32 @@ pivot(struct ctx *c)
 		}
 	if (se_buf_failed(&cells)) {
 		c->oom = true;
+		goto out;
+	}
+	for (k = 0, b = 0; b <= nc; b++)
+		k += wd[b] + 2;
+	if (fmt == SE_RAGOUT_TEXT && c->o->width && k - 2 > c->o->width) {
+		/* Too wide for the terminal: a record a line of the grid,
+		 * each column's heading and cell under its name. */
+		size_t hw = 0;
+		for (b = 1; b <= nc; b++)
+			if (width(cells.data + off[b]) > hw)
+				hw = width(cells.data + off[b]);
+		for (a = 1; a <= nr; a++) {
+			if (a > 1)
+				fputc('\n', c->out);
+			se_text_put(c->out, cells.data + off[a * (nc + 1)]);
+			fputc('\n', c->out);
+			for (b = 1; b <= nc; b++) {
+				const char *hd = cells.data + off[b];
+				fputs("  ", c->out);
+				se_text_put(c->out, hd);
+				pad(c->out, hw - width(hd) + 2);
+				se_text_put(c->out, cells.data + off[a * (nc + 1) +
+				    b]);
+				fputc('\n', c->out);
+			}
+		}
 		goto out;
 	}
 	for (a = 0; a <= nr; a++) {

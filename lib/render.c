@@ -7,7 +7,10 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 /* The palette: one red, one amber, one green, one blue, one grey, each
  * with the text colour it carries.  Contrast with that text is at least
@@ -91,6 +94,7 @@ static const char stylesheet[] =
     "table.rug{width:auto;font-size:.85em}\n"
     "table.rug th,table.rug td{padding:.2em .35em;white-space:nowrap}\n"
     "table.rug thead th{text-align:center}\n"
+    "table.rug th[scope=colgroup]{white-space:normal}\n"
     "table.rug td{text-align:center;font-variant-numeric:tabular-nums}\n"
     "table.rug tbody.ref th,table.rug tbody.ref td{background:" PALE ";"
     "font-style:italic}\n"
@@ -216,4 +220,185 @@ se_rating_scope(const se_rating *r, char *buf, size_t n)
 	if (r->of >= NATIONAL_AUTHORITIES)
 		return (size_t)snprintf(buf, n, "national");
 	return (size_t)snprintf(buf, n, "of %u in the extract", r->of);
+}
+
+/* ---- terminal text -------------------------------------------------------- */
+
+size_t
+se_text_width(int fd)
+{
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long n;
+
+	if (c && *c) {
+		n = strtol(c, &end, 10);
+		if (*end == '\0' && n >= 20 && n <= 1000)
+			return (size_t)n;
+	}
+	if (fd < 0 || !isatty(fd))
+		return 0;
+#ifdef TIOCGWINSZ
+	{
+		struct winsize ws;
+		if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+			return ws.ws_col;
+	}
+#endif
+	return 80;
+}
+
+/* Columns a character takes: code points, an ANSI colour sequence none. */
+static size_t
+span_width(const char *s, size_t n)
+{
+	size_t w = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\033' && i + 1 < n && s[i + 1] == '[') {
+			while (i < n && s[i] != 'm')
+				i++;
+			continue;
+		}
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	}
+	return w;
+}
+
+/* Where a line's continuation lines start: under its value when it is
+ * "  Label   value" (a run of two spaces after a label), under the text
+ * of a list item ("- ", "1. "), else under its own indentation. */
+static size_t
+hang(const char *s, size_t n, size_t width)
+{
+	size_t lead = 0, i;
+
+	while (lead < n && s[lead] == ' ')
+		lead++;
+	for (i = lead; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ') {
+			size_t v = i;
+			while (v < n && s[v] == ' ')
+				v++;
+			if (v < n && span_width(s, v) <= width / 2)
+				return span_width(s, v);
+			break;
+		}
+	if (lead + 1 < n && (s[lead] == '-' || s[lead] == '*') &&
+	    s[lead + 1] == ' ')
+		return lead + 2;
+	for (i = lead; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i > lead && i + 1 < n && s[i] == '.' && s[i + 1] == ' ')
+		return i + 2;
+	return lead;
+}
+
+static void
+wrap_line(FILE *out, const char *s, size_t n, size_t width)
+{
+	size_t h = hang(s, n, width), col = 0, first = 1;
+
+	if (width == 0 || span_width(s, n) <= width || h + 10 > width) {
+		fwrite(s, 1, n, out);
+		fputc('\n', out);
+		return;
+	}
+	while (n > 0) {
+		size_t room = width - (first ? 0 : h), k = 0, cut = 0;
+		/* the longest run of whole words that fits in 'room' */
+		while (k < n) {
+			size_t e = k;
+			while (e < n && s[e] == ' ')
+				e++;
+			while (e < n && s[e] != ' ')
+				e++;
+			if (span_width(s, e) > room && cut > 0)
+				break;
+			cut = e;
+			k = e;
+			if (span_width(s, e) > room)
+				break; /* one word longer than the line */
+		}
+		if (!first)
+			for (col = 0; col < h; col++)
+				fputc(' ', out);
+		fwrite(s, 1, cut, out);
+		fputc('\n', out);
+		s += cut;
+		n -= cut;
+		while (n > 0 && *s == ' ')
+			s++, n--;
+		first = 0;
+	}
+}
+
+void
+se_text_wrap(FILE *out, const char *s, size_t len, size_t width)
+{
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		if (!nl && n == 0)
+			break;
+		if (nl || n)
+			wrap_line(out, s, n, width);
+		s += n + (nl ? 1 : 0);
+		if (!nl)
+			break;
+	}
+}
+
+struct se_wrap {
+	FILE *out, *mem;
+	char *buf;
+	size_t len, width;
+};
+
+se_wrap *
+se_wrap_open(FILE *out, size_t width)
+{
+	se_wrap *w = calloc(1, sizeof *w);
+
+	if (!w)
+		return NULL;
+	w->out = out;
+	w->width = width;
+	if (width) {
+		w->mem = open_memstream(&w->buf, &w->len);
+		if (!w->mem) {
+			free(w);
+			return NULL;
+		}
+	}
+	return w;
+}
+
+FILE *
+se_wrap_file(const se_wrap *w)
+{
+	return w->mem ? w->mem : w->out;
+}
+
+int
+se_wrap_close(se_wrap *w)
+{
+	FILE *out;
+	int rc = 0;
+
+	if (!w)
+		return 0;
+	out = w->out;
+	if (w->mem) {
+		if (fclose(w->mem) != 0)
+			rc = -1;
+		else
+			se_text_wrap(out, w->buf, w->len, w->width);
+		free(w->buf);
+	}
+	free(w);
+	return rc < 0 || ferror(out) ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Tables wider than this are shown as records when no width is given. */
 enum { WIDTH = 100 };
 
 static void
@@ -57,7 +58,7 @@ cell_text(const rcell *c, se_buf *b)
 }
 
 static void
-table(FILE *f, const rblock *b)
+table(FILE *f, const rblock *b, size_t fit)
 {
 	size_t i, j, k, total = 0, *w;
 	se_buf t;
@@ -81,7 +82,9 @@ table(FILE *f, const rblock *b)
 	}
 	for (j = 0; j < b->ncols; j++)
 		total += w[j] + 2;
-	if (total <= WIDTH) {
+	if (!fit)
+		fit = WIDTH;
+	if (total <= fit) {
 		for (j = 0; j < b->ncols; j++) {
 			put(f, b->head[j]);
 			for (k = width(b->head[j]); j + 1 < b->ncols && k < w[j] + 2;
@@ -97,7 +100,7 @@ table(FILE *f, const rblock *b)
 	for (i = 0; i + b->ncols <= b->ncells; i += b->ncols) {
 		for (j = 0; j < b->ncols; j++) {
 			cell_text(&b->cells[i + j], &t);
-			if (total > WIDTH) {
+			if (total > fit) {
 				if (j == 0) {
 					put(f, se_buf_str(&t));
 					fputc('\n', f);
@@ -205,7 +208,7 @@ note_ref(FILE *f, unsigned note)
 }
 
 static int
-block(FILE *f, const rblock *b, size_t number)
+block(FILE *f, const rblock *b, size_t number, size_t width)
 {
 	se_buf alt;
 
@@ -246,7 +249,7 @@ block(FILE *f, const rblock *b, size_t number)
 		fputc('\n', f);
 		break;
 	case RB_TABLE:
-		table(f, b);
+		table(f, b, width);
 		fputc('\n', f);
 		break;
 	case RB_CHART:
@@ -273,7 +276,7 @@ ends_run(int prev, int next)
 }
 
 int
-se_report_render_text(const se_report *r, FILE *f)
+se_report_render_text(const se_report *r, FILE *f, size_t width)
 {
 	size_t i;
 
@@ -281,7 +284,8 @@ se_report_render_text(const se_report *r, FILE *f)
 	for (i = 0; i < r->nblocks; i++) {
 		if (i && ends_run(r->blocks[i - 1].kind, r->blocks[i].kind))
 			fputc('\n', f);
-		if (block(f, &r->blocks[i], se_report_item_number(r, i)) < 0)
+		if (block(f, &r->blocks[i], se_report_item_number(r, i),
+		    width) < 0)
 			return -1;
 	}
 	if (r->nblocks && ends_run(r->blocks[r->nblocks - 1].kind, -1))

@@ -148,6 +148,24 @@ int se_json_put(FILE *f, const char *s);
 int se_csv_put(FILE *f, const char *s, bool is_number);
 /* HTML text or attribute value: & < > " ' escaped. */
 int se_html_put(FILE *f, const char *s);
+/* The width text for people should fit on 'fd' (lib/render.c): $COLUMNS
+ * when set (20 to 1000), else the terminal's width when 'fd' is one (80
+ * when its size is unknown); 0, no limit, when 'fd' is not a terminal and
+ * COLUMNS is unset, so piped output never changes. */
+size_t se_text_width(int fd);
+/* Write 'len' bytes of text, each line longer than 'width' columns
+ * wrapped at spaces, its continuation lines under the value of a
+ * "  Label  value" line or the text of a list item; a word longer than
+ * the line is kept whole.  'width' 0 writes the text as it is. */
+void se_text_wrap(FILE *out, const char *s, size_t len, size_t width);
+/* Text written to se_wrap_file() reaches 'out' wrapped to 'width' (as
+ * se_text_wrap) when se_wrap_close() is called; 'width' 0 writes straight
+ * through.  NULL when out of memory.  se_wrap_close returns 0, or -1 when
+ * writing failed, and frees the wrapper. */
+typedef struct se_wrap se_wrap;
+se_wrap *se_wrap_open(FILE *out, size_t width);
+FILE *se_wrap_file(const se_wrap *w);
+int se_wrap_close(se_wrap *w);
 /* Text for a terminal: C0 controls other than \n and \t and DEL shown
  * as \xHH, C1 controls as \u00HH, invalid UTF-8 bytes as \xHH and a
  * backslash as \\, so no input can drive the terminal. */
@@ -777,6 +795,7 @@ typedef struct se_ragout_opts {
 	double band;                     /* --band, percent (default 20) */
 	const struct se_formats *formats; /* area titles, or NULL (ids) */
 	const struct se_comments *comments; /* --comments, or NULL */
+	size_t width;                    /* text: fit this many columns (0: any) */
 } se_ragout_opts;
 /* Comments on cells of the rug (se-rag --comments FILE, se-formats(5)):
  * a CSV with the columns authority, indicator and comment (one line of
@@ -1561,6 +1580,10 @@ int se_report_chart(se_report *r, const char *title, const char *const *labels,
     size_t n, const se_chart_line *lines, size_t nlines, int precision);
 /* Write the report.  Returns 0, or -1 when writing failed. */
 int se_report_render(const se_report *r, se_report_syntax syntax, FILE *out);
+/* The same, text fitted to 'width' columns (0: as se_report_render):
+ * tables wider than that as records, lines wrapped at words. */
+int se_report_render_width(const se_report *r, se_report_syntax syntax,
+    size_t width, FILE *out);
 
 /* The direction of travel between two ratings on one scale ('rag', or
  * any): improving, stable or declining; SE_DIR_UNKNOWN when either is
