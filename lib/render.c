@@ -124,6 +124,7 @@ static const char stylesheet[] =
     "h2,h3,h4,caption{break-after:avoid}\n"
     "tr,figure,li,.field,dl.key dd,caption,table.why{break-inside:avoid}\n"
     "thead{display:table-header-group}\n"
+    "table.keep{break-inside:avoid}\n"
     /* the first two and last two items of a list, and rows of a table,
      * stay together: no bullet or row alone at a page's top or foot */
     "li:first-child,tbody tr:first-child{break-after:avoid}\n"

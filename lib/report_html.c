@@ -12,6 +12,8 @@
 
 /* A table of this many columns or more is laid out wide (render.c). */
 #define WIDE_COLS 8
+/* A table of at most this many rows is kept on one printed page. */
+#define KEEP_ROWS 12
 /* Cells of at most this many bytes are kept on one line. */
 #define SHORT_CELL 12
 
@@ -64,8 +66,13 @@ table(FILE *f, const rblock *b)
 {
 	size_t i, j;
 
-	fputs(b->ncols >= WIDE_COLS ? "<div class=\"scroll\"><table class=\"wide\">"
-	    "\n" : "<table>\n", f);
+	bool keep = b->ncols && b->ncells / b->ncols <= KEEP_ROWS;
+
+	if (b->ncols >= WIDE_COLS)
+		fprintf(f, "<div class=\"scroll\"><table class=\"wide%s\">\n",
+		    keep ? " keep" : "");
+	else
+		fputs(keep ? "<table class=\"keep\">\n" : "<table>\n", f);
 	if (b->text[0]) {
 		fputs("<caption>", f);
 		put(f, b->text);

@@ -938,7 +938,7 @@ TEST(the_calendar_in_html_is_one_page_of_tables_with_headers)
 	CHECK(strncmp(got, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n", 36) == 0);
 	CHECK(strstr(got, "<body class=\"landscape\">") != NULL);
 	CHECK(strstr(got, "<h2>Calendar of peer challenge team reviews</h2>\n"
-	    "<div class=\"scroll\"><table class=\"wide\">\n<thead><tr><th scope=\"col\">Authority</th>"
+	    "<div class=\"scroll\"><table class=\"wide keep\">\n<thead><tr><th scope=\"col\">Authority</th>"
 	    "<th scope=\"col\">Jan-Mar 2020</th>") != NULL);
 	CHECK(strstr(got, "<tr><th scope=\"row\">Ashdale</th><td>"
 	    "HOST, LDCS Brookmere, QA Cobbton</td><td class=\"nw\"></td>")
