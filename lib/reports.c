@@ -1,4 +1,4 @@
-/* reports.c: the five report types of se-report (DESIGN 5), assembled
+/* reports.c: the five report types of se-report (se-report(1)), assembled
  * from documents and extracts into the report model of report.c: data
  * assembly only, no printing.  Every figure carries a source footnote
  * (file:line, and the rule that rated it). */
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Problems with no place in a file are the command's (DESIGN 10.2). */
+/* Problems with no place in a file are the command's (se(7) Diagnostics). */
 static const se_pos me = { "se-report", 0, 0 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -318,7 +318,7 @@ chapters_free(struct chapters *c)
 
 /* The summary's chapters in its `chapters:` order: a self-evaluation
  * named on the command line is used as it is, others are loaded from the
- * summary's directory (DESIGN 10.18). */
+ * summary's directory (se-formats(5) Evidence). */
 static int
 chapters_load(const se_report_input *in, const se_doc *sum,
     struct chapters *c, se_diag *d)
@@ -382,7 +382,7 @@ contacts(se_report *r, const se_doc *sum)
 	    "not given"));
 }
 
-/* The five summary parts of seed 000, in its order, asked of the summary
+/* The five summary parts of the RIA framework's template, in its order, asked of the summary
  * itself ("Children's Services") and of each chapter. */
 static const struct {
 	const char *id, *title;
@@ -417,6 +417,24 @@ parts_of(se_report *r, const se_report_input *in, const se_doc *doc,
 	}
 }
 
+/* The Direction of Travel cell: what the authority typed, as typed, and
+ * what the ratings imply beside it when that differs or nothing was
+ * typed ("Improving (the ratings show Stable)"). */
+static const char *
+direction_cell(se_buf *b, se_direction typed_dn, const char *typed,
+    se_direction dn)
+{
+	se_buf_reset(b);
+	if (!typed || !*typed)
+		se_buf_adds(b, direction_words(dn));
+	else if (typed_dn == dn || dn == SE_DIR_UNKNOWN)
+		se_buf_adds(b, typed);
+	else
+		se_buf_addf(b, "%s (the ratings show %s)", typed,
+		    direction_words(dn));
+	return se_buf_str(b);
+}
+
 static void
 signature(se_report *r, const se_report_input *in, const se_doc *sum,
     se_diag *d)
@@ -424,7 +442,6 @@ signature(se_report *r, const se_report_input *in, const se_doc *sum,
 	const se_node *list = se_node_get(sum->meta, "signature_of_success");
 	const se_node *years = se_node_get(sum->meta, "rag_years");
 	const se_scale *rag = se_formats_scale(in->formats, "rag");
-	const se_scale *dir = se_formats_scale(in->formats, "direction");
 	char h1[64], h2[64];
 	const char *head[5] = { "Area", h1, h2, "Direction of Travel",
 		"Commentary" };
@@ -444,26 +461,16 @@ signature(se_report *r, const se_report_input *in, const se_doc *sum,
 		const char *cur = str(row, "current"), *typed = str(row, "direction");
 		const char *title = area ? se_formats_area(in->formats,
 		    sum->framework, area) : NULL;
-		se_direction dn = se_scale_direction(rag, prev, cur);
+		se_direction typed_dn;
+		se_direction dn = se_sos_direction(in->formats, row, &typed_dn,
+		    d);
 		se_report_row(r);
 		se_report_cell(r, or(title, or(area, "")));
 		se_report_cell_rag(r, rag_of(rag, prev));
 		se_report_cell_rag(r, rag_of(rag, cur));
-		se_report_cell(r, direction_words(dn));
+		se_report_cell(r, direction_cell(&c, typed_dn, typed, dn));
 		note(r, &row->pos, "direction computed from %s to %s (rag scale)",
 		    or(prev, "none"), or(cur, "none"));
-		if (typed && dir && dn != SE_DIR_UNKNOWN) {
-			int t = se_scale_parse(dir, typed, strlen(typed));
-			int want = dn == SE_DIR_IMPROVING ? 2 :
-			    dn == SE_DIR_STABLE ? 1 : 0;
-			if (t >= 0 && t != want)
-				se_diag_warning(d, &se_node_get(row,
-				    "direction")->pos, "direction-mismatch",
-				    "direction '%s' does not follow from '%s' to "
-				    "'%s': the report shows '%s'", typed,
-				    or(prev, ""), or(cur, ""),
-				    direction_words(dn));
-		}
 		join(se_node_get(row, "evidence"), &ev);
 		se_buf_reset(&b);
 		se_buf_adds(&b, trim(&c, str(row, "commentary")));
@@ -555,7 +562,7 @@ se_report_summary(const se_report_input *in, se_diag *d)
 		se_report_heading(r, 2, intro[i].title);
 		body(r, in, s);
 	}
-	/* seed 000: the authority-wide block, the Signature of Success,
+	/* The RIA template: the authority-wide block, the Signature of Success,
 	 * then a block for each chapter, then Risk Support and Offer */
 	parts_of(r, in, sum, "Children's Services", true);
 	signature(r, in, sum, d);
@@ -803,7 +810,7 @@ long_date(const char *ymd, char buf[32])
 	return buf;
 }
 
-/* Seed 002 (B, C; DESIGN 10.7): the letter within 10 working days of the
+/* The handbook, sections B and C (se-formats(5) review): the letter within 10 working days of the
  * last day of a review, 5 of a visit. */
 static void
 deadline(se_report *r, const se_report_input *in, const se_doc *rv,
@@ -1311,7 +1318,7 @@ theme_add(struct themes *ts, const char *theme, size_t len,
 	t->nauth++;
 }
 
-/* DESIGN 10.17: an item's theme is its explicit `theme:`, else the
+/* se-report(1) themes: an item's theme is its explicit `theme:`, else the
  * framework area it sits under (its `area:`), else its section. */
 static void
 yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,

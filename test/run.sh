@@ -1,6 +1,7 @@
 #!/bin/sh
 # test/run.sh: run every unit test binary given, then the golden command
-# tests, the man page lint and the examples; count TAP lines; end with
+# tests, the man page lint, the check for internal references and the
+# examples; count TAP lines; end with
 # "N passed, N failed" and a non-zero status on any failure.
 # SE_BUILD names the build tree; SE_VALGRIND, when set, prefixes each run
 # of a unit test and of a command in a golden test.
@@ -32,8 +33,10 @@ fi
 SE_BUILD=$B SE_WRAPBIN=$wrap sh test/golden.sh >> "$log.all" 2>&1
 [ -n "$wrap" ] && rm -rf "$wrap"
 sh test/manlint.sh >> "$log.all" 2>&1
+sh test/selfref.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/hostile.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/helpman.sh >> "$log.all" 2>&1
+SE_BUILD=$B sh test/walkthrough.sh >> "$log.all" 2>&1
 SE_BUILD=$B sh test/threads.sh >> "$log.all" 2>&1
 # The install test builds its own tree; only in the plain build.
 [ "$B" = build ] && [ -z "$SE_VALGRIND" ] && sh test/install.sh >> "$log.all" 2>&1
