@@ -84,6 +84,12 @@ $(B)/test/test_jsoncheck: test/test_jsoncheck.c $(B)/test/jsoncheck.o \
 check: all $(TESTS) $(B)/test/parsecheck
 	@SE_BUILD=$(B) sh test/run.sh $(TESTS)
 
+# Every HTML report of examples/ in headless Chromium: printed to A4 PDF
+# and measured on a 1280 px screen (test/browser.sh; installs chromium
+# and poppler-utils with apt-get when run as root and they are missing).
+check-browser: all
+	@SE_BUILD=$(B) sh test/browser.sh
+
 # Same tests, built with sanitizers in their own tree.
 check-asan:
 	$(MAKE) B=build-asan CC=clang \
@@ -177,4 +183,4 @@ format:
 clean:
 	rm -rf build build-asan build-fuzz build-tsan
 
-.PHONY: FORCE all check check-asan check-tsan check-valgrind fuzz demo golden-update format clean install uninstall dist
+.PHONY: FORCE all check check-browser check-asan check-tsan check-valgrind fuzz demo golden-update format clean install uninstall dist

@@ -277,9 +277,15 @@ write_out(struct opts *o, const se_plan *p, se_diag *d)
 
 	if (out == NULL)
 		return -1;
+	se_wrap *w;
+
 	o->out.color = o->out.format == SE_PLANOUT_TEXT &&
 	    se_color_use(o->cli.color, o->cli.output ? -1 : STDOUT_FILENO);
-	if (se_planout_render(p, &o->out, se_out_file(out)) < 0) {
+	/* Text fits the terminal (or $COLUMNS); other formats as they are. */
+	w = se_wrap_open(se_out_file(out), o->out.format == SE_PLANOUT_TEXT ?
+	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO) : 0);
+	if (!w || se_planout_render(p, &o->out, se_wrap_file(w)) < 0 ||
+	    se_wrap_close(w) < 0) {
 		if (se_out_close(out, false, d) < 0)
 			return -1; /* a write failed: said why */
 		return se_diag_error(d, &me, "out-of-memory",

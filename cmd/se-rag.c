@@ -16,7 +16,7 @@ static const char usage[] =
     "              [--compare england|region|neighbours] "
     "[--neighbours FILE]\n"
     "              [--by authority|indicator] [--exceptions [--band PCT]]\n"
-    "              [--where COLUMN=VALUE]...\n"
+    "              [--where COLUMN=VALUE]... [--comments FILE]\n"
     "              [-F text|csv|json|markdown|html] [-o FILE] INPUT...\n"
     "       se-rag [--formats DIR] [-F FORMAT] [-o FILE] DOCUMENT...\n";
 
@@ -45,12 +45,15 @@ static const char help[] =
     " bottom bands\n"
     "      --band PCT         the bands' size in percent, up to 50"
     " (default 20)\n"
+    "      --comments FILE    one line of narrative per cell in the HTML"
+    " rug: CSV\n"
+    "                         authority,indicator,comment\n"
     "  -F, --format FORMAT    text (default), csv, json, markdown or html\n"
     "  -o, --output FILE      write to FILE, atomically, instead of"
     " standard output\n"
     "      --color WHEN       colour the RAG in text output: auto, always"
     " or never\n"
-    "      --formats DIR      with documents: read the formats from DIR\n"
+    "      --formats DIR      read the formats (rules, area titles) from DIR\n"
     "  -h, --help             print this help and exit\n"
     "      --version          print the version and exit\n"
     "\n"
@@ -63,12 +66,12 @@ static const char help[] =
 
 enum {
 	OPT_PERIOD = 0x200, OPT_PREVIOUS, OPT_AUTHORITY, OPT_COMPARE,
-	OPT_NEIGHBOURS, OPT_BY, OPT_EXCEPTIONS, OPT_BAND
+	OPT_NEIGHBOURS, OPT_BY, OPT_EXCEPTIONS, OPT_BAND, OPT_COMMENTS
 };
 
 struct opts {
 	se_cli cli;
-	const char *catalogue, *neighbours;
+	const char *catalogue, *neighbours, *comments;
 	se_rate_opts rate;
 	se_ragout_opts out;
 	const char **authorities;
@@ -129,6 +132,9 @@ own_option(void *ctx, int opt, const char *arg)
 			    "or neighbours)", arg);
 		o->rate.compare = v;
 		return SE_CLI_NEXT;
+	case OPT_COMMENTS:
+		o->comments = arg;
+		return SE_CLI_NEXT;
 	case OPT_NEIGHBOURS:
 		o->neighbours = arg;
 		return SE_CLI_NEXT;
@@ -173,6 +179,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "exceptions", no_argument, NULL, OPT_EXCEPTIONS },
 		{ "band", required_argument, NULL, OPT_BAND },
+		{ "comments", required_argument, NULL, OPT_COMMENTS },
 		{ NULL, 0, NULL, 0 }
 	};
 	int r, f;
@@ -270,8 +277,12 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_authorities *auth = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
-	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
+	se_comments *cm = NULL;
+	se_formats *f = NULL;
+	se_wrap *w = NULL;
+	se_diag *quiet = se_diag_new();
 	char *dir = NULL;
+	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
 	int status = SE_EXIT_FAILURE;
 	bool failed;
 	size_t k;
@@ -311,6 +322,17 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (failed || se_store_finish(s) < 0)
 		goto out;
 	check_authorities(o, s, d);
+	if (o->comments) {
+		cm = se_comments_read(o->comments, d);
+		if (!cm)
+			goto out;
+		se_comments_check(cm, s, d);
+	}
+	/* Area titles for the rug's headings: from the formats when they
+	 * can be read (the rug is drawn from ids otherwise). */
+	f = dir && quiet ? se_formats_load(dir, quiet) : NULL;
+	o->out.formats = f;
+	o->out.comments = cm;
 	o->out.authorities = o->authorities;
 	o->out.nauthorities = o->nauthorities;
 	o->out.color = o->out.format == SE_RAGOUT_TEXT &&
@@ -318,7 +340,13 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	out = se_out_open(o->cli.output, d);
 	if (!out)
 		goto out;
-	if (se_ragout_render(s, &o->rate, &o->out, se_out_file(out)) < 0) {
+	/* Text fits the terminal (or $COLUMNS): tables too wide for it are
+	 * records, long lines wrapped at words. */
+	o->out.width = o->out.format == SE_RAGOUT_TEXT ?
+	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO) : 0;
+	w = se_wrap_open(se_out_file(out), o->out.width);
+	if (!w || se_ragout_render(s, &o->rate, &o->out, se_wrap_file(w)) < 0 ||
+	    se_wrap_close(w) < 0) {
 		if (se_out_close(out, false, d) == 0) /* else: said why */
 			se_diag_error(d, &me, "out-of-memory", "out of memory");
 		goto out;
@@ -327,10 +355,13 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		goto out;
 	status = se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS : SE_EXIT_OK;
 out:
+	se_comments_free(cm);
+	se_formats_free(f);
+	se_diag_free(quiet);
+	free(dir);
 	se_store_free(s);
 	se_authorities_free(auth);
 	se_catalogue_free(cat);
-	free(dir);
 	se_inputs_release(&in);
 	return status;
 }

@@ -7,11 +7,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
     "                 [--data FILE]... [--where COLUMN=VALUE]...\n"
+    "                 [--neighbours FILE]\n"
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
@@ -30,6 +32,9 @@ static const char help[] =
     "  -i, --indicators CATALOGUE\n"
     "                       the indicator catalogue the dashboard rates with\n"
     "      --data FILE      an extract for the dashboard; repeatable\n"
+    "      --neighbours FILE\n"
+    "                       the dashboard's statistical neighbours: CSV\n"
+    "                       authority,neighbour,rank\n"
     "      --authority A    the dashboard's authority\n"
     "      --period P       the period the dashboard rates (default: the"
     " latest)\n"
@@ -45,7 +50,7 @@ static const char help[] =
     "\n"
     "See se-report(1) for the rules and output columns.\n";
 
-enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD };
+enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD, OPT_NEIGHBOURS };
 
 typedef se_report *(*build_fn)(const se_report_input *, se_diag *);
 
@@ -65,7 +70,7 @@ struct opts {
 	se_cli cli;
 	int type;
 	int syntax;
-	const char *catalogue;
+	const char *catalogue, *neighbours;
 	const char **data;
 	size_t ndata;
 	se_report_input in;
@@ -105,6 +110,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_PERIOD:
 		o->in.period = arg;
 		return SE_CLI_NEXT;
+	case OPT_NEIGHBOURS:
+		o->neighbours = arg;
+		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
 	}
@@ -121,6 +129,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "authority", required_argument, NULL, OPT_AUTHORITY },
 		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ "neighbours", required_argument, NULL, OPT_NEIGHBOURS },
 		{ NULL, 0, NULL, 0 }
 	};
 	int r;
@@ -183,6 +192,8 @@ load_store(struct opts *o, const se_inputs *in, se_catalogue **cat,
 	for (k = 0; k < in->nneighbours; k++)
 		if (se_store_read_neighbours(*s, in->neighbours[k]) < 0)
 			return -1;
+	if (o->neighbours && se_store_read_neighbours(*s, o->neighbours) < 0)
+		return -1;
 	if (se_store_finish(*s) < 0)
 		return -1;
 	o->in.store = *s;
@@ -217,13 +228,15 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	o->in.formats = f;
 	o->in.docs = in.docs;
 	o->in.ndocs = in.ndocs;
+	o->in.catalogue = cat; /* -i: titles for indicator:ID too */
 	r = types[o->type].build(&o->in, d);
 	if (!r)
 		goto done;
 	out = se_out_open(o->cli.output, d);
 	if (!out)
 		goto done;
-	if (se_report_render(r, (se_report_syntax)o->syntax,
+	if (se_report_render_width(r, (se_report_syntax)o->syntax,
+	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO),
 	    se_out_file(out)) < 0) {
 		se_out_close(out, false, d);
 		goto done;

@@ -348,30 +348,16 @@ rules_of(FILE *f, const se_hypo *x)
 	}
 }
 
-/* Markdown text: no raw HTML or table breaks from the input. */
-static void
-md_put(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		if (strchr("\\`*_[]<>|#", *s))
-			fputc('\\', f);
-		if ((unsigned char)*s < 0x20)
-			fputc(' ', f);
-		else
-			fputc(*s, f);
-	}
-}
-
 static void
 render_markdown(const se_hypos *h, FILE *f)
 {
 	size_t i;
 
 	fputs("# Proposed hypotheses: ", f);
-	md_put(f, meta(h, "authority") ? meta(h, "authority") : "");
+	se_md_put(f, meta(h, "authority") ? meta(h, "authority") : "", true);
 	if (meta(h, "period")) {
 		fputc(' ', f);
-		md_put(f, meta(h, "period"));
+		se_md_put(f, meta(h, "period"), true);
 	}
 	fprintf(f, "\n\n%zu hypotheses, %zu to investigate.\n", se_hypos_len(h),
 	    ninvestigate(h));
@@ -380,9 +366,9 @@ render_markdown(const se_hypos *h, FILE *f)
 		size_t k;
 		fprintf(f, "\n## %s: %s (%s)\n\n", x->id, x->investigate ?
 		    "investigate" : "park", area_or_none(x));
-		md_put(f, x->text);
+		se_md_put(f, x->text, true);
 		fputs("\n\n**Why:** ", f);
-		md_put(f, x->rationale);
+		se_md_put(f, x->rationale, true);
 		fprintf(f, "\n\n- Linked to data: %s\n- Linked to self-assessment: "
 		    "%s\n- Score: %d (", x->linked_data ? "yes" : "no",
 		    x->linked_self_assessment ? "yes" : "no", x->score);
@@ -392,7 +378,7 @@ render_markdown(const se_hypos *h, FILE *f)
 			fputs("- Indicators:", f);
 			for (k = 0; k < x->nfacts; k++) {
 				fputs(k ? ", " : " ", f);
-				md_put(f, x->facts[k]->ind->id);
+				se_md_put(f, x->facts[k]->ind->id, true);
 			}
 			fputc('\n', f);
 		}

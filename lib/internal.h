@@ -215,4 +215,26 @@ char *se_layers_file(const char *dirs, const char *rel);
  * when 'square': so tell extracts from it first). */
 bool se_neighbours_header(const se_csv_field *h, size_t n, bool square);
 
+/* render.c: the one HTML page of every HTML output: the skeleton (lang
+ * en-GB, a CSP that fetches nothing), the one stylesheet and its palette,
+ * the title as the h1; portrait A4 in print, or landscape.  Writers put
+ * their content between the two.  0, or -1 when writing failed. */
+enum { SE_PAL_RED, SE_PAL_AMBER, SE_PAL_GREEN, SE_PAL_BLUE, SE_PAL_GREY,
+	SE_PAL_INK, SE_PALETTE_N };
+extern const char *const se_palette[SE_PALETTE_N];
+int se_html_page_begin(FILE *f, const char *title, bool landscape);
+int se_html_page_end(FILE *f);
+/* render.c: text taken from input as Markdown that is only text: the
+ * punctuation that could start markup backslash-escaped, control
+ * characters dropped, line ends as spaces in a table cell ('cell'). */
+int se_md_put(FILE *f, const char *s, bool cell);
+/* render.c: the one convention for direction in every output for
+ * people: the arrow is the way the number moved, the word whether that
+ * is better or worse ("\xe2\x86\x91 worse", "\xe2\x86\x93 better",
+ * "\xe2\x86\x92 stable", "new"); and what a rank and quartile are among
+ * ("national", or "of 9 in the extract").  Like snprintf. */
+size_t se_rating_move(const se_rating *r, int precision, char *buf,
+    size_t n);
+size_t se_rating_scope(const se_rating *r, char *buf, size_t n);
+
 #endif /* SE_INTERNAL_H */

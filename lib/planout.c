@@ -224,9 +224,9 @@ state_text(const se_action *a, se_buf *b)
 
 /* "R1: met (3 of 3 actions complete)". */
 static void
-rec_text(const se_recommendation *r, se_buf *b)
+rec_state_text(const se_recommendation *r, se_buf *b)
 {
-	se_buf_addf(b, "%s: %s (%zu of %zu action%s complete", r->id,
+	se_buf_addf(b, "%s (%zu of %zu action%s complete",
 	    se_rec_state_name(r->state), r->ncomplete, r->nactions,
 	    r->nactions == 1 ? "" : "s");
 	if (r->ndropped > 0)
@@ -237,6 +237,13 @@ rec_text(const se_recommendation *r, se_buf *b)
 		se_buf_addf(b, "; last due %s", d);
 	}
 	se_buf_addc(b, ')');
+}
+
+static void
+rec_text(const se_recommendation *r, se_buf *b)
+{
+	se_buf_addf(b, "%s: ", r->id);
+	rec_state_text(r, b);
 }
 
 static const se_recommendation *
@@ -599,30 +606,10 @@ render_text(FILE *f, const se_plan *p, const se_planout_opts *o,
 /* ---- Markdown --------------------------------------------------------- */
 
 static void
-md_put(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '|': fputs("\\|", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '*': case '_': case '`': case '[': case ']':
-			fputc('\\', f);
-			fputc(*s, f);
-			break;
-		case '\n': case '\r': case '\t': fputc(' ', f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
-
-static void
 md_cell(FILE *f, const char *s)
 {
 	fputs(" ", f);
-	md_put(f, s);
+	se_md_put(f, s, true);
 	fputs(" |", f);
 }
 
@@ -668,7 +655,7 @@ md_row(FILE *f, const se_action *a, const se_planout_opts *o, se_buf *b,
 	se_buf_reset(b);
 	state_text(a, b);
 	fputs(" **", f);
-	md_put(f, se_buf_str(b));
+	se_md_put(f, se_buf_str(b), true);
 	fputs("** |\n", f);
 }
 
@@ -680,11 +667,11 @@ render_markdown(FILE *f, const se_plan *p, const se_planout_opts *o,
 	bool auth = se_plan_nauthorities(p) > 1;
 
 	fputs("# ", f);
-	md_put(f, title_of(p));
+	se_md_put(f, title_of(p), true);
 	fputs("\n\n", f);
 	se_buf_reset(b);
 	headline(p, o, v, b);
-	md_put(f, se_buf_str(b));
+	se_md_put(f, se_buf_str(b), true);
 	fputs("\n\n", f);
 	if (o->diff != NULL) {
 		fputs("## Changes since the last version\n\n", f);
@@ -692,7 +679,7 @@ render_markdown(FILE *f, const se_plan *p, const se_planout_opts *o,
 			se_buf_reset(b);
 			change_text(se_plandiff_at(o->diff, i), false, b);
 			fputs("- ", f);
-			md_put(f, se_buf_str(b));
+			se_md_put(f, se_buf_str(b), true);
 			fputc('\n', f);
 		}
 		if (se_plandiff_len(o->diff) == 0)
@@ -706,7 +693,7 @@ render_markdown(FILE *f, const se_plan *p, const se_planout_opts *o,
 			g = v->rows[i].group;
 			if (o->group != SE_GROUP_NONE) {
 				fputs("## ", f);
-				md_put(f, v->groups[g]);
+				se_md_put(f, v->groups[g], true);
 				fputs("\n\n", f);
 			}
 			md_table_head(f, auth);
@@ -1234,39 +1221,6 @@ render_yaml(FILE *f, const se_plan *p, const se_planout_opts *o,
 
 /* ---- HTML: the scrutiny report ---------------------------------------- */
 
-static const char html_head[] =
-    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    "<meta name=\"viewport\" content=\"width=device-width, "
-    "initial-scale=1\">\n<title>";
-static const char html_style[] =
-    "</title>\n<style>\n"
-    "body{font-family:Arial,Helvetica,sans-serif;margin:1.5em;color:#111;"
-    "line-height:1.35}\n"
-    "h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.15em;margin:1.4em 0"
-    " .4em;border-bottom:2px solid #444}\n"
-    "table{border-collapse:collapse;width:100%;margin:.5em 0}\n"
-    "th,td{border:1px solid #999;padding:.3em .45em;vertical-align:top;"
-    "text-align:left;font-size:.9em;overflow-wrap:break-word}\n"
-    "td.nw{white-space:nowrap}\n"
-    "thead th{background:#e8e8e8}\n"
-    "table.summary{width:auto}table.summary td.n{text-align:right}\n"
-    ".state{font-weight:bold;white-space:nowrap;border-left:6px solid}\n"
-    ".overdue{background:#fbd5d5;border-left-color:#b00000}\n"
-    ".at-risk{background:#fde9c4;border-left-color:#c77700}\n"
-    ".on-track{background:#dff0d8;border-left-color:#2e7d32}\n"
-    ".complete{background:#dbe8f6;border-left-color:#1f5fa8}\n"
-    ".dropped{background:#eee;border-left-color:#777;color:#444}\n"
-    ".unknown{background:#eadcf5;border-left-color:#6a1b9a}\n"
-    ".ongoing{background:#d7f0ee;border-left-color:#00695c}\n"
-    ".note{color:#333;font-size:.85em}.flag{font-weight:bold;"
-    "color:#7a0000}\n"
-    "@page{size:A4 landscape;margin:12mm}\n"
-    "@media print{body{margin:0;font-size:9pt}thead{display:"
-    "table-header-group}tr{page-break-inside:avoid}"
-    "h2{page-break-after:avoid}"
-    ".state{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
-    "</style>\n</head>\n<body>\n";
-
 static const char *
 state_class(se_state s)
 {
@@ -1369,7 +1323,7 @@ html_row(FILE *f, const se_action *a, const se_planout_opts *o, se_buf *b,
 static void
 html_table_head(FILE *f, bool authority)
 {
-	fputs("<table>\n<thead><tr><th scope=\"col\">State</th>"
+	fputs("<table class=\"wide\">\n<thead><tr><th scope=\"col\">State</th>"
 	      "<th scope=\"col\">ID</th>", f);
 	if (authority)
 		fputs("<th scope=\"col\">Authority</th>", f);
@@ -1398,10 +1352,10 @@ html_rec_head(FILE *f, const se_plan *p, const char *id, se_buf *b)
 	if (r == NULL)
 		return;
 	se_buf_reset(b);
-	rec_text(r, b);
-	fputs("<p><strong>", f);
+	rec_state_text(r, b);
+	fputs("<p><strong>State:</strong> ", f);
 	se_html_put(f, se_buf_str(b));
-	fputs("</strong></p>\n", f);
+	fputs("</p>\n", f);
 	if (r->impact[0]) {
 		fputs("<h3>Impact</h3>\n<p>", f);
 		html_lines(f, r->impact);
@@ -1423,12 +1377,8 @@ render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
 	size_t i, g = SIZE_MAX;
 	int s;
 
-	fputs(html_head, f);
-	se_html_put(f, title);
-	fputs(html_style, f);
-	fputs("<h1>", f);
-	se_html_put(f, title);
-	fputs("</h1>\n<p>", f);
+	se_html_page_begin(f, title, true);
+	fputs("<p>", f);
 	se_buf_reset(b);
 	headline(p, o, v, b);
 	se_html_put(f, se_buf_str(b));
@@ -1443,11 +1393,11 @@ render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
 			continue;
 		snprintf(name, sizeof name, "%s", se_state_name((se_state)s));
 		name[0] = (char)(name[0] - 'a' + 'A');
-		fprintf(f, "<tr><td class=\"state %s\">%s</td><td class=\"n\">"
+		fprintf(f, "<tr><td class=\"state %s\">%s</td><td class=\"num\">"
 		    "%zu</td></tr>\n", state_class((se_state)s), name,
 		    v->count[s]);
 	}
-	fprintf(f, "<tr><th scope=\"row\">Total</th><td class=\"n\">%zu</td>"
+	fprintf(f, "<tr><th scope=\"row\">Total</th><td class=\"num\">%zu</td>"
 	    "</tr>\n</tbody>\n</table>\n", v->n);
 	if (o->diff != NULL) {
 		fputs("<h2>Changes since the last version</h2>\n<ul>\n", f);
@@ -1493,7 +1443,7 @@ render_html(FILE *f, const se_plan *p, const se_planout_opts *o,
 	}
 	if (g != SIZE_MAX)
 		fputs("</tbody>\n</table>\n", f);
-	fputs("</body>\n</html>\n", f);
+	se_html_page_end(f);
 }
 
 int

@@ -131,22 +131,12 @@ emit_text(const struct table *t, FILE *out)
 }
 
 static void
-md_put(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		if (strchr("|\\*_`<[]", *s))
-			fputc('\\', f);
-		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
-	}
-}
-
-static void
 emit_markdown(const struct table *t, FILE *out)
 {
 	size_t r, c;
 
 	fputs("### ", out);
-	md_put(out, t->title);
+	se_md_put(out, t->title, true);
 	fputs("\n\n|", out);
 	for (c = 0; c < t->ncols; c++)
 		fprintf(out, " %s |", t->cols[c]);
@@ -158,7 +148,7 @@ emit_markdown(const struct table *t, FILE *out)
 		fputc('|', out);
 		for (c = 0; c < t->ncols; c++) {
 			fputc(' ', out);
-			md_put(out, get(t, r, c));
+			se_md_put(out, get(t, r, c), true);
 			fputs(" |", out);
 		}
 		fputc('\n', out);
@@ -222,7 +212,7 @@ emit_json(const struct table *t, FILE *out, bool *first)
 static void
 emit_html(const struct table *t, FILE *out)
 {
-	static const char *const cls[] = { "r", "a", "g" };
+	static const char *const cls[] = { "rag rag-r", "rag rag-a", "rag rag-g" };
 	size_t r, c;
 
 	fputs("<h2>", out);
@@ -750,15 +740,7 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 	bool first = true, oom = false;
 
 	if (fmt == SE_RAGOUT_HTML)
-		fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-		    "charset=\"utf-8\">\n<title>Ratings</title>\n<style>\n"
-		    "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em}\n"
-		    "table{border-collapse:collapse}th,td{border:1px solid "
-		    "#888;padding:.2em .5em;text-align:left}\n"
-		    "thead th{background:#eee}td.r{background:#b71c1c;"
-		    "color:#fff}td.a{background:#ffc107}td.g{background:"
-		    "#c8e6c9}\n@media print{@page{size:A4 landscape}}\n"
-		    "</style>\n</head>\n<body>\n<h1>Ratings</h1>\n", out);
+		se_html_page_begin(out, "Ratings", true);
 	if (fmt == SE_RAGOUT_JSON)
 		fputs("[", out);
 	for (i = 0; i < ndocs; i++) {
@@ -824,6 +806,6 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 	if (fmt == SE_RAGOUT_JSON)
 		fputs(first ? "]\n" : "\n]\n", out);
 	if (fmt == SE_RAGOUT_HTML)
-		fputs("</body>\n</html>\n", out);
+		se_html_page_end(out);
 	return oom ? -1 : 0;
 }

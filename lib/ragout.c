@@ -128,7 +128,7 @@ row_fill(struct ctx *c, struct row *w, size_t i, size_t e,
 {
 	const se_indicator *ind = se_store_series_indicator(c->s, i);
 	int pr = display ? ind->precision : -1;
-	char t[32];
+	char t[64];
 
 	memset(w, 0, sizeof *w);
 	w->rag = r->rag;
@@ -148,7 +148,12 @@ row_fill(struct ctx *c, struct row *w, size_t i, size_t e,
 		w->f[C_PREV] = dupstr(c, "suppressed");
 	if (r->has_change)
 		w->f[C_CHANGE] = numstr(c, r->change, pr, display);
-	w->f[C_DIR] = dupstr(c, se_direction_name(r->direction));
+	if (display) {
+		char mv[64];
+		se_rating_move(r, ind->precision, mv, sizeof mv);
+		w->f[C_DIR] = dupstr(c, mv);
+	} else
+		w->f[C_DIR] = dupstr(c, se_direction_name(r->direction));
 	if (r->rank) {
 		snprintf(t, sizeof t, "%u", r->rank);
 		w->f[C_RANK] = dupstr(c, t);
@@ -157,6 +162,11 @@ row_fill(struct ctx *c, struct row *w, size_t i, size_t e,
 	}
 	t[0] = r->quartile;
 	t[1] = '\0';
+	if (display && r->quartile) {
+		char q[48];
+		se_rating_scope(r, q, sizeof q);
+		snprintf(t, sizeof t, "%c (%s)", r->quartile, q);
+	}
 	w->f[C_QUART] = dupstr(c, t);
 	if (r->has_comparator)
 		w->f[C_COMP] = numstr(c, r->comparator, pr, false);
@@ -385,6 +395,48 @@ pad(FILE *f, size_t n)
 		fputc(' ', f);
 }
 
+/* The table when it does not fit the terminal: a record a row, its
+ * authority, indicator and period on the first line, then each field
+ * that has a value under it ("  rag: red"). */
+static void
+text_records(struct ctx *c, bool exceptions)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->nrows; i++) {
+		const struct row *w = &c->rows[i];
+		if (i)
+			fputc('\n', c->out);
+		if (exceptions) {
+			fputs(w->exception, c->out);
+			fputs("  ", c->out);
+		}
+		se_text_put_line(c->out, field(w, C_AUTH));
+		fputs("  ", c->out);
+		se_text_put_line(c->out, field(w, C_IND));
+		fputs("  ", c->out);
+		se_text_put_line(c->out, field(w, C_PERIOD));
+		fputc('\n', c->out);
+		for (k = 0; k < NTEXT; k++) {
+			int col = text_cols[k];
+			const char *v = field(w, col);
+			bool colour = c->o->color && col == C_RAG &&
+			    w->rag != SE_RAG_NONE;
+			if (col == C_AUTH || col == C_IND || col == C_PERIOD ||
+			    !*v)
+				continue;
+			fprintf(c->out, "  %-11s ", col == C_SOURCE ? "source" :
+			    colname[col]);
+			if (colour)
+				fputs(rag_color(w->rag), c->out);
+			se_text_put_line(c->out, v);
+			if (colour)
+				fputs("\033[0m", c->out);
+			fputc('\n', c->out);
+		}
+	}
+}
+
 static void
 text_table(struct ctx *c, bool exceptions)
 {
@@ -403,6 +455,15 @@ text_table(struct ctx *c, bool exceptions)
 		}
 		if (exceptions && strlen(c->rows[i].exception) > ex)
 			ex = strlen(c->rows[i].exception);
+	}
+	{
+		size_t total = exceptions ? ex + 2 : 0;
+		for (k = 0; k < NTEXT; k++)
+			total += wd[k] + 2;
+		if (c->o->width && total - 2 > c->o->width) {
+			text_records(c, exceptions);
+			return;
+		}
 	}
 	if (exceptions) {
 		fputs("exception", c->out);
@@ -446,18 +507,6 @@ text_table(struct ctx *c, bool exceptions)
 	}
 }
 
-/* A Markdown table cell: '|' and '\' escaped, line ends as spaces. */
-static void
-md_put(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' ||
-		    *s == '`' || *s == '<' || *s == '[' || *s == ']')
-			fputc('\\', f);
-		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
-	}
-}
-
 static void
 md_table(struct ctx *c, bool exceptions)
 {
@@ -480,7 +529,7 @@ md_table(struct ctx *c, bool exceptions)
 			fprintf(c->out, " %s |", c->rows[i].exception);
 		for (k = 0; k < NTEXT; k++) {
 			fputc(' ', c->out);
-			md_put(c->out, field(&c->rows[i], text_cols[k]));
+			se_md_put(c->out, field(&c->rows[i], text_cols[k]), true);
 			fputs(" |", c->out);
 		}
 		fputc('\n', c->out);
@@ -849,25 +898,6 @@ rug_build(struct ctx *c, struct rug *g)
 	return 0;
 }
 
-static const char *
-arrow(se_direction d)
-{
-	switch (d) {
-	case SE_DIR_IMPROVING:
-		return "\xe2\x86\x91"; /* ↑ */
-	case SE_DIR_DECLINING:
-		return "\xe2\x86\x93"; /* ↓ */
-	case SE_DIR_STABLE:
-		return "\xe2\x86\x92"; /* → */
-	case SE_DIR_NEW:
-		return "new";
-	case SE_DIR_UNKNOWN:
-		return "?";
-	default:
-		return "";
-	}
-}
-
 static char
 letter(se_rag r)
 {
@@ -903,11 +933,12 @@ cell_text(struct ctx *c, const struct rug *g, size_t i, size_t e,
 		snprintf(v, sizeof v, "%s", cell.state == SE_CELL_SUPPRESSED ?
 		    "supp" : cell.state == SE_CELL_CONFLICT ? "conflict" :
 		    "none");
-	if (*arrow(r->direction))
-		snprintf(buf, n, "%c %s %s", letter(r->rag), v,
-		    arrow(r->direction));
-	else
-		snprintf(buf, n, "%c %s", letter(r->rag), v);
+	{
+		char mv[64];
+		se_rating_move(r, ind->precision, mv, sizeof mv);
+		snprintf(buf, n, *mv ? "%c %s %s" : "%c %s", letter(r->rag), v,
+		    mv);
+	}
 }
 
 /* The pivot as text, Markdown or CSV: a grid of cells. */
@@ -962,6 +993,32 @@ pivot(struct ctx *c)
 		c->oom = true;
 		goto out;
 	}
+	for (k = 0, b = 0; b <= nc; b++)
+		k += wd[b] + 2;
+	if (fmt == SE_RAGOUT_TEXT && c->o->width && k - 2 > c->o->width) {
+		/* Too wide for the terminal: a record a line of the grid,
+		 * each column's heading and cell under its name. */
+		size_t hw = 0;
+		for (b = 1; b <= nc; b++)
+			if (se_utf8_width(cells.data + off[b]) > hw)
+				hw = se_utf8_width(cells.data + off[b]);
+		for (a = 1; a <= nr; a++) {
+			if (a > 1)
+				fputc('\n', c->out);
+			se_text_put(c->out, cells.data + off[a * (nc + 1)]);
+			fputc('\n', c->out);
+			for (b = 1; b <= nc; b++) {
+				const char *hd = cells.data + off[b];
+				fputs("  ", c->out);
+				se_text_put(c->out, hd);
+				pad(c->out, hw - se_utf8_width(hd) + 2);
+				se_text_put(c->out, cells.data + off[a * (nc + 1) +
+				    b]);
+				fputc('\n', c->out);
+			}
+		}
+		goto out;
+	}
 	for (a = 0; a <= nr; a++) {
 		if (fmt == SE_RAGOUT_MARKDOWN)
 			fputs("|", c->out);
@@ -972,7 +1029,7 @@ pivot(struct ctx *c)
 				fputc(b < nc ? ',' : '\n', c->out);
 			} else if (fmt == SE_RAGOUT_MARKDOWN) {
 				fputc(' ', c->out);
-				md_put(c->out, t);
+				se_md_put(c->out, t, true);
 				fputs(" |", c->out);
 			} else {
 				se_text_put(c->out, t);
@@ -998,42 +1055,11 @@ out:
 
 /* ---- HTML ------------------------------------------------------------------ */
 
-static const char css[] =
-    "body{font:14px/1.35 system-ui,-apple-system,'Segoe UI',Roboto,Arial,"
-    "sans-serif;color:#111;margin:1.5em}\n"
-    "h1{font-size:1.4em;margin:0 0 .3em}\nh2{font-size:1.1em;margin:1em 0 .3em}\n"
-    "p.meta{color:#444;margin:0 0 1em}\n"
-    "table{border-collapse:collapse}\n"
-    "th,td{border:1px solid #888;padding:.2em .4em;vertical-align:middle}\n"
-    "thead th{background:#eee;font-weight:600;text-align:center}\n"
-    "thead th.ind{font-size:.8em;font-weight:600;white-space:nowrap}\n"
-    "thead th.ind small{display:block;font-weight:400;color:#444}\n"
-    "tbody th{text-align:left;white-space:nowrap;background:#f7f7f7}\n"
-    "td{text-align:center;white-space:nowrap;font-variant-numeric:"
-    "tabular-nums}\n"
-    "td b{display:inline-block;min-width:1em}\n"
-    "td.r{background:#b71c1c;color:#fff}\n"
-    "td.a{background:#ffc107;color:#000}\n"
-    "td.g{background:#c8e6c9;color:#000}\n"
-    "td.n{background:#fff;color:#333}\n"
-    "td.s{background:repeating-linear-gradient(45deg,#fff,#fff 4px,"
-    "#ddd 4px,#ddd 8px);color:#333}\n"
-    "tbody.ref th,tbody.ref td{background:#f0f0f0;font-style:italic}\n"
-    "tbody.ref tr:first-child th,tbody.ref tr:first-child td{border-top:"
-    "3px double #444}\n"
-    ".legend{margin-top:1em;font-size:.9em}\n"
-    ".legend td,.legend th{text-align:left}\n"
-    ".wrap{overflow-x:auto}\n"
-    "table.rug tbody th{position:sticky;left:0}\n"
-    "table.x td{text-align:left}\n"
-    "table.x td.num{text-align:right}\n"
-    "table.x td.why{white-space:normal;min-width:16em}\n"
-    "dl.key{columns:2 28em;font-size:.85em;margin:.5em 0}\n"
-    "dl.key dt{font-weight:600;float:left;clear:left;width:6.5em}\n"
-    "dl.key dd{margin:0 0 .2em 6.5em}\n"
-    "@media print{@page{size:A4 landscape;margin:8mm}body{margin:0;"
-    "font-size:9px}.wrap{overflow:visible}*{-webkit-print-color-adjust:"
-    "exact;print-color-adjust:exact}}\n";
+/* Indicator columns in one table of the rug: with the authority column,
+ * one A4 landscape page (and a 1280 px window) holds this many two-line
+ * cells.  A wider rug is several tables, each with the authority column
+ * again, each a page in print. */
+#define RUG_COLS 11
 
 static void
 h(struct ctx *c, const char *s)
@@ -1045,11 +1071,60 @@ static const char *
 rag_class(const se_rating *r, se_cell cell)
 {
 	if (cell.state == SE_CELL_SUPPRESSED)
-		return "s";
-	return r->rag == SE_RAG_RED ? "r" : r->rag == SE_RAG_AMBER ? "a" :
-	    r->rag == SE_RAG_GREEN ? "g" : "n";
+		return "rag-s";
+	return r->rag == SE_RAG_RED ? "rag-r" : r->rag == SE_RAG_AMBER ?
+	    "rag-a" : r->rag == SE_RAG_GREEN ? "rag-g" : "rag-n";
 }
 
+/* The comment on entity e's cell of series i, and its number (1 up, in
+ * the order of the comments file), or NULL. */
+static const char *
+comment_of(const struct ctx *c, size_t i, size_t e, size_t *num)
+{
+	const se_comments *cm = c->o->comments;
+	size_t k;
+
+	for (k = 0; cm && k < se_comments_len(cm); k++)
+		if (se_comments_series(cm, k, c->s) == i &&
+		    se_comments_entity(cm, k, c->s) == e) {
+			*num = k + 1;
+			return se_comments_text(cm, k);
+		}
+	return NULL;
+}
+
+/* The value of a cell as shown: the number at the indicator's precision,
+ * or what stands in for it. */
+static void
+value_text(const se_indicator *ind, se_cell cell, char *v, size_t n)
+{
+	if (cell.state == SE_CELL_VALUE)
+		se_number_format(cell.value, ind->precision, v, n);
+	else
+		snprintf(v, n, "%s", cell.state == SE_CELL_SUPPRESSED ?
+		    "supp" : cell.state == SE_CELL_CONFLICT ? "conflict" :
+		    "none");
+}
+
+/* The way the number moved and whether that is better or worse, in a
+ * span coloured (and worded) better or worse. */
+static void
+move_put(struct ctx *c, const se_rating *r, int precision)
+{
+	char mv[64];
+
+	se_rating_move(r, precision, mv, sizeof mv);
+	if (!*mv)
+		return;
+	fprintf(c->out, "<br><span%s>", r->direction == SE_DIR_IMPROVING ?
+	    " class=\"better\"" : r->direction == SE_DIR_DECLINING ?
+	    " class=\"worse\"" : "");
+	h(c, mv);
+	fputs("</span>", c->out);
+}
+
+/* One cell: letter and value, then the move; the reason is in the
+ * indicator's table below (and in the title, for a pointer). */
 static void
 html_cell(struct ctx *c, const struct rug *g, size_t i, size_t e)
 {
@@ -1057,6 +1132,7 @@ html_cell(struct ctx *c, const struct rug *g, size_t i, size_t e)
 	const se_indicator *ind = se_store_series_indicator(c->s, i);
 	se_cell cell = se_store_cell(c->s, i, r->period, e);
 	char v[64], *why;
+	size_t num = 0;
 
 	if (se_store_entity_kind(c->s, e) != SE_ENTITY_AUTHORITY) {
 		fputs("<td>", c->out);
@@ -1066,77 +1142,72 @@ html_cell(struct ctx *c, const struct rug *g, size_t i, size_t e)
 		return;
 	}
 	if (!r->shown) {
-		fputs("<td class=\"n\"></td>", c->out);
+		fputs("<td class=\"rag-n\"></td>", c->out);
 		return;
 	}
 	why = reason(c, i, r);
 	fprintf(c->out, "<td class=\"%s\" title=\"", rag_class(r, cell));
-	h(c, ind->title);
-	fputs(", ", c->out);
-	h(c, r->period_text ? r->period_text : "");
-	fputs(": ", c->out);
 	h(c, why ? why : "");
-	if (r->rank) {
-		char t[64];
-		snprintf(t, sizeof t, "; rank %u of %u, quartile %c", r->rank,
-		    r->of, r->quartile);
-		h(c, t);
-	}
 	fprintf(c->out, "\"><b>%c</b> ", letter(r->rag));
-	if (cell.state == SE_CELL_VALUE)
-		se_number_format(cell.value, ind->precision, v, sizeof v);
-	else
-		snprintf(v, sizeof v, "%s", cell.state == SE_CELL_SUPPRESSED ?
-		    "supp" : cell.state == SE_CELL_CONFLICT ? "conflict" :
-		    "none");
+	value_text(ind, cell, v, sizeof v);
 	h(c, v);
-	if (*arrow(r->direction)) {
-		fputc(' ', c->out);
-		h(c, arrow(r->direction));
-	}
+	if (comment_of(c, i, e, &num))
+		fprintf(c->out, "<sup><a href=\"#comment-%zu\" "
+		    "aria-label=\"comment %zu\">%zu</a></sup>", num, num, num);
+	move_put(c, r, ind->precision);
 	fputs("</td>", c->out);
 	free(why);
 }
 
 static void
-html_head(struct ctx *c, const char *title)
+html_legend(struct ctx *c, const struct rug *g)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset="
-	    "\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width"
-	    "\">\n<title>", c->out);
-	h(c, title);
-	fprintf(c->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	    "<h1>", css);
-	h(c, title);
-	fputs("</h1>\n", c->out);
-}
+	unsigned of = 0;
+	size_t k, e;
+	char scope[48];
 
-static void
-html_legend(struct ctx *c)
-{
-	fputs("<table class=\"legend\"><caption>How to read it</caption>\n"
-	    "<tr><td class=\"g\"><b>G</b></td><td>green: better than the "
+	for (k = 0; k < g->ncols && !of; k++)
+		for (e = 0; e < g->n && !of; e++)
+			of = g->r[g->cols[k] * g->n + e].of;
+	fputs("<section class=\"page\">\n<h2>How to read it</h2>\n"
+	    "<table class=\"summary\">\n"
+	    "<tbody>\n"
+	    "<tr><td class=\"rag rag-g\">G</td><td>green: better than the "
 	    "comparator by more than the tolerance, or reaches the green "
 	    "threshold</td></tr>\n"
-	    "<tr><td class=\"a\"><b>A</b></td><td>amber: in line with the "
+	    "<tr><td class=\"rag rag-a\">A</td><td>amber: in line with the "
 	    "comparator (within the tolerance), or between the thresholds"
 	    "</td></tr>\n"
-	    "<tr><td class=\"r\"><b>R</b></td><td>red: worse than the "
+	    "<tr><td class=\"rag rag-r\">R</td><td>red: worse than the "
 	    "comparator by more than the tolerance, or beyond the red "
 	    "threshold</td></tr>\n"
-	    "<tr><td class=\"n\"><b>-</b></td><td>not rated: context only "
-	    "(polarity none), no value, or no comparator</td></tr>\n"
-	    "<tr><td class=\"s\"><b>-</b> supp</td><td>suppressed in the "
+	    "<tr><td class=\"rag rag-n\">-</td><td>not rated: context only "
+	    "(no polarity), no value, or no comparator</td></tr>\n"
+	    "<tr><td class=\"rag rag-s\">- supp</td><td>suppressed in the "
 	    "published data</td></tr>\n"
-	    "<tr><td>\xe2\x86\x91 \xe2\x86\x93 \xe2\x86\x92</td><td>direction "
-	    "of travel since the previous period: improving, declining, "
-	    "stable (within the tolerance); <i>new</i>: no previous period; "
-	    "?: previous value missing</td></tr>\n"
-	    "<tr><td><i>italic</i></td><td>England and region rows: "
-	    "reference values, not rated</td></tr>\n"
-	    "</table>\n<p class=\"meta\">Hover over a cell for the reason. "
-	    "Each indicator is rated at its latest period (shown under its "
-	    "name).</p>\n", c->out);
+	    "<tr><td class=\"rag\">\xe2\x86\x91 \xe2\x86\x93 \xe2\x86\x92</td>"
+	    "<td>the arrow is the way the number moved since the previous "
+	    "period: up, down, unchanged; the word says whether that is "
+	    "<span class=\"better\">better</span> or <span class=\"worse\">"
+	    "worse</span> for the indicator's polarity, or <i>stable</i> "
+	    "(within the tolerance); <i>new</i>: no previous period</td>"
+	    "</tr>\n"
+	    "<tr><td class=\"rag\"><i>italic</i></td><td>England and region "
+	    "rows: reference values, not rated</td></tr>\n", c->out);
+	if (of) {
+		se_rating r0;
+		memset(&r0, 0, sizeof r0);
+		r0.of = of;
+		se_rating_scope(&r0, scope, sizeof scope);
+		fputs("<tr><td class=\"rag\">rank</td><td>rank and quartile "
+		    "(A the best quarter) in the reasons below: ", c->out);
+		h(c, scope);
+		fputs("</td></tr>\n", c->out);
+	}
+	fputs("</tbody>\n</table>\n<p class=\"meta\">Each indicator is rated "
+	    "at its latest period (shown under its name); the reason for "
+	    "every cell is in the indicator's table below.</p>\n</section>\n",
+	    c->out);
 }
 
 /* The period shown in an indicator's header: the one rated. */
@@ -1151,12 +1222,31 @@ col_period(const struct rug *g, size_t i)
 	return "";
 }
 
-/* An area id as words: "front-door" is shown "Front door". */
+static const char *
+col_previous(const struct rug *g, size_t i)
+{
+	size_t e;
+
+	for (e = 0; e < g->n; e++)
+		if (g->r[i * g->n + e].previous_text)
+			return g->r[i * g->n + e].previous_text;
+	return NULL;
+}
+
+/* An area's title from the formats; else its id as words ("front-door"
+ * is "Front door"). */
 static void
 area_put(struct ctx *c, const char *area)
 {
-	char *t = dupstr(c, area), *p;
+	const char *title = c->o->formats ? se_formats_area(c->o->formats,
+	    NULL, area) : NULL;
+	char *t, *p;
 
+	if (title) {
+		h(c, title);
+		return;
+	}
+	t = dupstr(c, area);
 	if (!t)
 		return;
 	for (p = t; *p; p++)
@@ -1168,27 +1258,12 @@ area_put(struct ctx *c, const char *area)
 	free(t);
 }
 
-/* The indicators drawn, for readers on paper (no hovering there). */
-static void
-html_key(struct ctx *c, const struct rug *g)
+static const char *
+polarity_words(const se_indicator *ind)
 {
-	size_t k;
-
-	fputs("<h2>Indicators</h2>\n<dl class=\"key\">\n", c->out);
-	for (k = 0; k < g->ncols; k++) {
-		const se_indicator *ind = se_store_series_indicator(c->s,
-		    g->cols[k]);
-		fputs("<dt>", c->out);
-		h(c, ind->id);
-		fputs("</dt><dd>", c->out);
-		h(c, ind->title);
-		fputs(" (", c->out);
-		h(c, ind->polarity == SE_POLARITY_HIGH ? "higher is better" :
-		    ind->polarity == SE_POLARITY_LOW ? "lower is better" :
-		    "context only");
-		fputs(")</dd>\n", c->out);
-	}
-	fputs("</dl>\n", c->out);
+	return ind->polarity == SE_POLARITY_HIGH ? "higher is better" :
+	    ind->polarity == SE_POLARITY_LOW ? "lower is better" :
+	    "context only";
 }
 
 static void
@@ -1198,86 +1273,254 @@ html_ind_header(struct ctx *c, const struct rug *g, size_t i)
 
 	fputs("<th scope=\"col\" class=\"ind\" title=\"", c->out);
 	h(c, ind->title);
-	fputs("\">", c->out);
+	fprintf(c->out, "\"><a href=\"#ind-%zu\">", i);
 	h(c, ind->id);
-	fputs("<small>", c->out);
+	fputs("</a> <small>", c->out);
 	h(c, col_period(g, i));
 	fputs("</small></th>", c->out);
+}
+
+static const char *
+col_area(const struct ctx *c, const struct rug *g, size_t k)
+{
+	return area_of(se_store_series_indicator(c->s, g->cols[k]));
+}
+
+/* Where the next table of the rug starts after the one starting at
+ * column 'a': whole areas while they fit in RUG_COLS, an area wider
+ * than that cut at RUG_COLS. */
+static size_t
+group_end(const struct ctx *c, const struct rug *g, size_t a)
+{
+	size_t b = a, end = a;
+
+	while (b < g->ncols) {
+		size_t z = b;
+		while (z < g->ncols && strcmp(col_area(c, g, z),
+		    col_area(c, g, b)) == 0)
+			z++;
+		if (z - a > RUG_COLS)
+			return end > a ? end : a + RUG_COLS;
+		end = b = z;
+	}
+	return end;
+}
+
+static void
+html_row_name(struct ctx *c, size_t e)
+{
+	fputs("<tr><th scope=\"row\">", c->out);
+	h(c, se_store_entity_name(c->s, e));
+	fputs("</th>", c->out);
+}
+
+/* Columns a..b of the rug by authority: a table with the authority
+ * column, area headings and indicator headings (repeated on every
+ * printed page), then the comments on its cells. */
+static void
+html_rug_part(struct ctx *c, const struct rug *g, size_t a, size_t b,
+    unsigned part, unsigned parts)
+{
+	size_t x, y, k, e;
+
+	fputs(part > 1 ? "<section class=\"page\">\n" : "<section>\n", c->out);
+	fputs("<table class=\"rug\">\n", c->out);
+	if (parts > 1)
+		fprintf(c->out, "<caption>Part %u of %u: indicators %zu to %zu "
+		    "of %zu</caption>\n", part, parts, a + 1, b, g->ncols);
+	fputs("<thead>\n<tr><th rowspan=\"2\" scope=\"col\">Authority</th>",
+	    c->out);
+	for (x = a; x < b; x = y) {
+		for (y = x; y < b && strcmp(col_area(c, g, x),
+		    col_area(c, g, y)) == 0; y++)
+			;
+		fprintf(c->out, "<th scope=\"colgroup\" colspan=\"%zu\">",
+		    y - x);
+		area_put(c, col_area(c, g, x));
+		fputs("</th>", c->out);
+	}
+	fputs("</tr>\n<tr>", c->out);
+	for (x = a; x < b; x++)
+		html_ind_header(c, g, g->cols[x]);
+	fputs("</tr>\n</thead>\n<tbody>\n", c->out);
+	for (k = 0; k < g->nrows + g->nrefs; k++) {
+		e = k < g->nrows ? g->rows[k] : g->refs[k - g->nrows];
+		if (k == g->nrows)
+			fputs("</tbody>\n<tbody class=\"ref\">\n", c->out);
+		html_row_name(c, e);
+		for (x = a; x < b; x++)
+			html_cell(c, g, g->cols[x], e);
+		fputs("</tr>\n", c->out);
+	}
+	fputs("</tbody>\n</table>\n", c->out);
+	/* The comments on this part's cells, beside it. */
+	k = 0;
+	for (x = a; x < b; x++)
+		for (y = 0; y < g->nrows; y++) {
+			size_t num;
+			const char *t = comment_of(c, g->cols[x], g->rows[y],
+			    &num);
+			if (!t)
+				continue;
+			fputs(k++ ? "" : "<ol class=\"notes\">\n", c->out);
+			fprintf(c->out, "<li value=\"%zu\" id=\"comment-%zu\"><b>",
+			    num, num);
+			h(c, se_store_entity_name(c->s, g->rows[y]));
+			fputs(", ", c->out);
+			h(c, se_store_series_indicator(c->s, g->cols[x])->id);
+			fputs(":</b> ", c->out);
+			h(c, t);
+			fputs("</li>\n", c->out);
+		}
+	if (k)
+		fputs("</ol>\n", c->out);
+	fputs("</section>\n", c->out);
+}
+
+/* The rug by indicator: a row an indicator, a column an authority. */
+static void
+html_rug_by_indicator(struct ctx *c, const struct rug *g)
+{
+	size_t a, k;
+
+	fputs("<section>\n<table class=\"rug\">\n<thead>\n<tr><th scope=\"col\">"
+	    "Area</th><th scope=\"col\">Indicator</th>", c->out);
+	for (a = 0; a < g->nrows + g->nrefs; a++) {
+		size_t e = a < g->nrows ? g->rows[a] : g->refs[a - g->nrows];
+		fputs("<th scope=\"col\">", c->out);
+		h(c, se_store_entity_name(c->s, e));
+		fputs("</th>", c->out);
+	}
+	fputs("</tr>\n</thead>\n<tbody>\n", c->out);
+	for (k = 0; k < g->ncols; k++) {
+		const se_indicator *ind = se_store_series_indicator(c->s,
+		    g->cols[k]);
+		fputs("<tr><td>", c->out);
+		area_put(c, area_of(ind));
+		fputs("</td>", c->out);
+		html_ind_header(c, g, g->cols[k]);
+		for (a = 0; a < g->nrows + g->nrefs; a++)
+			html_cell(c, g, g->cols[k], a < g->nrows ?
+			    g->rows[a] : g->refs[a - g->nrows]);
+		fputs("</tr>\n", c->out);
+	}
+	fputs("</tbody>\n</table>\n</section>\n", c->out);
+}
+
+/* Each indicator: what it is, where its column came from (source, file,
+ * period, previous period), and each authority's rating with its
+ * reason and comment, for readers on paper and on touch screens. */
+static void
+html_reasons(struct ctx *c, const struct rug *g)
+{
+	size_t k, y;
+	char v[64], q[96];
+
+	fputs("<section>\n<h2>Reasons and sources</h2>\n", c->out);
+	for (k = 0; k < g->ncols; k++) {
+		size_t i = g->cols[k];
+		const se_indicator *ind = se_store_series_indicator(c->s, i);
+		const char *file = NULL, *prev = col_previous(g, i);
+		size_t p;
+		for (y = 0; y < g->n && !file; y++)
+			if (g->r[i * g->n + y].period_text) {
+				p = g->r[i * g->n + y].period;
+				file = se_store_column_file(c->s, i, p);
+			}
+		fprintf(c->out, "<table class=\"why\" id=\"ind-%zu\">\n"
+		    "<caption>", i);
+		h(c, ind->id);
+		fputs(" ", c->out);
+		h(c, ind->title);
+		fputs(" (", c->out);
+		h(c, polarity_words(ind));
+		fputs(")<br><span class=\"note\">Period ", c->out);
+		h(c, col_period(g, i));
+		if (prev) {
+			fputs(", previous ", c->out);
+			h(c, prev);
+		}
+		if (ind->source) {
+			fputs("; source: ", c->out);
+			h(c, ind->source);
+		}
+		if (file) {
+			fputs("; file: ", c->out);
+			h(c, file);
+		}
+		fputs("</span></caption>\n<thead><tr><th scope=\"col\">Authority"
+		    "</th><th scope=\"col\">RAG</th><th scope=\"col\">Value</th>"
+		    "<th scope=\"col\">Move</th><th scope=\"col\">Rank</th>"
+		    "<th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n",
+		    c->out);
+		for (y = 0; y < g->nrows; y++) {
+			size_t e = g->rows[y], num;
+			const se_rating *r = &g->r[i * g->n + e];
+			se_cell cell = se_store_cell(c->s, i, r->period, e);
+			const char *cm;
+			char *why;
+			if (!r->shown)
+				continue;
+			html_row_name(c, e);
+			fprintf(c->out, "<td class=\"rag %s\">%c</td><td class="
+			    "\"num\">", rag_class(r, cell), letter(r->rag));
+			value_text(ind, cell, v, sizeof v);
+			h(c, v);
+			fputs("</td><td class=\"nw\">", c->out);
+			se_rating_move(r, ind->precision, v, sizeof v);
+			h(c, v);
+			fputs("</td><td class=\"nw\">", c->out);
+			if (r->rank) {
+				snprintf(q, sizeof q, "%u of %u, quartile %c",
+				    r->rank, r->of, r->quartile);
+				h(c, q);
+			}
+			fputs("</td><td class=\"why\">", c->out);
+			why = reason(c, i, r);
+			h(c, why ? why : "");
+			free(why);
+			cm = comment_of(c, i, e, &num);
+			if (cm) {
+				fputs("<br><b>Comment:</b> ", c->out);
+				h(c, cm);
+			}
+			fputs("</td></tr>\n", c->out);
+		}
+		fputs("</tbody>\n</table>\n", c->out);
+	}
+	fputs("</section>\n", c->out);
 }
 
 static void
 html_rug(struct ctx *c)
 {
 	struct rug g;
-	size_t a, b, k;
+	size_t a, b;
+	unsigned parts = 0, part = 0;
 
 	if (rug_build(c, &g) < 0) {
 		c->oom = true;
 		rug_free(&g);
 		return;
 	}
-	html_head(c, "Tartan rug");
+	se_html_page_begin(c->out, "Tartan rug", true);
 	fprintf(c->out, "<p class=\"meta\">%zu authorities, %zu indicators. "
-	    "Letters as well as colours: G green, A amber, R red.</p>\n"
-	    "<div class=\"wrap\"><table class=\"rug\">\n<thead>\n",
-	    g.nrows, g.ncols);
-	if (c->o->by != SE_BY_INDICATOR) {
-		fputs("<tr><th rowspan=\"2\" scope=\"col\">Authority</th>",
-		    c->out);
+	    "Letters as well as colours: G green, A amber, R red; the arrow "
+	    "is the way the number moved, the word whether that is better or "
+	    "worse (the key follows the rug).</p>\n", g.nrows, g.ncols);
+	if (c->o->by == SE_BY_INDICATOR)
+		html_rug_by_indicator(c, &g);
+	else {
+		for (a = 0; a < g.ncols; a = group_end(c, &g, a))
+			parts++;
 		for (a = 0; a < g.ncols; a = b) {
-			const char *area = area_of(se_store_series_indicator(
-			    c->s, g.cols[a]));
-			for (b = a; b < g.ncols && strcmp(area, area_of(
-			    se_store_series_indicator(c->s, g.cols[b]))) == 0;
-			    b++)
-				;
-			fprintf(c->out, "<th scope=\"colgroup\" colspan=\"%zu\">",
-			    b - a);
-			area_put(c, area);
-			fputs("</th>", c->out);
-		}
-		fputs("</tr>\n<tr>", c->out);
-		for (a = 0; a < g.ncols; a++)
-			html_ind_header(c, &g, g.cols[a]);
-		fputs("</tr>\n</thead>\n<tbody>\n", c->out);
-		for (a = 0; a < g.nrows + g.nrefs; a++) {
-			size_t e = a < g.nrows ? g.rows[a] : g.refs[a - g.nrows];
-			if (a == g.nrows)
-				fputs("</tbody>\n<tbody class=\"ref\">\n", c->out);
-			fputs("<tr><th scope=\"row\">", c->out);
-			h(c, se_store_entity_name(c->s, e));
-			fputs("</th>", c->out);
-			for (k = 0; k < g.ncols; k++)
-				html_cell(c, &g, g.cols[k], e);
-			fputs("</tr>\n", c->out);
-		}
-	} else {
-		fputs("<tr><th scope=\"col\">Area</th><th scope=\"col\">"
-		    "Indicator</th>", c->out);
-		for (a = 0; a < g.nrows + g.nrefs; a++) {
-			size_t e = a < g.nrows ? g.rows[a] : g.refs[a - g.nrows];
-			fputs("<th scope=\"col\">", c->out);
-			h(c, se_store_entity_name(c->s, e));
-			fputs("</th>", c->out);
-		}
-		fputs("</tr>\n</thead>\n<tbody>\n", c->out);
-		for (k = 0; k < g.ncols; k++) {
-			const se_indicator *ind = se_store_series_indicator(c->s,
-			    g.cols[k]);
-			fputs("<tr><td>", c->out);
-			area_put(c, area_of(ind));
-			fputs("</td>", c->out);
-			html_ind_header(c, &g, g.cols[k]);
-			for (a = 0; a < g.nrows + g.nrefs; a++)
-				html_cell(c, &g, g.cols[k], a < g.nrows ?
-				    g.rows[a] : g.refs[a - g.nrows]);
-			fputs("</tr>\n", c->out);
+			b = group_end(c, &g, a);
+			html_rug_part(c, &g, a, b, ++part, parts);
 		}
 	}
-	fputs("</tbody>\n</table></div>\n", c->out);
-	html_legend(c);
-	html_key(c, &g);
-	fputs("</body>\n</html>\n", c->out);
+	html_legend(c, &g);
+	html_reasons(c, &g);
+	se_html_page_end(c->out);
 	rug_free(&g);
 }
 
@@ -1286,10 +1529,10 @@ html_exceptions(struct ctx *c)
 {
 	size_t i, k;
 
-	html_head(c, "Exception report");
+	se_html_page_begin(c->out, "Exception report", true);
 	fprintf(c->out, "<p class=\"meta\">Red-reds: worse than the "
 	    "comparator and declining. Top and bottom %g%% of each "
-	    "indicator by rank.</p>\n<table class=\"x\">\n<thead><tr><th scope=\"col\">"
+	    "indicator by rank.</p>\n<table class=\"why\">\n<thead><tr><th scope=\"col\">"
 	    "exception</th>", c->o->band);
 	for (k = 0; k < NTEXT; k++) {
 		fputs("<th scope=\"col\">", c->out);
@@ -1302,7 +1545,7 @@ html_exceptions(struct ctx *c)
 		fprintf(c->out, "<tr><td>%s</td>", w->exception);
 		for (k = 0; k < NTEXT; k++) {
 			if (text_cols[k] == C_RAG)
-				fprintf(c->out, "<td class=\"%c\">",
+				fprintf(c->out, "<td class=\"rag rag-%c\">",
 				    w->rag == SE_RAG_RED ? 'r' : w->rag ==
 				    SE_RAG_AMBER ? 'a' : w->rag == SE_RAG_GREEN ?
 				    'g' : 'n');
@@ -1317,7 +1560,8 @@ html_exceptions(struct ctx *c)
 		}
 		fputs("</tr>\n", c->out);
 	}
-	fputs("</tbody>\n</table>\n</body>\n</html>\n", c->out);
+	fputs("</tbody>\n</table>\n", c->out);
+	se_html_page_end(c->out);
 }
 
 /* ---- entry ----------------------------------------------------------------- */

@@ -347,6 +347,15 @@ se_report_chart(se_report *r, const char *title, const char *const *labels,
 int
 se_report_render(const se_report *r, se_report_syntax syntax, FILE *out)
 {
+	return se_report_render_width(r, syntax, 0, out);
+}
+
+int
+se_report_render_width(const se_report *r, se_report_syntax syntax,
+    size_t width, FILE *out)
+{
+	se_wrap *w;
+
 	if (r->failed)
 		return -1;
 	switch (syntax) {
@@ -357,7 +366,14 @@ se_report_render(const se_report *r, se_report_syntax syntax, FILE *out)
 	case SE_REPORT_TEXT:
 		break;
 	}
-	return se_report_render_text(r, out);
+	w = se_wrap_open(out, width);
+	if (!w)
+		return -1;
+	if (se_report_render_text(r, se_wrap_file(w), width) < 0) {
+		se_wrap_close(w);
+		return -1;
+	}
+	return se_wrap_close(w);
 }
 
 const char *

@@ -1,74 +1,26 @@
 /* report_html.c: a report as one self-contained HTML page: inline CSS
  * and SVG, no script, nothing fetched; semantic (headings in order,
- * tables with th scope, lang) with text as well as colour; A4 in print,
- * each section on a new page.  Input text goes through se_html_put. */
+ * tables with th scope, lang) with text as well as colour; the one page
+ * of render.c, A4 in print (landscape when a table is wide), sections
+ * flowing on, never split at a heading.  Input text goes through
+ * se_html_put. */
 #include "report_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* RAG colours chosen for contrast >= 4.5:1 with their text (WCAG 2.1
- * AA), checked by test/a11y.sh: white on red 7.1, black on amber 11.0,
- * white on green 6.6. */
-static const char style[] =
-    "body{font:11pt/1.45 Arial,Helvetica,sans-serif;color:#0b0c0c;"
-    "margin:0;background:#fff}\n"
-    "main{max-width:60em;margin:0 auto;padding:1.5em 2em}\n"
-    "h1{font-size:1.9em;margin:0 0 .6em;border-bottom:4px solid #1d4e89;"
-    "padding-bottom:.3em}\n"
-    "h2{font-size:1.4em;margin:1.6em 0 .5em;color:#1d4e89}\n"
-    "h3{font-size:1.15em;margin:1.2em 0 .4em}\n"
-    "h4,h5,h6{font-size:1em;margin:1em 0 .3em}\n"
-    "p,li,td,th,dd{overflow-wrap:break-word}\n"
-    "table{border-collapse:collapse;width:100%;margin:.5em 0 1.2em}\n"
-    "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
-    "th,td{border:1px solid #b1b4b6;padding:.35em .5em;text-align:left;"
-    "vertical-align:top}\n"
-    "thead th{background:#e8eef5}\n"
-    "tbody th{font-weight:normal;background:#f8f8f8}\n"
-    "td.rag,th.rag{text-align:center;font-weight:bold;white-space:nowrap;"
-    "width:4.5em;print-color-adjust:exact;-webkit-print-color-adjust:exact}\n"
-    ".rag-r{background:#a4161a;color:#ffffff}\n"
-    ".rag-a{background:#f2b31a;color:#0b0c0c}\n"
-    ".rag-g{background:#1d6b35;color:#ffffff}\n"
-    ".vh{position:absolute;width:1px;height:1px;overflow:hidden;"
-    "clip:rect(0 0 0 0);white-space:nowrap}\n"
-    ".field{margin:.2em 0}\n"
-    ".field b{display:inline-block;min-width:17em}\n"
-    ".warning{border-left:6px solid #a4161a;background:#fbeaea;"
-    "padding:.6em 1em;font-weight:bold}\n"
-    "figure{margin:.8em 0 1.4em;break-inside:avoid}\n"
-    "figcaption{font-size:.9em;color:#383f43}\n"
-    "svg{max-width:100%;height:auto}\n"
-    "sup a{text-decoration:none}\n.rag a{color:inherit}\n"
-    ".notes{font-size:.9em}\n"
-    /* a table of many columns (the calendar's quarters): the whole
-     * width on screen, a landscape page in print, tighter cells */
-    "main:has(table.wide){max-width:none}\n"
-    "table.wide{font-size:.88em;table-layout:fixed}\n"
-    "table.wide th,table.wide td{padding:.3em .35em}\n"
-    "@media print{\n"
-    "@page{size:A4;margin:16mm 15mm}\n"
-    "@page wide{size:A4 landscape;margin:12mm}\n"
-    "main:has(table.wide){page:wide}\n"
-    "body{font-size:10pt}\n"
-    "main{max-width:none;padding:0}\n"
-    "section{break-before:page}\n"
-    "section.first{break-before:auto}\n"
-    "h2,h3,h4{break-after:avoid}\n"
-    "tr,figure,.field{break-inside:avoid}\n"
-    "a{color:inherit}\n"
-    "}\n";
-
-/* A table of this many columns or more is laid out wide (style above). */
+/* A table of this many columns or more is laid out wide (render.c). */
 #define WIDE_COLS 8
+/* A table of at most this many rows is kept on one printed page. */
+#define KEEP_ROWS 12
+/* Cells of at most this many bytes are kept on one line. */
+#define SHORT_CELL 12
 
 struct html {
 	FILE *f;
 	unsigned charts;
 	bool open;      /* a <section> is open */
-	bool first;     /* the next section is the first */
 };
 
 static void
@@ -93,10 +45,12 @@ cell(FILE *f, const rcell *c, bool head)
 	const char *scope = head ? " scope=\"row\"" : "";
 
 	if (c->text) {
-		fprintf(f, "<%s%s>", tag, scope);
+		/* a short cell (a period, a rank, a value) never wraps */
+		fprintf(f, "<%s%s%s>", tag, scope, !head &&
+		    strlen(c->text) <= SHORT_CELL ? " class=\"nw\"" : "");
 		put(f, c->text);
 	} else if (c->rag == SE_RAG_NONE) {
-		fprintf(f, "<%s%s>Not rated", tag, scope);
+		fprintf(f, "<%s%s class=\"rag\">Not rated", tag, scope);
 	} else {
 		const char *l = se_report_rag_letter(c->rag);
 		fprintf(f, "<%s%s class=\"rag rag-%c\">%s<span class=\"vh\"> "
@@ -112,8 +66,13 @@ table(FILE *f, const rblock *b)
 {
 	size_t i, j;
 
-	fputs(b->ncols >= WIDE_COLS ? "<table class=\"wide\">\n" : "<table>\n",
-	    f);
+	bool keep = b->ncols && b->ncells / b->ncols <= KEEP_ROWS;
+
+	if (b->ncols >= WIDE_COLS)
+		fprintf(f, "<div class=\"scroll\"><table class=\"wide%s\">\n",
+		    keep ? " keep" : "");
+	else
+		fputs(keep ? "<table class=\"keep\">\n" : "<table>\n", f);
 	if (b->text[0]) {
 		fputs("<caption>", f);
 		put(f, b->text);
@@ -132,15 +91,21 @@ table(FILE *f, const rblock *b)
 			cell(f, &b->cells[i + j], j == 0);
 		fputs("</tr>\n", f);
 	}
-	fputs("</tbody>\n</table>\n", f);
+	if (b->ncells < b->ncols)
+		fprintf(f, "<tr><td colspan=\"%zu\">None recorded</td></tr>\n",
+		    b->ncols);
+	fputs(b->ncols >= WIDE_COLS ? "</tbody>\n</table></div>\n" :
+	    "</tbody>\n</table>\n", f);
 }
 
 /* ---- charts ---------------------------------------------------------- */
 
 enum { CW = 640, CH = 220, ML = 56, MR = 170, MT = 14, MB = 34 };
 
-static const char *const stroke[] = { "#1d4e89", "#505a5f", "#6f3c8c",
-	"#00703c" };
+/* The lines: the authority in blue, then ink, grey and blue again, told
+ * apart by their dashes as well (the one palette: render.c). */
+#define stroke(k) se_palette[(const int[]){ SE_PAL_BLUE, SE_PAL_INK, \
+	SE_PAL_GREY, SE_PAL_BLUE }[k]]
 static const char *const dash[] = { "", " stroke-dasharray=\"6 4\"",
 	" stroke-dasharray=\"2 3\"", " stroke-dasharray=\"8 3 2 3\"" };
 
@@ -203,7 +168,7 @@ polyline(FILE *f, const rblock *b, size_t j, double lo, double hi)
 		}
 		if (!open)
 			fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" "
-			    "stroke-width=\"%s\"%s points=\"", stroke[k],
+			    "stroke-width=\"%s\"%s points=\"", stroke(k),
 			    j == 0 ? "2.5" : "1.5", dash[k]);
 		fprintf(f, "%s%.1f,%.1f", open ? " " : "", xat(b, i),
 		    yat(v[i], lo, hi));
@@ -216,7 +181,37 @@ polyline(FILE *f, const rblock *b, size_t j, double lo, double hi)
 			if (!isnan(v[i]))
 				fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
 				    "fill=\"%s\"/>\n", xat(b, i),
-				    yat(v[i], lo, hi), stroke[0]);
+				    yat(v[i], lo, hi), stroke(0));
+}
+
+/* A step of 1, 2 or 5 times a power of ten giving 4 to 8 ticks. */
+static double
+tick_step(double lo, double hi)
+{
+	double raw = (hi - lo) / 5, mag = pow(10, floor(log10(raw)));
+	double n = raw / mag;
+
+	return (n < 1.5 ? 1 : n < 3.5 ? 2 : n < 7.5 ? 5 : 10) * mag;
+}
+
+/* The y-axis: a labelled tick and a faint grid line at every step, the
+ * labels with as many decimals as the step needs. */
+static void
+ticks(FILE *f, double lo, double hi)
+{
+	double step = tick_step(lo, hi), y;
+	int dec = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+	char num[64];
+
+	for (y = ceil(lo / step) * step; y <= hi + step * 1e-9; y += step) {
+		double py = yat(y, lo, hi);
+		se_number_format(fabs(y) < step * 1e-9 ? 0 : y, dec, num,
+		    sizeof num);
+		fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+		    "stroke=\"#e8eef5\"/>\n<text x=\"%d\" y=\"%.1f\" "
+		    "text-anchor=\"end\">%s</text>\n", ML, py, CW - MR, py,
+		    ML - 6, py + 4, num);
+	}
 }
 
 static void
@@ -226,7 +221,6 @@ chart(struct html *h, const rblock *b)
 	unsigned id = ++h->charts;
 	double lo, hi;
 	size_t i, j, step;
-	char num[64];
 	se_buf alt;
 
 	range(b, &lo, &hi);
@@ -245,12 +239,7 @@ chart(struct html *h, const rblock *b)
 	    "stroke=\"#b1b4b6\"/>\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	    "stroke=\"#b1b4b6\"/>\n", ML, MT, ML, CH - MB, ML, CH - MB,
 	    CW - MR, CH - MB);
-	se_number_format(hi, b->precision, num, sizeof num);
-	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
-	    ML - 6, MT + 4, num);
-	se_number_format(lo, b->precision, num, sizeof num);
-	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
-	    ML - 6, CH - MB, num);
+	ticks(f, lo, hi);
 	step = b->n > 8 ? (b->n + 7) / 8 : 1;
 	for (i = 0; i < b->n; i++) {
 		if (i % step && i != b->n - 1)
@@ -267,7 +256,7 @@ chart(struct html *h, const rblock *b)
 		int y = MT + 8 + (int)j * 18;
 		fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		    "stroke=\"%s\" stroke-width=\"%s\"%s/>\n", CW - MR + 12, y,
-		    CW - MR + 36, y, stroke[j % 4], j == 0 ? "2.5" : "1.5",
+		    CW - MR + 36, y, stroke(j % 4), j == 0 ? "2.5" : "1.5",
 		    dash[j % 4]);
 		fprintf(f, "<text x=\"%d\" y=\"%d\" font-family=\"Arial,"
 		    "sans-serif\" font-size=\"11\" fill=\"#0b0c0c\">",
@@ -304,8 +293,7 @@ section(struct html *h, const rblock *b)
 	if (b->level == 2) {
 		if (h->open)
 			fputs("</section>\n", h->f);
-		fprintf(h->f, "<section%s>\n", h->first ? " class=\"first\"" : "");
-		h->first = false;
+		fputs("<section>\n", h->f);
 		h->open = true;
 	}
 	fprintf(h->f, "<h%d>", b->level);
@@ -366,19 +354,16 @@ block(struct html *h, const rblock *b)
 int
 se_report_render_html(const se_report *r, FILE *f)
 {
-	struct html h = { f, 0, false, true };
+	struct html h = { f, 0, false };
 	size_t i;
 
-	fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-	    "content=\"width=device-width, initial-scale=1\">\n"
-	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-	    "'none'; style-src 'unsafe-inline'; img-src 'none'\">\n<title>", f);
-	put(f, r->title);
-	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
-	    "<h1>", style);
-	put(f, r->title);
-	fputs("</h1>\n", f);
+	bool wide = false;
+
+	for (i = 0; i < r->nblocks; i++)
+		if (r->blocks[i].kind == RB_TABLE &&
+		    r->blocks[i].ncols >= WIDE_COLS)
+			wide = true;
+	se_html_page_begin(f, r->title, wide);
 	for (i = 0; i < r->nblocks; i++) {
 		int k = r->blocks[i].kind;
 		int was = i ? r->blocks[i - 1].kind : -1;
@@ -405,6 +390,5 @@ se_report_render_html(const se_report *r, FILE *f)
 		}
 		fputs("</ol>\n</section>\n", f);
 	}
-	fputs("</main>\n</body>\n</html>\n", f);
-	return ferror(f) ? -1 : 0;
+	return se_html_page_end(f);
 }

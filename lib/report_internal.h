@@ -81,6 +81,7 @@ size_t se_report_item_number(const se_report *r, size_t i);
 
 int se_report_render_md(const se_report *r, FILE *out);
 int se_report_render_html(const se_report *r, FILE *out);
-int se_report_render_text(const se_report *r, FILE *out);
+/* Tables wider than 'width' (0: 100) as records. */
+int se_report_render_text(const se_report *r, FILE *out, size_t width);
 
 #endif /* SE_REPORT_INTERNAL_H */

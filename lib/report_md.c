@@ -6,25 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Backslash-escape Markdown's punctuation; newlines become spaces in a
- * table cell ('cell'), otherwise stay. */
-static void
-put_md(FILE *f, const char *s, bool cell)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '\n' || c == '\r') {
-			fputc(cell ? ' ' : '\n', f);
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f)
-			continue;
-		if (strchr("\\`*_[]<>|#&~", c))
-			fputc('\\', f);
-		fputc(c, f);
-	}
-}
-
 static void
 note_ref(FILE *f, unsigned note)
 {
@@ -36,7 +17,7 @@ static void
 put_cell(FILE *f, const rcell *c)
 {
 	if (c->text)
-		put_md(f, c->text, true);
+		se_md_put(f, c->text, true);
 	else
 		fputs(c->rag ? se_report_rag_letter(c->rag) : "not rated", f);
 	note_ref(f, c->note);
@@ -49,13 +30,13 @@ table(FILE *f, const rblock *b)
 
 	if (b->text[0]) {
 		fputs("**", f);
-		put_md(f, b->text, true);
+		se_md_put(f, b->text, true);
 		fputs("**\n\n", f);
 	}
 	fputc('|', f);
 	for (j = 0; j < b->ncols; j++) {
 		fputc(' ', f);
-		put_md(f, b->head[j], true);
+		se_md_put(f, b->head[j], true);
 		fputs(" |", f);
 	}
 	fputs("\n|", f);
@@ -69,6 +50,12 @@ table(FILE *f, const rblock *b)
 			put_cell(f, &b->cells[i + j]);
 			fputs(" |", f);
 		}
+		fputc('\n', f);
+	}
+	if (b->ncells < b->ncols) { /* a row saying so, under the header */
+		fputs("| None recorded |", f);
+		for (j = 1; j < b->ncols; j++)
+			fputs("  |", f);
 		fputc('\n', f);
 	}
 	fputc('\n', f);
@@ -102,7 +89,7 @@ block(FILE *f, const rblock *b, size_t number)
 	switch (b->kind) {
 	case RB_HEADING:
 		fprintf(f, "%.*s ", b->level, "######");
-		put_md(f, b->text, true);
+		se_md_put(f, b->text, true);
 		fputs("\n\n", f);
 		break;
 	case RB_MARKDOWN:
@@ -111,7 +98,7 @@ block(FILE *f, const rblock *b, size_t number)
 	case RB_WARNING:
 		if (b->kind == RB_WARNING)
 			fputs("> **Warning:** ", f);
-		put_md(f, b->text, false);
+		se_md_put(f, b->text, false);
 		note_ref(f, b->note);
 		fputs("\n\n", f);
 		break;
@@ -121,15 +108,15 @@ block(FILE *f, const rblock *b, size_t number)
 			fprintf(f, "%zu. ", number);
 		else
 			fputs("- ", f);
-		put_md(f, b->text, true);
+		se_md_put(f, b->text, true);
 		note_ref(f, b->note);
 		fputc('\n', f);
 		break;
 	case RB_FIELD:
 		fputs("**", f);
-		put_md(f, b->text, true);
+		se_md_put(f, b->text, true);
 		fputs(":** ", f);
-		put_md(f, b->value, false);
+		se_md_put(f, b->value, false);
 		note_ref(f, b->note);
 		fputs("  \n", f);
 		break;
@@ -140,9 +127,9 @@ block(FILE *f, const rblock *b, size_t number)
 		se_buf_init(&alt);
 		se_report_chart_alt(b, &alt);
 		fputs("*", f);
-		put_md(f, b->text, true);
+		se_md_put(f, b->text, true);
 		fputs(":* ", f);
-		put_md(f, se_buf_str(&alt), true);
+		se_md_put(f, se_buf_str(&alt), true);
 		fputs("\n\n", f);
 		se_buf_release(&alt);
 		break;
@@ -166,7 +153,7 @@ se_report_render_md(const se_report *r, FILE *f)
 	size_t i;
 
 	fputs("# ", f);
-	put_md(f, r->title, true);
+	se_md_put(f, r->title, true);
 	fputs("\n\n", f);
 	for (i = 0; i < r->nblocks; i++) {
 		/* a field list ends with a blank line before anything else */
@@ -179,7 +166,7 @@ se_report_render_md(const se_report *r, FILE *f)
 		fputc('\n', f);
 	for (i = 0; i < r->nnotes; i++) {
 		fprintf(f, "[^%zu]: ", i + 1);
-		put_md(f, r->notes[i], true);
+		se_md_put(f, r->notes[i], true);
 		fputc('\n', f);
 	}
 	return ferror(f) ? -1 : 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Tables wider than this are shown as records when no width is given. */
 enum { WIDTH = 100 };
 
 static void
@@ -15,22 +16,10 @@ put(FILE *f, const char *s)
 	se_text_put(f, s);
 }
 
-/* Width in characters (UTF-8 continuation bytes not counted). */
-static size_t
-width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 static void
 underline(FILE *f, const char *s, char c)
 {
-	size_t i, n = width(s);
+	size_t i, n = se_utf8_width(s);
 
 	put(f, s);
 	fputc('\n', f);
@@ -57,7 +46,7 @@ cell_text(const rcell *c, se_buf *b)
 }
 
 static void
-table(FILE *f, const rblock *b)
+table(FILE *f, const rblock *b, size_t fit)
 {
 	size_t i, j, k, total = 0, *w;
 	se_buf t;
@@ -73,18 +62,20 @@ table(FILE *f, const rblock *b)
 		fputs("\n\n", f);
 	}
 	for (j = 0; j < b->ncols; j++)
-		w[j] = width(b->head[j]);
+		w[j] = se_utf8_width(b->head[j]);
 	for (i = 0; i < b->ncells; i++) {
 		cell_text(&b->cells[i], &t);
-		if (width(se_buf_str(&t)) > w[i % b->ncols])
-			w[i % b->ncols] = width(se_buf_str(&t));
+		if (se_utf8_width(se_buf_str(&t)) > w[i % b->ncols])
+			w[i % b->ncols] = se_utf8_width(se_buf_str(&t));
 	}
 	for (j = 0; j < b->ncols; j++)
 		total += w[j] + 2;
-	if (total <= WIDTH) {
+	if (!fit)
+		fit = WIDTH;
+	if (total <= fit) {
 		for (j = 0; j < b->ncols; j++) {
 			put(f, b->head[j]);
-			for (k = width(b->head[j]); j + 1 < b->ncols && k < w[j] + 2;
+			for (k = se_utf8_width(b->head[j]); j + 1 < b->ncols && k < w[j] + 2;
 			    k++)
 				fputc(' ', f);
 		}
@@ -97,7 +88,7 @@ table(FILE *f, const rblock *b)
 	for (i = 0; i + b->ncols <= b->ncells; i += b->ncols) {
 		for (j = 0; j < b->ncols; j++) {
 			cell_text(&b->cells[i + j], &t);
-			if (total > WIDTH) {
+			if (total > fit) {
 				if (j == 0) {
 					put(f, se_buf_str(&t));
 					fputc('\n', f);
@@ -113,12 +104,14 @@ table(FILE *f, const rblock *b)
 				continue;
 			}
 			put(f, se_buf_str(&t));
-			for (k = width(se_buf_str(&t));
+			for (k = se_utf8_width(se_buf_str(&t));
 			    j + 1 < b->ncols && k < w[j] + 2; k++)
 				fputc(' ', f);
 		}
 		fputc('\n', f);
 	}
+	if (b->ncells < b->ncols)
+		fputs("None recorded.\n", f);
 	se_buf_release(&t);
 	free(w);
 }
@@ -203,7 +196,7 @@ note_ref(FILE *f, unsigned note)
 }
 
 static int
-block(FILE *f, const rblock *b, size_t number)
+block(FILE *f, const rblock *b, size_t number, size_t width)
 {
 	se_buf alt;
 
@@ -244,7 +237,7 @@ block(FILE *f, const rblock *b, size_t number)
 		fputc('\n', f);
 		break;
 	case RB_TABLE:
-		table(f, b);
+		table(f, b, width);
 		fputc('\n', f);
 		break;
 	case RB_CHART:
@@ -271,7 +264,7 @@ ends_run(int prev, int next)
 }
 
 int
-se_report_render_text(const se_report *r, FILE *f)
+se_report_render_text(const se_report *r, FILE *f, size_t width)
 {
 	size_t i;
 
@@ -279,7 +272,8 @@ se_report_render_text(const se_report *r, FILE *f)
 	for (i = 0; i < r->nblocks; i++) {
 		if (i && ends_run(r->blocks[i - 1].kind, r->blocks[i].kind))
 			fputc('\n', f);
-		if (block(f, &r->blocks[i], se_report_item_number(r, i)) < 0)
+		if (block(f, &r->blocks[i], se_report_item_number(r, i),
+		    width) < 0)
 			return -1;
 	}
 	if (r->nblocks && ends_run(r->blocks[r->nblocks - 1].kind, -1))

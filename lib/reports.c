@@ -176,11 +176,82 @@ doc_title(const se_doc *doc, const char *dflt)
 	return dflt;
 }
 
+/* An indicator:ID citation as people read it: the indicator's title and
+ * id from the catalogue, or the id alone when no catalogue knows it. */
 static void
-body(se_report *r, const se_doc *doc, const se_section *sec)
+cite(se_buf *b, const se_catalogue *cat, const char *id, size_t n,
+    bool bare)
 {
-	se_report_markdown(r, sec->body, sec->body_len);
-	(void)doc;
+	char want[128];
+	const se_indicator *ind;
+
+	snprintf(want, sizeof want, "%.*s", (int)(n < 127 ? n : 127), id);
+	ind = cat ? se_catalogue_find(cat, id, n) : NULL;
+	if (ind && ind->title && bare)
+		se_buf_addf(b, "%s (%s)", ind->title, ind->id);
+	else if (ind && ind->title)
+		se_buf_addf(b, " (%s, %s)", ind->title, ind->id);
+	else
+		se_buf_addf(b, bare ? "%s" : " (%s)", want);
+}
+
+/* Text with its indicator:ID citations shown as titles: a Markdown link
+ * "[assessments](indicator:CSC-003)" becomes "assessments (Assessments
+ * completed within 45 working days, CSC-003)", a bare "indicator:CSC-003"
+ * "Assessments completed within 45 working days (CSC-003)".  Returns
+ * the text in 'b'. */
+static const char *
+cite_titles(se_buf *b, const se_catalogue *cat, const char *s, size_t n)
+{
+	const char *end = s + n, *p;
+
+	se_buf_reset(b);
+	while (s < end) {
+		const char *at = NULL, *lb = NULL;
+		size_t k;
+		for (p = s; p + 10 <= end && !at; p++)
+			if (se_strncasecmp(p, "indicator:", 10) == 0)
+				at = p;
+		if (!at) {
+			se_buf_add(b, s, (size_t)(end - s));
+			break;
+		}
+		for (k = 10; at + k < end && (isalnum((unsigned char)at[k]) ||
+		    strchr("_.-", at[k])); k++)
+			;
+		while (k > 10 && strchr(".-", at[k - 1]))
+			k--; /* a full stop after the id is not part of it */
+		/* "[label](indicator:ID)": the label, then the citation */
+		if (at > s && at[-1] == '(' && at - 1 > s && at[-2] == ']' &&
+		    at + k < end && at[k] == ')') {
+			for (p = at - 2; p > s && *p != '['; p--)
+				;
+			if (*p == '[')
+				lb = p;
+		}
+		if (lb) {
+			se_buf_add(b, s, (size_t)(lb - s));
+			se_buf_add(b, lb + 1, (size_t)(at - 2 - lb - 1));
+			cite(b, cat, at + 10, k - 10, false);
+			s = at + k + 1;
+		} else {
+			se_buf_add(b, s, (size_t)(at - s));
+			cite(b, cat, at + 10, k - 10, true);
+			s = at + k;
+		}
+	}
+	return se_buf_str(b);
+}
+
+static void
+body(se_report *r, const se_report_input *in, const se_section *sec)
+{
+	se_buf b;
+
+	se_buf_init(&b);
+	cite_titles(&b, in->catalogue, sec->body, sec->body_len);
+	se_report_markdown(r, b.data ? b.data : "", b.len);
+	se_buf_release(&b);
 }
 
 /* ---- direction of travel ----------------------------------------------- */
@@ -341,7 +412,7 @@ parts_of(se_report *r, const se_report_input *in, const se_doc *doc,
 			continue;
 		se_report_heading(r, 3, parts[i].title);
 		if (s && s->nitems + s->words > 0)
-			body(r, doc, s);
+			body(r, in, s);
 		else
 			se_report_para(r, "None given.");
 	}
@@ -406,7 +477,8 @@ signature(se_report *r, const se_report_input *in, const se_doc *sum,
 		se_buf_adds(&b, trim(&c, str(row, "commentary")));
 		if (ev.len)
 			se_buf_addf(&b, " (evidence: %s)", se_buf_str(&ev));
-		se_report_cell(r, se_buf_str(&b));
+		se_report_cell(r, cite_titles(&c, in->catalogue, b.data ?
+		    b.data : "", b.len));
 	}
 	se_buf_release(&b);
 	se_buf_release(&ev);
@@ -489,7 +561,7 @@ se_report_summary(const se_report_input *in, se_diag *d)
 		if (!s)
 			continue;
 		se_report_heading(r, 2, intro[i].title);
-		body(r, sum, s);
+		body(r, in, s);
 	}
 	/* The RIA template: the authority-wide block, the Signature of Success,
 	 * then a block for each chapter, then Risk Support and Offer */
@@ -900,16 +972,51 @@ valof(se_cell c)
 	return c.state == SE_CELL_VALUE ? c.value : NAN;
 }
 
+/* The mean of e's statistical neighbours' values for series i at period
+ * p (those present), NAN when none has one. */
+static double
+neighbours_mean(const se_store *s, size_t i, size_t p, size_t e)
+{
+	const size_t *nb;
+	size_t n = se_store_neighbours(s, e, &nb), k, m = 0;
+	double sum = 0;
+
+	for (k = 0; k < n; k++) {
+		se_cell c = se_store_cell(s, i, p, nb[k]);
+		if (c.state == SE_CELL_VALUE) {
+			sum += c.value;
+			m++;
+		}
+	}
+	return m ? sum / (double)m : NAN;
+}
+
+/* "percent, lower is better": what the chart's numbers are and which
+ * way is good. */
+static void
+unit_words(const se_indicator *ind, char *buf, size_t n)
+{
+	const char *pol = ind->polarity == SE_POLARITY_HIGH ?
+	    "higher is better" : ind->polarity == SE_POLARITY_LOW ?
+	    "lower is better" : "context only, neither way is better";
+
+	if (ind->unit && *ind->unit)
+		snprintf(buf, n, "%s; %s", ind->unit, pol);
+	else
+		snprintf(buf, n, "%s", pol);
+}
+
 static void
 trend(se_report *r, const se_store *s, size_t i, size_t e, const char *name)
 {
 	size_t np = se_store_nperiods(s, i), p, k, nl = 0;
 	size_t ents[3] = { e, se_store_england(s), se_store_region_row(s, e) };
 	const char **labels = calloc(np + 1, sizeof *labels);
-	double *v = calloc(3 * (np + 1), sizeof *v);
-	se_chart_line lines[3];
+	double *v = calloc(4 * (np + 1), sizeof *v);
+	se_chart_line lines[4];
 	const se_indicator *ind = se_store_series_indicator(s, i);
-	char title[512];
+	const size_t *nb;
+	char title[512], unit[128];
 
 	if (!labels || !v)
 		goto out;
@@ -925,8 +1032,18 @@ trend(se_report *r, const se_store *s, size_t i, size_t e, const char *name)
 		lines[nl].v = &v[nl * np];
 		nl++;
 	}
-	snprintf(title, sizeof title, "%s: %s over time", name,
-	    ind && ind->title ? ind->title : "");
+	if (se_store_neighbours(s, e, &nb) > 0) {
+		for (p = 0; p < np; p++)
+			v[nl * np + p] = neighbours_mean(s, i, p, e);
+		lines[nl].name = "Statistical neighbours";
+		lines[nl].v = &v[nl * np];
+		nl++;
+	}
+	unit[0] = '\0';
+	if (ind)
+		unit_words(ind, unit, sizeof unit);
+	snprintf(title, sizeof title, "%s: %s over time (%s)", name,
+	    ind && ind->title ? ind->title : "", unit);
 	se_report_chart(r, title, labels, np, lines, nl, ind ? ind->precision : 1);
 out:
 	free(labels);
@@ -947,14 +1064,17 @@ se_report *
 se_report_dashboard(const se_report_input *in, se_diag *d)
 {
 	static const char *const head[] = { "Indicator", "Period", "Value",
-		"Previous", "Direction", "Compared with", "RAG" };
+		"Move", "England", "Region", "Neighbours", "Rank",
+		"Quartile (A best)", "RAG" };
 	const se_store *s = in->store;
 	se_rate_opts ro = { in->period, NULL, -1 };
 	se_rating *rt = NULL;
-	size_t e, i, ns, rows = 0;
+	size_t e, i, ns, rows = 0, eng, reg;
+	const size_t *nb;
+	bool has_nb;
 	se_report *r;
 	se_buf t, src;
-	char v[64], pv[64], cmp[160], why[512];
+	char v[64], mv[128], why[512], en[64], rg[64], sn[64], rk[32], q[64];
 
 	if (!s || !in->authority) {
 		se_diag_error(d, &me, "dashboard-input", "%s",
@@ -969,6 +1089,9 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 		    "authority '%s' is not in the extracts", in->authority);
 		return NULL;
 	}
+	eng = se_store_england(s);
+	reg = se_store_region_row(s, e);
+	has_nb = se_store_neighbours(s, e, &nb) > 0;
 	rt = calloc(se_store_nentities(s) + 1, sizeof *rt);
 	if (!rt)
 		return NULL;
@@ -983,35 +1106,60 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 		goto out;
 	se_report_heading(r, 2, "Ratings");
 	se_report_para(r, "Each indicator is rated at its latest period, or "
-	    "the period asked for, by the rule in the indicator catalogue; the "
-	    "direction compares it with the period before. The sources give "
-	    "the rule and the figures it used.");
-	se_report_table(r, "", 7, head);
+	    "the period asked for, by the rule in the indicator catalogue. "
+	    "Move: the arrow is the way the number moved since the period "
+	    "before, the word whether that is better or worse. England, "
+	    "region and statistical neighbours (their mean) are the same "
+	    "period's values. The sources give the rule and the figures it "
+	    "used.");
+	if (!has_nb)
+		se_report_para(r, "No statistical neighbours were given "
+		    "(--neighbours FILE): that column is empty.");
+	se_report_table(r, "", 10, head);
 	ns = se_store_nseries(s);
 	for (i = 0; i < ns; i++) {
 		const se_indicator *ind = se_store_series_indicator(s, i);
 		const se_rating *x = &rt[e];
+		double m;
 		if (se_rate_series(s, i, &ro, rt) != 0 || !x->shown)
 			continue;
 		se_buf_reset(&t);
 		se_buf_addf(&t, "%s %s", ind->id, ind->title ? ind->title : "");
 		fmtval(s, i, x->cur, v, sizeof v);
-		fmtval(s, i, x->prev, pv, sizeof pv);
-		cmp[0] = 0;
-		if (x->has_comparator) {
-			char c[64];
-			se_number_format(x->comparator, ind->precision, c, sizeof c);
-			snprintf(cmp, sizeof cmp, "%s %s", x->comparator_name ?
-			    x->comparator_name : "", c);
+		se_rating_move(x, ind->precision, mv, sizeof mv);
+		if (x->prev.state == SE_CELL_VALUE) {
+			char pv[64];
+			fmtval(s, i, x->prev, pv, sizeof pv);
+			snprintf(mv + strlen(mv), sizeof mv - strlen(mv),
+			    " (from %s)", pv);
+		}
+		en[0] = rg[0] = sn[0] = rk[0] = q[0] = '\0';
+		if (eng != SIZE_MAX)
+			fmtval(s, i, se_store_cell(s, i, x->period, eng), en,
+			    sizeof en);
+		if (reg != SIZE_MAX)
+			fmtval(s, i, se_store_cell(s, i, x->period, reg), rg,
+			    sizeof rg);
+		m = has_nb ? neighbours_mean(s, i, x->period, e) : NAN;
+		if (!isnan(m))
+			se_number_format(m, ind->precision, sn, sizeof sn);
+		if (x->rank) {
+			char sc[48];
+			snprintf(rk, sizeof rk, "%u of %u", x->rank, x->of);
+			se_rating_scope(x, sc, sizeof sc);
+			snprintf(q, sizeof q, "%c (%s)", x->quartile, sc);
 		}
 		rows++;
 		se_report_row(r);
 		se_report_cell(r, se_buf_str(&t));
 		se_report_cell(r, or(x->period_text, ""));
 		se_report_cell(r, v);
-		se_report_cell(r, pv);
-		se_report_cell(r, direction_words(x->direction));
-		se_report_cell(r, cmp);
+		se_report_cell(r, mv);
+		se_report_cell(r, en);
+		se_report_cell(r, rg);
+		se_report_cell(r, sn);
+		se_report_cell(r, rk);
+		se_report_cell(r, q);
 		se_report_cell_rag(r, x->rag);
 		se_rating_reason(s, i, x, why, sizeof why);
 		se_buf_reset(&t);
@@ -1032,7 +1180,14 @@ se_report_dashboard(const se_report_input *in, se_diag *d)
 		const se_indicator *ind = se_store_series_indicator(s, i);
 		if (!se_store_has_series(s, i, e) || !ind)
 			continue;
-		se_report_heading(r, 3, ind->title ? ind->title : ind->id);
+		{
+			char u[128];
+			unit_words(ind, u, sizeof u);
+			se_buf_reset(&t);
+			se_buf_addf(&t, "%s (%s)", ind->title ? ind->title :
+			    ind->id, u);
+			se_report_heading(r, 3, se_buf_str(&t));
+		}
 		trend(r, s, i, e, se_store_entity_name(s, e));
 	}
 out:

@@ -157,6 +157,24 @@ int se_json_put(FILE *f, const char *s);
 int se_csv_put(FILE *f, const char *s, bool is_number);
 /* HTML text or attribute value: & < > " ' escaped. */
 int se_html_put(FILE *f, const char *s);
+/* The width text for people should fit on 'fd' (lib/render.c): $COLUMNS
+ * when set (20 to 1000), else the terminal's width when 'fd' is one (80
+ * when its size is unknown); 0, no limit, when 'fd' is not a terminal and
+ * COLUMNS is unset, so piped output never changes. */
+size_t se_text_width(int fd);
+/* Write 'len' bytes of text, each line longer than 'width' columns
+ * wrapped at spaces, its continuation lines under the value of a
+ * "  Label  value" line or the text of a list item; a word longer than
+ * the line is kept whole.  'width' 0 writes the text as it is. */
+void se_text_wrap(FILE *out, const char *s, size_t len, size_t width);
+/* Text written to se_wrap_file() reaches 'out' wrapped to 'width' (as
+ * se_text_wrap) when se_wrap_close() is called; 'width' 0 writes straight
+ * through.  NULL when out of memory.  se_wrap_close returns 0, or -1 when
+ * writing failed, and frees the wrapper. */
+typedef struct se_wrap se_wrap;
+se_wrap *se_wrap_open(FILE *out, size_t width);
+FILE *se_wrap_file(const se_wrap *w);
+int se_wrap_close(se_wrap *w);
 /* Text for a terminal: C0 controls other than \n and \t and DEL shown
  * as \xHH, C1 controls as \u00HH, invalid UTF-8 bytes as \xHH and a
  * backslash as \\, so no input can drive the terminal. */
@@ -902,6 +920,9 @@ bool se_store_series_ok(const se_store *s, size_t i);
 size_t se_store_nperiods(const se_store *s, size_t i);
 const se_period *se_store_period(const se_store *s, size_t i, size_t p);
 const char *se_store_period_text(const se_store *s, size_t i, size_t p);
+/* The file period 'p' of series 'i' was first read from (a name as
+ * given), or NULL. */
+const char *se_store_column_file(const se_store *s, size_t i, size_t p);
 /* The period of series 'i' whose text is 'text' (parsed and resolved
  * as the series is), or SIZE_MAX. */
 size_t se_store_period_find(const se_store *s, size_t i, const char *text);
@@ -980,7 +1001,27 @@ typedef struct se_ragout_opts {
 	se_ragout_by by;                 /* --by: the pivot */
 	bool exceptions;                 /* --exceptions */
 	double band;                     /* --band, percent (0: SE_BAND) */
+	const struct se_formats *formats; /* area titles, or NULL (ids) */
+	const struct se_comments *comments; /* --comments, or NULL */
+	size_t width;                    /* text: fit this many columns (0: any) */
 } se_ragout_opts;
+/* Comments on cells of the rug (se-rag --comments FILE, se-formats(5)):
+ * a CSV with the columns authority, indicator and comment (one line of
+ * narrative for that authority's cell of that indicator), in any order,
+ * other columns ignored.  Problems are diagnostics in 'd'; NULL when the
+ * file cannot be read or has no such columns.  Free with
+ * se_comments_free(). */
+typedef struct se_comments se_comments;
+se_comments *se_comments_read(const char *path, se_diag *d);
+void se_comments_free(se_comments *c); /* NULL is a no-op */
+size_t se_comments_len(const se_comments *c);
+const char *se_comments_text(const se_comments *c, size_t k);
+/* The entity and series comment 'k' is on in 's', or SIZE_MAX. */
+size_t se_comments_entity(const se_comments *c, size_t k, const se_store *s);
+size_t se_comments_series(const se_comments *c, size_t k, const se_store *s);
+/* Warn (unknown-authority, unknown-indicator, at the comment's line)
+ * about comments on no cell of 's'. */
+void se_comments_check(const se_comments *c, const se_store *s, se_diag *d);
 /* Rate every series of a finished store and write the result to 'out'.
  * Returns 0, or -1 when out of memory or writing failed. */
 int se_ragout_render(const se_store *s, const se_rate_opts *ro,
@@ -1617,11 +1658,6 @@ typedef struct se_calendar {
  * NULL when out of memory.  Free with se_calendar_free(). */
 se_calendar *se_programme_calendar(const se_programme *p);
 void se_calendar_free(se_calendar *c); /* NULL is a no-op */
-/* Write the calendar as Markdown or as one self-contained, printable
- * HTML page (tables with headers and captions).  0, or -1 when writing
- * failed. */
-int se_calendar_markdown(const se_calendar *c, FILE *out);
-int se_calendar_html(const se_calendar *c, FILE *out);
 /* The calendar of the first programme among 'in->docs' as a report
  * (se-report -t calendar): a section and table per grid, then the
  * timetable as a list; the format's rules from 'in->formats' when given.
@@ -1843,6 +1879,10 @@ int se_report_chart(se_report *r, const char *title, const char *const *labels,
     size_t n, const se_chart_line *lines, size_t nlines, int precision);
 /* Write the report.  Returns 0, or -1 when writing failed. */
 int se_report_render(const se_report *r, se_report_syntax syntax, FILE *out);
+/* The same, text fitted to 'width' columns (0: as se_report_render):
+ * tables wider than that as records, lines wrapped at words. */
+int se_report_render_width(const se_report *r, se_report_syntax syntax,
+    size_t width, FILE *out);
 
 /* The direction of travel between two ratings on one scale ('rag', or
  * any): improving, stable or declining; SE_DIR_UNKNOWN when either is
@@ -1870,6 +1910,7 @@ typedef struct se_report_input {
 	size_t ndata;
 	const char *authority;     /* --authority, or NULL */
 	const char *period;        /* --period, or NULL */
+	const se_catalogue *catalogue; /* titles for indicator:ID, or NULL */
 } se_report_input;
 /* The five report types (se-report(1)).  Each returns a report
  * (free with se_report_free), or NULL when it cannot be made: the reason

@@ -2052,6 +2052,18 @@ se_store_period_text(const se_store *s, size_t i, size_t p)
 	return x->cols[x->order[p]].text;
 }
 
+const char *
+se_store_column_file(const se_store *s, size_t i, size_t p)
+{
+	const struct series *x = ser(s, i);
+	se_pos pos;
+
+	if (p >= x->ncols || !s->nfiles)
+		return NULL;
+	place_of(s, x->cols[x->order[p]].first, &pos);
+	return pos.file;
+}
+
 size_t
 se_store_period_find(const se_store *s, size_t i, const char *text)
 {

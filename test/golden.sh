@@ -11,7 +11,7 @@ B=${SE_BUILD:-build}
 # SE_WRAPBIN: wrappers to run the commands through (run.sh, valgrind)
 PATH=${SE_WRAPBIN:+$SE_WRAPBIN:}$(pwd)/$B/bin:$PATH
 export PATH
-unset NO_COLOR SE_FORMATS
+unset NO_COLOR SE_FORMATS COLUMNS
 export LC_ALL=C TZ=UTC
 out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT

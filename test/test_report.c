@@ -284,7 +284,7 @@ TEST(themes_are_counted_by_authority_on_three_authorities)
 	se_diag *d = se_diag_new();
 	se_doc *docs[4];
 	size_t n = load_themes(docs, d);
-	se_report_input in = { formats, docs, n, NULL, NULL, 0, NULL, NULL };
+	se_report_input in = { formats, docs, n, NULL, NULL, 0, NULL, NULL, NULL };
 	se_report *r = se_report_themes(&in, d);
 	char *m = r ? render(r, SE_REPORT_MARKDOWN) : NULL;
 
@@ -314,7 +314,7 @@ TEST(themes_are_counted_by_authority_on_three_authorities)
 TEST(themes_with_nothing_to_count_is_an_error)
 {
 	se_diag *d = se_diag_new();
-	se_report_input in = { formats, NULL, 0, NULL, NULL, 0, NULL, NULL };
+	se_report_input in = { formats, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL };
 
 	CHECK(se_report_themes(&in, d) == NULL);
 	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 1);
@@ -328,7 +328,7 @@ TEST(summary_without_a_summary_document_is_an_error)
 	se_doc *docs[4];
 	size_t n = load_themes(docs, d);
 	/* the first three: no summary, no review */
-	se_report_input in = { formats, docs, 3, NULL, NULL, 0, NULL, NULL };
+	se_report_input in = { formats, docs, 3, NULL, NULL, 0, NULL, NULL, NULL };
 
 	CHECK_INT_EQ(n, 4);
 	CHECK(se_report_summary(&in, d) == NULL);
@@ -347,7 +347,7 @@ TEST(summary_signature_of_success_direction_is_computed)
 {
 	se_diag *d = se_diag_new();
 	se_doc *doc = se_doc_load("examples/anyshire/2018-19/summary.md", d);
-	se_report_input in = { formats, &doc, 1, NULL, NULL, 0, NULL, NULL };
+	se_report_input in = { formats, &doc, 1, NULL, NULL, 0, NULL, NULL, NULL };
 	se_report *r = se_report_summary(&in, d);
 	char *m = r ? render(r, SE_REPORT_MARKDOWN) : NULL;
 
@@ -373,7 +373,7 @@ TEST(letter_past_its_deadline_warns)
 	    "letter_sent: 2019-02-05\nhost: {name: Al Host}\n";
 	se_diag *d = se_diag_new();
 	se_doc *doc = se_doc_parse("late.yaml", -1, late, strlen(late), d);
-	se_report_input in = { formats, &doc, 1, NULL, NULL, 0, NULL, NULL };
+	se_report_input in = { formats, &doc, 1, NULL, NULL, 0, NULL, NULL, NULL };
 	se_report *r = se_report_letter(&in, d);
 	char *m = r ? render(r, SE_REPORT_MARKDOWN) : NULL;
 

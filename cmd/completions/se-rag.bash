@@ -32,7 +32,7 @@ _se_rag()
 	--formats)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
-	-o|--output|-i|--indicators|--neighbours)
+	-o|--output|-i|--indicators|--neighbours|--comments)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	--period|--previous|--authority|--band)
@@ -42,10 +42,10 @@ _se_rag()
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band --where --comments" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --period --previous --authority --compare --neighbours --by --exceptions --band --where --comments" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

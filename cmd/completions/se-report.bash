@@ -29,7 +29,7 @@ _se_report()
 	--formats)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
-	-o|--output|-i|--indicators|--data)
+	-o|--output|-i|--indicators|--data|--neighbours)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	--authority|--period)
@@ -39,10 +39,10 @@ _se_report()
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --type --indicators --data --authority --period --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --type --indicators --data --neighbours --authority --period --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i -t --help --format --output --color --formats --version --type --indicators --data --authority --period --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i -t --help --format --output --color --formats --version --type --indicators --data --neighbours --authority --period --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))
