@@ -28,6 +28,7 @@ struct ck {
 	struct range *narrative; /* lines of narrative text fields */
 	size_t nnarrative, capnarrative;
 	se_buf what;           /* "a self-assessment", for messages */
+	bool final;            /* stage: final, or se-validate --final */
 	bool oom;
 };
 
@@ -348,7 +349,7 @@ check_strength(struct ck *k, const se_field *f, const se_node *it)
 	const se_node *t = it->kind == SE_NODE_MAP ? se_node_get(it, "text") :
 	    it;
 
-	if (!se_node_str(t) || t->len == 0)
+	if (!se_node_str(t) || t->len == 0 || se_is_placeholder(t->text, t->len))
 		return;
 	if (!(f->items && f->items->evidence) && !node_has_evidence(it))
 		se_diag_warning(k->diag, &it->pos, "strength-without-evidence",
@@ -501,6 +502,19 @@ check_scalar(struct ck *k, const se_field *f, const char *name,
 		    s, f->title ? f->title : f->pattern);
 }
 
+/* A placeholder se-new wrote, not yet replaced (rule placeholder): a
+ * warning in a draft, an error once the document is final.  Its value
+ * is not checked further: it is not content. */
+static void
+placeholder(struct ck *k, const se_pos *pos, const char *noun,
+    const char *name)
+{
+	se_diag_add(k->diag, k->final ? SE_ERROR : SE_WARNING, pos,
+	    "placeholder", "%s'%s' is still a placeholder: replace the "
+	    "'[fill in: ...]' with your own text%s", noun, name, k->final ?
+	    " (a final document has none left)" : "");
+}
+
 static void
 check_value(struct ck *k, const se_field *f, const char *name,
     const se_node *n)
@@ -540,6 +554,10 @@ check_value(struct ck *k, const se_field *f, const char *name,
 	default:
 		break;
 	}
+	if (n->kind == SE_NODE_SCALAR && se_is_placeholder(n->text, n->len)) {
+		placeholder(k, &n->pos, "", name);
+		return;
+	}
 	if (n->kind == SE_NODE_SCALAR && f->type != SE_FT_LIST &&
 	    f->type != SE_FT_MAP) {
 		check_scalar(k, f, name, n);
@@ -559,6 +577,9 @@ when_holds(const struct ck *k, const se_field *f)
 
 	if (!f->when_field)
 		return false;
+	if (k->final && strcmp(f->when_field, "stage") == 0 &&
+	    strcmp(f->when_value, "final") == 0)
+		return true;
 	v = se_node_str(se_node_get(k->doc->meta, f->when_field));
 	return v && strcmp(v, f->when_value) == 0;
 }
@@ -760,7 +781,9 @@ check_section_impact(struct ck *k, const se_section *s)
 	size_t i;
 
 	for (i = 0; i < s->nitems; i++)
-		if (!states_impact(s->items[i].text) &&
+		if (!se_is_placeholder(s->items[i].text,
+		    strlen(s->items[i].text)) &&
+		    !states_impact(s->items[i].text) &&
 		    s->items[i].nlinks == 0)
 			se_diag_warning(k->diag, &s->items[i].pos,
 			    "strength-without-impact", "this strength says what "
@@ -897,31 +920,107 @@ find_phrase(const char *s, const char *end, const char *phrase)
 	return NULL;
 }
 
+/* The longest phrase of the framework's judgement words that starts at
+ * 'p' (as whole words); its length in '*len', or NULL. */
+static const char *
+phrase_at(const struct ck *k, const char *s, const char *p, const char *end,
+    size_t *len)
+{
+	const char *best = NULL;
+	size_t i;
+
+	if (p > s && word_char((unsigned char)p[-1]))
+		return NULL;
+	for (i = 0; i < k->fm->njudgement; i++) {
+		const char *w = k->fm->judgement[i];
+		if (find_phrase(p, end, w) == p && (!best ||
+		    strlen(w) > strlen(best)))
+			best = w;
+	}
+	if (best) {
+		const char *a = p, *b = best;
+		/* the length as written: runs of spaces match one */
+		while (*b) {
+			if (*b == ' ')
+				while (a < end && *a == ' ')
+					a++;
+			else
+				a++;
+			b++;
+		}
+		*len = (size_t)(a - p);
+	}
+	return best;
+}
+
+/* Every graded judgement word on the line, each once: where two phrases
+ * start at one place the longer is reported ("requires improvement to be
+ * good", not "requires improvement" too). */
 static void
 judge_line(struct ck *k, unsigned line)
 {
-	const char *s = k->line[line], *end = s + strcspn(s, "\n");
-	const char *longest_at = NULL, *longest = NULL;
-	size_t i;
+	const char *s = k->line[line], *end = s + strcspn(s, "\n"), *p;
+	size_t len;
 
-	/* One warning per line: the longest phrase found first. */
-	for (i = 0; i < k->fm->njudgement; i++) {
-		const char *w = k->fm->judgement[i];
-		const char *at = find_phrase(s, end, w);
-		if (at && (!longest || strlen(w) > strlen(longest) ||
-		    (strlen(w) == strlen(longest) && at < longest_at))) {
-			longest = w;
-			longest_at = at;
-		}
-	}
-	if (longest) {
-		se_pos pos = { k->doc->path, line,
-			se_utf8_column(s, longest_at) };
+	for (p = s; p < end; p++) {
+		if (!phrase_at(k, s, p, end, &len))
+			continue;
+		se_pos pos = { k->doc->path, line, se_utf8_column(s, p) };
 		se_diag_warning(k->diag, &pos, "judgement-word",
 		    "'%.*s' is a graded judgement word: the framework asks for "
 		    "careful language in narrative; say what the evidence shows",
-		    (int)strlen(longest), longest_at);
+		    (int)len, p);
+		p += len - 1;
 	}
+}
+
+/* A line that is an HTML comment (se-new's key questions and guidance):
+ * not narrative, never shown by se-report. */
+static bool
+is_comment_line(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r'))
+		end--;
+	return end - s >= 7 && strncmp(s, "<!--", 4) == 0 &&
+	    strncmp(end - 3, "-->", 3) == 0;
+}
+
+/* Where a placeholder starts on [s, end), or NULL. */
+static const char *
+placeholder_at(const char *s, const char *end)
+{
+	const char *p;
+
+	for (p = s; p < end; p++)
+		if (*p == '[' && se_is_placeholder(p, (size_t)(end - p)) &&
+		    se_strncasecmp(p, "[fill in", 8) == 0)
+			return p;
+	return NULL;
+}
+
+/* One line of narrative: a placeholder left in is reported (and the line
+ * is not content); otherwise its judgement words. */
+static void
+narrative_line(struct ck *k, unsigned line, const char *section)
+{
+	const char *s = k->line[line], *end = s + strcspn(s, "\n"), *at;
+
+	if (is_comment_line(s, end))
+		return;
+	at = placeholder_at(s, end);
+	if (at) {
+		if (section) {
+			se_pos pos = { k->doc->path, line,
+				se_utf8_column(s, at) };
+			placeholder(k, &pos, "section ", section);
+		}
+		return;
+	}
+	if (k->fm->njudgement)
+		judge_line(k, line);
 }
 
 static void
@@ -930,12 +1029,12 @@ check_judgement(struct ck *k)
 	size_t i;
 	unsigned l;
 
-	if (k->fm->njudgement == 0 || !k->line)
+	if (!k->line)
 		return;
 	for (i = 0; i < k->nnarrative; i++)
 		for (l = k->narrative[i].from; l <= k->narrative[i].to &&
 		    l <= k->nlines; l++)
-			judge_line(k, l);
+			narrative_line(k, l, NULL);
 	for (i = 0; i < k->doc->nsections; i++) {
 		const se_section *s = &k->doc->sections[i];
 		unsigned last = s->body_line, j;
@@ -943,7 +1042,8 @@ check_judgement(struct ck *k)
 			if (s->body[j] == '\n')
 				last++;
 		for (l = s->body_line; l < last && l <= k->nlines; l++)
-			judge_line(k, l);
+			narrative_line(k, l, s->title[0] ? s->title :
+			    "the text before the first heading");
 	}
 }
 
@@ -1246,6 +1346,8 @@ se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag)
 		goto out;
 	}
 	k.variant = find_variant(k.fm, doc);
+	k.final = c->final || (se_node_str(se_node_get(doc->meta, "stage")) &&
+	    strcmp(se_node_str(se_node_get(doc->meta, "stage")), "final") == 0);
 	describe(&k);
 	if (doc->meta && doc->meta->kind == SE_NODE_MAP)
 		check_map(&k, &k.fm->top, doc->meta, true);

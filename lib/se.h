@@ -1468,6 +1468,10 @@ typedef struct se_check {
 	/* Finished extracts (--data) that claims of movement citing an
 	 * indicator are checked against (claim-vs-data); NULL for none. */
 	const se_store *data;
+	/* Check every document as final (se-validate --final), as if it
+	 * said 'stage: final': a placeholder left in is an error, and what
+	 * is required when final is required. */
+	bool final;
 } se_check;
 
 /* Check 'doc' against the format of its kind: kind and framework known,
@@ -1488,6 +1492,37 @@ int se_check_csv(const se_check *c, const char *path, se_diag *diag);
  * to check with se_check_doc() and free.  Returns 0, or -1 when it could
  * not be read or parsed (the reason in 'diag'). */
 int se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag);
+
+/* ---- new documents (lib/new.c) ----------------------------------------- */
+
+/* What se_new_doc() starts: a kind, the framework defining it (NULL: the
+ * shared one, or the only one), the chapter of a kind written one
+ * chapter at a time, and the authority and period when known (NULL:
+ * placeholders). */
+typedef struct se_new {
+	const char *kind, *framework, *chapter, *authority, *period;
+} se_new;
+
+/* Write to 'out' a new draft of 'n->kind' from its format: in order, every
+ * field the kind requires (or requires when final) and every required and
+ * recommended section, with titles, the framework's key questions and the
+ * optional fields as comments, and a placeholder "[fill in: ...]" where
+ * the author's text goes (naming the scale of a rating, the values of a
+ * choice, and evidence where it is needed).  Returns 0, or -1 with the
+ * reason in 'diag' (kind, framework or chapter not known; a write error). */
+int se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag);
+/* "yaml" or "markdown", how a document of 'n' is written; NULL when the
+ * kind or framework is not known. */
+const char *se_new_syntax(const se_formats *f, const se_new *n);
+/* Make directory 'dir' (which must not exist) a region's repository:
+ * data/ with the authorities and the indicator catalogue the formats ship,
+ * plans/, a README.md, the CI workflows and the pre-commit hook of
+ * examples/ci/.  'formats_dirs' is se_formats_dir()'s answer
+ * (':'-separated).  Returns 0, or -1 with the reason in 'diag'. */
+int se_new_region(const char *formats_dirs, const char *dir, se_diag *diag);
+/* Whether [s, s + len) holds a placeholder: "[fill in: ...]" or
+ * "[fill in]", any case (rule placeholder). */
+bool se_is_placeholder(const char *s, size_t len);
 
 /* ---- reports (lib/report.c, lib/report_md.c, lib/report_html.c,
  *      lib/report_text.c, lib/reports.c) ------------------------------- */
