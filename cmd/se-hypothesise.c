@@ -13,7 +13,7 @@
 static const char usage[] =
     "usage: se-hypothesise [-n N] [-i CATALOGUE] [--data FILE]... "
     "[--lead NAME]\n"
-    "                      [-F yaml|markdown|text|json] [-o FILE]\n"
+    "                      [-F yaml|markdown|text|json] [-o FILE] [--no-check]\n"
     "                      SELF-ASSESSMENT [SELF-EVALUATION...]\n";
 
 /* What --help prints after the usage: what the command does, every option
@@ -31,6 +31,8 @@ static const char help[] =
     "      --data FILE      extract, neighbours or se-rag -F csv output;"
     " repeatable\n"
     "      --lead NAME      the lead reviewer (default \"to be confirmed\")\n"
+    "      --no-check       build on the documents without checking them"
+    " first\n"
     "  -F, --format FORMAT  yaml (the workbook; default), markdown, text"
     " or json\n"
     "  -o, --output FILE    write to FILE, atomically, instead of standard"
@@ -48,7 +50,7 @@ static const char help[] =
     "\n"
     "See se-hypothesise(1) for the rules and output columns.\n";
 
-enum { OPT_DATA = 0x200, OPT_LEAD };
+enum { OPT_DATA = 0x200, OPT_LEAD, OPT_NO_CHECK };
 
 struct opts {
 	se_cli cli;
@@ -56,6 +58,7 @@ struct opts {
 	const char **data;
 	size_t ndata;
 	size_t investigate;
+	bool no_check; /* --no-check */
 	se_hypoout_opts out;
 };
 
@@ -89,6 +92,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_LEAD:
 		o->out.lead = arg;
 		return SE_CLI_NEXT;
+	case OPT_NO_CHECK:
+		o->no_check = true;
+		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
 	}
@@ -103,6 +109,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "lead", required_argument, NULL, OPT_LEAD },
+		{ "no-check", no_argument, NULL, OPT_NO_CHECK },
 		{ NULL, 0, NULL, 0 }
 	};
 	int r, f;
@@ -194,7 +201,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	const char *who;
 	size_t nsev = 0;
 	bool extracts = false;
-	int status = SE_EXIT_FAILURE, i, bad = 0;
+	int status = SE_EXIT_FAILURE, i, bad = 0, invalid = 0;
 
 	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	if (dir)
@@ -212,6 +219,17 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 			sev[nsev++] = e;
 		else
 			bad++;
+	}
+	/* Nothing is built on a document with errors (unless --no-check). */
+	for (i = -1; fm && !o->no_check && i < (int)nsev; i++) {
+		int n = se_check_input(fm, cat, NULL, i < 0 ? sa : sev[i], d);
+		if (n < 0)
+			goto out;
+		invalid += n;
+	}
+	if (invalid) {
+		status = SE_EXIT_PROBLEMS;
+		goto out;
 	}
 	who = se_node_str(se_node_get(sa->meta, "authority"));
 	s = se_store_new(cat, d);

@@ -11,7 +11,7 @@
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
-    "                 [--data FILE]...\n"
+    "                 [--data FILE]... [--no-check]\n"
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
@@ -34,6 +34,8 @@ static const char help[] =
     "      --period P       the period the dashboard rates (default: the"
     " latest)\n"
     "      --formats DIR    where the frameworks are (see se-formats(5))\n"
+    "      --no-check       build on the documents without checking them"
+    " first\n"
     "      --color WHEN     auto, always or never; this output has no colour\n"
     "  -h, --help           print this help and exit\n"
     "      --version        print the version and exit\n"
@@ -45,7 +47,7 @@ static const char help[] =
     "\n"
     "See se-report(1) for the rules and output columns.\n";
 
-enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD };
+enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD, OPT_NO_CHECK };
 
 typedef se_report *(*build_fn)(const se_report_input *, se_diag *);
 
@@ -68,6 +70,7 @@ struct opts {
 	const char *catalogue;
 	const char **data;
 	size_t ndata;
+	bool no_check; /* --no-check */
 	se_report_input in;
 };
 
@@ -214,6 +217,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_PERIOD:
 		o->in.period = arg;
 		return SE_CLI_NEXT;
+	case OPT_NO_CHECK:
+		o->no_check = true;
+		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
 	}
@@ -228,6 +234,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "type", required_argument, NULL, 't' },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
+		{ "no-check", no_argument, NULL, OPT_NO_CHECK },
 		{ "authority", required_argument, NULL, OPT_AUTHORITY },
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ NULL, 0, NULL, 0 }
@@ -296,6 +303,29 @@ load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
 	return 0;
 }
 
+/* A document with errors (se-validate's checks) is said so and left out
+ * of the report, as one whose format is not known is. */
+static int
+drop_invalid(struct inputs *in, const se_catalogue *cat)
+{
+	size_t i, kept = 0;
+	int dropped = 0;
+
+	for (i = 0; i < in->ndocs; i++) {
+		int n = se_check_input(in->formats, cat, NULL, in->docs[i],
+		    in->d);
+		if (n < 0)
+			return -1;
+		if (n > 0) {
+			se_doc_free(in->docs[i]);
+			dropped++;
+		} else
+			in->docs[kept++] = in->docs[i];
+	}
+	in->ndocs = kept;
+	return dropped;
+}
+
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
@@ -307,7 +337,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_store *s = NULL;
 	se_report *r = NULL;
 	se_out *out = NULL;
-	int status = SE_EXIT_FAILURE, i;
+	int status = SE_EXIT_FAILURE, i, dropped = 0;
 
 	if (!f)
 		goto done;
@@ -318,6 +348,12 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 			in.failed = true;
 	if (in.failed || load_store(o, &in, &cat, &s, d) < 0)
 		goto done;
+	if (!o->no_check && (dropped = drop_invalid(&in, cat)) < 0)
+		goto done;
+	if (dropped > 0 && in.ndocs == 0) {
+		status = SE_EXIT_PROBLEMS; /* nothing left to build on */
+		goto done;
+	}
 	o->in.formats = f;
 	o->in.docs = in.docs;
 	o->in.ndocs = in.ndocs;

@@ -1369,6 +1369,62 @@ out:
 	return rc;
 }
 
+/* ---- the inputs other commands build on -------------------------------- */
+
+static bool
+catalogue_knows(void *ctx, const char *id)
+{
+	return se_catalogue_find(ctx, id, strlen(id)) != NULL;
+}
+
+static bool
+is_csv_path(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 4 && strcmp(path + n - 4, ".csv") == 0;
+}
+
+int
+se_check_input(const se_formats *f, const se_catalogue *cat,
+    const char *path, const se_doc *doc, se_diag *diag)
+{
+	se_check c = { f, NULL, NULL, cat, NULL, false };
+	se_doc *own = NULL;
+	se_diag *all = se_diag_new();
+	size_t i;
+	int rc = 0;
+
+	if (!all)
+		return -1;
+	if (cat) {
+		c.indicator_known = catalogue_knows;
+		c.indicator_ctx = (void *)cat;
+	}
+	if (!doc && is_csv_path(path)) {
+		if (se_check_csv(&c, path, all) < 0)
+			rc = -1;
+	} else {
+		if (!doc)
+			doc = own = se_doc_load(path, all);
+		if (!doc || se_check_doc(&c, doc, all) < 0)
+			rc = -1;
+	}
+	/* Only errors: the warnings are se-validate's to give. */
+	for (i = 0; i < se_diag_len(all); i++) {
+		const se_diag_item *it = se_diag_get(all, i);
+		se_pos pos = { it->file, it->line, it->col };
+		if (it->severity != SE_ERROR)
+			continue;
+		se_diag_add(diag, SE_ERROR, &pos, it->rule, "%s", it->message);
+		if (rc >= 0)
+			rc++;
+	}
+	se_doc_free(own);
+	se_diag_free(all);
+	return rc;
+}
+
 /* ---- CSV files --------------------------------------------------------- */
 
 struct sniff {

@@ -1493,6 +1493,16 @@ int se_check_csv(const se_check *c, const char *path, se_diag *diag);
  * not be read or parsed (the reason in 'diag'). */
 int se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag);
 
+/* The checks se-validate runs (se_check_doc, or se_check_csv for a
+ * '.csv' path), on an input a command is about to build on: 'doc' when
+ * loaded, else the file at 'path'.  Indicator references are checked
+ * against 'cat' when not NULL.  Only the errors go to 'diag' (warnings
+ * are se-validate's to give).  Returns how many errors, or -1 when the
+ * input could not be read or memory ran out (the reason in 'diag').
+ * se-hypothesise, se-report and se-plan call it unless --no-check. */
+int se_check_input(const se_formats *f, const se_catalogue *cat,
+    const char *path, const se_doc *doc, se_diag *diag);
+
 /* ---- new documents (lib/new.c) ----------------------------------------- */
 
 /* What se_new_doc() starts: a kind, the framework defining it (NULL: the

@@ -40,10 +40,10 @@ _se_plan()
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --no-check --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --no-check --indicators --as-of --owner --status --overdue --check --stale --since --group-by --data --from --programme --draft-programme --authorities --cycle" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))
