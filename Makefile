@@ -1,5 +1,8 @@
 # se: the self-evaluation toolkit.  One non-recursive Makefile; `make -j` safe.
 VERSION  = 0.1.0
+# The release date every man page carries (.Dd); test/manlint.sh checks
+# that each one says it.
+RELEASE_DATE = December 2, 2026
 SOVER    = 0
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
