@@ -79,14 +79,6 @@ own_option(void *ctx, int opt, const char *arg)
 	}
 }
 
-static bool
-has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && strcmp(s + n - m, suf) == 0;
-}
-
 static int
 fail(const se_cli *cli, se_diag *d)
 {
@@ -102,14 +94,17 @@ fail(const se_cli *cli, se_diag *d)
 static int
 new_doc(se_cli *cli, const se_formats *f, const se_new *n, se_diag *d)
 {
-	const char *syntax = se_new_syntax(f, n);
-	bool md = syntax && strcmp(syntax, "markdown") == 0;
+	int syntax = se_new_syntax(f, n);
+	bool md = syntax == SE_SYNTAX_MARKDOWN;
 	struct stat st;
 	se_out *out;
 
-	if (syntax && cli->output && strcmp(cli->output, "-") != 0) {
-		if (md != (has_suffix(cli->output, ".md") ||
-		    has_suffix(cli->output, ".markdown")))
+	/* A device or FIFO (/dev/stdout) is written, never a file that
+	 * exists; a new file is named as its syntax needs. */
+	if (syntax >= 0 && cli->output && strcmp(cli->output, "-") != 0 &&
+	    (stat(cli->output, &st) != 0 || S_ISREG(st.st_mode) ||
+	    S_ISDIR(st.st_mode))) {
+		if (syntax != (int)se_doc_syntax(cli->output))
 			return se_cli_usage_error(cli->prog, usage,
 			    "a %s is written in %s: name the file %s", n->kind,
 			    md ? "Markdown" : "YAML", md ? "FILE.md" :

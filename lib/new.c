@@ -453,14 +453,20 @@ check_chapter(const se_format *fm, const se_new *n, se_diag *diag)
 	return -1;
 }
 
-const char *
+static bool
+is_markdown(const se_format *fm)
+{
+	return fm->syntax && strcmp(fm->syntax, "markdown") == 0;
+}
+
+int
 se_new_syntax(const se_formats *f, const se_new *n)
 {
 	se_diag *quiet = se_diag_new();
 	const se_format *fm = quiet ? pick(f, n, quiet) : NULL;
 
 	se_diag_free(quiet);
-	return fm && fm->syntax ? fm->syntax : fm ? "yaml" : NULL;
+	return !fm ? -1 : is_markdown(fm) ? SE_SYNTAX_MARKDOWN : SE_SYNTAX_YAML;
 }
 
 int
@@ -485,7 +491,7 @@ se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag)
 	w.fm = fm;
 	w.n = n;
 	w.out = out;
-	md = fm->syntax && strcmp(fm->syntax, "markdown") == 0;
+	md = is_markdown(fm);
 	if (md)
 		fputs("---\n", out);
 	fprintf(out, "# A new %s (%s), drafted by se-new.\n# Replace each "

@@ -351,6 +351,9 @@ se_doc *se_doc_parse(const char *name, int syntax, const char *buf,
     size_t len, se_diag *diag);
 
 void se_doc_free(se_doc *doc); /* NULL is a no-op */
+/* How se_doc_load() reads a file by its name: Markdown when it ends in
+ * .md or .markdown (any case), otherwise YAML. */
+se_syntax se_doc_syntax(const char *path);
 
 /* The value under 'key' in a map node, or NULL. */
 const se_node *se_node_get(const se_node *map, const char *key);
@@ -1521,9 +1524,9 @@ typedef struct se_new {
  * choice, and evidence where it is needed).  Returns 0, or -1 with the
  * reason in 'diag' (kind, framework or chapter not known; a write error). */
 int se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag);
-/* "yaml" or "markdown", how a document of 'n' is written; NULL when the
- * kind or framework is not known. */
-const char *se_new_syntax(const se_formats *f, const se_new *n);
+/* How a document of 'n' is written (SE_SYNTAX_YAML or
+ * SE_SYNTAX_MARKDOWN), or -1 when the kind or framework is not known. */
+int se_new_syntax(const se_formats *f, const se_new *n);
 /* Make directory 'dir' (which must not exist) a region's repository:
  * data/ with the authorities and the indicator catalogue the formats ship,
  * plans/, a README.md, the CI workflows and the pre-commit hook of
