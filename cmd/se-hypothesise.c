@@ -1,5 +1,4 @@
-/* se-hypothesise: the lead reviewer's desk analysis (DESIGN section 5,
- * 10.8): from a self-assessment and the data profile, the hypotheses
+/* se-hypothesise: the lead reviewer's desk analysis (se-hypothesise(1)): from a self-assessment and the data profile, the hypotheses
  * worth investigating, as a draft review workbook.  Options and wiring
  * only; the rules are in lib/hypo.c and lib/claims.c, the outputs in
  * lib/hypoout.c. */
@@ -75,8 +74,8 @@ own_option(void *ctx, int opt, const char *arg)
 		n = strtol(arg, &end, 10);
 		if (end == arg || *end || n < 1 || n > 3)
 			return se_cli_usage_error(o->cli.prog, usage,
-			    "'%s' hypotheses to investigate: the seed's "
-			    "maximum is 3 (expected 1, 2 or 3)", arg);
+			    "'%s' hypotheses to investigate: the review "
+			    "workbook's maximum is 3 (expected 1, 2 or 3)", arg);
 		o->investigate = (size_t)n;
 		return SE_CLI_NEXT;
 	case 'i':
@@ -132,31 +131,7 @@ parse_args(struct opts *o, int argc, char **argv)
 	return SE_CLI_NEXT;
 }
 
-/* The self-assessment first, then self-evaluations; a document of
- * another kind, or with no framework that defines it, is reported. */
-static se_doc *
-load(const char *path, const char *want, const se_formats *fm, se_diag *d)
-{
-	se_pos pos = { path, 0, 0 };
-	se_doc *doc = se_doc_load(path, d);
-
-	if (!doc)
-		return NULL;
-	if (!doc->kind || strcmp(doc->kind, want) != 0) {
-		se_diag_error(d, &pos, "wrong-kind", "'%s' is %s%s, not a %s",
-		    path, doc->kind ? "a " : "", doc->kind ? doc->kind :
-		    "not a document (no kind)", want);
-		se_doc_free(doc);
-		return NULL;
-	}
-	if (fm && !se_formats_resolve(fm, doc, d)) {
-		se_doc_free(doc);
-		return NULL;
-	}
-	return doc;
-}
-
-/* Each --data file by what its header says (DESIGN 10.4). */
+/* Each --data file by what its header says (se-formats(5), CSV). */
 static int
 read_data(const struct opts *o, se_store *s, se_profile *p,
     const char *authority, bool *extracts, se_diag *d)
@@ -185,6 +160,33 @@ read_data(const struct opts *o, se_store *s, se_profile *p,
 	return rc;
 }
 
+/* The data among the operands, by role, as --data is read. */
+static int
+read_found(const se_inputs *in, se_store *s, se_profile *p,
+    const char *authority, bool *extracts, se_diag *d)
+{
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < in->nratings; k++)
+		if (se_profile_read_ratings(p, in->ratings[k], authority,
+		    d) < 0)
+			rc = -1;
+	for (k = 0; k < in->nneighbours; k++)
+		if (se_store_read_neighbours(s, in->neighbours[k]) < 0)
+			rc = -1;
+	for (k = 0; k < in->nextracts; k++) {
+		if (se_store_read(s, in->extracts[k]) < 0)
+			rc = -1;
+		*extracts = true;
+	}
+	return rc;
+}
+
+static const char *const kinds[] = { "self-assessment", "self-evaluation" };
+
+/* The self-assessment and the self-evaluations among the operands (any
+ * other document named is an error), the data in them and --data. */
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
@@ -194,59 +196,58 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_store *s = NULL;
 	se_profile *p = NULL;
 	se_hypos *h = NULL;
-	se_doc *sa = NULL, **sev = NULL;
+	const se_doc *sa;
+	const se_doc **sev = NULL;
 	se_hypo_input in;
+	se_inputs ins;
 	se_out *out = NULL;
 	char *dir = NULL;
 	const char *who;
-	size_t nsev = 0;
+	size_t nsev = 0, k;
 	bool extracts = false;
-	int status = SE_EXIT_FAILURE, i, bad = 0, invalid = 0;
+	int status = SE_EXIT_FAILURE, bad = 0, invalid;
 
 	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	if (dir)
 		fm = se_formats_load(dir, d);
-	if (o->catalogue && !(cat = se_catalogue_load(o->catalogue, d)))
+	se_inputs_init(&ins, SE_TAKE_DOCS | SE_TAKE_EXTRACTS |
+	    SE_TAKE_NEIGHBOURS | SE_TAKE_RATINGS | SE_TAKE_CATALOGUE, fm);
+	if (se_inputs_add_all(&ins, argv + optind, (size_t)(argc - optind),
+	    d) < 0 || se_inputs_only(&ins, kinds, 2, d) < 0 || ins.ndropped)
+		bad++;
+	cat = se_inputs_catalogue(&ins, o->catalogue, d);
+	if (o->catalogue && !cat)
 		goto out;
-	if (!(sa = load(argv[optind], "self-assessment", fm, d)))
-		goto out;
-	sev = calloc((size_t)argc, sizeof *sev);
-	if (!sev)
-		goto out;
-	for (i = optind + 1; i < argc; i++) {
-		se_doc *e = load(argv[i], "self-evaluation", fm, d);
-		if (e)
-			sev[nsev++] = e;
-		else
-			bad++;
-	}
-	/* Nothing is built on a document with errors (unless --no-check). */
-	for (i = -1; fm && !o->no_check && i < (int)nsev; i++) {
-		int n = se_check_input(fm, cat, NULL, i < 0 ? sa : sev[i], d);
-		if (n < 0)
-			goto out;
-		invalid += n;
-	}
-	if (invalid) {
-		status = SE_EXIT_PROBLEMS;
+	/* Without the self-assessment the data is still read, for its
+	 * problems to be said. */
+	sa = se_inputs_one(&ins, "self-assessment", o->cli.prog, d);
+	/* Nothing is built on a document with errors (unless --no-check);
+	 * 'sa' is not used after it is left out. */
+	invalid = !sa || o->no_check ? 0 : se_inputs_check(&ins, cat, d);
+	if (invalid != 0) {
+		status = invalid < 0 ? SE_EXIT_FAILURE : SE_EXIT_PROBLEMS;
 		goto out;
 	}
-	who = se_node_str(se_node_get(sa->meta, "authority"));
+	sev = calloc(ins.ndocs + 1, sizeof *sev);
 	s = se_store_new(cat, d);
 	p = se_profile_new(cat);
-	if (!s || !p)
+	if (!sev || !s || !p)
 		goto out;
-	if (o->ndata && !cat)
-		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
-		    "(-i): indicators cannot be rated or linked to areas, so "
-		    "only key lines of enquiry are proposed");
-	if (o->ndata && !who)
+	for (k = 0; k < ins.ndocs; k++)
+		if (strcmp(ins.docs[k]->kind, "self-evaluation") == 0)
+			sev[nsev++] = ins.docs[k];
+	who = sa ? se_node_str(se_node_get(sa->meta, "authority")) : NULL;
+	if (sa && (o->ndata || ins.nextracts || ins.nratings) && !cat)
+		se_inputs_no_catalogue(o->cli.prog, "indicators cannot be "
+		    "rated or linked to areas, so only key lines of enquiry "
+		    "are proposed", d);
+	if (sa && (o->ndata || ins.nextracts || ins.nratings) && !who)
 		se_diag_warning(d, &me, "no-authority", "'%s' names no "
-		    "authority: the data cannot be joined to it",
-		    argv[optind]);
-	if (read_data(o, s, p, who ? who : "", &extracts, d) < 0)
+		    "authority: the data cannot be joined to it", sa->path);
+	if (read_data(o, s, p, who ? who : "", &extracts, d) < 0 ||
+	    read_found(&ins, s, p, who ? who : "", &extracts, d) < 0)
 		bad++;
-	if (se_store_finish(s) < 0)
+	if (!sa || se_store_finish(s) < 0)
 		goto out;
 	if (extracts && who && se_store_entity_find(s, who) == SIZE_MAX)
 		se_diag_warning(d, &me, "unknown-authority", "authority '%s' "
@@ -284,10 +285,8 @@ out:
 	se_hypos_free(h);
 	se_profile_free(p);
 	se_store_free(s);
-	for (; nsev > 0; nsev--)
-		se_doc_free(sev[nsev - 1]);
 	free(sev);
-	se_doc_free(sa);
+	se_inputs_release(&ins);
 	se_catalogue_free(cat);
 	se_formats_free(fm);
 	free(dir);
@@ -304,7 +303,6 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
-	o.investigate = 3;
 	o.out.format = SE_HYPOOUT_YAML;
 	r = parse_args(&o, argc, argv);
 	if (r != SE_CLI_NEXT) {
@@ -316,12 +314,7 @@ main(int argc, char **argv)
 		free(o.data);
 		return SE_EXIT_FAILURE;
 	}
-	r = run(&o, argc, argv, d);
-	se_diag_sort(d);
-	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
-	    r == SE_EXIT_OK)
-		r = SE_EXIT_FAILURE;
-	se_diag_free(d);
+	r = se_cli_finish(&o.cli, d, run(&o, argc, argv, d));
 	free(o.data);
 	return r;
 }

@@ -1,4 +1,4 @@
-/* se-plan: keep the improvement plan (DESIGN section 5, 10.11-10.13):
+/* se-plan: keep the improvement plan (se-plan(1)):
  * states as of a date, what changed since last month, the regional plan,
  * impact against the data, the CI check, and drafts from documents.
  * Options and wiring only; the model is lib/plan.c, the diff
@@ -469,7 +469,6 @@ main(int argc, char **argv)
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
 	o.out.state = o.out.status = -1;
-	o.out.stale_days = 42;
 	r = parse_args(&o, argc, argv);
 	if (r != SE_CLI_NEXT) {
 		free(o.data);
@@ -482,13 +481,9 @@ main(int argc, char **argv)
 		free(o.data);
 		return SE_EXIT_FAILURE;
 	}
-	r = o.programme || o.draft_programme ? run_programme(&o, argc, argv, d) :
-	    o.from ? run_draft(&o, argc, argv, d) : run(&o, argc, argv, d);
-	se_diag_sort(d);
-	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
-	    r == SE_EXIT_OK)
-		r = SE_EXIT_FAILURE;
-	se_diag_free(d);
+	r = se_cli_finish(&o.cli, d, o.programme || o.draft_programme ?
+	    run_programme(&o, argc, argv, d) : o.from ?
+	    run_draft(&o, argc, argv, d) : run(&o, argc, argv, d));
 	free(o.data);
 	return r;
 }

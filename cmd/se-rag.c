@@ -1,4 +1,4 @@
-/* se-rag: rate performance data (DESIGN sections 4 and 5): the table,
+/* se-rag: rate performance data (se-rag(1)): the table,
  * the tartan rug and the exception report.  Options and wiring only; the
  * rules are in lib/rate.c, the store in lib/series.c, the outputs in
  * lib/ragout.c. */
@@ -77,49 +77,7 @@ struct opts {
 static bool
 is_document(const char *path)
 {
-	static const char *const ends[] = { ".yaml", ".yml", ".md",
-		".markdown" };
-	size_t n = strlen(path), k, e;
-
-	for (k = 0; k < 4; k++) {
-		e = strlen(ends[k]);
-		if (n > e && strcmp(path + n - e, ends[k]) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* Operands are walked (DESIGN 5): a named file is read as an extract; in
- * a directory, the files ending in .csv whose header is an extract's. */
-struct reading {
-	se_store *s;
-	int read, failed;
-};
-
-static int
-read_extract(void *ctx, const char *path, bool named)
-{
-	struct reading *r = ctx;
-	size_t n = strlen(path);
-
-	if (!named && (n < 4 || (strcmp(path + n - 4, ".csv") != 0 &&
-	    strcmp(path + n - 4, ".CSV") != 0)))
-		return 0;
-	/* Plans and neighbours files in a directory are not extracts. */
-	if (!named) {
-		se_diag *quiet = se_diag_new();
-		se_csv_kind kind = quiet ? se_csv_sniff_file(path, quiet) :
-		    SE_CSV_EXTRACT;
-		se_diag_free(quiet);
-		if (kind != SE_CSV_EXTRACT)
-			return 0;
-	}
-	if (se_store_read(r->s, path) < 0) {
-		r->failed++;
-		return -1;
-	}
-	r->read++;
-	return 0;
+	return se_path_kind_of(path) == SE_PATH_DOCUMENT;
 }
 
 static int
@@ -299,34 +257,49 @@ done:
 	return status;
 }
 
+/* Extracts: every one the operands hold (se(7): a named file is read as
+ * an extract; in a directory the CSVs whose header is an extract's), the
+ * neighbours files among them and --neighbours, rated with -i or the
+ * catalogue found among them. */
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
+	se_inputs in;
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
 	se_pos me = { o->cli.prog, 0, 0 };
-	int status = SE_EXIT_FAILURE, i, read_ok = 0;
+	int status = SE_EXIT_FAILURE;
+	bool failed;
+	size_t k;
 
-	if (o->catalogue) {
-		cat = se_catalogue_load(o->catalogue, d);
-		if (!cat)
-			goto out;
-	} else
-		se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue "
-		    "(-i): every indicator is shown as context only, not rated");
+	se_inputs_init(&in, SE_TAKE_EXTRACTS | SE_TAKE_NEIGHBOURS |
+	    SE_TAKE_CATALOGUE, NULL);
+	failed = se_inputs_add_all(&in, argv + optind,
+	    (size_t)(argc - optind), d) < 0;
+	if (in.nextracts == 0 && !failed) {
+		se_diag_error(d, &me, "no-extract", "no extract among the "
+		    "inputs: name CSV extracts or directories holding them");
+		goto out;
+	}
+	cat = se_inputs_catalogue(&in, o->catalogue, d);
+	if (o->catalogue && !cat)
+		goto out;
+	if (!cat)
+		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
+		    "as context only, not rated", d);
 	s = se_store_new(cat, d);
 	if (!s)
 		goto out;
-	for (i = optind; i < argc; i++) {
-		struct reading r = { s, 0, 0 };
-		if (se_walk(argv[i], read_extract, &r, d) == 0 && !r.failed &&
-		    r.read)
-			read_ok++;
-	}
+	for (k = 0; k < in.nextracts; k++)
+		if (se_store_read(s, in.extracts[k]) < 0)
+			failed = true;
+	for (k = 0; k < in.nneighbours; k++)
+		if (se_store_read_neighbours(s, in.neighbours[k]) < 0)
+			goto out;
 	if (o->neighbours && se_store_read_neighbours(s, o->neighbours) < 0)
 		goto out;
-	if (!read_ok || se_store_finish(s) < 0)
+	if (failed || se_store_finish(s) < 0)
 		goto out;
 	check_authorities(o, s, d);
 	o->out.authorities = o->authorities;
@@ -343,13 +316,11 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	}
 	if (se_out_close(out, true, d) < 0)
 		goto out;
-	status = read_ok < argc - optind || se_diag_count(d, SE_ERROR) ?
-	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
-	if (read_ok < argc - optind)
-		status = SE_EXIT_FAILURE;
+	status = se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS : SE_EXIT_OK;
 out:
 	se_store_free(s);
 	se_catalogue_free(cat);
+	se_inputs_release(&in);
 	return status;
 }
 
@@ -364,7 +335,6 @@ main(int argc, char **argv)
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
 	o.rate.compare = -1;
-	o.out.band = 20;
 	r = parse_args(&o, argc, argv);
 	if (r != SE_CLI_NEXT) {
 		free(o.authorities);
@@ -375,13 +345,8 @@ main(int argc, char **argv)
 		free(o.authorities);
 		return SE_EXIT_FAILURE;
 	}
-	r = is_document(argv[optind]) ? run_documents(&o, argc, argv, d) :
-	    run(&o, argc, argv, d);
-	se_diag_sort(d);
-	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
-	    r == SE_EXIT_OK)
-		r = SE_EXIT_FAILURE;
-	se_diag_free(d);
+	r = se_cli_finish(&o.cli, d, is_document(argv[optind]) ?
+	    run_documents(&o, argc, argv, d) : run(&o, argc, argv, d));
 	free(o.authorities);
 	return r;
 }

@@ -1,4 +1,4 @@
-/* se-report: the documents people read (DESIGN 5 se-report, 10.10):
+/* se-report: the documents people read (se-report(1)):
  * summary report, verbal-feedback record, feedback letter, dashboard and
  * regional themes.  Options and wiring only; the reports are assembled in
  * lib/reports.c and rendered by lib/report_*.c. */
@@ -73,115 +73,6 @@ struct opts {
 	bool no_check; /* --no-check */
 	se_report_input in;
 };
-
-/* What the walk collects: documents, and CSV extracts by name. */
-struct inputs {
-	se_doc **docs;
-	size_t ndocs, cap;
-	const char **csv;
-	size_t ncsv;
-	char **owned; /* CSV names found in directories */
-	size_t nowned;
-	se_diag *d;
-	const se_formats *formats;
-	bool want_csv; /* a dashboard reads extracts */
-	bool failed;
-};
-
-static bool
-ends_with(const char *s, const char *end)
-{
-	size_t n = strlen(s), e = strlen(end);
-
-	return n >= e && strcmp(s + n - e, end) == 0;
-}
-
-static int
-add_csv(struct inputs *in, const char *path, bool named)
-{
-	const char **v = realloc(in->csv, (in->ncsv + 1) * sizeof *v);
-	char *copy = named ? NULL : strdup(path);
-	char **o;
-
-	if (!v || (!named && !copy)) {
-		free(copy);
-		if (v)
-			in->csv = v;
-		return -1;
-	}
-	in->csv = v;
-	if (copy) {
-		o = realloc(in->owned, (in->nowned + 1) * sizeof *o);
-		if (!o) {
-			free(copy);
-			return -1;
-		}
-		in->owned = o;
-		in->owned[in->nowned++] = copy;
-		path = copy;
-	}
-	in->csv[in->ncsv++] = path;
-	return 0;
-}
-
-static int
-visit(void *ctx, const char *path, bool named)
-{
-	struct inputs *in = ctx;
-	se_doc *doc;
-	se_pos where = { path, 0, 0 };
-
-	if (ends_with(path, ".csv") && in->want_csv)
-		return add_csv(in, path, named);
-	if (ends_with(path, ".csv") && !named)
-		return 0;
-	if (!named && !ends_with(path, ".md") && !ends_with(path, ".yaml") &&
-	    !ends_with(path, ".yml") && !ends_with(path, ".markdown"))
-		return 0;
-	doc = se_doc_load(path, in->d);
-	if (!doc) {
-		in->failed = true;
-		return -1;
-	}
-	if (!doc->kind) {
-		se_doc_free(doc);
-		if (!named)
-			return 0;
-		in->failed = true;
-		return se_diag_error(in->d, &where, "no-kind",
-		    "not a document: no 'kind' field");
-	}
-	if (!se_formats_resolve(in->formats, doc, in->d)) {
-		se_doc_free(doc); /* said why: the report is made without it */
-		return 0;
-	}
-	if (in->ndocs == in->cap) {
-		size_t cap = in->cap ? 2 * in->cap : 16;
-		se_doc **v = realloc(in->docs, cap * sizeof *v);
-		if (!v) {
-			se_doc_free(doc);
-			return -1;
-		}
-		in->docs = v;
-		in->cap = cap;
-	}
-	in->docs[in->ndocs++] = doc;
-	return 0;
-}
-
-static void
-inputs_release(struct inputs *in)
-{
-	size_t i;
-
-	for (i = 0; i < in->ndocs; i++)
-		se_doc_free(in->docs[i]);
-	for (i = 0; i < in->nowned; i++)
-		free(in->owned[i]);
-	free(in->docs);
-	free(in->csv);
-	free(in->owned);
-}
 
 static int
 own_option(void *ctx, int opt, const char *arg)
@@ -263,22 +154,24 @@ parse_args(struct opts *o, int argc, char **argv)
 	return SE_CLI_NEXT;
 }
 
-/* Extracts: --data and CSV operands into one store. */
+/* Extracts: --data and the extracts among the operands into one store,
+ * rated with -i or the catalogue found among them. */
 static int
-load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
+load_store(struct opts *o, const se_inputs *in, se_catalogue **cat,
     se_store **s, se_diag *d)
 {
-	size_t k;
+	size_t k, n = o->ndata + in->nextracts;
 	const char **all;
 
-	if (o->catalogue) {
-		*cat = se_catalogue_load(o->catalogue, d);
-		if (!*cat)
-			return -1;
-	}
-	if (o->ndata + in->ncsv == 0)
+	*cat = se_inputs_catalogue(in, o->catalogue, d);
+	if (o->catalogue && !*cat)
+		return -1;
+	if (n == 0)
 		return 0;
-	all = calloc(o->ndata + in->ncsv, sizeof *all);
+	if (!*cat)
+		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
+		    "as context only, not rated", d);
+	all = calloc(n, sizeof *all);
 	*s = se_store_new(*cat, d);
 	if (!all || !*s) {
 		free(all);
@@ -286,69 +179,43 @@ load_store(struct opts *o, struct inputs *in, se_catalogue **cat,
 	}
 	for (k = 0; k < o->ndata; k++)
 		all[k] = o->data[k];
-	for (k = 0; k < in->ncsv; k++)
-		all[o->ndata + k] = in->csv[k];
-	for (k = 0; k < o->ndata + in->ncsv; k++)
-		if (se_store_read(*s, all[k]) < 0) {
-			free(all);
-			return -1;
-		}
-	if (se_store_finish(*s) < 0) {
-		free(all);
-		return -1;
-	}
-	o->in.store = *s;
+	for (k = 0; k < in->nextracts; k++)
+		all[o->ndata + k] = in->extracts[k];
 	o->in.data = all;
-	o->in.ndata = o->ndata + in->ncsv;
-	return 0;
-}
-
-/* A document with errors (se-validate's checks) is said so and left out
- * of the report, as one whose format is not known is. */
-static int
-drop_invalid(struct inputs *in, const se_catalogue *cat)
-{
-	size_t i, kept = 0;
-	int dropped = 0;
-
-	for (i = 0; i < in->ndocs; i++) {
-		int n = se_check_input(in->formats, cat, NULL, in->docs[i],
-		    in->d);
-		if (n < 0)
+	o->in.ndata = n;
+	for (k = 0; k < n; k++)
+		if (se_store_read(*s, all[k]) < 0)
 			return -1;
-		if (n > 0) {
-			se_doc_free(in->docs[i]);
-			dropped++;
-		} else
-			in->docs[kept++] = in->docs[i];
-	}
-	in->ndocs = kept;
-	return dropped;
+	for (k = 0; k < in->nneighbours; k++)
+		if (se_store_read_neighbours(*s, in->neighbours[k]) < 0)
+			return -1;
+	if (se_store_finish(*s) < 0)
+		return -1;
+	o->in.store = *s;
+	return 0;
 }
 
 static int
 run(struct opts *o, int argc, char **argv, se_diag *d)
 {
-	struct inputs in = { NULL, 0, 0, NULL, 0, NULL, 0, d, NULL, false,
-		false };
 	char *dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
+	bool dashboard = types[o->type].build == se_report_dashboard;
+	se_inputs in;
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
 	se_report *r = NULL;
 	se_out *out = NULL;
-	int status = SE_EXIT_FAILURE, i, dropped = 0;
+	int status = SE_EXIT_FAILURE, dropped = 0;
 
+	se_inputs_init(&in, SE_TAKE_DOCS | (dashboard ? SE_TAKE_EXTRACTS |
+	    SE_TAKE_NEIGHBOURS | SE_TAKE_CATALOGUE : 0), f);
 	if (!f)
 		goto done;
-	in.formats = f;
-	in.want_csv = types[o->type].build == se_report_dashboard;
-	for (i = optind; i < argc; i++)
-		if (se_walk(argv[i], visit, &in, d) < 0)
-			in.failed = true;
-	if (in.failed || load_store(o, &in, &cat, &s, d) < 0)
+	if (se_inputs_add_all(&in, argv + optind, (size_t)(argc - optind),
+	    d) < 0 || load_store(o, &in, &cat, &s, d) < 0)
 		goto done;
-	if (!o->no_check && (dropped = drop_invalid(&in, cat)) < 0)
+	if (!o->no_check && (dropped = se_inputs_check(&in, cat, d)) < 0)
 		goto done;
 	if (dropped > 0 && in.ndocs == 0) {
 		status = SE_EXIT_PROBLEMS; /* nothing left to build on */
@@ -377,7 +244,7 @@ done:
 	free((void *)o->in.data);
 	se_store_free(s);
 	se_catalogue_free(cat);
-	inputs_release(&in);
+	se_inputs_release(&in);
 	se_formats_free(f);
 	free(dir);
 	return status;
@@ -405,12 +272,7 @@ main(int argc, char **argv)
 		free(o.data);
 		return SE_EXIT_FAILURE;
 	}
-	r = run(&o, argc, argv, d);
-	se_diag_sort(d);
-	if (se_diag_render(d, SE_DIAG_TEXT, o.cli.prog, stderr) < 0 &&
-	    r == SE_EXIT_OK)
-		r = SE_EXIT_FAILURE;
-	se_diag_free(d);
+	r = se_cli_finish(&o.cli, d, run(&o, argc, argv, d));
 	free(o.data);
 	return r;
 }

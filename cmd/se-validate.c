@@ -1,4 +1,4 @@
-/* se-validate: check documents against their formats (DESIGN 5, 10.1-10.4).
+/* se-validate: check documents against their formats (se-validate(1)).
  * Options, the walk over operands and the wiring; the checks live in
  * lib/check.c. */
 #include "se.h"
@@ -66,19 +66,9 @@ struct run {
 };
 
 static bool
-has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && strcmp(s + n - m, suf) == 0;
-}
-
-static bool
 is_candidate(const char *path)
 {
-	return has_suffix(path, ".md") || has_suffix(path, ".markdown") ||
-	    has_suffix(path, ".yaml") || has_suffix(path, ".yml") ||
-	    has_suffix(path, ".csv");
+	return se_path_kind_of(path) != SE_PATH_OTHER;
 }
 
 static int
@@ -227,7 +217,7 @@ validate(struct run *r, const se_formats *formats, size_t *nchecked)
 				r->failed = true;
 			continue;
 		}
-		if (has_suffix(r->files[i].path, ".csv")) {
+		if (se_path_kind_of(r->files[i].path) == SE_PATH_CSV) {
 			(*nchecked)++;
 			if (se_check_csv(&chk, r->files[i].path, r->diag) < 0)
 				r->failed = true;

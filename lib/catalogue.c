@@ -1,4 +1,4 @@
-/* catalogue.c: the indicator catalogue (DESIGN section 4, 10.5): a
+/* catalogue.c: the indicator catalogue (se-formats(5), indicators): a
  * 'kind: indicators' document loaded into entries, found by id, title or
  * alias through one hash table. */
 #include "rag_internal.h"

@@ -1,5 +1,5 @@
-/* check.c: check a document against the format of its kind (DESIGN 3 and
- * 5 se-validate): kind and framework, fields (types, allowed values,
+/* check.c: check a document against the format of its kind (se-validate(1),
+ * se-formats(5)): kind and framework, fields (types, allowed values,
  * patterns, dates, ratings on their scale, list limits, word limits),
  * Markdown sections (present, answered, not duplicated), evidence, local
  * links and indicator references, the named rules (rules.c), and the
@@ -310,9 +310,9 @@ node_has_evidence(const se_node *n)
 	return false;
 }
 
-/* The seeds' guidance for authors: a strength says what difference it
- * made (seed 000: "outcomes achieved"; seed 002: strengths "with where the
- * evidence is").  A strength shows its impact when it has a number, an
+/* The guidance for authors: a strength says what difference it made
+ * (RIA framework 2018/19: "outcomes achieved"; sector-led improvement
+ * handbook (2012): strengths "with where the evidence is").  A strength shows its impact when it has a number, an
  * indicator, or says what changed. */
 static bool
 states_impact(const char *s)
@@ -1047,8 +1047,8 @@ check_judgement(struct ck *k)
 	}
 }
 
-/* ---- claims of movement against the data (DESIGN 5 se-hypothesise,
- *      candidate 6; se-validate --data): lib/claims.c, shared with
+/* ---- claims of movement against the data (se-hypothesise(1)
+ *      RULES, claims; se-validate --data): lib/claims.c, shared with
  *      se-hypothesise, so authors and reviewers see the same findings. -- */
 
 static void
@@ -1059,7 +1059,7 @@ check_claims(struct ck *k)
 		k->oom = true;
 }
 
-/* ---- personal data (DESIGN 5 se-validate; lib/pii.c) -------------------- */
+/* ---- personal data (se-formats(5) PERSONAL DATA; lib/pii.c) -- -------------------- */
 
 struct pii_line {
 	struct ck *k;
@@ -1289,7 +1289,7 @@ find_variant(const se_format *fm, const se_doc *doc)
 	return NULL;
 }
 
-/* The regional programme's rules (DESIGN 10.22) work on one model of the
+/* The regional programme's rules (se-formats(5), programme) work on one model of the
  * whole programme, built once by lib/programme.c, which reads the rules
  * and their parameters from the format itself. */
 static bool
@@ -1724,7 +1724,7 @@ se_check_csv(const se_check *c, const char *path, se_diag *diag)
 
 /* ---- standard input ---------------------------------------------------- */
 
-/* Standard input is sniffed like a file (DESIGN 10.4): a CSV when its
+/* Standard input is sniffed like a file (se-formats(5), CSV): a CSV when its
  * first line has a comma and reads as no YAML or Markdown would, else a
  * document. */
 static bool

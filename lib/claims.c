@@ -1,5 +1,5 @@
-/* claims.c: claims of movement against the data (DESIGN section 5
- * se-hypothesise, candidate 6, and se-validate --data): a sentence that
+/* claims.c: claims of movement against the data (se-hypothesise(1)
+ * RULES, and se-validate --data): a sentence that
  * cites an indicator (an indicator:ID link, or the indicator's title or
  * an alias) and claims it went up, down, got better or worse, or stands
  * above or below England, when the rated data says otherwise. */

@@ -1,5 +1,5 @@
-/* cli.c: the options every command shares (DESIGN section 5), usage
- * errors, and where the formats are found (DESIGN 10.19). */
+/* cli.c: the options every command shares (se(7)), usage
+ * errors, and where the formats are found (se(7) FILES). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 
@@ -68,6 +68,28 @@ se_cli_parse(se_cli *c, int argc, char **argv, const char *shortopts,
 	return SE_CLI_NEXT;
 }
 
+/* --formats DIR, repeatable: each is laid over the ones after it. */
+static int
+add_formats(se_cli *c, const char *arg)
+{
+	size_t have = c->formats_dir ? strlen(c->formats_buf) : 0;
+	size_t n = strlen(arg);
+
+	if (n == 0 || strchr(arg, ':'))
+		return se_cli_usage_error(c->prog, c->usage, "--formats takes a "
+		    "directory whose name has no ':' (give --formats once for "
+		    "each directory)");
+	if (have + (have > 0) + n >= sizeof c->formats_buf)
+		return se_cli_usage_error(c->prog, c->usage, "too many or too "
+		    "long --formats directories (%zu bytes at most)",
+		    sizeof c->formats_buf - 1);
+	if (have)
+		c->formats_buf[have++] = ':';
+	memcpy(c->formats_buf + have, arg, n + 1);
+	c->formats_dir = c->formats_buf;
+	return SE_CLI_NEXT;
+}
+
 int
 se_cli_common(se_cli *c, int opt, const char *arg)
 {
@@ -81,8 +103,7 @@ se_cli_common(se_cli *c, int opt, const char *arg)
 		c->output = arg;
 		return SE_CLI_NEXT;
 	case SE_OPT_FORMATS:
-		c->formats_dir = arg;
-		return SE_CLI_NEXT;
+		return add_formats(c, arg);
 	case SE_OPT_COLOR:
 		color = se_color_parse(arg);
 		if (color < 0)
@@ -162,29 +183,30 @@ build_tree_formats(const char *argv0)
 	return dir;
 }
 
-static char *
-copy(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 char *
 se_formats_dir(const char *cli_dir, const char *argv0)
 {
 	const char *env = getenv("SE_FORMATS");
-	char *dir;
+	char *base = build_tree_formats(argv0);
+	se_buf b;
 
+	se_buf_init(&b);
 	if (cli_dir && *cli_dir)
-		return copy(cli_dir);
+		se_buf_addf(&b, "%s:", cli_dir);
 	if (env && *env)
-		return copy(env);
-	dir = build_tree_formats(argv0);
-	if (dir)
-		return dir;
-	return copy(SE_DATADIR "/formats");
+		se_buf_addf(&b, "%s:", env);
+	se_buf_adds(&b, base ? base : SE_DATADIR "/formats");
+	free(base);
+	return se_buf_take(&b);
+}
+
+int
+se_cli_finish(const se_cli *c, se_diag *d, int status)
+{
+	se_diag_sort(d);
+	if (se_diag_render(d, SE_DIAG_TEXT, c->prog, stderr) < 0 &&
+	    status == SE_EXIT_OK)
+		status = SE_EXIT_FAILURE;
+	se_diag_free(d);
+	return status;
 }

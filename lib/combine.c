@@ -1,5 +1,5 @@
-/* combine.c: combining sub-ratings into an overall rating (DESIGN section
- * 4, "Combining ratings"; 10.9) and seed 003's critical-criteria rubric.
+/* combine.c: combining sub-ratings into an overall rating (se-formats(5),
+ * Framework data) and the quality standards' critical-criteria rubric.
  * Levels are plain integers, 0 the worst, so the rules stand alone. */
 #include "internal.h"
 
@@ -18,17 +18,61 @@ se_combine_parse(const char *name)
 	return -1;
 }
 
-/* The mean of 'sum' over 'n' levels rounded to the nearest level, a half
- * going to the worse (lower) one: ceil(sum / n - 1/2), in integers as
- * ceil((2 sum - n) / 2n). */
-static int
-mean_level(long sum, long n)
+int
+se_rounding_parse(const char *round, const char *threshold, se_rounding *r)
 {
-	long a = 2 * sum - n, b = 2 * n;
+	long num = 0, den = 1;
+	const char *p;
+	int places = 0;
 
-	if (a <= 0)
+	if (se_strcasecmp(round, "half-towards-worse") == 0) {
+		r->kind = SE_ROUND_HALF_TOWARDS_WORSE;
 		return 0;
-	return (int)((a + b - 1) / b);
+	}
+	if (se_strcasecmp(round, "nearest") == 0) {
+		r->kind = SE_ROUND_NEAREST;
+		return 0;
+	}
+	if (se_strcasecmp(round, "threshold") != 0 || !threshold)
+		return -1;
+	/* "0.75", "1", ".5": exactly, as num/den. */
+	p = threshold;
+	while (*p >= '0' && *p <= '9' && num < 10)
+		num = num * 10 + (*p++ - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9' && places < 6; p++, places++) {
+			num = num * 10 + (*p - '0');
+			den *= 10;
+		}
+	if (*p != '\0' || p == threshold || num <= 0 || num > den)
+		return -1;
+	r->kind = SE_ROUND_THRESHOLD;
+	r->num = num;
+	r->den = den;
+	return 0;
+}
+
+/* The mean of 'sum' over 'n' levels as a level, in integers: the lower
+ * level q = floor(sum / n) and the fraction f = (sum - q n) / n above it
+ * go up when f > 1/2 (half-towards-worse), f >= 1/2 (nearest) or
+ * f >= num/den (threshold). */
+static int
+mean_level(long sum, long n, const se_rounding *r)
+{
+	long q, rem;
+	bool up;
+
+	if (sum <= 0)
+		return 0;
+	q = sum / n;
+	rem = sum - q * n; /* f = rem / n */
+	if (!r || r->kind == SE_ROUND_HALF_TOWARDS_WORSE)
+		up = 2 * rem > n;
+	else if (r->kind == SE_ROUND_NEAREST)
+		up = 2 * rem >= n;
+	else
+		up = rem * r->den >= r->num * n;
+	return (int)(q + up);
 }
 
 static int
@@ -40,7 +84,8 @@ cmp_int(const void *pa, const void *pb)
 }
 
 int
-se_combine_levels(se_combine rule, const int *levels, size_t n)
+se_combine_levels(se_combine rule, const se_rounding *round,
+    const int *levels, size_t n)
 {
 	int *v;
 	size_t i, k = 0;
@@ -63,12 +108,13 @@ se_combine_levels(se_combine rule, const int *levels, size_t n)
 		r = v[0];
 		break;
 	case SE_COMBINE_MEDIAN:
-		r = k % 2 ? v[k / 2] : mean_level((long)v[k / 2 - 1] + v[k / 2], 2);
+		r = k % 2 ? v[k / 2] : mean_level((long)v[k / 2 - 1] + v[k / 2], 2,
+		    round);
 		break;
 	default:
 		for (i = 0; i < k; i++)
 			sum += v[i];
-		r = mean_level(sum, (long)k);
+		r = mean_level(sum, (long)k, round);
 		break;
 	}
 	free(v);
@@ -76,8 +122,8 @@ se_combine_levels(se_combine rule, const int *levels, size_t n)
 }
 
 /* Whether column 'level' supports its grade: every critical criterion
- * there met and, with 'own', one of its own criteria met (seed 003:
- * critical criteria are "necessary but not sufficient"). */
+ * there met and, with 'own', one of its own criteria met (the quality
+ * standards (2009): critical criteria are "necessary but not sufficient"). */
 static bool
 column_supported(const se_criterion *c, size_t n, int level, bool own)
 {

@@ -30,7 +30,7 @@
 
 #define RANGE_MAX 65536u   /* bytes scanned, then parsed, at a time */
 #define CSV_BLOCK 65536u   /* libcsv's field buffer grows by this much */
-/* A field longer than a whole document may be (DESIGN 6) is refused: it
+/* A field longer than a whole document may be (libse(3), limits) is refused: it
  * is most likely an unclosed quote swallowing the file. */
 #define MAX_FIELD ((uint64_t)SE_MAX_DOC_BYTES)
 

@@ -1,5 +1,5 @@
 /* date.c: dates as people type them in a plan's Timescale column
- * (DESIGN 10.13): ISO dates, UK day/month dates, month names, financial
+ * (se-plan(1) Dates): ISO dates, UK day/month dates, month names, financial
  * year quarters and bare years, each read as the day it ends on. */
 #include "internal.h"
 

@@ -27,14 +27,6 @@ se_load_nomem(se_arena *arena, const char *file, se_diag *diag)
 	    "out of memory loading the document");
 }
 
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && se_strcasecmp(s + n - m, suffix) == 0;
-}
-
 /* Length of the line at 's' without its line break, and *next after it. */
 static size_t
 line_len(const char *s, size_t len, size_t *next)
@@ -86,7 +78,7 @@ choose_syntax(const char *name, int syntax, const char *buf, size_t len)
 se_syntax
 se_doc_syntax(const char *path)
 {
-	return ends_with(path, ".md") || ends_with(path, ".markdown") ?
+	return se_ends_with(path, ".md") || se_ends_with(path, ".markdown") ?
 	    SE_SYNTAX_MARKDOWN : SE_SYNTAX_YAML;
 }
 

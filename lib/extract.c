@@ -1,4 +1,4 @@
-/* extract.c: performance-data extracts, long or wide (DESIGN 4), read
+/* extract.c: performance-data extracts, long or wide (se-formats(5) Extracts), read
  * row by row from the CSV reader and handed on one value at a time.  No
  * allocation per row: a row's strings are its fields, or trimmed copies
  * in one reused buffer. */
@@ -649,7 +649,7 @@ se_is_england(const char *name, const char *code)
 }
 
 /* Region names as people write them, after dropping case, punctuation
- * and the words "the", "and", "of", "region" (DESIGN 10.15). */
+ * and the words "the", "and", "of", "region" (se-rag(1)). */
 static const struct {
 	const char *name;
 	int code;

@@ -19,6 +19,8 @@ struct se_formats {
 	regex_t **res;
 	size_t nres, capres;
 	se_workdays *workdays;
+	char **layers; /* the directories, top layer first */
+	size_t nlayers;
 	se_diag *diag; /* while loading */
 };
 
@@ -488,8 +490,17 @@ load_scales(se_formats *f, const se_node *scales)
 	f->scales = v;
 	for (i = 0; i < scales->n; i++) {
 		se_scale *s = se_scale_from_node(scales->items[i], f->diag);
+		const se_scale *had;
 		if (!s)
 			return -1;
+		if ((had = se_formats_scale(f, se_scale_id(s))) != NULL) {
+			se_diag_error(f->diag, &scales->items[i]->pos, "format",
+			    "scale '%s' is defined twice (also in another "
+			    "scales.yaml of the formats): give it another id",
+			    se_scale_id(s));
+			se_scale_free(s);
+			continue;
+		}
 		f->scales[f->nscales++] = s;
 	}
 	return 0;
@@ -529,14 +540,6 @@ keep_doc(se_formats *f, se_doc *doc)
 	}
 	f->docs[f->ndocs++] = doc;
 	return 0;
-}
-
-static bool
-has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
 static int
@@ -634,9 +637,91 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Scales first (rating fields refer to them), then everything else. */
+/* One file of the merged tree: its path below the layers ("shared/x.yaml",
+ * "x.yaml"), its framework directory (NULL at the top level) and the path
+ * of the top layer's copy, which hides the others. */
+struct entry {
+	char *rel, *path, *fw;
+};
+
+struct tree {
+	struct entry *v;
+	size_t n, cap;
+};
+
+static void
+tree_release(struct tree *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i].rel);
+		free(t->v[i].path);
+		free(t->v[i].fw);
+	}
+	free(t->v);
+}
+
+static char *
+dup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+/* Add 'rel' unless a layer above has it. */
 static int
-load_pass(se_formats *f, const char *dir, bool scales)
+tree_add(struct tree *t, const char *layer, const char *fw, const char *name)
+{
+	struct entry *e;
+	se_buf b;
+	size_t i;
+
+	se_buf_init(&b);
+	if (fw)
+		se_buf_addf(&b, "%s/%s", fw, name);
+	else
+		se_buf_adds(&b, name);
+	if (se_buf_failed(&b))
+		return -1;
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].rel, se_buf_str(&b)) == 0) {
+			se_buf_release(&b);
+			return 0;
+		}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		e = realloc(t->v, cap * sizeof *e);
+		if (!e) {
+			se_buf_release(&b);
+			return -1;
+		}
+		t->v = e;
+		t->cap = cap;
+	}
+	e = &t->v[t->n];
+	e->rel = se_buf_take(&b);
+	se_buf_init(&b);
+	se_buf_addf(&b, "%s/%s", layer, e->rel);
+	e->path = se_buf_take(&b);
+	e->fw = fw ? dup(fw) : NULL;
+	if (!e->rel || !e->path || (fw && !e->fw)) {
+		free(e->rel);
+		free(e->path);
+		free(e->fw);
+		return -1;
+	}
+	t->n++;
+	return 0;
+}
+
+/* The YAML files of one layer: at its top and one directory down. */
+static int
+tree_layer(struct tree *t, const char *dir)
 {
 	char **top, **sub;
 	size_t ntop, nsub, i, j;
@@ -650,26 +735,21 @@ load_pass(se_formats *f, const char *dir, bool scales)
 	for (i = 0; i < ntop && rc == 0; i++) {
 		se_buf_reset(&p);
 		se_buf_addf(&p, "%s/%s", dir, top[i]);
+		if (se_buf_failed(&p)) {
+			rc = -1;
+			break;
+		}
 		if (!is_dir(se_buf_str(&p))) {
-			if (!has_suffix(top[i], ".yaml") || !scales)
-				continue;
-			rc = load_file(f, se_buf_str(&p), NULL);
+			if (se_ends_with(top[i], ".yaml"))
+				rc = tree_add(t, dir, NULL, top[i]);
 			continue;
 		}
 		sub = list_dir(se_buf_str(&p), &nsub);
 		if (!sub)
 			continue;
-		for (j = 0; j < nsub && rc == 0; j++) {
-			bool is_scales = strcmp(top[i], "shared") == 0 &&
-			    (strcmp(sub[j], "scales.yaml") == 0 ||
-			    strcmp(sub[j], "bank-holidays.yaml") == 0);
-			if (!has_suffix(sub[j], ".yaml") || is_scales != scales)
-				continue;
-			se_buf_reset(&p);
-			se_buf_addf(&p, "%s/%s/%s", dir, top[i], sub[j]);
-			rc = se_buf_failed(&p) ? -1 :
-			    load_file(f, se_buf_str(&p), top[i]);
-		}
+		for (j = 0; j < nsub && rc == 0; j++)
+			if (se_ends_with(sub[j], ".yaml"))
+				rc = tree_add(t, dir, top[i], sub[j]);
 		free_list(sub, nsub);
 	}
 	free_list(top, ntop);
@@ -677,31 +757,141 @@ load_pass(se_formats *f, const char *dir, bool scales)
 	return rc;
 }
 
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->rel,
+	    ((const struct entry *)b)->rel);
+}
+
+/* Scales first (rating fields refer to them: the shared ones and each
+ * framework's own scales.yaml) and the bank holidays, then the rest. */
+static bool
+is_scales(const struct entry *e)
+{
+	const char *name = e->fw ? e->rel + strlen(e->fw) + 1 : e->rel;
+
+	return !e->fw || strcmp(name, "scales.yaml") == 0 ||
+	    (strcmp(e->fw, "shared") == 0 &&
+	    strcmp(name, "bank-holidays.yaml") == 0);
+}
+
+static int
+load_tree(se_formats *f, const struct tree *t)
+{
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < t->n; i++) {
+			const struct entry *e = &t->v[i];
+			if (is_scales(e) != (pass == 0))
+				continue;
+			if (!e->fw && pass == 1)
+				continue;
+			if (load_file(f, e->path, e->fw) < 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* Split "A:B:C" into f->layers, skipping empty parts. */
+static int
+split_layers(se_formats *f, const char *dirs)
+{
+	const char *p = dirs, *q;
+	size_t n = 1;
+
+	for (q = dirs; *q; q++)
+		n += *q == ':';
+	f->layers = calloc(n, sizeof *f->layers);
+	if (!f->layers)
+		return -1;
+	while (*p) {
+		q = strchr(p, ':');
+		if (!q)
+			q = p + strlen(p);
+		if (q > p) {
+			char *d = malloc((size_t)(q - p) + 1);
+			if (!d)
+				return -1;
+			memcpy(d, p, (size_t)(q - p));
+			d[q - p] = '\0';
+			f->layers[f->nlayers++] = d;
+		}
+		p = *q ? q + 1 : q;
+	}
+	return 0;
+}
+
 se_formats *
-se_formats_load(const char *dir, se_diag *diag)
+se_formats_load(const char *dirs, se_diag *diag)
 {
 	se_formats *f;
-	se_pos pos = { dir, 0, 0 };
+	struct tree t = { NULL, 0, 0 };
+	size_t i;
+	bool bad = false;
 
-	if (!is_dir(dir)) {
-		se_diag_error(diag, &pos, "formats",
-		    "cannot read the formats directory: it does not exist or "
-		    "is not a directory");
-		return NULL;
-	}
 	f = calloc(1, sizeof *f);
 	if (!f)
 		return NULL;
-	f->diag = diag;
-	f->arena = se_arena_new(0);
-	f->workdays = se_workdays_new();
-	if (!f->arena || !f->workdays || load_pass(f, dir, true) < 0 ||
-	    load_pass(f, dir, false) < 0) {
+	if (split_layers(f, dirs) < 0) {
 		se_formats_free(f);
 		return NULL;
 	}
+	for (i = 0; i < f->nlayers; i++)
+		if (!is_dir(f->layers[i])) {
+			se_pos pos = { f->layers[i], 0, 0 };
+			se_diag_error(diag, &pos, "formats",
+			    "cannot read the formats directory: it does not "
+			    "exist or is not a directory");
+			bad = true;
+		}
+	if (bad || f->nlayers == 0) {
+		if (f->nlayers == 0) {
+			se_pos pos = { dirs, 0, 0 };
+			se_diag_error(diag, &pos, "formats",
+			    "no formats directory given");
+		}
+		se_formats_free(f);
+		return NULL;
+	}
+	f->diag = diag;
+	f->arena = se_arena_new(0);
+	f->workdays = se_workdays_new();
+	for (i = 0; i < f->nlayers; i++)
+		if (tree_layer(&t, f->layers[i]) < 0)
+			bad = true;
+	if (!bad && t.n > 1)
+		qsort(t.v, t.n, sizeof *t.v, cmp_entry);
+	if (bad || !f->arena || !f->workdays || load_tree(f, &t) < 0) {
+		tree_release(&t);
+		se_formats_free(f);
+		return NULL;
+	}
+	tree_release(&t);
 	f->diag = NULL;
 	return f;
+}
+
+char *
+se_formats_file(const se_formats *f, const char *rel)
+{
+	size_t i;
+	se_buf b;
+
+	se_buf_init(&b);
+	for (i = 0; i < f->nlayers; i++) {
+		struct stat st;
+		se_buf_reset(&b);
+		se_buf_addf(&b, "%s/%s", f->layers[i], rel);
+		if (se_buf_failed(&b))
+			break;
+		if (stat(se_buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
+			return se_buf_take(&b);
+	}
+	se_buf_release(&b);
+	return NULL;
 }
 
 void
@@ -725,6 +915,9 @@ se_formats_free(se_formats *f)
 	for (i = 0; i < f->ndocs; i++)
 		se_doc_free(f->docs[i]);
 	free(f->docs);
+	for (i = 0; i < f->nlayers; i++)
+		free(f->layers[i]);
+	free(f->layers);
 	se_workdays_free(f->workdays);
 	se_arena_free(f->arena);
 	free(f);
@@ -840,6 +1033,24 @@ se_format_node(const se_format *fm)
 	return fm->root;
 }
 
+const se_scale *
+se_format_area_scale(const se_formats *f, const se_format *fm,
+    const char *fallback)
+{
+	const se_node *fields = fm ? se_node_path(fm->root,
+	    "fields.areas.fields") : NULL;
+	const char *id = NULL;
+	size_t i;
+
+	for (i = 0; fields && fields->kind == SE_NODE_MAP && i < fields->n &&
+	    !id; i++)
+		id = se_node_str(se_node_path(fields->items[i],
+		    "fields.rating.scale"));
+	if (!id)
+		id = fallback;
+	return id ? se_formats_scale(f, id) : NULL;
+}
+
 const se_field *
 se_format_field(const se_format *fm, const char *name)
 {
@@ -899,6 +1110,8 @@ se_formats_list_kinds(const se_formats *f, se_buf *b)
 		for (j = 0; j < f->fws[i]->nformats; j++)
 			if (f->fws[i]->formats[j]->kind)
 				v[n++] = f->fws[i]->formats[j]->kind;
+	if (n == 0)
+		se_buf_adds(b, "no kind");
 	add_sorted(b, v, n);
 	free(v);
 }
@@ -920,6 +1133,8 @@ se_formats_list_frameworks(const se_formats *f, const char *kind, se_buf *b)
 			continue;
 		v[n++] = f->fws[i]->name;
 	}
+	if (n == 0)
+		se_buf_adds(b, "no framework");
 	add_sorted(b, v, n);
 	free(v);
 }

@@ -1,5 +1,5 @@
-/* hypo.c: the lead reviewer's desk analysis (DESIGN section 5
- * se-hypothesise, seed 002 section H): the host authority's data profile,
+/* hypo.c: the lead reviewer's desk analysis (se-hypothesise(1);
+ * the sector-led improvement handbook (2012), section H): the host authority's data profile,
  * the six candidate rules, and the ranking into hypotheses. */
 #include "hypo_internal.h"
 
@@ -428,7 +428,7 @@ enum_of(const char *const *names, int n, const se_csv_field *f)
 	return 0;
 }
 
-/* Authorities match by name, case and spaces folded (DESIGN 10.15). */
+/* Authorities match by name, case and spaces folded (se-rag(1)). */
 static bool
 same_name(const char *a, const char *b)
 {
@@ -810,32 +810,23 @@ area_title(se_hypos *h, const char *id, const char *title)
 	return t;
 }
 
+/* The self-assessment's format, when formats are known. */
+static const se_format *
+sa_fmt(const se_hypos *h)
+{
+	if (!h->in->formats || !h->in->sa->framework)
+		return NULL;
+	return se_formats_find(h->in->formats, h->in->sa->framework,
+	    h->in->sa->kind ? h->in->sa->kind : "self-assessment");
+}
+
 /* The self-assessment format's tree, when formats are known. */
 static const se_node *
 sa_format(const se_hypos *h)
 {
-	const se_format *fm;
+	const se_format *fm = sa_fmt(h);
 
-	if (!h->in->formats || !h->in->sa->framework)
-		return NULL;
-	fm = se_formats_find(h->in->formats, h->in->sa->framework,
-	    h->in->sa->kind ? h->in->sa->kind : "self-assessment");
 	return fm ? se_format_node(fm) : NULL;
-}
-
-static const se_scale *
-rating_scale(const se_hypos *h, const se_node *fields)
-{
-	const char *id = NULL;
-	size_t i;
-
-	if (!h->in->formats)
-		return NULL;
-	for (i = 0; fields && fields->kind == SE_NODE_MAP && i < fields->n &&
-	    !id; i++)
-		id = se_node_str(se_node_path(fields->items[i],
-		    "fields.rating.scale"));
-	return se_formats_scale(h->in->formats, id ? id : "em4");
 }
 
 static void
@@ -887,7 +878,8 @@ load_areas(se_hypos *h)
 	const se_node *map = se_node_get(h->in->sa->meta, "areas");
 	const se_node *fmt = se_node_path(sa_format(h), "fields.areas.fields");
 	const se_node *order = fmt && fmt->kind == SE_NODE_MAP ? fmt : map;
-	const se_scale *sc = rating_scale(h, fmt);
+	const se_scale *sc = h->in->formats ? se_format_area_scale(
+	    h->in->formats, sa_fmt(h), "em4") : NULL;
 	size_t i, k = 0;
 
 	if (!order || order->kind != SE_NODE_MAP)
@@ -1921,6 +1913,8 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 
 	if (h->failed)
 		return -1;
+	if (investigate == 0)
+		investigate = SE_INVESTIGATE;
 	order = calloc(h->ncand + 1, sizeof *order);
 	g = calloc(h->ncand + 1, sizeof *g);
 	free(h->ranked);
@@ -1945,7 +1939,7 @@ se_hypos_rank(se_hypos *h, size_t investigate)
 				goto out;
 			ng++;
 		}
-		/* The host's own line of enquiry leads its group (seed 002:
+		/* The host's own line of enquiry leads its group (the handbook:
 		 * KLOEs are translated into hypotheses). */
 		if (kloe && g[k].n) {
 			memmove(&g[k].parts[1], &g[k].parts[0], g[k].n *

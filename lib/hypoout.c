@@ -1,5 +1,6 @@
 /* hypoout.c: the hypotheses as the lead reviewer's draft review workbook
- * (seed 002 section H; YAML, kind: review, stage: draft, DESIGN 10.7),
+ * (the sector-led improvement handbook (2012), section H; YAML, kind:
+ * review, stage: draft, se-formats(5) review),
  * or as Markdown, text or JSON.  Escaping happens here and only here. */
 #include "hypo_internal.h"
 
@@ -280,10 +281,10 @@ render_yaml(const se_hypos *h, const se_hypoout_opts *o, FILE *f)
 	se_buf b;
 	size_t i;
 
-	fputs("# Review workbook drafted by se-hypothesise (seed 002 section "
-	    "H): the lead\n# reviewer's proposed hypotheses, ranked; agree "
-	    "them with the host before\n# the visit, then fill in methods, "
-	    "team, dates and findings.\n", f);
+	fputs("# Review workbook drafted by se-hypothesise (sector-led "
+	    "improvement handbook,\n# 2012, section H): the lead reviewer's "
+	    "proposed hypotheses, ranked; agree them\n# with the host before "
+	    "the visit; then fill in methods, team, dates, findings.\n", f);
 	fputs("kind: review\n", f);
 	yaml_key(f, 0, "framework", in->sa->framework ? in->sa->framework :
 	    "em-2012");

@@ -56,6 +56,9 @@ int se_read_file(const char *path, size_t max, char **out, size_t *len,
 int se_strcasecmp(const char *a, const char *b);
 int se_strncasecmp(const char *a, const char *b, size_t n);
 
+/* Whether 's' ends with 'end', ASCII case ignored (a file name's suffix). */
+bool se_ends_with(const char *s, const char *end);
+
 /* FNV-1a hash of n bytes. */
 uint64_t se_hash(const void *p, size_t n);
 

@@ -1,5 +1,5 @@
 /* number.c: numbers as statistical extracts write them ("23.5%", "1,234",
- * " 12 ") and the suppression markers of official statistics (DESIGN 4). */
+ * " 12 ") and the suppression markers of official statistics (se-formats(5) Extracts). */
 #include "internal.h"
 
 #include <stdint.h>

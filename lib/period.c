@@ -1,4 +1,4 @@
-/* period.c: the periods extracts use (DESIGN 4 and 10.14): years, year
+/* period.c: the periods extracts use (se-formats(5) Extracts): years, year
  * spans (financial or academic years), quarters, months and dates. */
 #include "internal.h"
 

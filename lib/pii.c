@@ -1,6 +1,6 @@
 /*
- * pii.c: children's personal identifiers in text (DESIGN section 8,
- * se-validate, "personal-data").  A pure scanner: one pass over the
+ * pii.c: children's personal identifiers in text (se-formats(5)
+ * PERSONAL DATA, se-validate "personal-data").  A pure scanner: one pass over the
  * bytes, each detector trying at the start of a word, bounded lookahead,
  * no allocation.  Identifiers with a check character are reported only
  * when it is valid, so that false alarms stay rare.

@@ -1,6 +1,6 @@
-/* plan.c: the improvement plan model (seed 000's columns, seed 004's
- * monthly monitoring): actions read from a YAML plan or a spreadsheet
- * CSV, their states as of a date (DESIGN 10.11), staleness, what they
+/* plan.c: the improvement plan model (the RIA framework's columns, the
+ * post-inspection plan's monthly monitoring): actions read from a YAML plan or a spreadsheet
+ * CSV, their states as of a date (se-plan(1) States), staleness, what they
  * lack, and their measurable impact checked against the data. */
 #include "internal.h"
 #include "plan_internal.h"
@@ -574,13 +574,6 @@ se_plan_add_doc(se_plan *p, const se_doc *doc, se_diag *diag)
 
 /* ---- loading a file --------------------------------------------------- */
 
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && se_strcasecmp(s + n - k, suffix) == 0;
-}
-
 /* A CSV by its name, or (standard input, other names) by a first line
  * that has a comma and is not YAML. */
 static bool
@@ -589,10 +582,10 @@ looks_csv(const char *path, const char *buf, size_t len)
 	const char *nl;
 	size_t n;
 
-	if (ends_with(path, ".csv"))
+	if (se_ends_with(path, ".csv"))
 		return true;
-	if (ends_with(path, ".yaml") || ends_with(path, ".yml") ||
-	    ends_with(path, ".md"))
+	if (se_ends_with(path, ".yaml") || se_ends_with(path, ".yml") ||
+	    se_ends_with(path, ".md"))
 		return false;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 		buf += 3;
@@ -662,13 +655,13 @@ add_found(void *ctx, const char *path, bool named)
 
 	if (named)
 		return load_file(p, path, diag);
-	if (!ends_with(path, ".csv") && !ends_with(path, ".yaml") &&
-	    !ends_with(path, ".yml"))
+	if (!se_ends_with(path, ".csv") && !se_ends_with(path, ".yaml") &&
+	    !se_ends_with(path, ".yml"))
 		return 0;
 	quiet = se_diag_new();
 	if (quiet == NULL)
 		return -1;
-	if (ends_with(path, ".csv")) {
+	if (se_ends_with(path, ".csv")) {
 		if (load_file(p, path, quiet) == 0)
 			pass_on(quiet, diag);
 	} else {
@@ -719,7 +712,8 @@ staleness(se_action *a, const se_assess *as)
 	/* Not started: nothing to report yet; finished: nothing more. */
 	a->stale = (a->status == SE_STATUS_IN_PROGRESS ||
 	    a->status == SE_STATUS_AT_RISK) &&
-	    (a->last_note < 0 || as->as_of - a->last_note > as->stale_days);
+	    (a->last_note < 0 || as->as_of - a->last_note >
+	    (as->stale_days > 0 ? as->stale_days : SE_STALE_DAYS));
 }
 
 int

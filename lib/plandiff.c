@@ -1,6 +1,6 @@
-/* plandiff.c: what changed between two versions of a plan, for seed
- * 004's monthly monitoring report: new, completed, slipped and dropped
- * actions and changed owners, matched as DESIGN 10.12 says. */
+/* plandiff.c: what changed between two versions of a plan, for the
+ * monthly monitoring report: new, completed, slipped and dropped
+ * actions and changed owners, matched as se-plan(1) Changes says. */
 #include "internal.h"
 #include "plan_internal.h"
 

@@ -1,5 +1,5 @@
-/* planout.c: the plan as people read it (seed 000's table in text and
- * Markdown, the scrutiny report in HTML, seed 004's monthly changes) and
+/* planout.c: the plan as people read it (the RIA framework's table in text
+ * and Markdown, the scrutiny report in HTML, the monthly changes) and
  * as machines read it (CSV that round-trips and is safe in Excel, JSON,
  * YAML that is a plan document again). */
 #include "internal.h"
@@ -272,6 +272,8 @@ last_note(const se_action *a)
 static void
 status_text(const se_action *a, long stale_days, se_buf *b)
 {
+	if (stale_days <= 0)
+		stale_days = SE_STALE_DAYS;
 	const se_note *n = last_note(a);
 	char d[11];
 

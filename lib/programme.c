@@ -1,18 +1,18 @@
 /*
  * programme.c: the regional peer challenge programme (kind: programme,
- * DESIGN 10.22): the three-year calendar of peer challenge team reviews
- * and safeguarding assurance visits of seed 002 ("Calendar of Peer
+ * se-formats(5) programme): the three-year calendar of peer challenge team reviews
+ * and safeguarding assurance visits of the sector-led improvement handbook (2012) ("Calendar of Peer
  * Challenge in the East Midlands" and the Memorandum of Understanding)
- * and the annual timetable of seed 000 ("2018/19 Timetable of activity").
+ * and the annual timetable of the RIA framework ("2018/19 Timetable of activity").
  *
  * One file, four jobs over one model: loading a programme document and
- * checking the seed's rules; drafting a programme that keeps them; the
- * events and milestones as plan rows with states; the seed's three grids
+ * checking the handbook's rules; drafting a programme that keeps them; the
+ * events and milestones as plan rows with states; the handbook's three grids
  * and the timetable as a calendar report.
  *
  * Months are counted as one number, year * 12 + month - 1, so that a
  * quarter starts on a multiple of 3 and a two-month slot on a multiple
- * of 2 (January, March, May, ...), as in seed 002's tables.
+ * of 2 (January, March, May, ...), as in the handbook's tables.
  */
 #include "internal.h"
 
@@ -114,8 +114,8 @@ fold(char c)
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* Authorities match by name, case-insensitive, spaces folded (DESIGN
- * 10.15). */
+/* Authorities match by name, case-insensitive, spaces folded
+ * (se-rag(1)). */
 static bool
 name_eq(const char *a, const char *b)
 {
@@ -397,8 +397,8 @@ lalloc(loader *l, size_t n, size_t size)
 }
 
 /* 'cycle: 2012-2014' is January 2012 to December 2014; 'start' and
- * 'end' (YYYY-MM) narrow it to the months the calendar covers, as seed
- * 002's runs from January 2012 to June 2014. */
+ * 'end' (YYYY-MM) narrow it to the months the calendar covers, as the
+ * handbook's runs from January 2012 to June 2014. */
 static int
 load_cycle(loader *l, const se_node *meta)
 {
@@ -807,7 +807,7 @@ format_rules(const se_node *format)
 
 /* Limits, far above a region's (9 to 16 authorities, a few dozen
  * events), so that the rules' checks, some quadratic in the size of the
- * programme, finish quickly on any input (DESIGN 6). */
+ * programme, finish quickly on any input (libse(3), limits). */
 enum {
 	MAX_AUTHORITIES = 1000,
 	MAX_EVENTS = 5000,
@@ -977,7 +977,7 @@ check_host_one(const se_programme *p, se_diag *d)
 }
 
 /* Each DCS leads (or quality-assures) exactly one other authority's
- * team review (seed 002, "Within the three year cycle, each DCS will"). */
+ * team review (the handbook, "Within the three year cycle, each DCS will"). */
 static void
 check_role_once(const se_programme *p, bool qa, se_diag *d)
 {
@@ -1128,7 +1128,7 @@ check_spacing(const se_programme *p, size_t *buf, se_diag *d)
 	}
 }
 
-/* The seed's asterisk: an authority with fewer visits in the cycle than
+/* The handbook's asterisk: an authority with fewer visits in the cycle than
  * the format says is marked, its next visit falling in the next cycle. */
 static void
 check_next_cycle(const se_programme *p, size_t *buf, se_diag *d)
@@ -1225,7 +1225,7 @@ inv_text(const se_programme *p, const inv *v, bool verb)
 
 /* Give each event of one authority its own quarter: fixed ones first, in
  * order; a visit whose slot straddles two quarters (Mar-Apr, Sep-Oct)
- * takes whichever is free, as seed 002's third grid does, by augmenting
+ * takes whichever is free, as the handbook's third grid does, by augmenting
  * paths (Kuhn).  Events that cannot be placed keep q -1. */
 static bool
 place(inv *v, size_t n, size_t i, int *owner_q, size_t nq, int qbase,
@@ -1405,7 +1405,7 @@ check_accredited(const se_programme *p, se_diag *d)
 				    "team member '%s' is not on the "
 				    "programme's 'accredited' list: every "
 				    "member is accredited before deployment "
-				    "(seed 002, A1)", m->name);
+				    "(East Midlands sector-led improvement handbook, A1)", m->name);
 		}
 }
 
@@ -1667,7 +1667,7 @@ draft_write(const drafter *r, const char *region, const char *cycle,
 	    "\n# reviews one a quarter, lead and QA DCS by rotation, "
 	    "safeguarding\n# assurance visits across two-month slots.  "
 	    "Review teams are formed\n# once the hypotheses are agreed "
-	    "(seed 002, A1).\n");
+	    "(East Midlands sector-led improvement handbook, A1).\n");
 	fputs("kind: programme\nframework: em-2012\n", f);
 	if (region) {
 		fputs("region: ", f);
@@ -1860,7 +1860,7 @@ se_programme_draft(const se_doc *authorities, const char *cycle,
 		r.rq[k] = k * r.nq / r.n;
 		r.ncand[k] = draft_choices(&r, k, r.cand + k * r.ncand_max);
 	}
-	/* One visit a slot where the slots allow (as seed 002's calendar),
+	/* One visit a slot where the slots allow (as the handbook's calendar),
 	 * else two, and so on: the spread is a preference, not a rule. */
 	for (;;) {
 		bool ok;
@@ -2039,7 +2039,7 @@ se_programme_rows(const se_programme *p, const se_doc *const *docs,
 	return 0;
 }
 
-/* ---- the calendar (seed 002's three grids, seed 000's timetable) ------ */
+/* ---- the calendar (the handbook's three grids, the RIA timetable) */
 
 static const char *
 grid_set(se_arena *ar, se_calendar_grid *g, size_t row, size_t col,
@@ -2456,21 +2456,13 @@ typedef struct wbooks {
 	bool oom;
 } wbooks;
 
-static bool
-has_suffix(const char *s, const char *end)
-{
-	size_t n = strlen(s), e = strlen(end);
-
-	return n >= e && strcmp(s + n - e, end) == 0;
-}
-
 static int
 wbook_add(void *ctx, const char *path, bool named)
 {
 	wbooks *w = ctx;
 	se_doc *doc;
 
-	if (!named && !has_suffix(path, ".yaml") && !has_suffix(path, ".yml"))
+	if (!named && !se_ends_with(path, ".yaml") && !se_ends_with(path, ".yml"))
 		return 0;
 	doc = se_doc_load(path, named ? w->d : w->quiet);
 	if (!doc)

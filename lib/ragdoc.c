@@ -1,5 +1,5 @@
-/* ragdoc.c: what se-rag shows for documents (DESIGN section 5 se-rag,
- * 4 "Combining ratings", 10.9): a summary's Signature of Success with its
+/* ragdoc.c: what se-rag shows for documents (se-rag(1) DOCUMENTS,
+ * se-formats(5) Framework data): a summary's Signature of Success with its
  * direction computed, a self-assessment's areas, and a quality-standards
  * dashboard with its combined ratings computed beside the recorded ones
  * and each standard's best supported grade (lib/combine.c). */
@@ -300,7 +300,13 @@ authority(const se_doc *doc)
 	return a ? a : "";
 }
 
-/* ---- summary: the Signature of Success (seed 000) ------------------------ */
+static bool
+is_kind(const se_doc *doc, const char *kind)
+{
+	return doc->kind && strcmp(doc->kind, kind) == 0;
+}
+
+/* ---- summary: the Signature of Success (RIA framework) ------------------ */
 
 static void
 rate_summary(struct ctx *x, struct table *t)
@@ -333,7 +339,7 @@ rate_summary(struct ctx *x, struct table *t)
 	}
 }
 
-/* ---- self-assessment: the nine areas (seed 002 G) ------------------------ */
+/* ---- self-assessment: the nine areas (handbook, section G) --------------- */
 
 static void
 rate_self_assessment(struct ctx *x, struct table *t)
@@ -341,10 +347,12 @@ rate_self_assessment(struct ctx *x, struct table *t)
 	static const char *const cols[] = { "authority", "area", "rating",
 		NULL };
 	const se_node *areas = se_node_get(x->doc->meta, "areas");
-	const se_scale *s = se_formats_scale(x->f, "em4");
+	const se_scale *s = se_format_area_scale(x->f, se_formats_find(x->f,
+	    x->doc->framework, x->doc->kind), "em4");
 	size_t i, r;
 
-	table_init(t, "Self-assessment areas", cols);
+	table_init(t, is_kind(x->doc, "self-assessment") ? "Self-assessment "
+	    "areas" : "Areas", cols);
 	if (!areas || areas->kind != SE_NODE_MAP || !s)
 		return;
 	for (i = 0; i < areas->n; i++) {
@@ -364,7 +372,7 @@ rate_self_assessment(struct ctx *x, struct table *t)
 	}
 }
 
-/* ---- quality-standards: the seed 003 dashboard ---------------------------- */
+/* ---- quality-standards: the quality standards dashboard -------------------- */
 
 struct crit {
 	const se_node *node;
@@ -580,6 +588,7 @@ struct qs {
 	const se_node *root, *groups;
 	const se_scale *s;
 	se_combine rule;
+	se_rounding round;
 };
 
 /* One combined row: the group's levels in 'phases' (NULL: every phase). */
@@ -609,7 +618,7 @@ combined_row(struct qs *q, const se_node *phases, const char *phase,
 				lv[n++] = l;
 		}
 	}
-	comp = se_combine_levels(q->rule, lv, n);
+	comp = se_combine_levels(q->rule, &q->round, lv, n);
 	if (rec && gid)
 		recl = level_of(q->x, q->s, se_node_get(se_node_get(rec,
 		    phase ? phase : "overall"), gid));
@@ -656,6 +665,27 @@ standard_rows(struct qs *q, const char *phase, const se_node *stds)
 	}
 }
 
+/* The format's `combine: round:` (and `threshold:`); half-towards-worse
+ * when absent.  A value that cannot be read is an error at its place in
+ * the format, and the default is used. */
+static void
+read_rounding(struct ctx *x, const se_node *root, se_rounding *r)
+{
+	const se_node *rn = se_node_path(root, "combine.round");
+	const se_node *tn = se_node_path(root, "combine.threshold");
+	const char *round = se_node_str(rn);
+
+	r->kind = SE_ROUND_HALF_TOWARDS_WORSE;
+	if (!rn)
+		return;
+	if (!round || se_rounding_parse(round, se_node_str(tn), r) < 0)
+		se_diag_error(x->diag, tn && round &&
+		    strcmp(round, "threshold") == 0 ? &tn->pos : &rn->pos,
+		    "format", "combine: round must be nearest, "
+		    "half-towards-worse or threshold (with threshold: a "
+		    "number above 0 and at most 1, such as 0.75)");
+}
+
 static void
 rate_quality_standards(struct ctx *x, struct table *t)
 {
@@ -681,6 +711,7 @@ rate_quality_standards(struct ctx *x, struct table *t)
 	rule = se_node_str(se_node_path(q.root, "combine.rule"));
 	rl = rule ? se_combine_parse(rule) : SE_COMBINE_MEAN;
 	q.rule = rl < 0 ? SE_COMBINE_MEAN : (se_combine)rl;
+	read_rounding(x, q.root, &q.round);
 	if (!q.root || !q.s || !phases || phases->kind != SE_NODE_MAP ||
 	    !q.groups || q.groups->kind != SE_NODE_LIST)
 		return;
@@ -704,6 +735,7 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 {
 	struct table t;
 	struct ctx x;
+	const se_format *fm;
 	size_t i;
 	bool first = true, oom = false;
 
@@ -725,22 +757,23 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 		x.f = f;
 		x.doc = doc;
 		x.diag = diag;
-		if (doc->kind && (strcmp(doc->kind, "summary") == 0 ||
-		    strcmp(doc->kind, "self-assessment") == 0 ||
-		    strcmp(doc->kind, "quality-standards") == 0) &&
-		    f && !se_formats_resolve(f, doc, diag))
+		fm = doc->kind && f ? se_formats_resolve(f, doc, diag) : NULL;
+		if (f && doc->kind && !fm)
 			continue; /* no format to rate it by: said why */
-		if (doc->kind && strcmp(doc->kind, "summary") == 0)
+		if (is_kind(doc, "summary"))
 			rate_summary(&x, &t);
-		else if (doc->kind && strcmp(doc->kind, "self-assessment") == 0)
-			rate_self_assessment(&x, &t);
-		else if (doc->kind && strcmp(doc->kind, "quality-standards") == 0)
+		else if (is_kind(doc, "quality-standards"))
 			rate_quality_standards(&x, &t);
+		else if (is_kind(doc, "self-assessment") ||
+		    se_format_area_scale(f, fm, NULL))
+			rate_self_assessment(&x, &t);
 		else {
-			se_diag_error(diag, &pos, "not-rated", "se-rag rates "
-			    "extracts and summary, self-assessment and "
-			    "quality-standards documents, not '%s'",
-			    doc->kind ? doc->kind : "(no kind)");
+			se_diag_error(diag, &pos, "not-rated", "nothing to "
+			    "rate in a %s: se-rag rates extracts, summaries, "
+			    "quality standards and documents whose format gives "
+			    "each area a rating", fm && se_format_title(fm)
+			    ? se_format_title(fm) : doc->kind ? doc->kind :
+			    "document with no kind");
 			continue;
 		}
 		switch (fmt) {

@@ -25,7 +25,7 @@ se_ragout_format_parse(const char *name)
 	return -1;
 }
 
-/* The columns of the table (DESIGN 4 "Machine outputs", 5 se-rag). */
+/* The columns of the table (se-rag(1) OUTPUT). */
 enum {
 	C_AUTH, C_IND, C_PERIOD, C_VALUE, C_PREV, C_CHANGE, C_DIR, C_RANK,
 	C_OF, C_QUART, C_COMP, C_SOURCE, C_RAG, C_REASON, C_FLAG, NCOL
@@ -1339,7 +1339,11 @@ se_ragout_render(const se_store *s, const se_rate_opts *ro,
 {
 	struct ctx c;
 	size_t n = se_store_nentities(s), k;
+	se_ragout_opts with_band = *o;
 
+	if (!(with_band.band > 0))
+		with_band.band = SE_BAND;
+	o = &with_band;
 	memset(&c, 0, sizeof c);
 	se_buf_init(&c.line);
 	c.s = s;

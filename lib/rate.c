@@ -1,5 +1,5 @@
-/* rate.c: the rating rules of DESIGN section 4 as pure functions over
- * numbers; rating.c applies them to a series store. */
+/* rate.c: the rating rules of se-rag(1) RATING RULES as pure functions
+ * over numbers; series.c applies them to a series store. */
 #include "internal.h"
 
 #include <float.h>

@@ -1,6 +1,6 @@
 /* report.c: the report model every report type is assembled into, and
  * the one place narrative Markdown is made safe before any renderer
- * sees it (cmark safe mode, DESIGN 5 se-report). */
+ * sees it (cmark safe mode, se-report(1)). */
 #include "report_internal.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* reports.c: the five report types of se-report (DESIGN 5), assembled
+/* reports.c: the five report types of se-report (se-report(1)), assembled
  * from documents and extracts into the report model of report.c: data
  * assembly only, no printing.  Every figure carries a source footnote
  * (file:line, and the rule that rated it). */
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Problems with no place in a file are the command's (DESIGN 10.2). */
+/* Problems with no place in a file are the command's (se(7) Diagnostics). */
 static const se_pos me = { "se-report", 0, 0 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -247,7 +247,7 @@ chapters_free(struct chapters *c)
 
 /* The summary's chapters in its `chapters:` order: a self-evaluation
  * named on the command line is used as it is, others are loaded from the
- * summary's directory (DESIGN 10.18). */
+ * summary's directory (se-formats(5) Evidence). */
 static int
 chapters_load(const se_report_input *in, const se_doc *sum,
     struct chapters *c, se_diag *d)
@@ -311,7 +311,7 @@ contacts(se_report *r, const se_doc *sum)
 	    "not given"));
 }
 
-/* The five summary parts of seed 000, in its order, asked of the summary
+/* The five summary parts of the RIA framework's template, in its order, asked of the summary
  * itself ("Children's Services") and of each chapter. */
 static const struct {
 	const char *id, *title;
@@ -483,7 +483,7 @@ se_report_summary(const se_report_input *in, se_diag *d)
 		se_report_heading(r, 2, intro[i].title);
 		body(r, sum, s);
 	}
-	/* seed 000: the authority-wide block, the Signature of Success,
+	/* The RIA template: the authority-wide block, the Signature of Success,
 	 * then a block for each chapter, then Risk Support and Offer */
 	parts_of(r, in, sum, "Children's Services", true);
 	signature(r, in, sum, d);
@@ -731,7 +731,7 @@ long_date(const char *ymd, char buf[32])
 	return buf;
 }
 
-/* Seed 002 (B, C; DESIGN 10.7): the letter within 10 working days of the
+/* The handbook, sections B and C (se-formats(5) review): the letter within 10 working days of the
  * last day of a review, 5 of a visit. */
 static void
 deadline(se_report *r, const se_report_input *in, const se_doc *rv,
@@ -1156,7 +1156,7 @@ theme_add(struct themes *ts, const char *theme, size_t len,
 	t->nauth++;
 }
 
-/* DESIGN 10.17: an item's theme is its explicit `theme:`, else the
+/* se-report(1) themes: an item's theme is its explicit `theme:`, else the
  * framework area it sits under (its `area:`), else its section. */
 static void
 yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,

@@ -63,7 +63,7 @@ se_same_name(const char *a, const char *b)
 	return true;
 }
 
-/* Seed 002 H: "select a maximum of 3 hypotheses to investigate". */
+/* Handbook, section H: "select a maximum of 3 hypotheses to investigate". */
 static void
 max_investigated(const se_rule_ctx *rc)
 {
@@ -86,7 +86,7 @@ max_investigated(const se_rule_ctx *rc)
 	}
 }
 
-/* Seed 002 B, C: no one reviews their own authority. */
+/* Handbook, sections B and C: no one reviews their own authority. */
 static void
 check_member(const se_rule_ctx *rc, const se_node *m, const char *host,
     const char *role)
@@ -121,7 +121,7 @@ team_not_from_host(const se_rule_ctx *rc)
 			check_member(rc, team->items[i], host, "team member");
 }
 
-/* Seed 002 H: each agreed action comes from a hypothesis investigated. */
+/* Handbook, section H: each agreed action comes from a hypothesis investigated. */
 static const se_node *
 find_hypothesis(const se_node *hyps, const char *id)
 {
@@ -180,7 +180,7 @@ action_names_hypothesis(const se_rule_ctx *rc)
 	}
 }
 
-/* DESIGN 10.7, seed 002 B: the letter is sent within 10 working days of
+/* Handbook, section B: the letter is sent within 10 working days of
  * the last day of a review, 5 of a visit (Monday to Friday, less the bank
  * holidays of England). */
 static void
@@ -370,8 +370,8 @@ qs_standard_phase(const se_rule_ctx *rc)
 }
 
 /* qs-rating-supported: the best grade the criteria met support (the
- * rubric of formats/ns-2009/quality-standards.yaml, seed 003 "critical
- * criteria"), and a rating or claim above it. */
+ * rubric of formats/ns-2009/quality-standards.yaml, the quality
+ * standards' "critical criteria"), and a rating or claim above it. */
 struct qs_crit {
 	const se_node *node;
 	const char *id;

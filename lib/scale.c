@@ -1,6 +1,6 @@
 /* scale.c: rating scales.  A rating is read through the scale its field
  * names: by level id, label or alias, or by that scale's own numeric code
- * (DESIGN 3: em4 counts 1..4 upwards, ns4 and ofsted4 4..1 downwards, so a
+ * (se-formats(5) Scales: em4 counts 1..4 upwards, ns4 and ofsted4 4..1 downwards, so a
  * number is never assumed to mean the same on two scales). */
 #include "internal.h"
 #include "format_internal.h"

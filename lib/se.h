@@ -27,7 +27,7 @@ enum {
 	SE_EXIT_FAILURE = 2   /* could not do the job */
 };
 
-/* Limits of DESIGN section 6, enforced where memory is obtained. */
+/* Limits (libse(3) DESCRIPTION), enforced where memory is obtained. */
 #define SE_MAX_DOC_BYTES (16u * 1024u * 1024u)
 #define SE_MAX_DEPTH 64
 #define SE_MAX_ALIASES 1000
@@ -178,7 +178,8 @@ typedef struct se_cli {
 	const char *format;      /* -F, or NULL */
 	const char *output;      /* -o, or NULL */
 	int color;               /* SE_COLOR_* (default SE_COLOR_AUTO) */
-	const char *formats_dir; /* --formats, or NULL */
+	const char *formats_dir; /* each --formats joined by ':', or NULL */
+	char formats_buf[4096];  /* where formats_dir is joined */
 } se_cli;
 
 /* Values getopt_long returns for the common long-only options. */
@@ -236,11 +237,13 @@ int se_cli_usage_error(const char *prog, const char *usage, const char *fmt,
 #endif
     ;
 
-/* The formats directory (DESIGN 10.19): 'cli_dir' (--formats), else
- * $SE_FORMATS when set and non-empty, else the build tree's formats/ when
- * the command runs from .../build* /bin/ ('argv0' resolved, or
- * /proc/self/exe), else SE_DATADIR "/formats".  Returns a string the
- * caller frees with free(); NULL only when out of memory. */
+/* The formats directories, for se_formats_load(), top layer first and
+ * separated by ':': 'cli_dir' (each --formats, as se_cli_common() joins
+ * them), then each directory of $SE_FORMATS (':'-separated), then the
+ * shipped formats: the build tree's formats/ when the command runs from
+ * .../build* /bin/ ('argv0' resolved, or /proc/self/exe), else
+ * SE_DATADIR "/formats".  Returns a string the caller frees with free();
+ * NULL only when out of memory. */
 char *se_formats_dir(const char *cli_dir, const char *argv0);
 
 /* ---- the document tree (lib/doc.c, lib/yaml.c, lib/markdown.c) -------- */
@@ -337,7 +340,7 @@ struct se_doc {
  * starts with a front matter block.  Problems in its content go to 'diag'
  * (duplicate keys: the document is still returned); NULL when it cannot
  * be read or parsed at all: unreadable, not UTF-8, a YAML syntax error,
- * unterminated front matter, or a limit of DESIGN section 6 (the reason
+ * unterminated front matter, or a limit of libse(3) (the reason
  * is in 'diag').  Only the first YAML document of a stream is used.
  * Rules: unreadable, encoding, binary, too-large, too-deep,
  * too-many-aliases (alias uses counted as if expanded), alias-cycle,
@@ -372,7 +375,7 @@ typedef enum {
 	SE_POLARITY_LOW
 } se_polarity;
 
-/* What an indicator is compared with (DESIGN section 4). */
+/* What an indicator is compared with (se-rag(1) RATING RULES). */
 typedef enum {
 	SE_COMPARE_DEFAULT, /* thresholds when it has them, else England */
 	SE_COMPARE_ENGLAND,
@@ -474,13 +477,33 @@ double se_median(double *v, size_t n);
 typedef enum { SE_COMBINE_WORST, SE_COMBINE_MEDIAN, SE_COMBINE_MEAN } se_combine;
 /* Parse "worst", "median", "mean"; -1 if unknown. */
 int se_combine_parse(const char *name);
+/* How a mean between two levels becomes a level (a format's
+ * `combine: round:`): half-towards-worse rounds to the nearest level, an
+ * exact half down; nearest rounds to the nearest, an exact half up;
+ * threshold goes up to the next level only when the fraction above the
+ * lower one reaches num/den (`threshold: 0.75`: a level is reached only
+ * when the mean is within a quarter of it). */
+typedef enum {
+	SE_ROUND_HALF_TOWARDS_WORSE,
+	SE_ROUND_NEAREST,
+	SE_ROUND_THRESHOLD
+} se_round_kind;
+typedef struct se_rounding {
+	se_round_kind kind;
+	long num, den; /* SE_ROUND_THRESHOLD: 0 < num/den <= 1 */
+} se_rounding;
+/* Parse a `round:` name and, for "threshold", its `threshold:` (a decimal
+ * in (0, 1], at most 6 places) into 'r'.  0, or -1 with 'r' unchanged. */
+int se_rounding_parse(const char *round, const char *threshold,
+    se_rounding *r);
 /* Combine 'n' levels by 'rule', skipping SE_LEVEL_NA: worst (the
  * lowest), median (an even count takes the mean of the middle two), mean;
- * a mean is rounded to the nearest level, halves towards the worse.
- * SE_LEVEL_NA when every level is N/A (or n is 0). */
-int se_combine_levels(se_combine rule, const int *levels, size_t n);
+ * a mean is rounded by 'round' (NULL: half-towards-worse).  SE_LEVEL_NA
+ * when every level is N/A (or n is 0). */
+int se_combine_levels(se_combine rule, const se_rounding *round,
+    const int *levels, size_t n);
 
-/* One criterion of the seed 003 rubric: the grade column it sits in
+/* One criterion of the quality standards' rubric: the grade column it sits in
  * (a level), whether it is critical, whether it is derived from others
  * (its 'met' already resolved by the caller), and whether it is met: for
  * the columns below 'good', that it applies. */
@@ -550,7 +573,7 @@ typedef struct se_period {
 	int sub;          /* quarter 1-4, month 1-12 (month of a date), else 0 */
 	int day;          /* day of the month of a date, else 0 */
 	bool maybe_month; /* a span like 2011-12 that could be December 2011
-	                     (DESIGN 10.14: the series decides) */
+	                     (the series decides) */
 } se_period;
 
 /* Parse a period from 's' (n bytes; surrounding spaces allowed).  Returns
@@ -607,7 +630,7 @@ void se_extract_free(se_extract *x); /* NULL is a no-op */
  * when it could not be opened or read to the end (reason in 'd'). */
 int se_extract_read(const char *path, se_row_fn fn, void *ctx, se_diag *d);
 
-/* What a CSV holds, from its header (DESIGN 10.4). */
+/* What a CSV holds, from its header (se-formats(5) CSV). */
 typedef enum {
 	SE_CSV_UNKNOWN,
 	SE_CSV_EXTRACT,
@@ -666,7 +689,7 @@ int se_store_read(se_store *s, const char *path);
  * -1 when it could not be read or is not a neighbours file. */
 int se_store_read_neighbours(se_store *s, const char *path);
 /* After the last row: tell comparators from authorities, resolve each
- * indicator's periods (DESIGN 10.14; mixed granularity is an error, rule
+ * indicator's periods (se-rag(1); mixed granularity is an error, rule
  * mixed-periods, and the indicator is left unrated) and sort.  Call once;
  * the queries below need it.  0, or -1 when out of memory. */
 int se_store_finish(se_store *s);
@@ -710,8 +733,7 @@ bool se_store_has_series(const se_store *s, size_t i, size_t e);
 
 /* ---- rating a series store (lib/rate.c) ------------------------------ */
 
-/* Rating a series store (DESIGN section 4, "Details the rules depend
- * on").  Options from the command line: */
+/* Rating a series store (se-rag(1) RATING RULES).  Options from the command line: */
 typedef struct se_rate_opts {
 	const char *period;   /* --period, or NULL: each indicator's latest */
 	const char *previous; /* --previous, or NULL: the period before it */
@@ -755,8 +777,8 @@ size_t se_rating_reason(const se_store *s, size_t i, const se_rating *r,
  * text that reads back as 'v' when 'precision' < 0. */
 size_t se_number_format(double v, int precision, char *buf, size_t n);
 
-/* Rendering ratings (lib/ragout.c): the table of DESIGN section 5
- * se-rag, its tartan-rug pivot and the exception report. */
+/* Rendering ratings (lib/ragout.c): the table of se-rag(1),
+ * its tartan-rug pivot and the exception report. */
 typedef enum {
 	SE_RAGOUT_TEXT,
 	SE_RAGOUT_CSV,
@@ -774,7 +796,7 @@ typedef struct se_ragout_opts {
 	size_t nauthorities;
 	se_ragout_by by;                 /* --by: the pivot */
 	bool exceptions;                 /* --exceptions */
-	double band;                     /* --band, percent (default 20) */
+	double band;                     /* --band, percent (0: SE_BAND) */
 } se_ragout_opts;
 /* Rate every series of a finished store and write the result to 'out'.
  * Returns 0, or -1 when out of memory or writing failed. */
@@ -794,8 +816,8 @@ int se_ragdoc_render(const struct se_formats *f, se_doc *const *docs,
 
 /* ---- hypotheses (lib/hypo.c, lib/hypoout.c) --------------------------- */
 
-/* One indicator of the host authority's data profile, as rated (DESIGN
- * section 4): from a series store or from se-rag -F csv output.  Strings
+/* One indicator of the host authority's data profile, as rated
+ * (se-rag(1)): from a series store or from se-rag -F csv output.  Strings
  * are owned by the profile. */
 typedef struct se_fact {
 	const se_indicator *ind;     /* the catalogue entry (or made up) */
@@ -842,11 +864,11 @@ const se_fact *se_profile_at(const se_profile *p, size_t i);
 const se_fact *se_profile_find(const se_profile *p, const char *id);
 
 /* What a --data file holds, from its header: an extract, statistical
- * neighbours or se-rag -F csv output (DESIGN 10.4).  SE_CSV_UNKNOWN,
+ * neighbours or se-rag -F csv output (se-formats(5) CSV).  SE_CSV_UNKNOWN,
  * reported (csv-header), when it is none of them or cannot be read. */
 se_csv_kind se_csv_sniff_file(const char *path, se_diag *d);
 
-/* The six candidate rules of DESIGN section 5 se-hypothesise. */
+/* The six candidate rules of se-hypothesise(1) RULES. */
 typedef enum {
 	SE_HYPO_GAP,        /* self-awareness gap */
 	SE_HYPO_KLOE,       /* key line of enquiry */
@@ -909,7 +931,7 @@ int se_hypo_find_claims(se_hypos *h);
 /* Merge the candidates of each area (a key line of enquiry keeps its
  * own hypothesis), order by score, then framework area order, then
  * indicator id, number them H1.., and mark the first 'investigate'
- * (1..3) to investigate.  0, or -1 when out of memory. */
+ * (1..3; 0: SE_INVESTIGATE) to investigate.  0, or -1 when out of memory. */
 int se_hypos_rank(se_hypos *h, size_t investigate);
 /* All six rules and the ranking. */
 se_hypos *se_hypos_propose(const se_hypo_input *in, size_t investigate);
@@ -1010,7 +1032,7 @@ long se_workdays_between(const se_workdays *w, long from, long to);
 
 /* ---- dates (lib/date.c) ----------------------------------------------- */
 
-/* Read a date as people type it in a plan (DESIGN 10.13), surrounding
+/* Read a date as people type it in a plan (se-plan(1) Dates), surrounding
  * spaces ignored: 2019-03-31; 31/03/2019 (day/month, UK); 31 March 2019;
  * "March 2019" and "end of March 2019" (the month's last day; month
  * names in full or three letters, any case); 2019-03 (the same);
@@ -1029,7 +1051,7 @@ long se_date_today(void);
 
 /* ---- plans (lib/plan.c, lib/plandiff.c, lib/planout.c) ---------------- */
 
-/* Status as recorded (DESIGN 10.11). */
+/* Status as recorded (se-plan(1) States). */
 typedef enum {
 	SE_STATUS_NONE, /* not recorded: counts as not started */
 	SE_STATUS_NOT_STARTED,
@@ -1045,7 +1067,7 @@ int se_status_parse(const char *s, size_t len);
 /* "not-started", "in-progress", ... ("" for NONE). */
 const char *se_status_name(se_status s);
 
-/* State as of a date (DESIGN 10.11), in the order reports list them. */
+/* State as of a date (se-plan(1) States), in the order reports list them. */
 typedef enum {
 	SE_STATE_OVERDUE,
 	SE_STATE_AT_RISK,
@@ -1117,7 +1139,7 @@ typedef struct se_plan se_plan;
 se_plan *se_plan_new(void);
 void se_plan_free(se_plan *p); /* NULL is a no-op */
 /* Add the actions of a plan file: a YAML document of kind plan, or a CSV
- * whose header says it is a plan (DESIGN 10.4); "-" is standard input;
+ * whose header says it is a plan (se-formats(5) CSV); "-" is standard input;
  * a directory is walked (se_walk) and the plans in it read, other files
  * skipped silently.
  * Problems (bad-date, bad-status, bad-progress, plan-field, csv-header)
@@ -1141,14 +1163,14 @@ const char *se_plan_title(const se_plan *p);
 /* What states are computed with. */
 typedef struct se_assess {
 	long as_of;            /* day number */
-	long stale_days;       /* default 42 */
+	long stale_days;       /* 0: SE_STALE_DAYS */
 	const se_store *data;  /* finished extracts, or NULL: no impact check */
 } se_assess;
 /* Set every action's state, days overdue, staleness, what it lacks and,
- * with data, its impact result (DESIGN 10.11).  Returns 0, or -1 when
+ * with data, its impact result (se-plan(1) Impact).  Returns 0, or -1 when
  * out of memory. */
 int se_plan_assess(se_plan *p, const se_assess *a);
-/* The state of one action as of 'as_of' (DESIGN 10.11). */
+/* The state of one action as of 'as_of' (se-plan(1) States). */
 se_state se_action_state(const se_action *a, long as_of);
 /* Check one action's measure against 'data' for 'authority' as of
  * 'as_of'; '*reason' (may be NULL) gets a sentence in 'p''s arena. */
@@ -1166,7 +1188,7 @@ size_t se_plan_check(const se_plan *p, se_diag *diag);
  * or the document is not draftable. */
 int se_plan_draft(se_plan *p, const se_doc *doc, se_diag *diag);
 
-/* What changed between two versions of a plan (DESIGN 10.12). */
+/* What changed between two versions of a plan (se-plan(1) Changes). */
 typedef enum {
 	SE_CHANGE_NEW,
 	SE_CHANGE_COMPLETED,
@@ -1235,8 +1257,8 @@ int se_planout_render(const se_plan *p, const se_planout_opts *o,
 
 /* ---- the regional programme (lib/programme.c) ------------------------- */
 
-/* A region's peer challenge programme (kind: programme, DESIGN 10.22,
- * seed 002's calendar and MoU, seed 000's timetable): authorities with
+/* A region's peer challenge programme (kind: programme, se-formats(5);
+ * the handbook's calendar and MoU, the RIA framework's timetable): authorities with
  * their DCS and safeguarding lead, the cycle, team reviews (host,
  * quarter or dates, lead DCS and QA DCS by authority, team), safeguarding
  * assurance visits (host, two-month slot or dates, visiting authority)
@@ -1255,9 +1277,9 @@ se_programme *se_programme_from_doc(const se_doc *doc, const se_node *format,
     se_diag *d);
 void se_programme_free(se_programme *p); /* NULL is a no-op */
 
-/* Check the seed's rules, each an error at its place: host-one-review,
+/* Check the handbook's rules, each an error at its place: host-one-review,
  * dcs-leads-one, dcs-qa-one, not-own-authority, one-role-per-review,
- * visit-spacing, visit-next-cycle (the seed's asterisk),
+ * visit-spacing, visit-next-cycle (the handbook's asterisk),
  * one-event-per-slot, accredited.  Returns 0, or -1 when out of memory. */
 int se_programme_check_model(const se_programme *p, se_diag *d);
 /* Read and check 'doc' (se_programme_from_doc + se_programme_check_model)
@@ -1306,7 +1328,7 @@ typedef struct se_programme_row {
 int se_programme_rows(const se_programme *p, const se_doc *const *docs,
     size_t ndocs, long as_of, se_programme_row **rows, size_t *nrows);
 
-/* The three grids of seed 002 (se-report -t calendar): team reviews by
+/* The three grids of the handbook (se-report -t calendar): team reviews by
  * quarter (cell "HOST, LDCS X, QA Y"), safeguarding assurance visits by
  * two-month slot ("SAV"; a row marked '*' when its next visit is in the
  * next cycle), and each authority's involvement by quarter ("HOST",
@@ -1401,12 +1423,20 @@ typedef struct se_formats se_formats;
 /* One document kind of one framework. */
 typedef struct se_format se_format;
 
-/* Load every framework under 'dir' (formats/<framework>/<kind>.yaml,
- * areas.yaml, shared/scales.yaml, shared/bank-holidays.yaml).  Mistakes in
- * the format files go to 'diag'; NULL when 'dir' cannot be read.  Free
- * with se_formats_free(). */
-se_formats *se_formats_load(const char *dir, se_diag *diag);
+/* Load every framework under 'dirs', one directory or several separated
+ * by ':' (as se_formats_dir() gives them), each laid over the ones after
+ * it: a file of a directory hides the file of the same path in the ones
+ * after it, so a region's formats/ilacs-2023/ adds a framework and its
+ * formats/shared/scales.yaml replaces the shared scales.  Each directory
+ * holds <framework>/<kind>.yaml, <framework>/areas.yaml, a framework's own
+ * <framework>/scales.yaml, shared/scales.yaml and
+ * shared/bank-holidays.yaml.  Mistakes in the format files go to 'diag';
+ * NULL when a directory cannot be read.  Free with se_formats_free(). */
+se_formats *se_formats_load(const char *dirs, se_diag *diag);
 void se_formats_free(se_formats *f); /* NULL is a no-op */
+/* The path of the top layer's copy of 'rel' ("shared/plan.yaml"), or NULL
+ * when no layer has it (or out of memory); the caller frees it. */
+char *se_formats_file(const se_formats *f, const char *rel);
 bool se_formats_has_framework(const se_formats *f, const char *framework);
 /* The format of 'kind' in 'framework', following `adopts:`; with
  * 'framework' NULL, the shared format of that kind.  NULL when unknown. */
@@ -1433,6 +1463,11 @@ const char *se_format_title(const se_format *fm);
 /* The format file's whole tree, for framework data a kind adds (ns-2009's
  * rubric, plan's csv-columns); lives as long as the formats. */
 const se_node *se_format_node(const se_format *fm);
+/* The scale of the ratings of a format's areas (`fields: areas: fields:
+ * AREA: fields: rating: scale:`, the first area naming one), else the
+ * scale 'fallback' (NULL: none); NULL when neither is defined. */
+const se_scale *se_format_area_scale(const se_formats *f,
+    const se_format *fm, const char *fallback);
 
 /* ---- personal data (lib/pii.c) ----------------------------------------- */
 
@@ -1483,14 +1518,14 @@ typedef struct se_check {
 int se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag);
 
 /* Check a CSV ("-": standard input) by what its header says it is
- * (DESIGN 10.4): an extract (values, periods, duplicates, unknown
+ * (se-formats(5) CSV): an extract (values, periods, duplicates, unknown
  * indicators), a plan (the shared plan format's columns), or statistical
  * neighbours.  Problems go to 'diag'.  Returns 0, or -1 when it could not
  * be read or is not a CSV the toolkit knows. */
 int se_check_csv(const se_check *c, const char *path, se_diag *diag);
 
 /* Read standard input and tell what it is, as a file would be told
- * (DESIGN 10.4): a CSV is checked at once (as se_check_csv); a YAML or
+ * (se-formats(5) CSV): a CSV is checked at once (as se_check_csv); a YAML or
  * Markdown document is loaded into '*doc' (NULL otherwise) for the caller
  * to check with se_check_doc() and free.  Returns 0, or -1 when it could
  * not be read or parsed (the reason in 'diag'). */
@@ -1610,7 +1645,7 @@ typedef struct se_report_input {
 	const char *authority;     /* --authority, or NULL */
 	const char *period;        /* --period, or NULL */
 } se_report_input;
-/* The five report types (DESIGN 5 se-report).  Each returns a report
+/* The five report types (se-report(1)).  Each returns a report
  * (free with se_report_free), or NULL when it cannot be made: the reason
  * (no summary document, no review, no extract ...) in 'd'.  Problems
  * that still leave a report (a late letter) are warnings in 'd'. */
@@ -1619,5 +1654,96 @@ se_report *se_report_feedback(const se_report_input *in, se_diag *d);
 se_report *se_report_letter(const se_report_input *in, se_diag *d);
 se_report *se_report_dashboard(const se_report_input *in, se_diag *d);
 se_report *se_report_themes(const se_report_input *in, se_diag *d);
+
+/* ---- the library's defaults, for 0 in the options above ----------------- */
+
+/* se-plan(1) --stale: days an action may go without a progress note. */
+#define SE_STALE_DAYS 42
+/* se-rag(1) --band: the top and bottom bands, percent of those ranked. */
+#define SE_BAND 20
+/* se-hypothesise(1) -n: hypotheses marked to investigate (the handbook's
+ * maximum, 3, is also the default). */
+#define SE_INVESTIGATE 3
+
+/* ---- operands, gathered once (lib/inputs.c) ------------------------------ */
+
+/* What a file name says it is: a document (.yaml .yml .md .markdown), a
+ * CSV (.csv), or neither; case is ignored. */
+typedef enum { SE_PATH_OTHER, SE_PATH_DOCUMENT, SE_PATH_CSV } se_path_kind;
+se_path_kind se_path_kind_of(const char *path);
+
+/* What a command takes from its operands (or'ed). */
+enum {
+	SE_TAKE_DOCS = 1 << 0,       /* documents with a kind (not catalogues) */
+	SE_TAKE_EXTRACTS = 1 << 1,   /* CSV extracts */
+	SE_TAKE_NEIGHBOURS = 1 << 2, /* statistical neighbours CSVs */
+	SE_TAKE_RATINGS = 1 << 3,    /* se-rag -F csv output */
+	SE_TAKE_PLANS = 1 << 4,      /* plan CSVs */
+	SE_TAKE_CATALOGUE = 1 << 5   /* kind: indicators documents */
+};
+
+/* The files a command's operands hold, by role, each list in walk order.
+ * A file named as an operand is always taken (a CSV the command reads no
+ * role of is an error, or an extract when extracts are taken, so the
+ * extract reader says what is wrong); in a directory, a CSV is taken by
+ * what its header says and a document by its kind, and the rest is
+ * skipped silently, except a document that cannot be parsed (an error).
+ * Documents are resolved against 'formats' when it is set (those that do
+ * not resolve are reported and left out).  Owned by the struct. */
+typedef struct se_inputs {
+	unsigned take;               /* SE_TAKE_* */
+	const se_formats *formats;
+	se_doc **docs;
+	size_t ndocs;
+	se_doc **catalogues;         /* kind: indicators */
+	size_t ncatalogues;
+	char **extracts, **neighbours, **ratings, **plans;
+	size_t nextracts, nneighbours, nratings, nplans;
+	char **named;                /* the documents named as operands */
+	size_t nnamed;
+	bool failed;                 /* an operand or a file could not be read */
+	size_t ndropped;             /* documents reported and left out: no
+	                                framework, or of the wrong kind */
+	se_diag *d;
+} se_inputs;
+
+void se_inputs_init(se_inputs *in, unsigned take, const se_formats *formats);
+/* Walk one operand (se_walk) and take its files.  0, or -1 when the
+ * operand or a file in it could not be read or loaded (reasons in 'd'). */
+int se_inputs_add(se_inputs *in, const char *operand, se_diag *d);
+/* The same for n operands; -1 when any failed (the others still read). */
+int se_inputs_add_all(se_inputs *in, char *const *operands, size_t n,
+    se_diag *d);
+void se_inputs_release(se_inputs *in);
+/* se-validate's checks (se_check_input) on every document taken: one
+ * with errors is reported and left out (counted in ndropped), unless the
+ * command was given --no-check.  Returns how many were left out, or -1
+ * when out of memory. */
+int se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d);
+/* The indicator catalogue: 'given' (-i) loaded when not NULL; else the
+ * first kind: indicators document among the inputs, named by one note
+ * (catalogue-found; any other is a warning); else NULL and nothing said.
+ * Free with se_catalogue_free(). */
+se_catalogue *se_inputs_catalogue(const se_inputs *in, const char *given,
+    se_diag *d);
+/* The warning when there is no catalogue (no-catalogue): "no indicator
+ * catalogue: WHAT; give one with -i FILE, or put a 'kind: indicators'
+ * file among the inputs". */
+void se_inputs_no_catalogue(const char *prog, const char *what, se_diag *d);
+/* Each document named as an operand whose kind is none of 'kinds' is an
+ * error (wrong-kind); those found in directories are not.  0, or -1 when
+ * there was one. */
+int se_inputs_only(se_inputs *in, const char *const *kinds, size_t n,
+    se_diag *d);
+/* The one document of 'kind' among the inputs, or NULL with an error
+ * (one-input) when there is more than one, or none (said only when no
+ * input failed or was left out: that is then the reason). */
+const se_doc *se_inputs_one(const se_inputs *in, const char *kind,
+    const char *prog, se_diag *d);
+
+/* A command's last step: sort the diagnostics, print them as text to
+ * standard error, free 'd'.  Returns 'status', or SE_EXIT_FAILURE when
+ * the diagnostics could not be written and 'status' was SE_EXIT_OK. */
+int se_cli_finish(const se_cli *c, se_diag *d, int status);
 
 #endif /* SE_H */

@@ -1,4 +1,4 @@
-/* series.c: the series store (DESIGN section 4, 9, 10.14-10.16): extract
+/* series.c: the series store (se-rag(1)): extract
  * rows folded into entity x indicator x period cells.  Strings are
  * interned once; a row costs a few string comparisons against the
  * previous row's names and one write, so memory follows the cells, not
@@ -427,7 +427,7 @@ new_entity(se_store *s, const char *name, const char *code)
 	return s->nent++;
 }
 
-/* DESIGN 10.15: the same authority by code when both rows have one,
+/* se-rag(1): the same authority by code when both rows have one,
  * otherwise by name. */
 static size_t
 find_entity(se_store *s, const char *name, const char *code)
@@ -780,7 +780,7 @@ cell_text(const se_store *s, const struct cells *c, size_t k, char *buf,
 		shortest(c->v[k], buf, n);
 }
 
-/* DESIGN 10.16: an identical repeated row is ignored; conflicting values
+/* se-rag(1) duplicate: an identical repeated row is ignored; conflicting values
  * for one cell are an error naming both places, and neither is used. */
 static void
 put_cell(se_store *s, struct series *x, struct column *col,
@@ -1123,7 +1123,7 @@ cmp_colkey(const void *pa, const void *pb)
 	return se_period_cmp(&a->p, &b->p);
 }
 
-/* DESIGN 10.14: a YYYY-YY that could be a month is a month when the same
+/* se-rag(1) mixed-periods: a YYYY-YY that could be a month is a month when the same
  * series has periods that can only be months; then one granularity. */
 static int
 resolve_periods(se_store *s, struct series *x)

@@ -223,3 +223,11 @@ se_hash(const void *p, size_t n)
 	}
 	return h;
 }
+
+bool
+se_ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), e = strlen(end);
+
+	return n >= e && se_strcasecmp(s + n - e, end) == 0;
+}

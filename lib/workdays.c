@@ -1,5 +1,5 @@
 /* workdays.c: calendar dates as day numbers, and working days (Monday to
- * Friday less bank holidays) for the letter deadline (DESIGN 10.7) and
+ * Friday less bank holidays) for the letter deadline (se-formats(5) review) and
  * se-plan. */
 #include "internal.h"
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test/hostile.sh: every command on every hostile input (DESIGN section 6).
+# test/hostile.sh: every command on every hostile input (libse(3), limits).
 # Each run is bounded by `timeout 20` and must end with status 1 or 2 (never
 # 0, never >= 124: a timeout or a signal), with a diagnostic naming the input
 # (on standard error, or standard output for se-validate), and no report

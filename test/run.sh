@@ -1,6 +1,7 @@
 #!/bin/sh
 # test/run.sh: run every unit test binary given, then the golden command
-# tests, the man page lint and the examples; count TAP lines; end with
+# tests, the man page lint, the check for internal references and the
+# examples; count TAP lines; end with
 # "N passed, N failed" and a non-zero status on any failure.
 # As it goes it prints one line a step (a test program or a script) with
 # its counts, and the failures of that step in full; every TAP line is
@@ -57,8 +58,10 @@ fi
 step golden env SE_BUILD=$B SE_WRAPBIN=$wrap sh test/golden.sh
 [ -n "$wrap" ] && rm -rf "$wrap"
 step manlint sh test/manlint.sh
+step selfref sh test/selfref.sh
 step hostile env SE_BUILD=$B sh test/hostile.sh
 step helpman env SE_BUILD=$B sh test/helpman.sh
+step walkthrough env SE_BUILD=$B sh test/walkthrough.sh
 step threads env SE_BUILD=$B sh test/threads.sh
 # The install test builds its own tree; only in the plain build.
 [ "$B" = build ] && [ -z "$SE_VALGRIND" ] && step install sh test/install.sh

@@ -1,4 +1,4 @@
-/* test_catalogue.c: the indicator catalogue (DESIGN 4, 10.5). */
+/* test_catalogue.c: the indicator catalogue (se-formats(5), indicators). */
 #include "se.h"
 #include "unit.h"
 

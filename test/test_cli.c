@@ -214,21 +214,38 @@ touch(const char *p)
 		fclose(f);
 }
 
-TEST(formats_option_comes_first)
+TEST(formats_options_lie_over_the_environment_and_the_shipped_formats)
 {
+	char want[1024];
+
 	setenv("SE_FORMATS", "/env/formats", 1);
-	check_formats_dir("/cli/formats", path("build/bin/se-rag"),
-	    "/cli/formats");
+	snprintf(want, sizeof want, "/cli/a:/cli/b:/env/formats:%s",
+	    path("formats"));
+	check_formats_dir("/cli/a:/cli/b", path("build/bin/se-rag"), want);
 	unsetenv("SE_FORMATS");
 }
 
-TEST(formats_environment_comes_before_the_build_tree)
+TEST(formats_environment_lies_over_the_build_tree)
 {
-	setenv("SE_FORMATS", "/env/formats", 1);
-	check_formats_dir(NULL, path("build/bin/se-rag"), "/env/formats");
+	char want[1024];
+
+	setenv("SE_FORMATS", "/env/one:/env/two", 1);
+	snprintf(want, sizeof want, "/env/one:/env/two:%s", path("formats"));
+	check_formats_dir(NULL, path("build/bin/se-rag"), want);
 	setenv("SE_FORMATS", "", 1); /* empty: as if unset */
 	check_formats_dir(NULL, path("build/bin/se-rag"), path("formats"));
 	unsetenv("SE_FORMATS");
+}
+
+TEST(formats_option_is_repeatable_and_joined_in_order)
+{
+	se_cli c;
+
+	se_cli_init(&c, "se-rag", "usage\n");
+	CHECK_INT_EQ(se_cli_common(&c, SE_OPT_FORMATS, "region"), SE_CLI_NEXT);
+	CHECK_INT_EQ(se_cli_common(&c, SE_OPT_FORMATS, "my formats"),
+	    SE_CLI_NEXT);
+	CHECK_STR_EQ(c.formats_dir, "region:my formats");
 }
 
 TEST(a_command_in_the_build_tree_uses_the_trees_formats)
@@ -329,8 +346,9 @@ main(void)
 	RUN(an_unknown_colour_is_a_usage_error);
 	RUN(a_bad_option_found_by_getopt_prints_the_usage_and_fails);
 	RUN(usage_error_prints_the_command_the_message_and_the_usage);
-	RUN(formats_option_comes_first);
-	RUN(formats_environment_comes_before_the_build_tree);
+	RUN(formats_options_lie_over_the_environment_and_the_shipped_formats);
+	RUN(formats_option_is_repeatable_and_joined_in_order);
+	RUN(formats_environment_lies_over_the_build_tree);
 	RUN(a_command_in_the_build_tree_uses_the_trees_formats);
 	RUN(a_link_to_a_command_in_the_build_tree_is_resolved);
 	RUN(a_command_outside_a_build_tree_uses_the_installed_formats);

@@ -1,5 +1,5 @@
 /* test_plandiff.c: what changed between two versions of a plan
- * (lib/plandiff.c, DESIGN 10.12). */
+ * (lib/plandiff.c, se-plan(1) Changes). */
 #include "se.h"
 #include "unit.h"
 

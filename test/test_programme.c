@@ -1,6 +1,6 @@
 /* test_programme.c: the regional programme (lib/programme.c): one failing
  * programme per rule with its exact diagnostics (test/fixtures/programme/),
- * seed 002's own calendar, the drafter, plan rows and the calendar. */
+ * the handbook's own calendar, the drafter, plan rows and the calendar. */
 #include "se.h"
 #include "unit.h"
 
@@ -87,25 +87,25 @@ TEST(a_programme_that_keeps_every_rule_has_no_diagnostics)
 	EXPECT_FILE("base.yaml", "");
 }
 
-TEST(seed_002s_own_calendar_2012_2014_validates)
+TEST(the_handbooks_own_calendar_2012_2014_validates)
 {
-	EXPECT_FILE("seed-2012-2014.yaml", "");
+	EXPECT_FILE("handbook-2012-2014.yaml", "");
 }
 
-TEST(seed_calendar_with_one_lead_dcs_on_their_own_authority_fails)
+TEST(handbook_calendar_with_one_lead_dcs_on_their_own_authority_fails)
 {
-	EXPECT_FILE("seed-own-ldcs.yaml",
-	    FIX "seed-own-ldcs.yaml:28:5: error: the DCS of 'Leashire' leads "
+	EXPECT_FILE("handbook-own-ldcs.yaml",
+	    FIX "handbook-own-ldcs.yaml:28:5: error: the DCS of 'Leashire' leads "
 	    "no team review: each DCS leads exactly one other authority's "
 	    "review [dcs-leads-one]\n"
-	    FIX "seed-own-ldcs.yaml:40:51: error: 'Dee City' cannot lead the "
+	    FIX "handbook-own-ldcs.yaml:40:51: error: 'Dee City' cannot lead the "
 	    "team review of its own authority [not-own-authority]\n"
-	    FIX "seed-own-ldcs.yaml:43:50: error: the DCS of 'Dee City' leads "
+	    FIX "handbook-own-ldcs.yaml:43:50: error: the DCS of 'Dee City' leads "
 	    "a second team review ('Rutmoor', after 'Dee City'): each DCS "
 	    "leads exactly one [dcs-leads-one]\n");
 }
 
-TEST(seed_calendar_breaks_the_18_month_default_only_for_northmoor)
+TEST(handbook_calendar_breaks_the_18_month_default_only_for_northmoor)
 {
 	char *src = NULL;
 	size_t len = 0;
@@ -115,19 +115,19 @@ TEST(seed_calendar_breaks_the_18_month_default_only_for_northmoor)
 	se_doc *doc;
 
 	/* The transcription widens visit-spacing to the 20 months the
-	 * seed's own calendar keeps; without that line, the format's 18
+	 * handbook's own calendar keeps; without that line, the format's 18
 	 * months fail one authority only. */
-	CHECK_INT_EQ(slurp(FIX "seed-2012-2014.yaml", &src,
+	CHECK_INT_EQ(slurp(FIX "handbook-2012-2014.yaml", &src,
 	    &len), 0);
 	cut = strstr(src, "  - {rule: visit-spacing, min: 12, max: 20}\n");
 	CHECK(cut != NULL);
 	if (cut)
 		memcpy((char *)cut, "  - {rule: visit-spacing, min: 12, max: 18}\n",
 		    44);
-	doc = se_doc_parse("seed.yaml", -1, src, len, d);
+	doc = se_doc_parse("calendar.yaml", -1, src, len, d);
 	CHECK_INT_EQ(se_programme_check(doc, d), 0);
 	got = render(d);
-	CHECK_STR_EQ(got, "seed.yaml:58:29: error: visits to 'Northmoor' in "
+	CHECK_STR_EQ(got, "calendar.yaml:58:29: error: visits to 'Northmoor' in "
 	    "May-Jun 2012 and Jan-Feb 2014 are 20 months apart: consecutive "
 	    "safeguarding assurance visits must be 12 to 18 months apart "
 	    "[visit-spacing]\n");
@@ -214,7 +214,7 @@ TEST(visits_too_far_apart_and_too_close_fail)
 	    "[visit-spacing]\n");
 }
 
-TEST(an_authority_short_of_visits_is_marked_as_the_seeds_asterisk)
+TEST(an_authority_short_of_visits_is_marked_as_the_handbooks_asterisk)
 {
 	EXPECT_FILE("visit-next-cycle.yaml",
 	    FIX "visit-next-cycle.yaml:7:146: error: 'Ashdale' is marked "
@@ -256,7 +256,7 @@ TEST(a_team_member_not_accredited_fails)
 	EXPECT_FILE("accredited.yaml",
 	    FIX "accredited.yaml:24:9: error: team member 'Kit Example' is not "
 	    "on the programme's 'accredited' list: every member is "
-	    "accredited before deployment (seed 002, A1) [accredited]\n");
+	    "accredited before deployment (East Midlands sector-led improvement handbook, A1) [accredited]\n");
 }
 
 TEST(what_cannot_be_read_is_reported_at_its_place)
@@ -844,7 +844,7 @@ calendar(const char *path, bool html)
 	return out;
 }
 
-TEST(the_calendar_in_markdown_draws_the_seeds_three_grids)
+TEST(the_calendar_in_markdown_draws_the_handbooks_three_grids)
 {
 	char *got = calendar(FIX "base.yaml", false);
 
@@ -903,11 +903,11 @@ TEST(the_calendar_in_markdown_draws_the_seeds_three_grids)
 
 TEST(the_calendar_marks_authorities_whose_next_visit_is_in_the_next_cycle)
 {
-	char *got = calendar(FIX "seed-2012-2014.yaml", false);
+	char *got = calendar(FIX "handbook-2012-2014.yaml", false);
 
 	CHECK(strstr(got, "| Rutmoor\\* |  | SAV |  |") != NULL);
 	CHECK(strstr(got, "\n\\* next visit falls in the next cycle\n") != NULL);
-	/* Seed 002's third grid, row Rutland: LDCS, SAV, QA, HOST. */
+	/* The handbook's third grid, row Rutland: LDCS, SAV, QA, HOST. */
 	CHECK(strstr(got, "| Rutmoor | LDCS for Tarnshire | SAV |  |  | QA for "
 	    "Dee City |  |  | HOST |  |  |\n") != NULL);
 	free(got);
@@ -1020,9 +1020,9 @@ int
 main(void)
 {
 	RUN(a_programme_that_keeps_every_rule_has_no_diagnostics);
-	RUN(seed_002s_own_calendar_2012_2014_validates);
-	RUN(seed_calendar_with_one_lead_dcs_on_their_own_authority_fails);
-	RUN(seed_calendar_breaks_the_18_month_default_only_for_northmoor);
+	RUN(the_handbooks_own_calendar_2012_2014_validates);
+	RUN(handbook_calendar_with_one_lead_dcs_on_their_own_authority_fails);
+	RUN(handbook_calendar_breaks_the_18_month_default_only_for_northmoor);
 	RUN(an_authority_hosting_two_reviews_and_one_hosting_none_fail);
 	RUN(a_dcs_leading_two_reviews_and_one_leading_none_fail);
 	RUN(a_dcs_quality_assuring_two_reviews_and_one_none_fail);
@@ -1030,7 +1030,7 @@ main(void)
 	RUN(one_person_twice_in_a_review_fails);
 	RUN(the_same_dcs_as_lead_and_qa_of_one_review_fails);
 	RUN(visits_too_far_apart_and_too_close_fail);
-	RUN(an_authority_short_of_visits_is_marked_as_the_seeds_asterisk);
+	RUN(an_authority_short_of_visits_is_marked_as_the_handbooks_asterisk);
 	RUN(two_events_for_one_authority_in_one_quarter_fail);
 	RUN(a_safeguarding_lead_visiting_while_hosting_a_visit_fails);
 	RUN(a_team_member_not_accredited_fails);
@@ -1054,7 +1054,7 @@ main(void)
 	RUN(the_programme_as_plan_rows_shows_what_slipped_and_what_is_due);
 	RUN(a_draft_from_an_authorities_file_is_written_as_a_programme);
 	RUN(the_midshires_programme_validates_and_its_anyshire_review_is_complete);
-	RUN(the_calendar_in_markdown_draws_the_seeds_three_grids);
+	RUN(the_calendar_in_markdown_draws_the_handbooks_three_grids);
 	RUN(the_calendar_marks_authorities_whose_next_visit_is_in_the_next_cycle);
 	RUN(the_calendar_in_html_is_one_page_of_tables_with_headers);
 	RUN(the_calendar_escapes_what_it_takes_from_the_programme);

@@ -1,4 +1,4 @@
-/* test_rate.c: the rating rules of DESIGN section 4, rule by rule, with
+/* test_rate.c: the rating rules of se-rag(1), rule by rule, with
  * the arithmetic written out. */
 #include "se.h"
 #include "unit.h"

@@ -1,5 +1,5 @@
 /* test_series.c: the series store: identity, comparators, duplicates,
- * period resolution (DESIGN 10.14-10.16), streaming from a CSV. */
+ * period resolution (se-rag(1)), streaming from a CSV. */
 #include "se.h"
 #include "unit.h"
 
