@@ -5,51 +5,102 @@
  * above or below England, when the rated data says otherwise. */
 #include "hypo_internal.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* What a claim says. */
-enum says {
-	UP, DOWN, BETTER, WORSE, ABOVE_ENG, BELOW_ENG, BETTER_ENG, WORSE_ENG
-};
+/* What a claim says: a movement since the last period, or a standing
+ * against a comparator (above, below, better or worse than it). */
+enum says { UP, DOWN, BETTER, WORSE, ABOVE, BELOW, BETTER_THAN, WORSE_THAN };
+
+/* The comparator a standing is claimed against. */
+enum cmp { CMP_NONE, CMP_ENGLAND, CMP_REGION, CMP_NEIGHBOURS };
 
 /* Longer phrases first where one contains another. */
 static const struct {
 	const char *words;
 	enum says says;
+	enum cmp cmp;
 } claim_words[] = {
-	{ "above the national average", ABOVE_ENG },
-	{ "above the england average", ABOVE_ENG },
-	{ "above national", ABOVE_ENG }, { "above england", ABOVE_ENG },
-	{ "below the national average", BELOW_ENG },
-	{ "below the england average", BELOW_ENG },
-	{ "below national", BELOW_ENG }, { "below england", BELOW_ENG },
-	{ "better than the national average", BETTER_ENG },
-	{ "better than nationally", BETTER_ENG },
-	{ "better than national", BETTER_ENG },
-	{ "better than england", BETTER_ENG },
-	{ "worse than the national average", WORSE_ENG },
-	{ "worse than nationally", WORSE_ENG },
-	{ "worse than national", WORSE_ENG },
-	{ "worse than england", WORSE_ENG },
-	{ "improved", BETTER }, { "improving", BETTER },
-	{ "improvement in", BETTER },
-	{ "deteriorated", WORSE }, { "deteriorating", WORSE },
-	{ "declined", WORSE }, { "declining", WORSE }, { "worsened", WORSE },
-	{ "got worse", WORSE },
-	{ "reduced", DOWN }, { "reducing", DOWN }, { "fallen", DOWN },
-	{ "fell", DOWN }, { "falling", DOWN }, { "decreased", DOWN },
-	{ "decreasing", DOWN }, { "dropped", DOWN }, { "lower", DOWN },
-	{ "fewer", DOWN },
-	{ "increased", UP }, { "increasing", UP }, { "risen", UP },
-	{ "rose", UP }, { "rising", UP }, { "higher", UP },
+	{ "above the national average", ABOVE, CMP_ENGLAND },
+	{ "above the england average", ABOVE, CMP_ENGLAND },
+	{ "above national", ABOVE, CMP_ENGLAND },
+	{ "above england", ABOVE, CMP_ENGLAND },
+	{ "below the national average", BELOW, CMP_ENGLAND },
+	{ "below the england average", BELOW, CMP_ENGLAND },
+	{ "below national", BELOW, CMP_ENGLAND },
+	{ "below england", BELOW, CMP_ENGLAND },
+	{ "above the regional average", ABOVE, CMP_REGION },
+	{ "below the regional average", BELOW, CMP_REGION },
+	{ "above our statistical neighbours", ABOVE, CMP_NEIGHBOURS },
+	{ "below our statistical neighbours", BELOW, CMP_NEIGHBOURS },
+	{ "above statistical neighbours", ABOVE, CMP_NEIGHBOURS },
+	{ "below statistical neighbours", BELOW, CMP_NEIGHBOURS },
+	{ "above our neighbours", ABOVE, CMP_NEIGHBOURS },
+	{ "below our neighbours", BELOW, CMP_NEIGHBOURS },
+	{ "better than the national average", BETTER_THAN, CMP_ENGLAND },
+	{ "better than nationally", BETTER_THAN, CMP_ENGLAND },
+	{ "better than national", BETTER_THAN, CMP_ENGLAND },
+	{ "better than england", BETTER_THAN, CMP_ENGLAND },
+	{ "worse than the national average", WORSE_THAN, CMP_ENGLAND },
+	{ "worse than nationally", WORSE_THAN, CMP_ENGLAND },
+	{ "worse than national", WORSE_THAN, CMP_ENGLAND },
+	{ "worse than england", WORSE_THAN, CMP_ENGLAND },
+	{ "improved", BETTER, CMP_NONE }, { "improving", BETTER, CMP_NONE },
+	{ "improvement in", BETTER, CMP_NONE },
+	{ "improvements in", BETTER, CMP_NONE },
+	{ "deteriorated", WORSE, CMP_NONE },
+	{ "deteriorating", WORSE, CMP_NONE },
+	{ "declined", WORSE, CMP_NONE }, { "declining", WORSE, CMP_NONE },
+	{ "worsened", WORSE, CMP_NONE }, { "worsening", WORSE, CMP_NONE },
+	{ "got worse", WORSE, CMP_NONE }, { "got better", BETTER, CMP_NONE },
+	{ "reduced", DOWN, CMP_NONE }, { "reducing", DOWN, CMP_NONE },
+	{ "reduction in", DOWN, CMP_NONE }, { "fallen", DOWN, CMP_NONE },
+	{ "fell", DOWN, CMP_NONE }, { "falling", DOWN, CMP_NONE },
+	{ "decreased", DOWN, CMP_NONE }, { "decreasing", DOWN, CMP_NONE },
+	{ "decrease in", DOWN, CMP_NONE }, { "decrease", DOWN, CMP_NONE },
+	{ "dropped", DOWN, CMP_NONE }, { "gone down", DOWN, CMP_NONE },
+	{ "went down", DOWN, CMP_NONE }, { "lower", DOWN, CMP_NONE },
+	{ "fewer", DOWN, CMP_NONE },
+	{ "increased", UP, CMP_NONE }, { "increasing", UP, CMP_NONE },
+	{ "increase in", UP, CMP_NONE }, { "increase", UP, CMP_NONE },
+	{ "risen", UP, CMP_NONE }, { "rose", UP, CMP_NONE },
+	{ "rising", UP, CMP_NONE }, { "gone up", UP, CMP_NONE },
+	{ "went up", UP, CMP_NONE }, { "higher", UP, CMP_NONE },
+	{ "more", UP, CMP_NONE },
 };
 
-/* "Lower than nationally" compares with England, not with last year. */
-static const char *const vs_england[] = { "than nationally",
-	"than england", "than the national average",
-	"than the england average", "than the national figure" };
+/* "Lower than nationally" compares with a comparator, not with last
+ * year: the movement words followed by one of these. */
+static const struct {
+	const char *words;
+	enum cmp cmp;
+} versus[] = {
+	{ "than nationally", CMP_ENGLAND }, { "than england", CMP_ENGLAND },
+	{ "than the national average", CMP_ENGLAND },
+	{ "than the england average", CMP_ENGLAND },
+	{ "than the national figure", CMP_ENGLAND },
+	{ "than the national", CMP_ENGLAND },
+	{ "than the regional average", CMP_REGION },
+	{ "than the region", CMP_REGION }, { "than regionally", CMP_REGION },
+	{ "than our region", CMP_REGION },
+	{ "than our statistical neighbours", CMP_NEIGHBOURS },
+	{ "than its statistical neighbours", CMP_NEIGHBOURS },
+	{ "than statistical neighbours", CMP_NEIGHBOURS },
+	{ "than our neighbours", CMP_NEIGHBOURS },
+	{ "than neighbours", CMP_NEIGHBOURS },
+	{ "than similar authorities", CMP_NEIGHBOURS },
+	{ "than comparator authorities", CMP_NEIGHBOURS },
+};
+
+/* A claim found: what it says, against what, and where its words are. */
+struct said {
+	enum says says;
+	enum cmp cmp;
+	const char *word;      /* as the table spells it */
+	const char *at, *stop; /* its bytes in the text */
+};
 
 struct se_claims {
 	se_arena *arena;
@@ -160,13 +211,15 @@ negated(const char *s, const char *at)
 	return false;
 }
 
-/* The claim nearest to [c0, c1) in [s, end), not negated; -1 for none. */
-static int
+/* The claim nearest to [c0, c1) in [s, end), not negated, into '*out';
+ * false for none.  "more" alone claims nothing: only with a
+ * comparator ("more than England"). */
+static bool
 nearest_claim(const char *s, const char *end, const char *c0, const char *c1,
-    const char **word)
+    struct said *out)
 {
 	size_t best_d = SIZE_MAX, i, k;
-	int says = -1;
+	bool found = false;
 
 	for (i = 0; i < sizeof claim_words / sizeof claim_words[0]; i++) {
 		const char *from = s, *at, *stop;
@@ -178,19 +231,63 @@ nearest_claim(const char *s, const char *end, const char *c0, const char *c1,
 			if (negated(s, at) || d >= best_d)
 				continue;
 			best_d = d;
-			says = (int)claim_words[i].says;
-			*word = claim_words[i].words;
+			found = true;
+			out->says = claim_words[i].says;
+			out->cmp = claim_words[i].cmp;
+			out->word = claim_words[i].words;
+			out->at = at;
+			out->stop = stop;
 		}
 	}
-	if (says == UP || says == DOWN || says == BETTER || says == WORSE)
-		for (k = 0; k < sizeof vs_england / sizeof vs_england[0]; k++)
-			if (find_phrase(s, end, vs_england[k], NULL)) {
-				says = says == UP ? ABOVE_ENG : says == DOWN ?
-				    BELOW_ENG : says == BETTER ? BETTER_ENG :
-				    WORSE_ENG;
-				break;
-			}
-	return says;
+	if (!found || out->cmp != CMP_NONE)
+		return found;
+	for (k = 0; k < sizeof versus / sizeof versus[0]; k++)
+		if (find_phrase(s, end, versus[k].words, NULL)) {
+			out->says = out->says == UP ? ABOVE :
+			    out->says == DOWN ? BELOW : out->says == BETTER ?
+			    BETTER_THAN : WORSE_THAN;
+			out->cmp = versus[k].cmp;
+			return true;
+		}
+	return strcmp(out->word, "more") != 0;
+}
+
+/* A value claimed right after a movement: "reduced to 24%", "rose to
+ * 26.5 per cent".  The number and its decimal places; false for none. */
+static bool
+claimed_value(const char *p, const char *end, double *v, int *places,
+    const char **vend)
+{
+	const char *q;
+	char num[32];
+	size_t n = 0;
+
+	while (p < end && is_space(*p))
+		p++;
+	if (end - p < 3 || lower(p[0]) != 't' || lower(p[1]) != 'o' ||
+	    !is_space(p[2]))
+		return false;
+	for (p += 3; p < end && is_space(*p); p++)
+		;
+	*places = -1;
+	for (q = p; q < end && n + 1 < sizeof num &&
+	    ((*q >= '0' && *q <= '9') || (*q == '.' && *places < 0 &&
+	    q + 1 < end && q[1] >= '0' && q[1] <= '9')); q++) {
+		if (*places >= 0)
+			(*places)++;
+		if (*q == '.')
+			*places = 0;
+		num[n++] = *q;
+	}
+	if (n == 0 || !(q < end && (*q == '%' || (end - q > 8 &&
+	    se_strncasecmp(q, " per cent", 9) == 0))))
+		return false;
+	num[n] = '\0';
+	*v = strtod(num, NULL);
+	if (*places < 0)
+		*places = 0;
+	*vend = *q == '%' ? q + 1 : q + 9;
+	return true;
 }
 
 /* ---- the verdict --------------------------------------------------------- */
@@ -210,24 +307,51 @@ movement(se_buf *b, const se_fact *f)
 }
 
 static void
-versus_england(se_buf *b, const se_fact *f, const char *rel)
+against(se_buf *b, const se_fact *f, const char *rel, const char *name,
+    double cmp)
 {
 	se_buf_addf(b, "%s %s was ", f->ind->id, f->ind->title);
 	se_fact_value(b, f, f->value);
 	if (f->period)
 		se_buf_addf(b, " in %s", f->period);
-	se_buf_addf(b, ", %s England's ", rel);
-	se_fact_value(b, f, f->england);
+	se_buf_addf(b, ", %s %s ", rel, name);
+	se_fact_value(b, f, cmp);
+}
+
+/* The comparator a standing is claimed against, when the data has it:
+ * England's value, or the region's or the statistical neighbours' when
+ * that is what the indicator is compared with. */
+static bool
+comparator(const se_fact *f, enum cmp cmp, double *v, const char **name)
+{
+	switch (cmp) {
+	case CMP_ENGLAND:
+		*v = f->england;
+		*name = "England's";
+		return f->has_england;
+	case CMP_REGION:
+		*v = f->comparator;
+		*name = "the region's";
+		return f->has_comparator && f->source == SE_SOURCE_REGION;
+	case CMP_NEIGHBOURS:
+		*v = f->comparator;
+		*name = "the statistical neighbours'";
+		return f->has_comparator && f->source == SE_SOURCE_NEIGHBOURS;
+	default:
+		return false;
+	}
 }
 
 /* Whether the data contradicts the claim; if so, what it says into 'b'. */
 static bool
-contradicts(enum says says, const se_fact *f, se_buf *b)
+contradicts(const struct said *sd, const se_fact *f, se_buf *b)
 {
-	double tol = f->ind->tolerance;
+	double tol = f->ind->tolerance, cv;
 	bool moved = f->has_value && f->has_previous;
+	const char *name;
+	int better;
 
-	switch (says) {
+	switch (sd->says) {
 	case UP:
 		if (!moved || se_direction_of(SE_POLARITY_HIGH, f->value,
 		    f->previous, tol) != SE_DIR_DECLINING)
@@ -243,34 +367,54 @@ contradicts(enum says says, const se_fact *f, se_buf *b)
 	case BETTER:
 	case WORSE:
 		if (!moved || f->ind->polarity == SE_POLARITY_NONE ||
-		    f->direction != (says == BETTER ? SE_DIR_DECLINING :
+		    f->direction != (sd->says == BETTER ? SE_DIR_DECLINING :
 		    SE_DIR_IMPROVING))
 			return false;
 		movement(b, f);
-		se_buf_addf(b, " (%s)", says == BETTER ? "worse" : "better");
+		se_buf_addf(b, " (%s)", sd->says == BETTER ? "worse" : "better");
 		return true;
-	case ABOVE_ENG:
-	case BELOW_ENG:
-		if (!f->has_value || !f->has_england ||
-		    (says == ABOVE_ENG ? f->value >= f->england :
-		    f->value <= f->england))
+	case ABOVE:
+	case BELOW:
+		if (!f->has_value || !comparator(f, sd->cmp, &cv, &name) ||
+		    (sd->says == ABOVE ? f->value >= cv : f->value <= cv))
 			return false;
-		versus_england(b, f, says == ABOVE_ENG ? "below" : "above");
+		against(b, f, sd->says == ABOVE ? "below" : "above", name, cv);
 		return true;
-	case BETTER_ENG:
-	case WORSE_ENG:
-		if (!f->has_value || !f->has_england ||
+	case BETTER_THAN:
+	case WORSE_THAN:
+		if (!f->has_value || !comparator(f, sd->cmp, &cv, &name) ||
 		    f->ind->polarity == SE_POLARITY_NONE)
 			return false;
-		if (says == BETTER_ENG ? se_better(f->ind->polarity, f->value,
-		    f->england) >= 0 : se_better(f->ind->polarity, f->value,
-		    f->england) <= 0)
+		better = se_better(f->ind->polarity, f->value, cv);
+		if (sd->says == BETTER_THAN ? better >= 0 : better <= 0)
 			return false;
-		versus_england(b, f, says == BETTER_ENG ? "worse than" :
-		    "better than");
+		against(b, f, sd->says == BETTER_THAN ? "worse than" :
+		    "better than", name, cv);
 		return true;
 	}
 	return false;
+}
+
+/* Whether a value claimed after a movement ("to 24%") is not the data's,
+ * at the places it was given to; if so, what the data says into 'b'. */
+static bool
+wrong_value(const se_fact *f, double v, int places, se_buf *b)
+{
+	double scale = 1, got;
+	int i;
+
+	if (!f->has_value)
+		return false;
+	for (i = 0; i < places && i < 6; i++)
+		scale *= 10;
+	got = floor(f->value * scale + 0.5) / scale;
+	if (fabs(got - v) < 0.5 / scale)
+		return false;
+	se_buf_addf(b, "%s %s was ", f->ind->id, f->ind->title);
+	se_fact_value(b, f, f->value);
+	if (f->period)
+		se_buf_addf(b, " in %s", f->period);
+	return true;
 }
 
 /* ---- positions ------------------------------------------------------------- */
@@ -498,61 +642,176 @@ struct where {
 	                            names, when its text cites none */
 };
 
+/* Where a clause breaks: "; ", ", and ", ", but ", ", while ",
+ * ", whereas ".  With several indicators in a sentence, each takes only
+ * the claims of its own clause ("fewer are NEET (indicator:A), and more
+ * are in apprenticeships than nationally (indicator:B)"). */
+static const char *
+clause_break(const char *p, const char *end)
+{
+	static const char *const breaks[] = { ", and ", ", but ",
+		", while ", ", whereas " };
+	size_t k;
+
+	if (*p == ';')
+		return p + 1;
+	if (*p != ',')
+		return NULL;
+	for (k = 0; k < sizeof breaks / sizeof breaks[0]; k++) {
+		size_t m = strlen(breaks[k]);
+		if ((size_t)(end - p) >= m &&
+		    se_strncasecmp(p, breaks[k], m) == 0)
+			return p + m;
+	}
+	return NULL;
+}
+
+/* Narrow [from, to) to the clause holding [c0, c1). */
 static void
+clause(const char *from, const char *to, const char *c0, const char *c1,
+    const char **cf, const char **ct)
+{
+	const char *p, *e;
+
+	*cf = from;
+	*ct = to;
+	for (p = from; p < c0; p++)
+		if ((e = clause_break(p, c0)) != NULL)
+			*cf = e;
+	for (p = c1; p < to; p++)
+		if (clause_break(p, to)) {
+			*ct = p;
+			break;
+		}
+}
+
+/* A claim contradicted: recorded with its sentence [s, end) and place
+ * (in Markdown the claim's own words; in YAML the sentence, found in the
+ * source by its text). */
+static void
+record(se_claims *c, const char *s, const char *end, const struct where *w,
+    const se_fact *f, const char *word, const char *at, se_buf *b)
+{
+	se_claim cl;
+
+	memset(&cl, 0, sizeof cl);
+	cl.fact = f;
+	cl.word = word;
+	cl.area = w->area;
+	cl.sentence = fold_copy(c, s, end);
+	cl.pos = w->node ? locate(c, w->node, cl.sentence ? cl.sentence : "") :
+	    pos_of(c, (size_t)(at - c->doc->src));
+	cl.message = se_buf_failed(b) ? NULL :
+	    se_arena_strdup(c->arena, se_buf_str(b));
+	if (!cl.word || !cl.sentence || !cl.message || add_claim(c, &cl) < 0)
+		c->failed = true;
+}
+
+/* The claims of [s, end) against its citations: each citation takes the
+ * claim nearest it between its neighbours.  With 'cs' (a sentence that
+ * is only "Evidence: indicator:...", naming what the sentence before it
+ * claims), the claims are looked for in [cs, cend) instead.  Returns how
+ * many claims were found. */
+static size_t
 check_sentence(se_claims *c, const char *s, const char *end,
-    const struct where *w)
+    const struct where *w, const char *cs, const char *cend)
 {
 	struct cite v[16];
-	size_t n = cites_in(c, s, end, v, 16), i;
+	size_t n = cites_in(c, s, end, v, 16), i, found = 0;
 	se_buf b;
 
 	if (n == 0 && w->implicit) {
 		v[0] = (struct cite){ end, end, w->implicit };
 		n = 1;
 	}
-	for (i = 0; i < n; i++) {
-		const char *from = i ? v[i - 1].end : s;
-		const char *to = i + 1 < n ? v[i + 1].at : end;
-		const char *word = NULL;
-		se_claim cl;
-		int says = nearest_claim(from, to, v[i].at, v[i].end, &word);
-		if (says < 0)
+	for (i = 0; i < n && !c->failed; i++) {
+		const char *from = cs ? cs : i ? v[i - 1].end : s;
+		const char *to = cs ? cend : i + 1 < n ? v[i + 1].at : end;
+		if (!cs && n > 1)
+			clause(from, to, v[i].at, v[i].end, &from, &to);
+		struct said sd = { UP, CMP_NONE, NULL, NULL, NULL };
+		const char *vend;
+		double val;
+		int places;
+		if (!nearest_claim(from, to, cs ? cend : v[i].at,
+		    cs ? cend : v[i].end, &sd))
 			continue;
+		found++;
 		se_buf_init(&b);
-		if (!contradicts((enum says)says, v[i].fact, &b)) {
-			se_buf_release(&b);
-			continue;
-		}
-		memset(&cl, 0, sizeof cl);
-		cl.fact = v[i].fact;
-		cl.word = word;
-		cl.area = w->area;
-		cl.sentence = fold_copy(c, s, end);
-		cl.pos = w->node ? locate(c, w->node, cl.sentence ?
-		    cl.sentence : "") : pos_of(c, (size_t)(s - c->doc->src));
-		cl.message = se_buf_failed(&b) ? NULL :
-		    se_arena_strdup(c->arena, se_buf_str(&b));
+		/* The movement first; then the figure it moved to. */
+		if (contradicts(&sd, v[i].fact, &b))
+			record(c, cs ? cs : s, cs ? cend : end, w, v[i].fact,
+			    sd.word, sd.at, &b);
+		else if ((sd.says == UP || sd.says == DOWN ||
+		    sd.says == BETTER || sd.says == WORSE) &&
+		    claimed_value(sd.stop, to, &val, &places, &vend) &&
+		    wrong_value(v[i].fact, val, places, &b))
+			record(c, cs ? cs : s, cs ? cend : end, w, v[i].fact,
+			    se_arena_strndup(c->arena, sd.at,
+			    (size_t)(vend - sd.at)), sd.at, &b);
 		se_buf_release(&b);
-		if (!cl.sentence || !cl.message || add_claim(c, &cl) < 0) {
-			c->failed = true;
-			return;
-		}
 	}
+	return found;
+}
+
+/* A sentence that only gives evidence ("Evidence: indicator:RR"). */
+static bool
+evidence_only(const char *s, const char *end)
+{
+	while (s < end && (*s == '-' || *s == '*' || *s == '(' ||
+	    is_space(*s)))
+		s++;
+	return end - s > 9 && se_strncasecmp(s, "evidence", 8) == 0 &&
+	    (s[8] == ':' || is_space(s[8]));
+}
+
+/* A sentence ends at '.', '!' or '?' before a space, at a blank line,
+ * and at a line that starts a list item, a heading or an "Evidence:". */
+static bool
+line_starts_anew(const char *p, const char *end)
+{
+	const char *q = p + 1;
+
+	if (*p != '\n')
+		return false;
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	if (q < end && (*q == '#' || ((*q == '-' || *q == '*' || *q == '+') &&
+	    q + 1 < end && is_space(q[1]))))
+		return true;
+	while (q < end && *q >= '0' && *q <= '9')
+		q++;
+	if (q > p + 1 && q + 1 < end && (*q == '.' || *q == ')') &&
+	    is_space(q[1]))
+		return true;
+	return evidence_only(p + 1, end);
 }
 
 static void
 check_text(se_claims *c, const char *s, const char *end,
     const struct where *w)
 {
-	const char *p;
+	const char *p, *prev = NULL, *prev_end = NULL;
+	size_t prev_found = 0;
 
 	while (s < end) {
 		while (s < end && is_space(*s))
 			s++;
-		for (p = s; p < end && !sentence_end(p, end); p++)
+		for (p = s; p < end && !sentence_end(p, end) &&
+		    !line_starts_anew(p, end); p++)
 			;
-		if (p > s)
-			check_sentence(c, s, p < end ? p + 1 : p, w);
+		if (p > s) {
+			const char *e = p < end ? p + 1 : p;
+			size_t found = check_sentence(c, s, e, w, NULL, NULL);
+			/* Evidence for the sentence before, when that one
+			 * cites nothing of its own. */
+			if (found == 0 && prev && prev_found == 0 &&
+			    evidence_only(s, e))
+				(void)check_sentence(c, s, e, w, prev, prev_end);
+			prev = s;
+			prev_end = e;
+			prev_found = found;
+		}
 		s = p < end ? p + 1 : p;
 	}
 }

@@ -312,7 +312,7 @@ static void
 rate_summary(struct ctx *x, struct table *t)
 {
 	static const char *const cols[] = { "authority", "area", "previous",
-		"current", "direction", "commentary", NULL };
+		"current", "direction", "typed_direction", "commentary", NULL };
 	const se_node *sos = se_node_get(x->doc->meta, "signature_of_success");
 	const se_scale *rag = se_formats_scale(x->f, "rag");
 	size_t i, r;
@@ -327,15 +327,16 @@ rate_summary(struct ctx *x, struct table *t)
 		    x->doc->framework, area) : NULL;
 		int p = level_of(x, rag, se_node_get(e, "previous"));
 		int c = level_of(x, rag, se_node_get(e, "current"));
-		const char *dir = p < 0 || c < 0 ? "unknown" : c > p ?
-		    "improving" : c < p ? "declining" : "stable";
+		se_direction typed;
+		se_direction dn = se_sos_direction(x->f, e, &typed, NULL);
 		r = table_row(t);
 		cell(t, r, 0, authority(x->doc), -1);
 		cell(t, r, 1, title ? title : area ? area : "", -1);
 		cell(t, r, 2, label(rag, p), tone_of(rag, p));
 		cell(t, r, 3, label(rag, c), tone_of(rag, c));
-		cell(t, r, 4, dir, -1);
-		cell(t, r, 5, se_node_str(se_node_get(e, "commentary")), -1);
+		cell(t, r, 4, se_direction_name(dn), -1);
+		cell(t, r, 5, se_node_str(se_node_get(e, "direction")), -1);
+		cell(t, r, 6, se_node_str(se_node_get(e, "commentary")), -1);
 	}
 }
 

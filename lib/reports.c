@@ -346,6 +346,24 @@ parts_of(se_report *r, const se_report_input *in, const se_doc *doc,
 	}
 }
 
+/* The Direction of Travel cell: what the authority typed, as typed, and
+ * what the ratings imply beside it when that differs or nothing was
+ * typed ("Improving (the ratings show Stable)"). */
+static const char *
+direction_cell(se_buf *b, se_direction typed_dn, const char *typed,
+    se_direction dn)
+{
+	se_buf_reset(b);
+	if (!typed || !*typed)
+		se_buf_adds(b, direction_words(dn));
+	else if (typed_dn == dn || dn == SE_DIR_UNKNOWN)
+		se_buf_adds(b, typed);
+	else
+		se_buf_addf(b, "%s (the ratings show %s)", typed,
+		    direction_words(dn));
+	return se_buf_str(b);
+}
+
 static void
 signature(se_report *r, const se_report_input *in, const se_doc *sum,
     se_diag *d)
@@ -353,7 +371,6 @@ signature(se_report *r, const se_report_input *in, const se_doc *sum,
 	const se_node *list = se_node_get(sum->meta, "signature_of_success");
 	const se_node *years = se_node_get(sum->meta, "rag_years");
 	const se_scale *rag = se_formats_scale(in->formats, "rag");
-	const se_scale *dir = se_formats_scale(in->formats, "direction");
 	char h1[64], h2[64];
 	const char *head[5] = { "Area", h1, h2, "Direction of Travel",
 		"Commentary" };
@@ -373,26 +390,16 @@ signature(se_report *r, const se_report_input *in, const se_doc *sum,
 		const char *cur = str(row, "current"), *typed = str(row, "direction");
 		const char *title = area ? se_formats_area(in->formats,
 		    sum->framework, area) : NULL;
-		se_direction dn = se_scale_direction(rag, prev, cur);
+		se_direction typed_dn;
+		se_direction dn = se_sos_direction(in->formats, row, &typed_dn,
+		    d);
 		se_report_row(r);
 		se_report_cell(r, or(title, or(area, "")));
 		se_report_cell_rag(r, rag_of(rag, prev));
 		se_report_cell_rag(r, rag_of(rag, cur));
-		se_report_cell(r, direction_words(dn));
+		se_report_cell(r, direction_cell(&c, typed_dn, typed, dn));
 		note(r, &row->pos, "direction computed from %s to %s (rag scale)",
 		    or(prev, "none"), or(cur, "none"));
-		if (typed && dir && dn != SE_DIR_UNKNOWN) {
-			int t = se_scale_parse(dir, typed, strlen(typed));
-			int want = dn == SE_DIR_IMPROVING ? 2 :
-			    dn == SE_DIR_STABLE ? 1 : 0;
-			if (t >= 0 && t != want)
-				se_diag_warning(d, &se_node_get(row,
-				    "direction")->pos, "direction-mismatch",
-				    "direction '%s' does not follow from '%s' to "
-				    "'%s': the report shows '%s'", typed,
-				    or(prev, ""), or(cur, ""),
-				    direction_words(dn));
-		}
 		join(se_node_get(row, "evidence"), &ev);
 		se_buf_reset(&b);
 		se_buf_adds(&b, trim(&c, str(row, "commentary")));

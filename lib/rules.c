@@ -645,11 +645,28 @@ qs_rating_supported(const se_rule_ctx *rc)
 	}
 }
 
+/* A Signature of Success row's typed direction of travel against what
+ * its two RAG ratings imply (se_sos_direction). */
+static void
+direction_mismatch(const se_rule_ctx *rc)
+{
+	const se_node *list = se_node_get(rc->doc->meta,
+	    "signature_of_success");
+	se_direction typed;
+	size_t i;
+
+	for (i = 0; list && list->kind == SE_NODE_LIST && i < list->n; i++)
+		if (list->items[i]->kind == SE_NODE_MAP)
+			(void)se_sos_direction(rc->check->formats,
+			    list->items[i], &typed, rc->diag);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(const se_rule_ctx *rc);
 } rules[] = {
 	{ "action-names-hypothesis", action_names_hypothesis },
+	{ "direction-mismatch", direction_mismatch },
 	{ "letter-deadline", letter_deadline },
 	{ "max-investigated", max_investigated },
 	{ "qs-criterion-known", qs_criterion_known },

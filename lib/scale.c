@@ -317,3 +317,29 @@ se_scale_describe(const se_scale *s)
 	}
 	return se_buf_take(&b);
 }
+
+se_direction
+se_sos_direction(const se_formats *f, const se_node *row, se_direction *typed,
+    se_diag *diag)
+{
+	const se_scale *rag = se_formats_scale(f, "rag");
+	const se_scale *dir = se_formats_scale(f, "direction");
+	const se_node *tn = se_node_get(row, "direction");
+	const char *prev = se_node_str(se_node_get(row, "previous"));
+	const char *cur = se_node_str(se_node_get(row, "current"));
+	const char *t = se_node_str(tn);
+	se_direction dn = rag ? se_scale_direction(rag, prev, cur) :
+	    SE_DIR_UNKNOWN;
+	int lv = t && dir ? se_scale_parse(dir, t, strlen(t)) : -1;
+
+	/* The direction scale runs declining, stable, improving. */
+	*typed = lv == 0 ? SE_DIR_DECLINING : lv == 1 ? SE_DIR_STABLE :
+	    lv == 2 ? SE_DIR_IMPROVING : SE_DIR_UNKNOWN;
+	if (diag && dn != SE_DIR_UNKNOWN && *typed != SE_DIR_UNKNOWN &&
+	    *typed != dn)
+		se_diag_warning(diag, &tn->pos, "direction-mismatch",
+		    "direction of travel '%s' does not follow from '%s' to "
+		    "'%s', which is %s: both are shown", t, prev, cur,
+		    se_direction_name(dn));
+	return dn;
+}

@@ -1634,6 +1634,16 @@ int se_report_render(const se_report *r, se_report_syntax syntax, FILE *out);
 se_direction se_scale_direction(const se_scale *s, const char *previous,
     const char *current);
 
+/* A Signature of Success row ('row': area, previous, current, direction)
+ * as the authority wrote it: the direction previous -> current imply on
+ * the 'rag' scale (the return), and in '*typed' the direction of travel
+ * the authority typed, as a direction (SE_DIR_UNKNOWN when none, or not
+ * on the 'direction' scale).  When both are known and differ, a warning
+ * 'direction-mismatch' at the typed direction goes to 'diag' (NULL: none):
+ * the typed one is shown as typed, the implied one beside it. */
+se_direction se_sos_direction(const se_formats *f, const se_node *row,
+    se_direction *typed, se_diag *diag);
+
 /* What the report types are assembled from. */
 typedef struct se_report_input {
 	const se_formats *formats;

@@ -219,7 +219,7 @@ TEST(a_claim_in_a_markdown_section_is_placed_at_its_line_and_column)
 		CHECK_STR_EQ(c->area, "front-door");
 		CHECK_STR_EQ(c->pos.file, "sev.md");
 		CHECK_INT_EQ(c->pos.line, 8);
-		CHECK_INT_EQ(c->pos.col, 1);
+		CHECK_INT_EQ(c->pos.col, 42); /* at "reduced" */
 	}
 	teardown(&f);
 }
@@ -257,6 +257,123 @@ TEST(a_document_for_an_authority_the_data_lacks_gets_no_warning)
 	teardown(&f);
 }
 
+TEST(a_claim_on_the_next_line_of_a_list_is_tied_to_its_own_item)
+{
+	struct fx f;
+	const se_claim *c;
+
+	/* The first item cites RR with no claim; "fallen" is EET's, on the
+	 * next line, and the warning is there. */
+	setup(&f, "sev.md", "---\nkind: self-evaluation\nauthority: Host\n"
+	    "---\n# Outcomes\n\n- Re-referrals are watched (indicator:RR)\n"
+	    "- Care leavers in education or training have fallen "
+	    "(indicator:EET)\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 0); /* EET did fall: no warning */
+	teardown(&f);
+	setup(&f, "sev.md", "---\nkind: self-evaluation\nauthority: Host\n"
+	    "---\n# Outcomes\n\n- Care leavers are tracked (indicator:EET)\n"
+	    "- Re-referrals have fallen\n  (indicator:RR)\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 1);
+	c = se_claims_at(f.c, 0);
+	if (c) {
+		CHECK_STR_EQ(c->fact->ind->id, "RR");
+		CHECK_INT_EQ(c->pos.line, 8);
+		CHECK_INT_EQ(c->pos.col, 21); /* at "fallen" */
+	}
+	teardown(&f);
+}
+
+TEST(decrease_and_increase_are_movement_words)
+{
+	struct fx f;
+
+	setup(&f, "sa.yaml", HEAD "process: We saw a decrease in "
+	    "re-referrals (indicator:RR). An increase in care leavers in "
+	    "education or training (indicator:EET).\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 2);
+	if (se_claims_len(f.c) == 2) {
+		CHECK_STR_EQ(se_claims_at(f.c, 0)->word, "decrease in");
+		CHECK_STR_EQ(se_claims_at(f.c, 1)->word, "increase in");
+	}
+	teardown(&f);
+}
+
+TEST(a_value_claimed_after_a_movement_is_checked_at_its_places)
+{
+	struct fx f;
+	const se_claim *c;
+
+	/* RR rose to 25.0: "rose to 24%" names the wrong figure. */
+	setup(&f, "sa.yaml", HEAD "process: Re-referrals rose to 24% "
+	    "(indicator:RR).\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 1);
+	c = se_claims_at(f.c, 0);
+	if (c) {
+		CHECK_STR_EQ(c->word, "rose to 24%");
+		CHECK_STR_EQ(c->message, "RR Re-referrals within 12 months was "
+		    "25.0% in 2018-19");
+	}
+	teardown(&f);
+	/* Near misses: the right figure, and 25.04 given to one place. */
+	setup(&f, "sa.yaml", HEAD "process: Re-referrals rose to 25% "
+	    "(indicator:RR). Re-referrals rose to 25.0 per cent "
+	    "(indicator:RR).\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 0);
+	teardown(&f);
+}
+
+TEST(a_claim_before_its_evidence_line_is_checked_against_that_evidence)
+{
+	struct fx f;
+	const se_claim *c;
+
+	setup(&f, "sev.md", "---\nkind: self-evaluation\nauthority: Host\n"
+	    "---\n# Front door\n\nRe-referrals have reduced.\n"
+	    "Evidence: indicator:RR\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 1);
+	c = se_claims_at(f.c, 0);
+	if (c) {
+		CHECK_STR_EQ(c->fact->ind->id, "RR");
+		CHECK_STR_EQ(c->word, "reduced");
+		CHECK_INT_EQ(c->pos.line, 7);
+	}
+	teardown(&f);
+	/* Near miss: the claim sentence cites its own indicator. */
+	setup(&f, "sev.md", "---\nkind: self-evaluation\nauthority: Host\n"
+	    "---\n# Front door\n\nCare leavers in education or training "
+	    "have reduced.\nEvidence: indicator:RR\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 0);
+	teardown(&f);
+}
+
+TEST(lower_than_statistical_neighbours_is_checked_against_the_neighbours)
+{
+	struct fx f;
+
+	/* The fixture's data has England only: a neighbours claim cannot be
+	 * checked and is not reported as a movement either (RR rose, so
+	 * "lower" as a movement would be contradicted). */
+	setup(&f, "sa.yaml", HEAD "process: Re-referrals are lower than "
+	    "statistical neighbours (indicator:RR).\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 0);
+	teardown(&f);
+}
+
+TEST(with_two_indicators_each_takes_the_claims_of_its_own_clause)
+{
+	struct fx f;
+
+	/* "more ... than nationally" is EET's (40 < England 52: wrong); the
+	 * near miss is RR's clause, which claims nothing. */
+	setup(&f, "sa.yaml", HEAD "process: Re-referrals are watched "
+	    "(indicator:RR), and more care leavers are in education or "
+	    "training than nationally (indicator:EET).\n");
+	CHECK_INT_EQ(se_claims_len(f.c), 1);
+	if (se_claims_len(f.c) == 1)
+		CHECK_STR_EQ(se_claims_at(f.c, 0)->fact->ind->id, "EET");
+	teardown(&f);
+}
+
 int
 main(void)
 {
@@ -270,5 +387,11 @@ main(void)
 	RUN(a_claim_in_a_markdown_section_is_placed_at_its_line_and_column);
 	RUN(the_validate_check_warns_with_rule_claim_vs_data_at_the_sentence);
 	RUN(a_document_for_an_authority_the_data_lacks_gets_no_warning);
+	RUN(a_claim_on_the_next_line_of_a_list_is_tied_to_its_own_item);
+	RUN(decrease_and_increase_are_movement_words);
+	RUN(a_value_claimed_after_a_movement_is_checked_at_its_places);
+	RUN(a_claim_before_its_evidence_line_is_checked_against_that_evidence);
+	RUN(lower_than_statistical_neighbours_is_checked_against_the_neighbours);
+	RUN(with_two_indicators_each_takes_the_claims_of_its_own_clause);
 	return DONE();
 }
