@@ -1,5 +1,8 @@
 # se: the self-evaluation toolkit.  One non-recursive Makefile; `make -j` safe.
 VERSION  = 0.1.0
+# The release date every man page carries (.Dd); test/manlint.sh checks
+# that each one says it.
+RELEASE_DATE = December 2, 2026
 SOVER    = 0
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -33,10 +36,28 @@ FUZZ_SECONDS ?= 60
 
 all: deps-checked $(B)/libse.a $(B)/libse.so.$(VERSION) $(CMDS)
 
+# Quiet by default: one line a step ("  CC     build/lib/yaml.o");
+# `make V=1` shows the commands.
+V ?= 0
+ifeq ($(V),1)
+Q   =
+SAY = @:
+else
+Q   = @
+SAY = @printf '  %-6s %s\n'
+endif
+
 # ---- dependencies --------------------------------------------------------
-deps: deps-checked
+# `make` and `make install` only check the build dependencies and say how
+# to get them; `make deps` installs them (apt-get, as root), and so do
+# `make demo` and `make check`, the README's quick start.
+ifneq ($(filter demo check,$(MAKECMDGOALS)),)
+DEPS_MODE = --install
+endif
+deps:
+	@sh test/deps.sh --install
 deps-checked:
-	@sh test/deps.sh
+	@sh test/deps.sh $(DEPS_MODE)
 .PHONY: deps deps-checked
 
 # ---- library and commands ------------------------------------------------
@@ -47,25 +68,31 @@ $(B)/datadir.stamp: FORCE
 FORCE:
 $(B)/lib/%.o: lib/%.c $(wildcard lib/*.h) $(B)/datadir.stamp | deps-checked
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(SAY) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(B)/pic/%.o: lib/%.c $(wildcard lib/*.h) $(B)/datadir.stamp | deps-checked
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+	$(SAY) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 $(B)/libse.a: $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $(LIB_OBJ)
+	$(SAY) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $(LIB_OBJ)
 $(B)/libse.so.$(VERSION): $(LIB_PIC)
-	$(CC) -shared -Wl,-soname,libse.so.$(SOVER) $(LDFLAGS) -o $@ $(LIB_PIC) $(LIBS)
-	ln -sf libse.so.$(VERSION) $(B)/libse.so.$(SOVER)
-	ln -sf libse.so.$(SOVER) $(B)/libse.so
+	$(SAY) LD $@
+	$(Q)$(CC) -shared -Wl,-soname,libse.so.$(SOVER) $(LDFLAGS) -o $@ $(LIB_PIC) $(LIBS)
+	$(Q)ln -sf libse.so.$(VERSION) $(B)/libse.so.$(SOVER)
+	$(Q)ln -sf libse.so.$(SOVER) $(B)/libse.so
 $(B)/bin/%: cmd/%.c $(B)/libse.a lib/se.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libse.a $(LIBS)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libse.a $(LIBS)
 
 # ---- tests ---------------------------------------------------------------
 $(B)/test/%: test/%.c $(wildcard test/*.h) $(B)/libse.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itest $(LDFLAGS) -o $@ $< $(B)/libse.a $(LIBS)
+	$(SAY) CCLD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itest $(LDFLAGS) -o $@ $< $(B)/libse.a $(LIBS)
 
 # The parse checkers: a strict JSON checker (test/jsoncheck.c, also linked
 # by the fuzz targets) and parsecheck, which reads a machine output with it,
@@ -126,7 +153,8 @@ CMD_NAMES = $(CMD_SRC:cmd/%.c=%)
 
 $(B)/se.pc: Makefile
 	@mkdir -p $(@D)
-	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
+	$(SAY) GEN $@
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
 	  'Name: se' 'Description: libse, the self-evaluation toolkit library' \
 	  'Version: $(VERSION)' 'Requires.private: yaml-0.1 libcmark' \
 	  'Libs: -L$${libdir} -lse' 'Libs.private: -lcsv -lm -pthread' \
@@ -143,8 +171,9 @@ install: all $(B)/se.pc
 	ln -sf libse.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libse.so
 	cp lib/se.h $(DESTDIR)$(INCDIR)/se.h
 	cp $(B)/se.pc $(DESTDIR)$(LIBDIR)/pkgconfig/se.pc
-	rm -rf $(DESTDIR)$(DATADIR)/se/formats
+	rm -rf $(DESTDIR)$(DATADIR)/se/formats $(DESTDIR)$(DATADIR)/se/ci
 	cp -R formats $(DESTDIR)$(DATADIR)/se/formats
+	cp -R examples/ci $(DESTDIR)$(DATADIR)/se/ci
 	for m in $(MAN1); do cp $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in $(MAN3); do cp $$m $(DESTDIR)$(MANDIR)/man3/; done
 	for m in $(MAN5); do cp $$m $(DESTDIR)$(MANDIR)/man5/; done

@@ -13,7 +13,7 @@ static const char usage[] =
     "usage: se-hypothesise [-n N] [-i CATALOGUE] [--data FILE]... "
     "[--lead NAME]\n"
     "                      [--where COLUMN=VALUE]...\n"
-    "                      [-F yaml|markdown|text|json] [-o FILE]\n"
+    "                      [-F yaml|markdown|text|json] [-o FILE] [--no-check]\n"
     "                      SELF-ASSESSMENT [SELF-EVALUATION...]\n";
 
 /* What --help prints after the usage: what the command does, every option
@@ -31,6 +31,8 @@ static const char help[] =
     "      --data FILE      extract, neighbours or se-rag -F csv output;"
     " repeatable\n"
     "      --lead NAME      the lead reviewer (default \"to be confirmed\")\n"
+    "      --no-check       build on the documents without checking them"
+    " first\n"
     "  -F, --format FORMAT  yaml (the workbook; default), markdown, text"
     " or json\n"
     "  -o, --output FILE    write to FILE, atomically, instead of standard"
@@ -48,7 +50,7 @@ static const char help[] =
     "\n"
     "See se-hypothesise(1) for the rules and output columns.\n";
 
-enum { OPT_DATA = 0x200, OPT_LEAD };
+enum { OPT_DATA = 0x200, OPT_LEAD, OPT_NO_CHECK };
 
 struct opts {
 	se_cli cli;
@@ -56,6 +58,7 @@ struct opts {
 	const char **data;
 	size_t ndata;
 	size_t investigate;
+	bool no_check; /* --no-check */
 	se_hypoout_opts out;
 };
 
@@ -89,6 +92,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_LEAD:
 		o->out.lead = arg;
 		return SE_CLI_NEXT;
+	case OPT_NO_CHECK:
+		o->no_check = true;
+		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
 	}
@@ -103,6 +109,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "lead", required_argument, NULL, OPT_LEAD },
+		{ "no-check", no_argument, NULL, OPT_NO_CHECK },
 		{ NULL, 0, NULL, 0 }
 	};
 	int r, f;
@@ -200,7 +207,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	const char *who;
 	size_t nsev = 0, k;
 	bool extracts = false;
-	int status = SE_EXIT_FAILURE, bad = 0;
+	int status = SE_EXIT_FAILURE, bad = 0, invalid;
 
 	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
 	if (dir)
@@ -216,6 +223,13 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	/* Without the self-assessment the data is still read, for its
 	 * problems to be said. */
 	sa = se_inputs_one(&ins, "self-assessment", o->cli.prog, d);
+	/* Nothing is built on a document with errors (unless --no-check);
+	 * 'sa' is not used after it is left out. */
+	invalid = !sa || o->no_check ? 0 : se_inputs_check(&ins, cat, d);
+	if (invalid != 0) {
+		status = invalid < 0 ? SE_EXIT_FAILURE : SE_EXIT_PROBLEMS;
+		goto out;
+	}
 	sev = calloc(ins.ndocs + 1, sizeof *sev);
 	s = se_store_new(cat, d);
 	p = se_profile_new(cat);

@@ -17,8 +17,9 @@ static const char usage[] =
     "               [--group-by priority|owner|theme|regional|"
     "recommendation]\n"
     "               [-i CATALOGUE] [--data FILE]... [--where COLUMN=VALUE]...\n"
-    "               [-F text|csv|markdown|html|json|yaml] [-o FILE] PLAN...\n"
-    "       se-plan --from [-F yaml|csv] [-o FILE] DOCUMENT...\n"
+    "               [-F text|csv|markdown|html|json|yaml] [-o FILE] [--no-check]\n"
+    "               PLAN...\n"
+    "       se-plan --from [-F yaml|csv] [-o FILE] [--no-check] DOCUMENT...\n"
     "       se-plan --programme FILE [--as-of DATE] [--check] [-F ...] "
     "[-o FILE]\n"
     "               [DOCUMENT|DIR]...\n"
@@ -67,6 +68,9 @@ static const char help[] =
     "      --cycle Y1-Y2       the years of the cycle, e.g. 2012-2014\n"
     "      --color WHEN        colour the states in text: auto, always or"
     " never\n"
+    "      --no-check          build on the plans or documents without"
+    " checking them\n"
+    "                          first as se-validate does\n"
     "      --formats DIR       read the formats from DIR (the plan's columns,\n"
     "                          statuses and timescales; default: see se(7))\n"
     "  -h, --help              print this help and exit\n"
@@ -85,7 +89,7 @@ enum {
 	OPT_AS_OF = 0x200, OPT_OWNER, OPT_STATUS, OPT_OVERDUE, OPT_CHECK,
 	OPT_STALE, OPT_SINCE, OPT_GROUP_BY, OPT_DATA, OPT_FROM,
 	OPT_PROGRAMME, OPT_DRAFT_PROGRAMME, OPT_AUTHORITIES, OPT_CYCLE,
-	OPT_SINCE_AS_OF
+	OPT_SINCE_AS_OF, OPT_NO_CHECK
 };
 
 struct opts {
@@ -99,6 +103,7 @@ struct opts {
 	bool check, from, as_of_given, since_as_of_given;
 	long since_as_of;
 	const char *argv0;
+	bool no_check; /* --no-check */
 };
 
 static int
@@ -180,6 +185,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_FROM:
 		o->from = true;
 		return SE_CLI_NEXT;
+	case OPT_NO_CHECK:
+		o->no_check = true;
+		return SE_CLI_NEXT;
 	case OPT_PROGRAMME:
 		o->programme = arg;
 		return SE_CLI_NEXT;
@@ -215,6 +223,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "group-by", required_argument, NULL, OPT_GROUP_BY },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ "from", no_argument, NULL, OPT_FROM },
+		{ "no-check", no_argument, NULL, OPT_NO_CHECK },
 		{ "programme", required_argument, NULL, OPT_PROGRAMME },
 		{ "draft-programme", no_argument, NULL, OPT_DRAFT_PROGRAMME },
 		{ "authorities", required_argument, NULL, OPT_AUTHORITIES },
@@ -313,6 +322,75 @@ run_programme(struct opts *o, int argc, char **argv, se_diag *d)
 	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
 }
 
+struct checking {
+	const se_formats *f;
+	se_diag *d;
+	int errors; /* -1: could not check */
+};
+
+/* se-validate's checks on an operand, or on a plan YAML found in one;
+ * a CSV found in a directory is left to se-plan's own reading. */
+static int
+check_found(void *ctx, const char *path, bool named)
+{
+	struct checking *c = ctx;
+	size_t n = strlen(path);
+	se_diag *quiet;
+	se_doc *doc;
+	int e;
+
+	if (strcmp(path, "-") == 0)
+		return 0; /* read once, by se-plan */
+	if (!named && !(n > 5 && strcmp(path + n - 5, ".yaml") == 0) &&
+	    !(n > 4 && strcmp(path + n - 4, ".yml") == 0))
+		return 0;
+	doc = NULL;
+	if (!named) {
+		quiet = se_diag_new();
+		doc = quiet ? se_doc_load(path, quiet) : NULL;
+		se_diag_free(quiet);
+		if (!doc || !doc->kind || strcmp(doc->kind, "plan") != 0) {
+			se_doc_free(doc);
+			return 0;
+		}
+	}
+	e = se_check_input(c->f, NULL, path, doc, c->d);
+	se_doc_free(doc);
+	if (e < 0 || c->errors < 0)
+		c->errors = -1;
+	else
+		c->errors += e;
+	return 0;
+}
+
+/* se-validate's checks on the operands, unless --no-check: the exit
+ * status for errors, or -1 when there are none (or no checking). */
+static int
+check_inputs(const struct opts *o, int argc, char **argv, se_diag *d)
+{
+	char *dir;
+	struct checking c = { NULL, d, 0 };
+	se_diag *quiet;
+	se_formats *f;
+	int i;
+
+	if (o->no_check)
+		return -1;
+	dir = se_formats_dir(o->cli.formats_dir, argv[0]);
+	f = dir ? se_formats_load(dir, d) : NULL;
+	free(dir);
+	if (!f)
+		return SE_EXIT_FAILURE;
+	c.f = f;
+	quiet = se_diag_new(); /* an unreadable operand: se-plan's to say */
+	for (i = optind; quiet && i < argc; i++)
+		(void)se_walk(argv[i], check_found, &c, quiet);
+	se_diag_free(quiet);
+	se_formats_free(f);
+	return c.errors < 0 ? SE_EXIT_FAILURE : c.errors > 0 ?
+	    SE_EXIT_PROBLEMS : -1;
+}
+
 /* --from: draft a plan from documents. */
 static int
 run_draft(struct opts *o, int argc, char **argv, se_diag *d)
@@ -322,6 +400,12 @@ run_draft(struct opts *o, int argc, char **argv, se_diag *d)
 
 	if (p == NULL)
 		return SE_EXIT_FAILURE;
+	status = check_inputs(o, argc, argv, d);
+	if (status >= 0) {
+		se_plan_free(p);
+		return status;
+	}
+	status = SE_EXIT_FAILURE;
 	o->out.draft = true;
 	for (i = optind; i < argc; i++) {
 		se_doc *doc = se_doc_load(argv[i], d);
@@ -359,15 +443,27 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_assess as = { o->out.as_of, o->out.stale_days, NULL };
 	char *dir = se_formats_dir(o->cli.formats_dir, o->argv0);
 	se_formats *formats = dir ? se_formats_load(dir, d) : NULL;
+	se_diag *chk = NULL;
 	int i, failed = 0, status = SE_EXIT_FAILURE;
 	size_t bad = 0;
 
 	free(dir);
 	if (formats == NULL || (p = plan_new(formats, d)) == NULL)
 		goto out;
+	/* A plan is shown even with errors (what cannot be read is shown
+	 * as unknown): se-validate's errors on it are reported beside
+	 * se-plan's own, each once (the plan's rules are the same). */
+	chk = se_diag_new_child(d);
+	if (chk == NULL || check_inputs(o, argc, argv, chk) ==
+	    SE_EXIT_FAILURE) {
+		if (chk)
+			se_diag_append(d, chk);
+		goto out;
+	}
 	for (i = optind; i < argc; i++)
 		if (se_plan_load(p, argv[i], d) < 0)
 			failed++;
+	se_diag_append_new(d, chk);
 	if (failed == argc - optind)
 		goto out;
 	if (o->catalogue) {
@@ -408,6 +504,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	    bad > 0 || se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS :
 	    SE_EXIT_OK;
 out:
+	se_diag_free(chk);
 	se_plandiff_free(diff);
 	se_plan_free(old);
 	se_store_free(data);

@@ -13,7 +13,7 @@ static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
     "                 [--data FILE]... [--where COLUMN=VALUE]...\n"
-    "                 [--neighbours FILE]\n"
+    "                 [--neighbours FILE] [--no-check]\n"
     "                 [--authority A] [--period P] [--formats DIR] "
     "DOCUMENT...\n";
 
@@ -39,6 +39,8 @@ static const char help[] =
     "      --period P       the period the dashboard rates (default: the"
     " latest)\n"
     "      --formats DIR    where the frameworks are (see se-formats(5))\n"
+    "      --no-check       build on the documents without checking them"
+    " first\n"
     "      --color WHEN     auto, always or never; this output has no colour\n"
     "  -h, --help           print this help and exit\n"
     "      --version        print the version and exit\n"
@@ -50,7 +52,8 @@ static const char help[] =
     "\n"
     "See se-report(1) for the rules and output columns.\n";
 
-enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD, OPT_NEIGHBOURS };
+enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD, OPT_NEIGHBOURS,
+	    OPT_NO_CHECK };
 
 typedef se_report *(*build_fn)(const se_report_input *, se_diag *);
 
@@ -73,6 +76,7 @@ struct opts {
 	const char *catalogue, *neighbours;
 	const char **data;
 	size_t ndata;
+	bool no_check; /* --no-check */
 	se_report_input in;
 };
 
@@ -113,6 +117,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_NEIGHBOURS:
 		o->neighbours = arg;
 		return SE_CLI_NEXT;
+	case OPT_NO_CHECK:
+		o->no_check = true;
+		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
 	}
@@ -127,6 +134,7 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "type", required_argument, NULL, 't' },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
+		{ "no-check", no_argument, NULL, OPT_NO_CHECK },
 		{ "authority", required_argument, NULL, OPT_AUTHORITY },
 		{ "period", required_argument, NULL, OPT_PERIOD },
 		{ "neighbours", required_argument, NULL, OPT_NEIGHBOURS },
@@ -212,7 +220,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_authorities *auth = NULL;
 	se_report *r = NULL;
 	se_out *out = NULL;
-	int status = SE_EXIT_FAILURE;
+	int status = SE_EXIT_FAILURE, dropped = 0;
 
 	se_inputs_init(&in, SE_TAKE_DOCS | (dashboard ? SE_TAKE_EXTRACTS |
 	    SE_TAKE_NEIGHBOURS | SE_TAKE_CATALOGUE : 0), f);
@@ -225,6 +233,12 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		auth = se_authorities_of(dir, d);
 	if (load_store(o, &in, &cat, &s, auth, d) < 0)
 		goto done;
+	if (!o->no_check && (dropped = se_inputs_check(&in, cat, d)) < 0)
+		goto done;
+	if (dropped > 0 && in.ndocs == 0) {
+		status = SE_EXIT_PROBLEMS; /* nothing left to build on */
+		goto done;
+	}
 	o->in.formats = f;
 	o->in.docs = in.docs;
 	o->in.ndocs = in.ndocs;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: se-validate [-F text|json|github|sarif] [-o FILE] [--strict]\n"
+    "usage: se-validate [-F text|json|github|sarif] [-o FILE] [--strict] [--final]\n"
     "                   [--formats DIR] [-i|--indicators FILE] [--data FILE]...\n"
     "                   [--where COLUMN=VALUE]...\n"
     "                   PATH...\n";
@@ -25,6 +25,9 @@ static const char help[] =
     "  -o, --output FILE      write the problems to FILE, atomically\n"
     "      --strict           report warnings as errors, making the exit"
     " status 1\n"
+    "      --final            check every document as final: a placeholder"
+    " left in\n"
+    "                         ([fill in: ...]) is an error\n"
     "      --formats DIR      read the formats from DIR (default: see se(7))\n"
     "  -i, --indicators FILE  catalogue to check indicator:ID and extracts"
     " against\n"
@@ -41,7 +44,7 @@ static const char help[] =
     "\n"
     "See se-validate(1) for the rules and output columns.\n";
 
-enum { OPT_STRICT = 0x200, OPT_DATA };
+enum { OPT_STRICT = 0x200, OPT_DATA, OPT_FINAL };
 
 struct file {
 	char *path;
@@ -61,6 +64,7 @@ struct run {
 	se_store *store;
 	const char *argv0;
 	const se_cli *cli; /* --where for the --data files */
+	bool final; /* --final */
 };
 
 static bool
@@ -205,7 +209,9 @@ read_data(struct run *r)
 static int
 validate(struct run *r, const se_formats *formats, size_t *nchecked)
 {
-	se_check chk = { formats, NULL, NULL, NULL, NULL };
+	se_check chk = { formats, NULL, NULL, NULL, NULL, false };
+
+	chk.final = r->final;
 
 	chk.catalogue = r->ncats ? r->cats[0] : NULL; /* -i */
 	size_t i;
@@ -310,6 +316,9 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_STRICT:
 		o->strict = true;
 		return SE_CLI_NEXT;
+	case OPT_FINAL:
+		o->r->final = true;
+		return SE_CLI_NEXT;
 	case 'i':
 		o->catalogue = arg;
 		return SE_CLI_NEXT;
@@ -333,6 +342,7 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' }, SE_CLI_LONGOPTS,
 		SE_CLI_DATA_LONGOPTS,
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "final", no_argument, NULL, OPT_FINAL },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ NULL, 0, NULL, 0 }

@@ -29,6 +29,7 @@ struct ck {
 	struct range *narrative; /* lines of narrative text fields */
 	size_t nnarrative, capnarrative;
 	se_buf what;           /* "a self-assessment", for messages */
+	bool final;            /* stage: final, or se-validate --final */
 	bool oom;
 };
 
@@ -372,7 +373,7 @@ check_strength(struct ck *k, const se_field *f, const se_node *it)
 	const se_node *t = it->kind == SE_NODE_MAP ? se_node_get(it, "text") :
 	    it;
 
-	if (!se_node_str(t) || t->len == 0)
+	if (!se_node_str(t) || t->len == 0 || se_is_placeholder(t->text, t->len))
 		return;
 	if (!(f->items && f->items->evidence) && !node_has_evidence(it))
 		se_diag_warning(k->diag, &it->pos, "strength-without-evidence",
@@ -525,6 +526,19 @@ check_scalar(struct ck *k, const se_field *f, const char *name,
 		    s, f->title ? f->title : f->pattern);
 }
 
+/* A placeholder se-new wrote, not yet replaced (rule placeholder): a
+ * warning in a draft, an error once the document is final.  Its value
+ * is not checked further: it is not content. */
+static void
+placeholder(struct ck *k, const se_pos *pos, const char *noun,
+    const char *name)
+{
+	se_diag_add(k->diag, k->final ? SE_ERROR : SE_WARNING, pos,
+	    "placeholder", "%s'%s' is still a placeholder: replace the "
+	    "'[fill in: ...]' with your own text%s", noun, name, k->final ?
+	    " (a final document has none left)" : "");
+}
+
 static void
 check_value(struct ck *k, const se_field *f, const char *name,
     const se_node *n)
@@ -564,6 +578,10 @@ check_value(struct ck *k, const se_field *f, const char *name,
 	default:
 		break;
 	}
+	if (n->kind == SE_NODE_SCALAR && se_is_placeholder(n->text, n->len)) {
+		placeholder(k, &n->pos, "", name);
+		return;
+	}
 	if (n->kind == SE_NODE_SCALAR && f->type != SE_FT_LIST &&
 	    f->type != SE_FT_MAP) {
 		check_scalar(k, f, name, n);
@@ -583,6 +601,9 @@ when_holds(const struct ck *k, const se_field *f)
 
 	if (!f->when_field)
 		return false;
+	if (k->final && strcmp(f->when_field, "stage") == 0 &&
+	    strcmp(f->when_value, "final") == 0)
+		return true;
 	v = se_node_str(se_node_get(k->doc->meta, f->when_field));
 	return v && strcmp(v, f->when_value) == 0;
 }
@@ -758,7 +779,9 @@ check_section_impact(struct ck *k, const se_section *s)
 	size_t i;
 
 	for (i = 0; i < s->nitems; i++)
-		if (!states_impact(s->items[i].text) &&
+		if (!se_is_placeholder(s->items[i].text,
+		    strlen(s->items[i].text)) &&
+		    !states_impact(s->items[i].text) &&
 		    s->items[i].nlinks == 0)
 			se_diag_warning(k->diag, &s->items[i].pos,
 			    "strength-without-impact", "this strength says what "
@@ -900,31 +923,107 @@ find_phrase(const char *s, const char *end, const char *phrase)
 	return NULL;
 }
 
+/* The longest phrase of the framework's judgement words that starts at
+ * 'p' (as whole words); its length in '*len', or NULL. */
+static const char *
+phrase_at(const struct ck *k, const char *s, const char *p, const char *end,
+    size_t *len)
+{
+	const char *best = NULL;
+	size_t i;
+
+	if (p > s && word_char((unsigned char)p[-1]))
+		return NULL;
+	for (i = 0; i < k->fm->njudgement; i++) {
+		const char *w = k->fm->judgement[i];
+		if (find_phrase(p, end, w) == p && (!best ||
+		    strlen(w) > strlen(best)))
+			best = w;
+	}
+	if (best) {
+		const char *a = p, *b = best;
+		/* the length as written: runs of spaces match one */
+		while (*b) {
+			if (*b == ' ')
+				while (a < end && *a == ' ')
+					a++;
+			else
+				a++;
+			b++;
+		}
+		*len = (size_t)(a - p);
+	}
+	return best;
+}
+
+/* Every graded judgement word on the line, each once: where two phrases
+ * start at one place the longer is reported ("requires improvement to be
+ * good", not "requires improvement" too). */
 static void
 judge_line(struct ck *k, unsigned line)
 {
-	const char *s = k->line[line], *end = s + strcspn(s, "\n");
-	const char *longest_at = NULL, *longest = NULL;
-	size_t i;
+	const char *s = k->line[line], *end = s + strcspn(s, "\n"), *p;
+	size_t len;
 
-	/* One warning per line: the longest phrase found first. */
-	for (i = 0; i < k->fm->njudgement; i++) {
-		const char *w = k->fm->judgement[i];
-		const char *at = find_phrase(s, end, w);
-		if (at && (!longest || strlen(w) > strlen(longest) ||
-		    (strlen(w) == strlen(longest) && at < longest_at))) {
-			longest = w;
-			longest_at = at;
-		}
-	}
-	if (longest) {
-		se_pos pos = { k->doc->path, line,
-			se_utf8_column(s, longest_at) };
+	for (p = s; p < end; p++) {
+		if (!phrase_at(k, s, p, end, &len))
+			continue;
+		se_pos pos = { k->doc->path, line, se_utf8_column(s, p) };
 		se_diag_warning(k->diag, &pos, "judgement-word",
 		    "'%.*s' is a graded judgement word: the framework asks for "
 		    "careful language in narrative; say what the evidence shows",
-		    (int)strlen(longest), longest_at);
+		    (int)len, p);
+		p += len - 1;
 	}
+}
+
+/* A line that is an HTML comment (se-new's key questions and guidance):
+ * not narrative, never shown by se-report. */
+static bool
+is_comment_line(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r'))
+		end--;
+	return end - s >= 7 && strncmp(s, "<!--", 4) == 0 &&
+	    strncmp(end - 3, "-->", 3) == 0;
+}
+
+/* Where a placeholder starts on [s, end), or NULL. */
+static const char *
+placeholder_at(const char *s, const char *end)
+{
+	const char *p;
+
+	for (p = s; p < end; p++)
+		if (*p == '[' && se_is_placeholder(p, (size_t)(end - p)) &&
+		    se_strncasecmp(p, "[fill in", 8) == 0)
+			return p;
+	return NULL;
+}
+
+/* One line of narrative: a placeholder left in is reported (and the line
+ * is not content); otherwise its judgement words. */
+static void
+narrative_line(struct ck *k, unsigned line, const char *section)
+{
+	const char *s = k->line[line], *end = s + strcspn(s, "\n"), *at;
+
+	if (is_comment_line(s, end))
+		return;
+	at = placeholder_at(s, end);
+	if (at) {
+		if (section) {
+			se_pos pos = { k->doc->path, line,
+				se_utf8_column(s, at) };
+			placeholder(k, &pos, "section ", section);
+		}
+		return;
+	}
+	if (k->fm->njudgement)
+		judge_line(k, line);
 }
 
 static void
@@ -933,12 +1032,12 @@ check_judgement(struct ck *k)
 	size_t i;
 	unsigned l;
 
-	if (k->fm->njudgement == 0 || !k->line)
+	if (!k->line)
 		return;
 	for (i = 0; i < k->nnarrative; i++)
 		for (l = k->narrative[i].from; l <= k->narrative[i].to &&
 		    l <= k->nlines; l++)
-			judge_line(k, l);
+			narrative_line(k, l, NULL);
 	for (i = 0; i < k->doc->nsections; i++) {
 		const se_section *s = &k->doc->sections[i];
 		unsigned last = s->body_line, j;
@@ -946,7 +1045,8 @@ check_judgement(struct ck *k)
 			if (s->body[j] == '\n')
 				last++;
 		for (l = s->body_line; l < last && l <= k->nlines; l++)
-			judge_line(k, l);
+			narrative_line(k, l, s->title[0] ? s->title :
+			    "the text before the first heading");
 	}
 }
 
@@ -1153,13 +1253,10 @@ plan_reader(const se_check *c, se_diag *diag)
 static int
 check_plan_doc(const se_check *c, const se_doc *doc, se_diag *diag)
 {
-	const se_node *acts = se_node_get(doc->meta, "actions");
-	const se_node *recs = se_node_get(doc->meta, "recommendations");
 	se_plan *p;
 
-	/* Without actions the field check has said so already. */
-	if ((acts == NULL || acts->kind != SE_NODE_LIST) && recs == NULL)
-		return 0;
+	/* The plan reader says what se-plan says, a plan without actions
+	 * included. */
 	p = plan_reader(c, diag);
 	if (p == NULL)
 		return 0;
@@ -1188,6 +1285,8 @@ se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag)
 		goto out;
 	}
 	k.variant = find_variant(k.fm, doc);
+	k.final = c->final || (se_node_str(se_node_get(doc->meta, "stage")) &&
+	    strcmp(se_node_str(se_node_get(doc->meta, "stage")), "final") == 0);
 	describe(&k);
 	if (doc->meta && doc->meta->kind == SE_NODE_MAP)
 		check_map(&k, &k.fm->top, doc->meta, true);
@@ -1212,6 +1311,62 @@ out:
 	return rc;
 }
 
+/* ---- the inputs other commands build on -------------------------------- */
+
+static bool
+catalogue_knows(void *ctx, const char *id)
+{
+	return se_catalogue_find(ctx, id, strlen(id)) != NULL;
+}
+
+static bool
+is_csv_path(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 4 && strcmp(path + n - 4, ".csv") == 0;
+}
+
+int
+se_check_input(const se_formats *f, const se_catalogue *cat,
+    const char *path, const se_doc *doc, se_diag *diag)
+{
+	se_check c = { f, NULL, NULL, cat, NULL, false };
+	se_doc *own = NULL;
+	se_diag *all = se_diag_new();
+	size_t i;
+	int rc = 0;
+
+	if (!all)
+		return -1;
+	if (cat) {
+		c.indicator_known = catalogue_knows;
+		c.indicator_ctx = (void *)cat;
+	}
+	if (!doc && is_csv_path(path)) {
+		if (se_check_csv(&c, path, all) < 0)
+			rc = -1;
+	} else {
+		if (!doc)
+			doc = own = se_doc_load(path, all);
+		if (!doc || se_check_doc(&c, doc, all) < 0)
+			rc = -1;
+	}
+	/* Only errors: the warnings are se-validate's to give. */
+	for (i = 0; i < se_diag_len(all); i++) {
+		const se_diag_item *it = se_diag_get(all, i);
+		se_pos pos = { it->file, it->line, it->col };
+		if (it->severity != SE_ERROR)
+			continue;
+		se_diag_add(diag, SE_ERROR, &pos, it->rule, "%s", it->message);
+		if (rc >= 0)
+			rc++;
+	}
+	se_doc_free(own);
+	se_diag_free(all);
+	return rc;
+}
+
 /* ---- CSV files --------------------------------------------------------- */
 
 struct sniff {
@@ -1219,6 +1374,7 @@ struct sniff {
 	char **cols; /* the header's cells, for a plan */
 	size_t ncols;
 	bool oom;
+	bool comments; /* '#' lines before the header */
 };
 
 static int
@@ -1228,7 +1384,9 @@ on_header(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 	size_t i;
 
 	(void)line;
-	s->kind = se_csv_sniff(f, n);
+	s->kind = se_csv_sniff_after(f, n, &s->comments);
+	if (s->kind == SE_CSV_COMMENT)
+		return 0;
 	s->cols = calloc(n ? n : 1, sizeof *s->cols);
 	if (!s->cols) {
 		s->oom = true;
@@ -1366,6 +1524,12 @@ se_check_csv(const se_check *c, const char *path, se_diag *diag)
 		break;
 	case SE_CSV_RATINGS:
 		break;
+	case SE_CSV_AUTHORITIES: {
+		se_authorities *a = se_authorities_load(path, diag);
+		rc = a ? 0 : -1;
+		se_authorities_free(a);
+		break;
+	}
 	default:
 		se_diag_error(diag, &pos, "csv-header",
 		    "the header does not say what this CSV holds: an extract "

@@ -354,6 +354,32 @@ se_diag_append(se_diag *to, const se_diag *from)
 	}
 }
 
+static bool
+same_item(const se_diag_item *a, const se_diag_item *b)
+{
+	return a->severity == b->severity && a->line == b->line &&
+	    a->col == b->col && strcmp(a->file ? a->file : "",
+	    b->file ? b->file : "") == 0 && strcmp(a->rule, b->rule) == 0 &&
+	    strcmp(a->message, b->message) == 0;
+}
+
+void
+se_diag_append_new(se_diag *to, const se_diag *from)
+{
+	size_t i, j;
+
+	for (i = 0; i < from->n; i++) {
+		const se_diag_item *it = &from->v[i].item;
+		se_pos pos = { it->file, it->line, it->col };
+		for (j = 0; j < to->n; j++)
+			if (same_item(&to->v[j].item, it))
+				break;
+		if (j == to->n)
+			se_diag_add(to, it->severity, &pos, it->rule, "%s",
+			    it->message);
+	}
+}
+
 size_t
 se_diag_count(const se_diag *d, se_severity sev)
 {

@@ -72,9 +72,14 @@ choose_syntax(const char *name, int syntax, const char *buf, size_t len)
 		return syntax;
 	if (strcmp(name, "-") == 0 || strcmp(name, "<stdin>") == 0)
 		return sniff(buf, len);
-	if (se_ends_with(name, ".md") || se_ends_with(name, ".markdown"))
-		return SE_SYNTAX_MARKDOWN;
-	return SE_SYNTAX_YAML;
+	return se_doc_syntax(name);
+}
+
+se_syntax
+se_doc_syntax(const char *path)
+{
+	return se_ends_with(path, ".md") || se_ends_with(path, ".markdown") ?
+	    SE_SYNTAX_MARKDOWN : SE_SYNTAX_YAML;
 }
 
 static const char *

@@ -663,6 +663,11 @@ se_extract_layout_name(se_extract_layout l)
 se_csv_kind
 se_csv_sniff(const se_csv_field *h, size_t n)
 {
+	if (n > 0 && h[0].text[0] == '#')
+		return SE_CSV_COMMENT;
+	if (named(h, n, "ons code") && named(h, n, "dfe number") &&
+	    named(h, n, "kind"))
+		return SE_CSV_AUTHORITIES;
 
 	if (named(h, n, "action") &&
 	    (named(h, n, "accountable officer") || named(h, n, "owner")))

@@ -178,6 +178,7 @@ load_field(se_formats *f, se_field *fd, const char *name,
 		return -1;
 	fd->title = se_node_str(se_node_get(spec, "title"));
 	fd->required = is_true(se_node_get(spec, "required"));
+	fd->start = is_true(se_node_get(spec, "start"));
 	fd->na = is_true(se_node_get(spec, "na"));
 	fd->contact = is_true(se_node_get(spec, "contact"));
 	fd->evidence = is_true(se_node_get(spec, "evidence"));

@@ -37,6 +37,7 @@ struct se_field {
 	se_ftype type;
 	const se_node *spec;
 	bool required;
+	bool start;        /* a new document (se-new) starts with it */
 	const char *when_field, *when_value; /* required-when */
 	const char *pattern;                 /* as written */
 	regex_t *re;                         /* ^(pattern)$ compiled */

@@ -312,3 +312,27 @@ se_inputs_only(se_inputs *in, const char *const *kinds, size_t n,
 	}
 	return rc;
 }
+
+int
+se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d)
+{
+	size_t i, kept = 0;
+	int dropped = 0;
+
+	if (!in->formats)
+		return 0; /* said already: the formats could not be read */
+	for (i = 0; i < in->ndocs; i++) {
+		int n = se_check_input(in->formats, cat, NULL, in->docs[i], d);
+		if (n < 0)
+			return -1;
+		if (n > 0) {
+			se_doc_free(in->docs[i]);
+			dropped++;
+		} else {
+			in->docs[kept++] = in->docs[i];
+		}
+	}
+	in->ndocs = kept;
+	in->ndropped += (size_t)dropped;
+	return dropped;
+}

@@ -111,8 +111,12 @@ action_names_hypothesis(const se_rule_ctx *rc)
 	for (i = 0; i < acts->n; i++) {
 		const se_node *a = acts->items[i];
 		const se_node *hn = se_node_get(a, "hypothesis"), *h;
+		const se_node *t = se_node_get(a, "text");
 		const char *d;
 		if (a->kind != SE_NODE_MAP)
+			continue;
+		/* An action still a placeholder is not one yet (placeholder). */
+		if (se_node_str(t) && se_is_placeholder(t->text, t->len))
 			continue;
 		if (!se_node_str(hn) || hn->len == 0) {
 			se_diag_error(rc->diag, &a->pos,

@@ -88,6 +88,9 @@ int se_diag_vadd(se_diag *d, se_severity sev, const se_pos *pos,
 
 /* Add a copy of every diagnostic in 'from' to 'to'. */
 void se_diag_append(se_diag *to, const se_diag *from);
+/* ... but for those 'to' has already: the same severity, position, rule
+ * and message (two checks that found the same problem say it once). */
+void se_diag_append_new(se_diag *to, const se_diag *from);
 
 /* Turn every warning added from now on into an error (--strict). */
 void se_diag_set_strict(se_diag *d, bool strict);
@@ -403,6 +406,9 @@ se_doc *se_doc_parse(const char *name, int syntax, const char *buf,
     size_t len, se_diag *diag);
 
 void se_doc_free(se_doc *doc); /* NULL is a no-op */
+/* How se_doc_load() reads a file by its name: Markdown when it ends in
+ * .md or .markdown (any case), otherwise YAML. */
+se_syntax se_doc_syntax(const char *path);
 
 /* The value under 'key' in a map node, or NULL. */
 const se_node *se_node_get(const se_node *map, const char *key);
@@ -764,9 +770,16 @@ typedef enum {
 	SE_CSV_EXTRACT,
 	SE_CSV_PLAN,
 	SE_CSV_NEIGHBOURS,
-	SE_CSV_RATINGS /* se-rag -F csv output */
+	SE_CSV_RATINGS, /* se-rag -F csv output */
+	SE_CSV_AUTHORITIES, /* formats/shared/authorities.csv, or a copy */
+	SE_CSV_COMMENT /* a '#' line before the header: read on */
 } se_csv_kind;
 se_csv_kind se_csv_sniff(const se_csv_field *header, size_t n);
+/* se_csv_sniff on a file's records in turn: SE_CSV_COMMENT for a comment
+ * line (read on), then the header's kind, which is SE_CSV_UNKNOWN after
+ * comments unless it is the authorities table's. */
+se_csv_kind se_csv_sniff_after(const se_csv_field *header, size_t n,
+    bool *comments);
 
 /* England by name ("England", any case) or code E92000001. */
 bool se_is_england(const char *name, const char *code);
@@ -1803,6 +1816,10 @@ typedef struct se_check {
 	/* Finished extracts (--data) that claims of movement citing an
 	 * indicator are checked against (claim-vs-data); NULL for none. */
 	const se_store *data;
+	/* Check every document as final (se-validate --final), as if it
+	 * said 'stage: final': a placeholder left in is an error, and what
+	 * is required when final is required. */
+	bool final;
 } se_check;
 
 /* Check 'doc' against the format of its kind: kind and framework known,
@@ -1823,6 +1840,47 @@ int se_check_csv(const se_check *c, const char *path, se_diag *diag);
  * to check with se_check_doc() and free.  Returns 0, or -1 when it could
  * not be read or parsed (the reason in 'diag'). */
 int se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag);
+
+/* The checks se-validate runs (se_check_doc, or se_check_csv for a
+ * '.csv' path), on an input a command is about to build on: 'doc' when
+ * loaded, else the file at 'path'.  Indicator references are checked
+ * against 'cat' when not NULL.  Only the errors go to 'diag' (warnings
+ * are se-validate's to give).  Returns how many errors, or -1 when the
+ * input could not be read or memory ran out (the reason in 'diag').
+ * se-hypothesise, se-report and se-plan call it unless --no-check. */
+int se_check_input(const se_formats *f, const se_catalogue *cat,
+    const char *path, const se_doc *doc, se_diag *diag);
+
+/* ---- new documents (lib/new.c) ----------------------------------------- */
+
+/* What se_new_doc() starts: a kind, the framework defining it (NULL: the
+ * shared one, or the only one), the chapter of a kind written one
+ * chapter at a time, and the authority and period when known (NULL:
+ * placeholders). */
+typedef struct se_new {
+	const char *kind, *framework, *chapter, *authority, *period;
+} se_new;
+
+/* Write to 'out' a new draft of 'n->kind' from its format: in order, every
+ * field the kind requires (or requires when final) and every required and
+ * recommended section, with titles, the framework's key questions and the
+ * optional fields as comments, and a placeholder "[fill in: ...]" where
+ * the author's text goes (naming the scale of a rating, the values of a
+ * choice, and evidence where it is needed).  Returns 0, or -1 with the
+ * reason in 'diag' (kind, framework or chapter not known; a write error). */
+int se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag);
+/* How a document of 'n' is written (SE_SYNTAX_YAML or
+ * SE_SYNTAX_MARKDOWN), or -1 when the kind or framework is not known. */
+int se_new_syntax(const se_formats *f, const se_new *n);
+/* Make directory 'dir' (which must not exist) a region's repository:
+ * data/ with the authorities and the indicator catalogue the formats ship,
+ * plans/, a README.md, the CI workflows and the pre-commit hook of
+ * examples/ci/.  'formats_dirs' is se_formats_dir()'s answer
+ * (':'-separated).  Returns 0, or -1 with the reason in 'diag'. */
+int se_new_region(const char *formats_dirs, const char *dir, se_diag *diag);
+/* Whether [s, s + len) holds a placeholder: "[fill in: ...]" or
+ * "[fill in]", any case (rule placeholder). */
+bool se_is_placeholder(const char *s, size_t len);
 
 /* ---- reports (lib/report.c, lib/report_md.c, lib/report_html.c,
  *      lib/report_text.c, lib/reports.c) ------------------------------- */
@@ -1982,6 +2040,11 @@ int se_inputs_add(se_inputs *in, const char *operand, se_diag *d);
 int se_inputs_add_all(se_inputs *in, char *const *operands, size_t n,
     se_diag *d);
 void se_inputs_release(se_inputs *in);
+/* se-validate's checks (se_check_input) on every document taken: one
+ * with errors is reported and left out (counted in ndropped), unless the
+ * command was given --no-check.  Returns how many were left out, or -1
+ * when out of memory. */
+int se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d);
 /* The indicator catalogue: 'given' (-i) loaded when not NULL; else the
  * first kind: indicators document among the inputs, named by one note
  * (catalogue-found; any other is a warning); else NULL and nothing said.

@@ -10,7 +10,21 @@
 struct sniff {
 	se_csv_kind kind;
 	bool seen;
+	bool comments; /* '#' lines before the header */
 };
+
+/* Only the authorities table may begin with '#' comment lines. */
+se_csv_kind
+se_csv_sniff_after(const se_csv_field *f, size_t n, bool *comments)
+{
+	se_csv_kind k = se_csv_sniff(f, n);
+
+	if (k == SE_CSV_COMMENT)
+		*comments = true;
+	else if (*comments && k != SE_CSV_AUTHORITIES)
+		k = SE_CSV_UNKNOWN;
+	return k;
+}
 
 static int
 on_sniff(void *ctx, const se_csv_field *f, size_t n, unsigned line)
@@ -18,7 +32,9 @@ on_sniff(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 	struct sniff *s = ctx;
 
 	(void)line;
-	s->kind = se_csv_sniff(f, n);
+	s->kind = se_csv_sniff_after(f, n, &s->comments);
+	if (s->kind == SE_CSV_COMMENT)
+		return 0;
 	s->seen = true;
 	return -1;
 }
@@ -26,12 +42,12 @@ on_sniff(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 se_csv_kind
 se_csv_kind_of_file(const char *path, se_diag *d)
 {
-	struct sniff s = { SE_CSV_UNKNOWN, false };
+	struct sniff s = { SE_CSV_UNKNOWN, false, false };
 	se_csv *c = se_csv_new(path, on_sniff, &s, d);
 
 	if (!c)
 		return SE_CSV_UNKNOWN;
-	if (se_csv_read_file(c, path, true, d) < 0)
+	if (se_csv_read_file(c, path, true, d) < 0 || s.kind == SE_CSV_COMMENT)
 		s.kind = SE_CSV_UNKNOWN;
 	se_csv_free(c);
 	return s.kind;

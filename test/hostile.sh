@@ -227,6 +227,15 @@ cp "$E/anyshire/2018-19/review.yaml" in/reviews/
 cp "$ROOT/test/fixtures/plan/authorities-4.yaml" in/authorities.yaml
 mkdir in/summary
 cp "$E"/anyshire/2018-19/*.md in/summary/
+# The documents' evidence and the extracts their links name, as in
+# examples/: the commands check their inputs first, so they must be valid.
+for dir in in in/reviews in/summary; do
+	cp -R "$E/anyshire/2018-19/evidence" "$dir/"
+done
+cp "$E/anyshire/2018-19/self-assessment.yaml" in/reviews/
+cp "$E/anyshire/2018-19/review.yaml" in/
+mkdir data
+cp "$E/data/extract-long.csv" "$E/data/extract-wide.csv" data/
 # One broken document among files with no kind (a directory walk).
 mkdir broken-dir
 printf '# Notes\n\nNot a document.\n' > broken-dir/README.md
@@ -309,10 +318,15 @@ se-hypothesise -i in/indicators.yaml --data in/extract-long.csv in/self-assessme
 se-report -t summary -i in/indicators.yaml in/summary
 se-report -t dashboard --authority Anyshire -i in/indicators.yaml --data in/extract-long.csv in/summary"
 echo "$OUTS" | while read -r line; do
-	# The files this line reads: its in/ paths, a directory's files too.
+	# The files this line reads: its in/ paths, a directory's files too
+	# (not the evidence the documents link to: only checked to exist).
 	for arg in $line; do
 		case $arg in in/*) ;; *) continue ;; esac
-		if [ -d "$arg" ]; then find "$arg" -type f; else echo "$arg"; fi
+		if [ -d "$arg" ]; then
+			find "$arg" -type f ! -path '*/evidence/*'
+		else
+			echo "$arg"
+		fi
 	done | LC_ALL=C sort -u | while read -r input; do
 		for how in path symlink hardlink; do
 			rm -f out-link

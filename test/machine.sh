@@ -3,7 +3,9 @@
 # we have (examples/, test/fixtures/, the golden tests' own inputs,
 # test/hostile/), each output parsed by a real parser (test/outfmt.sh:
 # the strict JSON checker, libyaml, libcsv).  A run that could not do the
-# job and wrote nothing is not applicable; anything written must parse.
+# job (status 2) or would not build on input with errors (status 1: the
+# commands check their inputs first) and wrote nothing is not applicable;
+# anything written must parse.
 # One TAP line per command and format, with each failure's input and
 # reason.  SE_BUILD names the build tree.
 B=${SE_BUILD:-build}
@@ -78,7 +80,7 @@ formats() {
 			$args < /dev/null > "$t/out" 2> /dev/null
 			st=$?
 			# Refused in the first format: refused in all.
-			if [ -n "$na" ] || { [ "$st" = 2 ] && [ ! -s "$t/out" ]; }; then
+			if [ -n "$na" ] || { [ "$st" != 0 ] && [ ! -s "$t/out" ]; }; then
 				na=1
 				echo "$cmd -F $f|na" >> "$t/results"
 			elif why=$(outfmt_check "$fmt" "$t/out" "$st"); then

@@ -36,10 +36,10 @@ _se_hypothesise()
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --data --lead --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --no-check --indicators --data --lead --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i -n --help --format --output --color --formats --version --indicators --data --lead --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i -n --help --format --output --color --formats --version --no-check --indicators --data --lead --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

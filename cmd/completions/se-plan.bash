@@ -42,10 +42,10 @@ _se_plan()
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --since-as-of --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --no-check --indicators --as-of --owner --status --overdue --check --stale --since --since-as-of --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --indicators --as-of --owner --status --overdue --check --stale --since --since-as-of --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --no-check --indicators --as-of --owner --status --overdue --check --stale --since --since-as-of --group-by --data --from --programme --draft-programme --authorities --cycle --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))

@@ -39,10 +39,10 @@ _se_report()
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --type --indicators --data --neighbours --authority --period --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --no-check --type --indicators --data --neighbours --authority --period --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i -t --help --format --output --color --formats --version --type --indicators --data --neighbours --authority --period --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i -t --help --format --output --color --formats --version --no-check --type --indicators --data --neighbours --authority --period --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))
