@@ -872,6 +872,19 @@ typedef struct se_cell {
  * of memory.  Free with se_store_free(). */
 se_store *se_store_new(const se_catalogue *cat, se_diag *diag);
 void se_store_free(se_store *s); /* NULL is a no-op */
+/* A new empty store for a command's extracts, set up the one way every
+ * command reads them: rated with 'cat' (-i, or the catalogue found among
+ * the inputs) or, when that is NULL and one of the 'paths' is an EES,
+ * LAIT or Fingertips download, with the national catalogue
+ * (se_catalogue_national, one note); authorities matched through the
+ * authorities table of 'formats_dir' (se_authorities_of, when n > 0); and
+ * --where 'where' (the strings must outlive the store).  The store owns
+ * what it loads.  NULL when out of memory.  Free with se_store_free(). */
+se_store *se_store_open(const char *formats_dir, const se_catalogue *cat,
+    const char *const *paths, size_t n, const char *const *where,
+    size_t nwhere, se_diag *d);
+/* The catalogue the store rates with (se_store_open's choice), or NULL. */
+const se_catalogue *se_store_catalogue(const se_store *s);
 /* Match authorities through 'a' (se_authorities_of(); may be NULL: by
  * the rows' own codes and names), which must outlive the store.  Call
  * before the first row.  0, or -1 when out of memory. */
