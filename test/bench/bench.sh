@@ -55,7 +55,8 @@ run() {
 }
 
 header() {
-	header
+	printf "%-24s %9s %9s %10s %8s %8s\n" tool "wall s" "MB/s" "peak MiB" \
+	    "x libcsv" "cpu s"
 }
 
 # ratio FILE CMD...: the ratio that matters, robust to a machine whose
