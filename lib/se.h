@@ -1051,7 +1051,7 @@ struct se_formats; /* lib/format.c, below */
 int se_ragdoc_render(const struct se_formats *f, se_doc *const *docs,
     size_t ndocs, se_ragout_format fmt, FILE *out, se_diag *diag);
 
-/* ---- hypotheses (lib/hypo.c, lib/hypoout.c) --------------------------- */
+/* ---- hypotheses (lib/profile.c, lib/hypo.c, lib/hypoout.c) ----------- */
 
 /* One indicator of the host authority's data profile, as rated
  * (se-rag(1)): from a series store or from se-rag -F csv output.  Strings
@@ -1801,7 +1801,7 @@ typedef int (*se_pii_fn)(void *ctx, const se_pii_hit *hit);
 int se_pii_scan(const char *text, size_t len, unsigned flags, se_pii_fn fn,
     void *ctx);
 
-/* ---- checking (lib/check.c, lib/rules.c) ------------------------------ */
+/* ---- checking (lib/check.c, lib/checkcsv.c, lib/rules.c) ---------------- */
 
 /* What se_check_doc() checks a document with. */
 typedef struct se_check {
