@@ -1265,8 +1265,10 @@ by_line(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-int
-se_hypos_rank(se_hypos *h, size_t investigate)
+/* Merge the candidates of each area, order, number and mark them (as
+ * se_hypos_propose says in se.h).  0, or -1 when out of memory. */
+static int
+rank(se_hypos *h, size_t investigate)
 {
 	const se_hypo **order;
 	struct group *g;
@@ -1347,7 +1349,7 @@ se_hypos_propose(const se_hypo_input *in, size_t investigate)
 	    se_hypo_find_blind_spots(h) < 0 ||
 	    se_hypo_find_weaknesses(h) < 0 ||
 	    se_hypo_find_under_claims(h) < 0 || se_hypo_find_claims(h) < 0 ||
-	    se_hypos_rank(h, investigate) < 0) {
+	    rank(h, investigate) < 0) {
 		se_hypos_free(h);
 		return NULL;
 	}
