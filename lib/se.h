@@ -221,7 +221,7 @@ enum { SE_OPT_VERSION = 0x100, SE_OPT_COLOR, SE_OPT_FORMATS, SE_OPT_WHERE };
 
 /* The options of every command that reads extracts, to splice into its
  * getopt_long table after SE_CLI_LONGOPTS; se_cli_common() keeps each
- * --where in se_cli.where (give them to se_store_set_where()). */
+ * --where in se_cli.where (give them to se_store_open()). */
 #define SE_CLI_DATA_LONGOPTS \
 	{ "where", required_argument, NULL, SE_OPT_WHERE }
 
@@ -893,9 +893,6 @@ int se_store_row(void *store, const se_row *r);
 /* Read an extract file into the store (se_extract_read_opts with the
  * store's catalogue and --where).  0, or -1 when it could not be read. */
 int se_store_read(se_store *s, const char *path);
-/* The --where choices (COLUMN=VALUE) extracts read into 's' use; the
- * strings must outlive the store. */
-void se_store_set_where(se_store *s, const char *const *where, size_t n);
 /* The reader options of 's': its catalogue and --where. */
 void se_store_extract_opts(const se_store *s, se_extract_opts *o);
 /* Read statistical neighbours: a CSV 'authority,neighbour,rank'; DfE's

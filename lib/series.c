@@ -386,7 +386,8 @@ se_store_open(const char *formats_dir, const se_catalogue *cat,
 	}
 	s->own_cat = national;
 	s->own_auth = auth;
-	se_store_set_where(s, where, nwhere);
+	s->where = where;
+	s->nwhere = nwhere;
 	return s;
 }
 
@@ -1216,13 +1217,6 @@ read_row(void *ctx, const se_row *r)
 	struct reading *rd = ctx;
 
 	return store_row(rd->s, r, &rd->in_file);
-}
-
-void
-se_store_set_where(se_store *s, const char *const *where, size_t n)
-{
-	s->where = where;
-	s->nwhere = n;
 }
 
 void
