@@ -374,10 +374,10 @@ rating_add(struct rating *rt, const se_node *v)
 }
 
 /* The common words of what went well or could be better.  A theme is a
- * word of five letters or more (hyphenated words are one), folded to lower case and with a plural
- * "s" dropped, that is not one of the little words below; it is common
- * when it occurs in two or more groups (reflections of one review, or
- * reviews). */
+ * word of five letters or more (a hyphenated word is one), folded to
+ * lower case with a plural "s" dropped, that is not one of the little
+ * words below, or two such words side by side; it is common when it
+ * occurs in two or more groups (reflections of one review, or reviews). */
 struct word {
 	char *key, *shown;
 	size_t mentions, groups, last; /* last: the group + 1 it was seen in */
@@ -708,8 +708,12 @@ rating_table(se_report *r, struct eval *ev)
 
 	if (ev->nratings == 0)
 		return;
-	se_buf_init(&b);
 	se_report_heading(r, 2, "Ratings");
+	if (ev->reflections == 0) {
+		se_report_para(r, none);
+		return;
+	}
+	se_buf_init(&b);
 	se_report_table(r, "", 3, head);
 	for (k = 0; k < ev->nratings; k++) {
 		struct rating *rt = &ev->ratings[k];
@@ -747,8 +751,9 @@ rating_table(se_report *r, struct eval *ev)
 			se_report_source(r, &rt->bad[i]->pos, "unknown-rating");
 			se_diag_warning(ev->d, &rt->bad[i]->pos, "unknown-rating",
 			    "%s", se_buf_str(&b));
-					}
+		}
 	}
+	se_buf_release(&b);
 }
 
 /* Whether the single word w is part of a pair shared as widely, which is
@@ -819,13 +824,14 @@ themes(se_report *r, struct eval *ev)
 
 	se_report_heading(r, 2, "What went well and what could be better");
 	se_report_para(r, several ?
-	    "Words of five letters or more used in the team feedback of two "
-	    "or more reviews, most widely shared first: what went well from "
-	    "the strengths, what could be better from the areas for "
-	    "development." :
-	    "Words of five letters or more used in two or more reflections' "
-	    "team feedback, most widely shared first: what went well from the "
-	    "strengths, what could be better from the areas for development.");
+	    "Words of five letters or more, alone or two side by side, used "
+	    "in the team feedback of two or more reviews, most widely shared "
+	    "first: what went well from the strengths, what could be better "
+	    "from the areas for development." :
+	    "Words of five letters or more, alone or two side by side, used "
+	    "in two or more reflections' team feedback, most widely shared "
+	    "first: what went well from the strengths, what could be better "
+	    "from the areas for development.");
 	theme_part(r, "What went well", &ev->well, g, several);
 	theme_part(r, "What could be better", &ev->better, g, several);
 }
@@ -990,7 +996,9 @@ one_review(se_report *r, struct eval *ev)
 	se_buf b;
 
 	se_buf_init(&b);
-	se_report_heading(r, 2, "About the review");
+	se_report_heading(r, 2, strcmp(se_report_visit_type(rv),
+	    "Safeguarding Assurance Visit") == 0 ? "About the visit" :
+	    "About the review");
 	se_report_field(r, "Host authority", str(rv->meta, "authority") ?
 	    str(rv->meta, "authority") : "not given");
 	se_report_field(r, "Dates", dates_text(rv, &b));
