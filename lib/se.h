@@ -1967,6 +1967,16 @@ se_report *se_report_feedback(const se_report_input *in, se_diag *d);
 se_report *se_report_letter(const se_report_input *in, se_diag *d);
 se_report *se_report_dashboard(const se_report_input *in, se_diag *d);
 se_report *se_report_themes(const se_report_input *in, se_diag *d);
+/* From the review workbooks among the inputs (lib/evaluation.c): the
+ * critical incident record of the sector-led improvement handbook (2012),
+ * section J, each incident a record (an unsigned one a warning,
+ * incident-unsigned); and its reflection and evaluation, section K: for
+ * one workbook the team's composite reflection, for several the
+ * evaluation across them (counts, ratings, common themes of what went
+ * well and what could be better, incidents by kind).  NULL with the error
+ * no-review when there is no workbook. */
+se_report *se_report_incidents(const se_report_input *in, se_diag *d);
+se_report *se_report_evaluation(const se_report_input *in, se_diag *d);
 
 /* ---- the library's defaults, for 0 in the options above ----------------- */
 
