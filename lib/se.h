@@ -1588,6 +1588,12 @@ void se_programme_free(se_programme *p); /* NULL is a no-op */
  * visit-spacing, visit-next-cycle (the handbook's asterisk),
  * one-event-per-slot, accredited.  Returns 0, or -1 when out of memory. */
 int se_programme_check_model(const se_programme *p, se_diag *d);
+/* Check the timetable's deadlines alone, each an error at the date of
+ * the milestone that misses it, with the rule id the format gives it
+ * (the format's `rules:` with a `step:`; none without a format);
+ * se_programme_check_model() checks them too.  Returns 0, or -1 when out
+ * of memory. */
+int se_programme_check_timetable(const se_programme *p, se_diag *d);
 /* Read and check 'doc' (se_programme_from_doc + se_programme_check_model)
  * with the format's rules, or with every rule's defaults. */
 int se_programme_check_with(const se_doc *doc, const se_node *format,
@@ -1677,11 +1683,15 @@ struct se_report *se_report_calendar(const struct se_report_input *in,
  * 'path' as plan rows as of 'as_of', completed by the review workbooks
  * found under 'operands' (files or directories), written in 'fmt' (an
  * se_planout_format: text, markdown and html as a table, csv, json,
- * yaml).  Returns 0; 1 when a row is overdue; 2 when a workbook could
- * not be read or parsed (reported; the rows are written without it); -1
- * when the programme could not be read (the reason in 'd'). */
+ * yaml).  With 'formats', the programme's format gives the rules'
+ * parameters and its timetable's deadlines are checked
+ * (se_programme_check_timetable), a missed one an error in 'd'.
+ * Returns 0; 1 when a row is overdue; 2 when a workbook could not be
+ * read or parsed (reported; the rows are written without it); -1 when
+ * the programme could not be read (the reason in 'd'). */
 int se_programme_plan(const char *path, const char *const *operands,
-    size_t noperands, long as_of, int fmt, FILE *out, se_diag *d);
+    size_t noperands, long as_of, int fmt, const se_formats *formats,
+    FILE *out, se_diag *d);
 /* se-plan --draft-programme --authorities FILE --cycle Y1-Y2: load FILE
  * and se_programme_draft() it with the default rules.  Returns as
  * se_programme_draft(); -1 also when FILE cannot be loaded. */
