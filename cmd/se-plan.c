@@ -308,21 +308,35 @@ write_out(struct opts *o, const se_plan *p, se_diag *d)
 	return se_out_close(out, true, d);
 }
 
-/* --programme and --draft-programme (lib/programme.c). */
+/* --programme and --draft-programme (lib/programme_rows.c,
+ * lib/programme_draft.c).  A programme's problems, a missed deadline of
+ * its timetable among them, are errors: exit 1. */
 static int
 run_programme(struct opts *o, int argc, char **argv, se_diag *d)
 {
-	se_out *out = se_out_open(o->cli.output, d);
-	int rc;
+	char *dir = o->draft_programme ? NULL :
+	    se_formats_dir(o->cli.formats_dir, argv[0]);
+	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
+	se_out *out = NULL;
+	int rc = -1;
 
-	if (out == NULL)
+	free(dir);
+	if (!o->draft_programme && f == NULL)
 		return SE_EXIT_FAILURE;
+	out = se_out_open(o->cli.output, d);
+	if (out == NULL) {
+		se_formats_free(f);
+		return SE_EXIT_FAILURE;
+	}
 	rc = o->draft_programme ? se_programme_draft_file(o->authorities,
 	    o->cycle, se_out_file(out), d) : se_programme_plan(o->programme,
 	    (const char *const *)argv + optind, (size_t)(argc - optind),
-	    o->out.as_of, o->out.format, se_out_file(out), d);
+	    o->out.as_of, o->out.format, f, se_out_file(out), d);
+	se_formats_free(f);
 	if (se_out_close(out, rc >= 0, d) < 0 || rc < 0 || rc == 2)
 		return SE_EXIT_FAILURE;
+	if (!o->draft_programme && se_diag_count(d, SE_ERROR) > 0)
+		return SE_EXIT_PROBLEMS;
 	return rc == 1 && (o->draft_programme || o->check) ?
 	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
 }

@@ -1,6 +1,6 @@
 /* se-report: the documents people read (se-report(1)):
- * summary report, verbal-feedback record, feedback letter, dashboard and
- * regional themes.  Options and wiring only; the reports are assembled in
+ * summary report, verbal-feedback record, feedback letter, dashboard,
+ * regional themes, calendar, critical incident record and evaluation.  Options and wiring only; the reports are assembled in
  * lib/reports.c and rendered by lib/report_*.c. */
 #include "se.h"
 
@@ -10,7 +10,8 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar\n"
+    "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar|\n"
+    "                    incidents|evaluation\n"
     "                 [-F markdown|html|text] [-o FILE] [-i CATALOGUE]\n"
     "                 [--data FILE]... [--where COLUMN=VALUE]...\n"
     "                 [--neighbours FILE] [--no-check]\n"
@@ -25,7 +26,8 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  -t, --type TYPE      summary, feedback, letter, dashboard, themes,"
-    " calendar\n"
+    " calendar,\n"
+    "                       incidents, evaluation\n"
     "  -F, --format FORMAT  text (default), markdown or html\n"
     "  -o, --output FILE    write to FILE, atomically, instead of standard"
     " output\n"
@@ -67,6 +69,8 @@ static const struct {
 	{ "dashboard", se_report_dashboard },
 	{ "themes", se_report_themes },
 	{ "calendar", se_report_calendar }, /* lib/calendar.c */
+	{ "incidents", se_report_incidents }, /* lib/evaluation.c */
+	{ "evaluation", se_report_evaluation },
 };
 
 struct opts {
@@ -94,7 +98,8 @@ own_option(void *ctx, int opt, const char *arg)
 		if (o->type < 0 || strcmp(types[o->type].name, arg) != 0)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "unknown report type '%s' (expected summary, "
-			    "feedback, letter, dashboard, themes or calendar)",
+			    "feedback, letter, dashboard, themes, calendar, "
+			    "incidents or evaluation)",
 			    arg);
 		return SE_CLI_NEXT;
 	case 'i':
@@ -149,7 +154,7 @@ parse_args(struct opts *o, int argc, char **argv)
 	if (o->type < 0)
 		return se_cli_usage_error(o->cli.prog, usage,
 		    "no report type: give -t summary, feedback, letter, "
-		    "dashboard, themes or calendar");
+		    "dashboard, themes, calendar, incidents or evaluation");
 	if (o->cli.format) {
 		o->syntax = se_report_syntax_parse(o->cli.format);
 		if (o->syntax < 0)

@@ -1203,21 +1203,6 @@ find_variant(const se_format *fm, const se_doc *doc)
 /* The regional programme's rules (se-formats(5), programme) work on one model of the
  * whole programme, built once by lib/programme.c, which reads the rules
  * and their parameters from the format itself. */
-static bool
-is_programme_rule(const char *name)
-{
-	static const char *const names[] = { "host-one-review",
-		"dcs-leads-one", "dcs-qa-one", "not-own-authority",
-		"one-role-per-review", "visit-spacing", "visit-next-cycle",
-		"one-event-per-slot", "accredited" };
-	size_t i;
-
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return true;
-	return false;
-}
-
 static int
 run_rules(struct ck *k)
 {
@@ -1227,7 +1212,8 @@ run_rules(struct ck *k)
 	for (i = 0; i < k->fm->nrules; i++) {
 		se_rule_ctx rc = { k->c, k->fm, k->doc, k->fm->rules[i].node,
 			k->diag };
-		if (is_programme_rule(k->fm->rules[i].name))
+		if (se_programme_is_rule(k->fm->rules[i].name,
+		    k->fm->rules[i].node))
 			programme = true;
 		else
 			(void)se_rule_run(k->fm->rules[i].name, &rc);

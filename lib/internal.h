@@ -236,5 +236,10 @@ int se_md_put(FILE *f, const char *s, bool cell);
 size_t se_rating_move(const se_rating *r, int precision, char *buf,
     size_t n);
 size_t se_rating_scope(const se_rating *r, char *buf, size_t n);
+/* programme.c: whether a format's rule 'rule' named 'name' is one of
+ * the regional programme's (the handbook's rules, or a timetable
+ * deadline: a rule with a 'step'), which se_programme_check_with()
+ * checks on the whole programme. */
+bool se_programme_is_rule(const char *name, const se_node *rule);
 
 #endif /* SE_INTERNAL_H */

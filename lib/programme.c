@@ -245,6 +245,7 @@ se_prog_cycle_years(const char *s, long *y0, long *y1)
 
 typedef struct loader {
 	se_programme *p;
+	se_arena *ar;      /* where the deadlines' strings go */
 	const se_node *meta;
 	se_diag *d;
 	int errors;
@@ -561,6 +562,51 @@ load_events(loader *l, const se_node *list, int type)
 	}
 }
 
+/* The steps the deadlines name: i / 2's step, or (odd i) its 'from'. */
+static const char *
+step_name(const params *pr, size_t i)
+{
+	return i % 2 ? pr->dl[i / 2].from : pr->dl[i / 2].step;
+}
+
+/* A milestone's step of the timetable, one the format's deadlines
+ * name (se-formats(5), programme). */
+static void
+load_step(loader *l, pmile *m, const se_node *n)
+{
+	const params *pr = &l->p->par;
+	se_buf b;
+	size_t i, j;
+
+	m->step = str(n);
+	if (!n)
+		return;
+	if (!m->step || !*m->step) {
+		m->step = NULL;
+		lerr(l, n, "programme-field", "'step' of milestone '%s' must "
+		    "be a step of the timetable", m->what);
+		return;
+	}
+	/* Without a format there are no deadlines to name the steps. */
+	if (pr->ndl == 0)
+		return;
+	for (i = 0; i < 2 * pr->ndl; i++)
+		if (se_same_name(step_name(pr, i), m->step))
+			return;
+	se_buf_init(&b);
+	for (i = 0; i < 2 * pr->ndl; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(step_name(pr, j), step_name(pr, i)) == 0)
+				break;
+		if (j == i)
+			se_buf_addf(&b, "%s%s", b.len ? ", " : "",
+			    step_name(pr, i));
+	}
+	lerr(l, n, "programme-field", "step '%s' is not a step the "
+	    "timetable's deadlines name: %s", m->step, se_buf_str(&b));
+	se_buf_release(&b);
+}
+
 static void
 load_timetable(loader *l, const se_node *list)
 {
@@ -603,9 +649,12 @@ load_timetable(loader *l, const se_node *list)
 			    m->what);
 			continue;
 		}
+		m->date = date;
+		m->date_node = se_node_get(it, "date");
 		st = se_prog_get_str(it, "status");
 		m->done = st && se_strcasecmp(st, "complete") == 0;
 		m->who = se_prog_get_str(it, "who");
+		load_step(l, m, se_node_get(it, "step"));
 		who = se_node_get(it, "authorities");
 		if (who && who->kind != SE_NODE_LIST) {
 			lerr(l, who, "programme-field", "'authorities' of a "
@@ -613,15 +662,20 @@ load_timetable(loader *l, const se_node *list)
 		} else if (who) {
 			se_buf b;
 			se_buf_init(&b);
+			m->auth = lalloc(l, who->n, sizeof *m->auth);
 			for (j = 0; j < who->n; j++) {
 				const char *w = str(who->items[j]);
+				size_t a;
 				if (!w)
 					continue;
-				if (auth_find(p, w) == NONE)
+				a = auth_find(p, w);
+				if (a == NONE)
 					lerr(l, who->items[j],
 					    "programme-authority", "'%s' is "
 					    "not one of the programme's "
 					    "authorities", w);
+				else if (m->auth)
+					m->auth[m->nauth++] = a;
 				if (b.len)
 					se_buf_adds(&b, ", ");
 				se_buf_adds(&b, w);
@@ -645,6 +699,7 @@ params_default(params *pr)
 	for (i = 0; i < R_COUNT; i++)
 		pr->on[i] = true;
 	pr->min = 12, pr->max = 18, pr->visits = 2;
+	pr->dl = NULL, pr->ndl = 0;
 }
 
 static int
@@ -659,7 +714,8 @@ rule_index(const char *name)
 }
 
 static bool
-long_param(loader *l, const se_node *r, const char *key, long lo, long *v)
+long_param(loader *l, const se_node *r, const char *key, long lo, long hi,
+    long *v)
 {
 	const se_node *n = se_node_get(r, key);
 	const char *s = str(n);
@@ -672,15 +728,85 @@ long_param(loader *l, const se_node *r, const char *key, long lo, long *v)
 		return lerr(l, n, "programme-rule", "'%s' must be a whole "
 		    "number", key), false;
 	x = strtol(s, &end, 10);
-	if (*end || x < lo || x > 120)
+	if (*end || x < lo || x > hi)
 		return lerr(l, n, "programme-rule", "'%s' must be a whole "
-		    "number from %ld to 120, not '%s'", key, lo, s), false;
+		    "number from %ld to %ld, not '%s'", key, lo, hi, s), false;
 	*v = x;
 	return true;
 }
 
+bool
+se_programme_is_rule(const char *name, const se_node *rule)
+{
+	return rule_index(name) >= 0 || se_node_get(rule, "step") != NULL;
+}
+
+static pdeadline *
+deadline_find(const params *pr, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < pr->ndl; i++)
+		if (strcmp(pr->dl[i].rule, name) == 0)
+			return &pr->dl[i];
+	return NULL;
+}
+
+/* A deadline's days apart: 'min_days' and/or 'max_days' (a format's, or
+ * a programme's own). */
+static bool
+deadline_days(loader *l, const se_node *r, pdeadline *dl)
+{
+	bool ok = long_param(l, r, "min_days", 0, 3660, &dl->min);
+
+	if (!long_param(l, r, "max_days", 0, 3660, &dl->max) || !ok)
+		return false;
+	if (dl->max >= 0 && dl->max < dl->min)
+		return lerr(l, r, "programme-rule", "deadline '%s' has "
+		    "max_days %ld below its min_days %ld", dl->rule, dl->max,
+		    dl->min), false;
+	return true;
+}
+
+/* A deadline of the timetable, as a format states it: {rule: NAME,
+ * step: STEP, after: STEP or before: STEP, min_days and/or max_days}. */
+static void
+read_deadline(loader *l, params *pr, const se_node *r, const char *nm)
+{
+	const char *step = se_prog_get_str(r, "step");
+	const char *after = se_prog_get_str(r, "after");
+	const char *before = se_prog_get_str(r, "before");
+	pdeadline dl;
+
+	if (!nm || !step || !after == !before) {
+		lerr(l, r, "programme-rule", "a timetable deadline needs a "
+		    "'rule' (its name), a 'step' and either 'after' or "
+		    "'before' (the step it is timed from)");
+		return;
+	}
+	if (!se_node_get(r, "min_days") && !se_node_get(r, "max_days")) {
+		lerr(l, r, "programme-rule", "deadline '%s' needs "
+		    "'min_days', 'max_days' or both", nm);
+		return;
+	}
+	if (rule_index(nm) >= 0 || deadline_find(pr, nm)) {
+		lerr(l, r, "programme-rule", "'%s' is already a programme "
+		    "rule: each deadline needs a name of its own", nm);
+		return;
+	}
+	dl.rule = se_arena_strdup(l->ar, nm);
+	dl.step = se_arena_strdup(l->ar, step);
+	dl.from = se_arena_strdup(l->ar, after ? after : before);
+	dl.before = before != NULL;
+	dl.min = 0, dl.max = -1;
+	if (!dl.rule || !dl.step || !dl.from || !deadline_days(l, r, &dl))
+		return;
+	pr->dl[pr->ndl++] = dl;
+}
+
 /* Rule parameters from a rules list (a format's, or the programme's own
- * overrides).  With 'enable', the list says which rules run. */
+ * overrides).  With 'enable', the list says which rules run, and states
+ * the timetable's deadlines. */
 static void
 read_rules(loader *l, params *pr, const se_node *rules, bool enable)
 {
@@ -693,12 +819,25 @@ read_rules(loader *l, params *pr, const se_node *rules, bool enable)
 		    "{rule: NAME, ...}");
 		return;
 	}
-	if (enable)
+	if (enable) {
 		memset(pr->on, 0, sizeof pr->on);
+		pr->dl = se_arena_alloc(l->ar, rules->n * sizeof *pr->dl);
+		if (!pr->dl)
+			return;
+	}
 	for (i = 0; i < rules->n; i++) {
 		const se_node *r = rules->items[i];
 		const char *nm = se_prog_get_str(r, "rule");
 		int k = rule_index(nm);
+		pdeadline *dl = enable ? NULL : deadline_find(pr, nm);
+		if (enable && se_node_get(r, "step")) {
+			read_deadline(l, pr, r, nm);
+			continue;
+		}
+		if (k < 0 && dl) {
+			(void)deadline_days(l, r, dl);
+			continue;
+		}
 		if (k < 0) {
 			if (!enable)
 				lerr(l, r, "programme-rule", "'%s' is not a "
@@ -708,24 +847,25 @@ read_rules(loader *l, params *pr, const se_node *rules, bool enable)
 		if (enable)
 			pr->on[k] = true;
 		if (k == R_SPACING) {
-			long_param(l, r, "min", 1, &pr->min);
-			long_param(l, r, "max", 1, &pr->max);
+			long_param(l, r, "min", 1, 120, &pr->min);
+			long_param(l, r, "max", 1, 120, &pr->max);
 			if (pr->max < pr->min)
 				lerr(l, r, "programme-rule", "visit-spacing's "
 				    "max %ld is below its min %ld", pr->max,
 				    pr->min);
 		}
 		if (k == R_NEXT_CYCLE)
-			long_param(l, r, "visits", 1, &pr->visits);
+			long_param(l, r, "visits", 1, 120, &pr->visits);
 	}
 }
 
 int
-se_prog_params_read(params *pr, const se_node *format, se_diag *d)
+se_prog_params_read(params *pr, const se_node *format, se_arena *ar,
+    se_diag *d)
 {
 	loader l;
 
-	l.p = NULL, l.d = d, l.errors = 0, l.meta = NULL;
+	l.p = NULL, l.ar = ar, l.d = d, l.errors = 0, l.meta = NULL;
 	params_default(pr);
 	if (format)
 		read_rules(&l, pr, se_node_get(format, "rules"), true);
@@ -810,9 +950,9 @@ se_programme_from_doc(const se_doc *doc, const se_node *format, se_diag *d)
 		se_diag_error(d, NULL, "out-of-memory", "out of memory");
 		return NULL;
 	}
-	l.p = p, l.d = d, l.errors = 0, l.meta = meta;
+	l.p = p, l.ar = p->arena, l.d = d, l.errors = 0, l.meta = meta;
 	p->region = se_prog_get_str(meta, "region");
-	(void)se_prog_params_read(&p->par, format, d);
+	(void)se_prog_params_read(&p->par, format, p->arena, d);
 	read_rules(&l, &p->par, se_node_get(meta, "rules"), false);
 	load_cycle(&l, meta);
 	load_authorities(&l, se_node_get(meta, "authorities"));

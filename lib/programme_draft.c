@@ -351,7 +351,7 @@ se_programme_draft(const se_doc *authorities, const char *cycle,
 	memset(&r, 0, sizeof r);
 	if (!ar)
 		return se_diag_error(d, NULL, "out-of-memory", "out of memory");
-	errors = se_prog_params_read(&par, format, d);
+	errors = se_prog_params_read(&par, format, ar, d);
 	if (!cycle || !se_prog_cycle_years(cycle, &y0, &y1)) {
 		se_diag_error(d, NULL, "programme-draft", "cycle '%s' is not "
 		    "years 'Y1-Y2' (e.g. 2012-2014)", cycle ? cycle : "");

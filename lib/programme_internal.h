@@ -30,10 +30,24 @@ enum {
 	R_COUNT
 };
 
+/* A deadline of the timetable, as a format states it (se-formats(5),
+ * programme, timetable deadlines): a milestone of one step timed from the
+ * milestone of another step for the same authority, so many days after
+ * or before it. */
+typedef struct pdeadline {
+	const char *rule; /* the rule's name: its diagnostic's rule id */
+	const char *step; /* the milestone timed */
+	const char *from; /* the milestone it is timed from */
+	bool before;      /* 'step' comes before 'from' (else after it) */
+	long min, max;    /* days apart, both inclusive; max -1: no limit */
+} pdeadline;
+
 typedef struct params {
 	bool on[R_COUNT];
 	long min, max; /* visit-spacing, months */
 	long visits;   /* visit-next-cycle: visits an authority has a cycle */
+	pdeadline *dl; /* the timetable's deadlines */
+	size_t ndl;
 } params;
 
 typedef struct pmember {
@@ -63,10 +77,14 @@ typedef struct pevent {
 } pevent;
 
 typedef struct pmile {
-	long start, due;
+	long start, due;   /* one day, or a month's first and last */
 	const char *what, *who;
+	const char *date;  /* as written */
+	const char *step;  /* its step of the timetable, or NULL */
+	size_t *auth;      /* the authorities it is for (indices) */
+	size_t nauth;      /* 0: all of them */
 	bool done;
-	const se_node *node;
+	const se_node *node, *date_node;
 } pmile;
 
 struct se_programme {
@@ -116,9 +134,11 @@ const char *se_prog_aprintf(se_arena *ar, const char *fmt, ...)
 const char *se_prog_aname(const se_programme *p, size_t i);
 /* Whether 's' is a cycle 'YYYY-YYYY' of at most ten years: its years. */
 bool se_prog_cycle_years(const char *s, long *y0, long *y1);
-/* The rules' defaults, then the rules 'format' runs with its parameters;
- * problems in them go to 'd'.  Returns how many there were. */
-int se_prog_params_read(params *pr, const se_node *format, se_diag *d);
+/* The rules' defaults, then the rules 'format' runs with their
+ * parameters, the deadlines' strings copied into 'ar'; problems in them
+ * go to 'd'.  Returns how many there were. */
+int se_prog_params_read(params *pr, const se_node *format, se_arena *ar,
+    se_diag *d);
 
 /* ---- programme_rules.c ------------------------------------------------ */
 

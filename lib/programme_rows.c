@@ -270,8 +270,10 @@ plan_data_rows(const se_programme_row *rows, size_t n,
 
 int
 se_programme_plan(const char *path, const char *const *operands,
-    size_t noperands, long as_of, int syntax, FILE *out, se_diag *d)
+    size_t noperands, long as_of, int syntax, const se_formats *formats,
+    FILE *out, se_diag *d)
 {
+	const se_format *fm;
 	wbooks w;
 	se_doc *doc;
 	se_programme *p = NULL;
@@ -293,7 +295,11 @@ se_programme_plan(const char *path, const char *const *operands,
 	}
 	for (i = 0; i < noperands && !w.oom; i++)
 		(void)se_walk(operands[i], wbook_add, &w, d);
-	p = se_programme_from_doc(doc, NULL, d);
+	fm = formats ? se_formats_find(formats, doc->framework, "programme") :
+	    NULL;
+	p = se_programme_from_doc(doc, fm ? se_format_node(fm) : NULL, d);
+	if (p && se_programme_check_timetable(p, d) < 0)
+		goto out;
 	if (!p || w.oom || se_programme_rows(p, (const se_doc *const *)w.docs,
 	    w.n, as_of, &rows, &n) < 0)
 		goto out;

@@ -481,6 +481,190 @@ check_accredited(const se_programme *p, se_diag *d)
 		}
 }
 
+/* ---- the timetable's deadlines ---------------------------------------- */
+
+/* Whether milestone 'm' is for authority 'a' (NONE: for any). */
+static bool
+for_authority(const pmile *m, size_t a)
+{
+	size_t i;
+
+	if (m->nauth == 0 || a == NONE)
+		return true;
+	for (i = 0; i < m->nauth; i++)
+		if (m->auth[i] == a)
+			return true;
+	return false;
+}
+
+/* The milestone of step dl->from that 'y' is timed from for authority
+ * 'a': for a step after it, the latest on or before 'y' (else the
+ * first); for a step before it, the first on or after 'y' (else the
+ * last).  NONE when there is none. */
+static size_t
+timed_from(const se_programme *p, const pdeadline *dl, const pmile *y,
+    size_t a)
+{
+	size_t i, best = NONE, other = NONE;
+
+	for (i = 0; i < p->nms; i++) {
+		const pmile *x = &p->ms[i];
+		bool near;
+		if (!x->step || !se_same_name(x->step, dl->from) ||
+		    !for_authority(x, a))
+			continue;
+		near = dl->before ? x->due >= y->start : x->start <= y->due;
+		if (near && (best == NONE || (dl->before ?
+		    x->start < p->ms[best].start : x->start > p->ms[best].start)))
+			best = i;
+		if (!near && (other == NONE || (dl->before ?
+		    x->start > p->ms[other].start : x->start < p->ms[other].start)))
+			other = i;
+	}
+	return best != NONE ? best : other;
+}
+
+/* "on 2019-01-15", or "in 2019-01" for a month. */
+static const char *
+when(const se_programme *p, const pmile *m)
+{
+	return se_prog_aprintf(p->arena, "%s %s", m->start == m->due ? "on" :
+	    "in", m->date);
+}
+
+/* What the deadline asks: "within 7 days after", "at least 21 days
+ * after", "7 to 14 days before". */
+static const char *
+need(const se_programme *p, const pdeadline *dl)
+{
+	const char *dir = dl->before ? "before" : "after";
+	long n = dl->max < 0 ? dl->min : dl->max;
+
+	if (dl->max >= 0 && dl->min > 0)
+		return se_prog_aprintf(p->arena, "%ld to %ld days %s", dl->min,
+		    dl->max, dir);
+	return se_prog_aprintf(p->arena, "%s %ld day%s %s", dl->max < 0 ?
+	    "at least" : "within", n, n == 1 ? "" : "s", dir);
+}
+
+/* The days that keep it, from 'x': "by 2019-01-22", "on or after
+ * 2019-02-05", "from 2019-01-01 to 2019-01-08". */
+static const char *
+window(const se_programme *p, const pdeadline *dl, const pmile *x)
+{
+	bool open_lo = dl->before && dl->max < 0;
+	bool open_hi = !dl->before && dl->max < 0;
+	long lo = dl->before ? x->start - dl->max : x->start + dl->min;
+	long hi = dl->before ? x->due - dl->min : x->due + dl->max;
+	char a[11], b[11];
+
+	se_ymd_format(lo, a);
+	se_ymd_format(hi, b);
+	if (open_lo || (!dl->before && dl->min == 0))
+		return se_prog_aprintf(p->arena, "by %s", b);
+	if (open_hi || (dl->before && dl->min == 0))
+		return se_prog_aprintf(p->arena, "on or after %s", a);
+	return se_prog_aprintf(p->arena, "from %s to %s", a, b);
+}
+
+/* How far 'y' is from 'x': "8 days after", "on the same day as". */
+static const char *
+apart(const se_programme *p, const pmile *y, const pmile *x)
+{
+	long g = y->start - x->start;
+	long n = g < 0 ? -g : g;
+
+	if (g == 0)
+		return "on the same day as";
+	return se_prog_aprintf(p->arena, "%ld day%s %s", n, n == 1 ? "" :
+	    "s", g > 0 ? "after" : "before");
+}
+
+/* One deadline between 'y' and the milestone 'x' it is timed from. */
+static void
+check_pair(const se_programme *p, const pdeadline *dl, const pmile *y,
+    const pmile *x, se_diag *d)
+{
+	/* The days 'y' is after (or before) 'x', at the least and most:
+	 * one number when both have a day, a range when one is a month. */
+	long lo = dl->before ? x->start - y->due : y->start - x->due;
+	long hi = dl->before ? x->due - y->start : y->due - x->start;
+	long max = dl->max < 0 ? LONG_MAX : dl->max;
+	const se_pos *at = se_prog_pos(y->date_node ? y->date_node : y->node);
+
+	if (lo >= dl->min && hi <= max)
+		return;
+	if (lo == hi)
+		se_diag_error(d, at, dl->rule, "'%s' %s is %s '%s' %s (line "
+		    "%u): it is due %s it, %s", y->what, when(p, y),
+		    apart(p, y, x), x->what, when(p, x), x->node->pos.line,
+		    need(p, dl), window(p, dl, x));
+	else if (hi < dl->min || lo > max)
+		se_diag_error(d, at, dl->rule, "'%s' %s cannot be %s '%s' %s "
+		    "(line %u): it is due %s", y->what, when(p, y),
+		    need(p, dl), x->what, when(p, x), x->node->pos.line,
+		    window(p, dl, x));
+	else
+		se_diag_warning(d, at, dl->rule, "'%s' %s may not be %s '%s' "
+		    "%s (line %u): give the day of each to check it",
+		    y->what, when(p, y), need(p, dl), x->what, when(p, x),
+		    x->node->pos.line);
+}
+
+/* Each milestone of a deadline's step against the milestone it is timed
+ * from, for each authority it lists (a milestone for all authorities:
+ * the nearest one); 0, or -1 when out of memory. */
+static int
+check_deadlines(const se_programme *p, se_diag *d)
+{
+	size_t *seen = malloc((p->nms + 1) * sizeof *seen);
+	size_t k, i, j, s, n;
+
+	if (!seen)
+		return -1;
+	for (k = 0; k < p->par.ndl; k++) {
+		const pdeadline *dl = &p->par.dl[k];
+		for (i = 0; i < p->nms; i++) {
+			const pmile *y = &p->ms[i];
+			size_t na = y->nauth ? y->nauth : 1;
+			if (!y->step || !se_same_name(y->step, dl->step))
+				continue;
+			for (j = n = 0; j < na; j++) {
+				size_t a = y->nauth ? y->auth[j] : NONE;
+				size_t x = timed_from(p, dl, y, a);
+				if (x == NONE) {
+					se_diag_warning(d, se_prog_pos(y->node),
+					    dl->rule, "'%s' has no '%s' "
+					    "milestone%s%s%s to be timed from",
+					    y->what, dl->from, a == NONE ? "" :
+					    " for '", a == NONE ? "" :
+					    se_prog_aname(p, a), a == NONE ?
+					    "" : "'");
+					continue;
+				}
+				for (s = 0; s < n && seen[s] != x; s++)
+					;
+				if (s < n)
+					continue;
+				seen[n++] = x;
+				check_pair(p, dl, y, &p->ms[x], d);
+			}
+		}
+	}
+	free(seen);
+	return 0;
+}
+
+int
+se_programme_check_timetable(const se_programme *p, se_diag *d)
+{
+	if (!p)
+		return -1;
+	if (check_deadlines(p, d) < 0)
+		return se_diag_error(d, NULL, "out-of-memory", "out of memory");
+	return 0;
+}
+
 int
 se_programme_check_model(const se_programme *p, se_diag *d)
 {
@@ -510,6 +694,8 @@ se_programme_check_model(const se_programme *p, se_diag *d)
 		rc = se_diag_error(d, NULL, "out-of-memory", "out of memory");
 	if (p->par.on[R_ACCREDITED])
 		check_accredited(p, d);
+	if (rc == 0 && check_deadlines(p, d) < 0)
+		rc = se_diag_error(d, NULL, "out-of-memory", "out of memory");
 	free(buf);
 	return rc;
 }

@@ -79,6 +79,19 @@ int se_report_numbered(se_report *r, const char *text);
 /* The number of numbered item 'i' (1 for the first of a run). */
 size_t se_report_item_number(const se_report *r, size_t i);
 
+/* For report types outside reports.c (lib/evaluation.c): folded YAML
+ * text without its final newline (in 'b'); a person as "Name, role,
+ * authority" (in 'b'); "Peer Challenge Team Review" or "Safeguarding
+ * Assurance Visit"; a footnote "FILE:LINE" (and the rule, when not NULL)
+ * on the last thing added; the first review workbook, else NULL and the
+ * error no-review for "-t TYPE". */
+const char *se_report_trim(se_buf *b, const char *s);
+const char *se_report_person(const se_node *p, se_buf *b);
+const char *se_report_visit_type(const se_doc *rv);
+void se_report_source(se_report *r, const se_pos *pos, const char *rule);
+se_doc *se_report_need_review(const se_report_input *in, se_diag *d,
+    const char *type);
+
 int se_report_render_md(const se_report *r, FILE *out);
 int se_report_render_html(const se_report *r, FILE *out);
 /* Tables wider than 'width' (0: 100) as records. */

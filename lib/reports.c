@@ -951,6 +951,39 @@ se_report_letter(const se_report_input *in, se_diag *d)
 	return r;
 }
 
+/* reports.c's helpers for the report types of other files
+ * (lib/evaluation.c); see report_internal.h. */
+const char *
+se_report_trim(se_buf *b, const char *s)
+{
+	return trim(b, s);
+}
+
+const char *
+se_report_person(const se_node *p, se_buf *b)
+{
+	return person(p, b);
+}
+
+const char *
+se_report_visit_type(const se_doc *rv)
+{
+	return visit_type(rv);
+}
+
+void
+se_report_source(se_report *r, const se_pos *pos, const char *rule)
+{
+	note(r, pos, rule ? "%s" : NULL, rule);
+}
+
+se_doc *
+se_report_need_review(const se_report_input *in, se_diag *d,
+    const char *type)
+{
+	return need_review(in, d, type);
+}
+
 /* ---- dashboard --------------------------------------------------------- */
 
 static void

@@ -1598,6 +1598,12 @@ void se_programme_free(se_programme *p); /* NULL is a no-op */
  * visit-spacing, visit-next-cycle (the handbook's asterisk),
  * one-event-per-slot, accredited.  Returns 0, or -1 when out of memory. */
 int se_programme_check_model(const se_programme *p, se_diag *d);
+/* Check the timetable's deadlines alone, each an error at the date of
+ * the milestone that misses it, with the rule id the format gives it
+ * (the format's `rules:` with a `step:`; none without a format);
+ * se_programme_check_model() checks them too.  Returns 0, or -1 when out
+ * of memory. */
+int se_programme_check_timetable(const se_programme *p, se_diag *d);
 /* Read and check 'doc' (se_programme_from_doc + se_programme_check_model)
  * with the format's rules, or with every rule's defaults. */
 int se_programme_check_with(const se_doc *doc, const se_node *format,
@@ -1687,11 +1693,15 @@ struct se_report *se_report_calendar(const struct se_report_input *in,
  * 'path' as plan rows as of 'as_of', completed by the review workbooks
  * found under 'operands' (files or directories), written in 'fmt' (an
  * se_planout_format: text, markdown and html as a table, csv, json,
- * yaml).  Returns 0; 1 when a row is overdue; 2 when a workbook could
- * not be read or parsed (reported; the rows are written without it); -1
- * when the programme could not be read (the reason in 'd'). */
+ * yaml).  With 'formats', the programme's format gives the rules'
+ * parameters and its timetable's deadlines are checked
+ * (se_programme_check_timetable), a missed one an error in 'd'.
+ * Returns 0; 1 when a row is overdue; 2 when a workbook could not be
+ * read or parsed (reported; the rows are written without it); -1 when
+ * the programme could not be read (the reason in 'd'). */
 int se_programme_plan(const char *path, const char *const *operands,
-    size_t noperands, long as_of, int fmt, FILE *out, se_diag *d);
+    size_t noperands, long as_of, int fmt, const se_formats *formats,
+    FILE *out, se_diag *d);
 /* se-plan --draft-programme --authorities FILE --cycle Y1-Y2: load FILE
  * and se_programme_draft() it with the default rules.  Returns as
  * se_programme_draft(); -1 also when FILE cannot be loaded. */
@@ -1977,6 +1987,16 @@ se_report *se_report_feedback(const se_report_input *in, se_diag *d);
 se_report *se_report_letter(const se_report_input *in, se_diag *d);
 se_report *se_report_dashboard(const se_report_input *in, se_diag *d);
 se_report *se_report_themes(const se_report_input *in, se_diag *d);
+/* From the review workbooks among the inputs (lib/evaluation.c): the
+ * critical incident record of the sector-led improvement handbook (2012),
+ * section J, each incident a record (an unsigned one a warning,
+ * incident-unsigned); and its reflection and evaluation, section K: for
+ * one workbook the team's composite reflection, for several the
+ * evaluation across them (counts, ratings, common themes of what went
+ * well and what could be better, incidents by kind).  NULL with the error
+ * no-review when there is no workbook. */
+se_report *se_report_incidents(const se_report_input *in, se_diag *d);
+se_report *se_report_evaluation(const se_report_input *in, se_diag *d);
 
 /* ---- the library's defaults, for 0 in the options above ----------------- */
 

@@ -72,6 +72,10 @@ se-report -t dashboard -F html -i $I --data $X --neighbours $N \
 se-report -t themes -F html -o "$out/themes.html" examples 2>/dev/null
 se-report -t calendar -F html -o "$out/calendar.html" \
     examples/midshires/programme.yaml
+se-report -t incidents -F html -o "$out/incidents.html" $E/review.yaml
+se-report -t evaluation -F html -o "$out/evaluation.html" $E/review.yaml
+se-report -t evaluation -F html -o "$out/evaluation-across.html" \
+    $E/review.yaml test/fixtures/report/reviews-2018-19
 se-plan --as-of 2019-06-30 -F html -o "$out/plan.html" $E/plan.yaml
 
 # ---- print ----------------------------------------------------------------

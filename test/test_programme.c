@@ -357,6 +357,112 @@ TEST(quarters_and_slots_are_read_in_the_ways_people_write_them)
 	}
 }
 
+/* The timetable's deadlines are the format's data: a deadline with a
+ * name, its step, the step it is timed from and its days; what is
+ * missing is said at the format's line.  A programme may change the
+ * days of one. */
+TEST(a_timetable_deadline_is_stated_whole_by_the_format)
+{
+	const char *fmt = "format: programme\nrules:\n"
+	    "  - {rule: summary-deadline, step: challenge-summary}\n"
+	    "  - {rule: meeting-deadline, step: engagement-meeting, "
+	    "after: peer-challenge-conversation}\n"
+	    "  - {rule: accredited, step: challenge-summary, after: x, "
+	    "max_days: 3}\n"
+	    "  - {rule: late, step: a, before: b, min_days: 9, max_days: 2}\n"
+	    "  - {rule: ok, step: a, after: b, max_days: 4000}\n";
+	se_diag *d = se_diag_new();
+	se_doc *f = se_doc_parse("f.yaml", -1, fmt, strlen(fmt), d);
+	se_doc *doc = se_doc_load(FIX "timetable-met.yaml", d);
+	char *got;
+
+	CHECK_INT_EQ(se_programme_check_with(doc, f->meta, d), 0);
+	got = render(d);
+	CHECK_STR_EQ(got, "f.yaml:3:5: error: a timetable deadline needs a "
+	    "'rule' (its name), a 'step' and either 'after' or 'before' (the "
+	    "step it is timed from) [programme-rule]\n"
+	    "f.yaml:4:5: error: deadline 'meeting-deadline' needs "
+	    "'min_days', 'max_days' or both [programme-rule]\n"
+	    "f.yaml:5:5: error: 'accredited' is already a programme rule: "
+	    "each deadline needs a name of its own [programme-rule]\n"
+	    "f.yaml:6:5: error: deadline 'late' has max_days 2 below its "
+	    "min_days 9 [programme-rule]\n"
+	    "f.yaml:7:45: error: 'max_days' must be a whole number from 0 "
+	    "to 3660, not '4000' [programme-rule]\n");
+	free(got);
+	se_doc_free(doc);
+	se_doc_free(f);
+	se_diag_free(d);
+}
+
+TEST(a_programme_may_change_the_days_of_a_deadline)
+{
+	const char *fmt = "format: programme\nrules:\n"
+	    "  - {rule: summary-deadline, step: challenge-summary, "
+	    "after: peer-challenge-conversation, max_days: 7}\n";
+	const char *prog = "kind: programme\ncycle: 2021-2021\n"
+	    "authorities: [Any Borough, Any City, Any Dale]\nreviews: []\n"
+	    "rules:\n  - {rule: summary-deadline, max_days: 3}\n"
+	    "timetable:\n"
+	    "  - {date: 2021-01-12, what: Conversation, "
+	    "step: peer-challenge-conversation}\n"
+	    "  - {date: 2021-01-16, what: Summary, step: challenge-summary}\n";
+	se_diag *d = se_diag_new();
+	se_doc *f = se_doc_parse("f.yaml", -1, fmt, strlen(fmt), d);
+	se_doc *doc = se_doc_parse("p.yaml", -1, prog, strlen(prog), d);
+	se_programme *p = se_programme_from_doc(doc, f->meta, d);
+	char *got;
+
+	CHECK(p != NULL);
+	CHECK_INT_EQ(se_programme_check_timetable(p, d), 0);
+	got = render(d);
+	CHECK_STR_EQ(got, "p.yaml:9:12: error: 'Summary' on 2021-01-16 is 4 "
+	    "days after 'Conversation' on 2021-01-12 (line 8): it is due "
+	    "within 3 days after it, by 2021-01-15 [summary-deadline]\n");
+	free(got);
+	se_programme_free(p);
+	se_doc_free(doc);
+	se_doc_free(f);
+	se_diag_free(d);
+}
+
+/* A milestone for every authority is timed from the nearest milestone
+ * it follows: here Any City's conversation, 5 days before, not Any
+ * Borough's, 8 days before. */
+TEST(a_milestone_for_all_authorities_is_timed_from_the_nearest)
+{
+	const char *fmt = "format: programme\nrules:\n"
+	    "  - {rule: summary-deadline, step: challenge-summary, "
+	    "after: peer-challenge-conversation, max_days: 7}\n";
+	const char *prog = "kind: programme\ncycle: 2021-2021\n"
+	    "authorities: [Any Borough, Any City, Any Dale]\nreviews: []\n"
+	    "timetable:\n"
+	    "  - {date: 2021-01-12, what: Conversation 1, "
+	    "step: peer-challenge-conversation, authorities: [Any Borough]}\n"
+	    "  - {date: 2021-01-15, what: Conversation 2, "
+	    "step: peer-challenge-conversation, authorities: [Any City]}\n"
+	    "  - {date: 2021-01-20, what: Summaries, step: challenge-summary}\n"
+	    "  - {date: 2021-01-20, what: Summary 1, step: challenge-summary, "
+	    "authorities: [Any Borough]}\n";
+	se_diag *d = se_diag_new();
+	se_doc *f = se_doc_parse("f.yaml", -1, fmt, strlen(fmt), d);
+	se_doc *doc = se_doc_parse("p.yaml", -1, prog, strlen(prog), d);
+	se_programme *p = se_programme_from_doc(doc, f->meta, d);
+	char *got;
+
+	CHECK(p != NULL);
+	CHECK_INT_EQ(se_programme_check_timetable(p, d), 0);
+	got = render(d);
+	CHECK_STR_EQ(got, "p.yaml:9:12: error: 'Summary 1' on 2021-01-20 is 8 "
+	    "days after 'Conversation 1' on 2021-01-12 (line 6): it is due "
+	    "within 7 days after it, by 2021-01-19 [summary-deadline]\n");
+	free(got);
+	se_programme_free(p);
+	se_doc_free(doc);
+	se_doc_free(f);
+	se_diag_free(d);
+}
+
 TEST(the_format_says_which_rules_run)
 {
 	const char *fmt = "format: programme\nrules:\n"
@@ -744,7 +850,7 @@ plan(const char *path, const char *operand, const char *as_of,
 	FILE *f = open_memstream(&out, &len);
 
 	*rc = se_programme_plan(path, &operand, operand ? 1 : 0, day(as_of),
-	    se_planout_format_parse(fmt), f, d);
+	    se_planout_format_parse(fmt), NULL, f, d);
 	fclose(f);
 	*diags = render(d);
 	se_diag_free(d);
@@ -1047,5 +1153,8 @@ main(void)
 	RUN(the_calendar_in_html_is_one_page_of_tables_with_headers);
 	RUN(the_calendar_escapes_what_it_takes_from_the_programme);
 	RUN(the_calendar_report_has_a_table_per_grid_and_the_timetable);
+	RUN(a_timetable_deadline_is_stated_whole_by_the_format);
+	RUN(a_programme_may_change_the_days_of_a_deadline);
+	RUN(a_milestone_for_all_authorities_is_timed_from_the_nearest);
 	return DONE();
 }

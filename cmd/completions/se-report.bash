@@ -24,7 +24,7 @@ _se_report()
 		COMPREPLY=($(compgen -W "auto never always" -- "$cur"))
 		return ;;
 	-t|--type)
-		COMPREPLY=($(compgen -W "summary feedback letter dashboard themes calendar" -- "$cur"))
+		COMPREPLY=($(compgen -W "summary feedback letter dashboard themes calendar incidents evaluation" -- "$cur"))
 		return ;;
 	--formats)
 		COMPREPLY=($(compgen -d -- "$cur"))
