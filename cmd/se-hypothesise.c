@@ -195,11 +195,11 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_catalogue *cat = NULL;
 	se_formats *fm = NULL;
 	se_store *s = NULL;
-	se_authorities *auth = NULL;
 	se_profile *p = NULL;
 	se_hypos *h = NULL;
 	const se_doc *sa;
 	const se_doc **sev = NULL;
+	const char **paths = NULL;
 	se_hypo_input in;
 	se_inputs ins;
 	se_out *out = NULL;
@@ -231,18 +231,24 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		goto out;
 	}
 	sev = calloc(ins.ndocs + 1, sizeof *sev);
-	s = se_store_new(cat, d);
-	p = se_profile_new(cat);
-	if (o->ndata || ins.nextracts)
-		auth = se_authorities_of(dir, d);
-	if (!sev || !s || !p || se_store_set_authorities(s, auth) < 0)
+	paths = calloc(o->ndata + ins.nextracts + 1, sizeof *paths);
+	if (!sev || !paths)
 		goto out;
-	se_store_set_where(s, o->cli.where, o->cli.nwhere);
+	for (k = 0; k < o->ndata; k++)
+		paths[k] = o->data[k];
+	for (k = 0; k < ins.nextracts; k++)
+		paths[o->ndata + k] = ins.extracts[k];
+	s = se_store_open(dir, cat, paths, o->ndata + ins.nextracts,
+	    o->cli.where, o->cli.nwhere, d);
+	p = s ? se_profile_new(se_store_catalogue(s)) : NULL;
+	if (!s || !p)
+		goto out;
 	for (k = 0; k < ins.ndocs; k++)
 		if (strcmp(ins.docs[k]->kind, "self-evaluation") == 0)
 			sev[nsev++] = ins.docs[k];
 	who = sa ? se_node_str(se_node_get(sa->meta, "authority")) : NULL;
-	if (sa && (o->ndata || ins.nextracts || ins.nratings) && !cat)
+	if (sa && (o->ndata || ins.nextracts || ins.nratings) &&
+	    !se_store_catalogue(s))
 		se_inputs_no_catalogue(o->cli.prog, "indicators cannot be "
 		    "rated or linked to areas, so only key lines of enquiry "
 		    "are proposed", d);
@@ -263,7 +269,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	in.sa = sa;
 	in.sev = (const se_doc *const *)sev;
 	in.nsev = nsev;
-	in.cat = cat;
+	in.cat = se_store_catalogue(s); /* -i, or the national catalogue */
 	in.profile = p;
 	in.formats = fm;
 	h = se_hypos_propose(&in, o->investigate);
@@ -290,7 +296,7 @@ out:
 	se_hypos_free(h);
 	se_profile_free(p);
 	se_store_free(s);
-	se_authorities_free(auth);
+	free(paths);
 	free(sev);
 	se_inputs_release(&ins);
 	se_catalogue_free(cat);

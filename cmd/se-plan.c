@@ -260,12 +260,14 @@ parse_args(struct opts *o, int argc, char **argv)
 static se_store *
 load_data(const struct opts *o, const se_catalogue *cat, se_diag *d)
 {
-	se_store *s = se_store_new(cat, d);
+	char *dir = se_formats_dir(o->cli.formats_dir, o->argv0);
+	se_store *s = se_store_open(dir, cat, o->data, o->ndata, o->cli.where,
+	    o->cli.nwhere, d);
 	size_t i;
 
+	free(dir);
 	if (s == NULL)
 		return NULL;
-	se_store_set_where(s, o->cli.where, o->cli.nwhere);
 	for (i = 0; i < o->ndata; i++)
 		if (se_store_read(s, o->data[i]) < 0) {
 			se_store_free(s);

@@ -274,7 +274,6 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 {
 	se_inputs in;
 	se_catalogue *cat = NULL;
-	se_authorities *auth = NULL;
 	se_store *s = NULL;
 	se_out *out = NULL;
 	se_comments *cm = NULL;
@@ -301,17 +300,13 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	cat = se_inputs_catalogue(&in, o->catalogue, d);
 	if (o->catalogue && !cat)
 		goto out;
-	if (!cat)
-		cat = se_catalogue_national(dir, (const char *const *)in.extracts,
-		    in.nextracts, d);
-	if (!cat)
+	s = se_store_open(dir, cat, (const char *const *)in.extracts,
+	    in.nextracts, o->cli.where, o->cli.nwhere, d);
+	if (!s)
+		goto out;
+	if (!se_store_catalogue(s))
 		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
 		    "as context only, not rated", d);
-	s = se_store_new(cat, d);
-	auth = se_authorities_of(dir, d);
-	if (!s || se_store_set_authorities(s, auth) < 0)
-		goto out;
-	se_store_set_where(s, o->cli.where, o->cli.nwhere);
 	for (k = 0; k < in.nextracts; k++)
 		if (se_store_read(s, in.extracts[k]) < 0)
 			failed = true;
@@ -363,7 +358,6 @@ out:
 	se_diag_free(quiet);
 	free(dir);
 	se_store_free(s);
-	se_authorities_free(auth);
 	se_catalogue_free(cat);
 	se_inputs_release(&in);
 	return status;

@@ -172,8 +172,8 @@ parse_args(struct opts *o, int argc, char **argv)
 /* Extracts: --data and the extracts among the operands into one store,
  * rated with -i or the catalogue found among them. */
 static int
-load_store(struct opts *o, const se_inputs *in, se_catalogue **cat,
-    se_store **s, const se_authorities *auth, se_diag *d)
+load_store(struct opts *o, const se_inputs *in, const char *dir,
+    se_catalogue **cat, se_store **s, se_diag *d)
 {
 	size_t k, n = o->ndata + in->nextracts;
 	const char **all;
@@ -183,22 +183,21 @@ load_store(struct opts *o, const se_inputs *in, se_catalogue **cat,
 		return -1;
 	if (n == 0)
 		return 0;
-	if (!*cat)
-		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
-		    "as context only, not rated", d);
 	all = calloc(n, sizeof *all);
-	*s = se_store_new(*cat, d);
-	if (!all || !*s || se_store_set_authorities(*s, auth) < 0) {
-		free(all);
+	if (!all)
 		return -1;
-	}
-	se_store_set_where(*s, o->cli.where, o->cli.nwhere);
 	for (k = 0; k < o->ndata; k++)
 		all[k] = o->data[k];
 	for (k = 0; k < in->nextracts; k++)
 		all[o->ndata + k] = in->extracts[k];
 	o->in.data = all;
 	o->in.ndata = n;
+	*s = se_store_open(dir, *cat, all, n, o->cli.where, o->cli.nwhere, d);
+	if (!*s)
+		return -1;
+	if (!se_store_catalogue(*s))
+		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
+		    "as context only, not rated", d);
 	for (k = 0; k < n; k++)
 		if (se_store_read(*s, all[k]) < 0)
 			return -1;
@@ -222,7 +221,6 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_inputs in;
 	se_catalogue *cat = NULL;
 	se_store *s = NULL;
-	se_authorities *auth = NULL;
 	se_report *r = NULL;
 	se_out *out = NULL;
 	int status = SE_EXIT_FAILURE, dropped = 0;
@@ -234,9 +232,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (se_inputs_add_all(&in, argv + optind, (size_t)(argc - optind),
 	    d) < 0)
 		goto done;
-	if (o->ndata + in.nextracts)
-		auth = se_authorities_of(dir, d);
-	if (load_store(o, &in, &cat, &s, auth, d) < 0)
+	if (load_store(o, &in, dir, &cat, &s, d) < 0)
 		goto done;
 	if (!o->no_check && (dropped = se_inputs_check(&in, cat, d)) < 0)
 		goto done;
@@ -247,7 +243,8 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	o->in.formats = f;
 	o->in.docs = in.docs;
 	o->in.ndocs = in.ndocs;
-	o->in.catalogue = cat; /* -i: titles for indicator:ID too */
+	/* -i (or the national catalogue): titles for indicator:ID too */
+	o->in.catalogue = s ? se_store_catalogue(s) : cat;
 	r = types[o->type].build(&o->in, d);
 	if (!r)
 		goto done;
@@ -268,7 +265,6 @@ done:
 	se_report_free(r);
 	free((void *)o->in.data);
 	se_store_free(s);
-	se_authorities_free(auth);
 	se_catalogue_free(cat);
 	se_inputs_release(&in);
 	se_formats_free(f);

@@ -64,6 +64,7 @@ struct run {
 	se_store *store;
 	const char *argv0;
 	const se_cli *cli; /* --where for the --data files */
+	const char *formats_dir; /* the authorities table, the national catalogue */
 	bool final; /* --final */
 };
 
@@ -196,10 +197,10 @@ read_data(struct run *r)
 {
 	size_t i;
 
-	r->store = se_store_new(r->ncats ? r->cats[0] : NULL, r->diag);
+	r->store = se_store_open(r->formats_dir, r->ncats ? r->cats[0] : NULL,
+	    r->data, r->ndata, r->cli->where, r->cli->nwhere, r->diag);
 	if (!r->store)
 		return -1;
-	se_store_set_where(r->store, r->cli->where, r->cli->nwhere);
 	for (i = 0; i < r->ndata; i++)
 		if (se_store_read(r->store, r->data[i]) < 0)
 			r->failed = true;
@@ -380,6 +381,7 @@ main(int argc, char **argv)
 	if (!r.diag || !dir)
 		goto out;
 	se_diag_set_strict(r.diag, o.strict);
+	r.formats_dir = dir;
 	formats = se_formats_load(dir, r.diag);
 	if (!formats) {
 		r.failed = true;

@@ -221,7 +221,7 @@ enum { SE_OPT_VERSION = 0x100, SE_OPT_COLOR, SE_OPT_FORMATS, SE_OPT_WHERE };
 
 /* The options of every command that reads extracts, to splice into its
  * getopt_long table after SE_CLI_LONGOPTS; se_cli_common() keeps each
- * --where in se_cli.where (give them to se_store_set_where()). */
+ * --where in se_cli.where (give them to se_store_open()). */
 #define SE_CLI_DATA_LONGOPTS \
 	{ "where", required_argument, NULL, SE_OPT_WHERE }
 
@@ -869,6 +869,19 @@ typedef struct se_cell {
  * of memory.  Free with se_store_free(). */
 se_store *se_store_new(const se_catalogue *cat, se_diag *diag);
 void se_store_free(se_store *s); /* NULL is a no-op */
+/* A new empty store for a command's extracts, set up the one way every
+ * command reads them: rated with 'cat' (-i, or the catalogue found among
+ * the inputs) or, when that is NULL and one of the 'paths' is an EES,
+ * LAIT or Fingertips download, with the national catalogue
+ * (se_catalogue_national, one note); authorities matched through the
+ * authorities table of 'formats_dir' (se_authorities_of, when n > 0); and
+ * --where 'where' (the strings must outlive the store).  The store owns
+ * what it loads.  NULL when out of memory.  Free with se_store_free(). */
+se_store *se_store_open(const char *formats_dir, const se_catalogue *cat,
+    const char *const *paths, size_t n, const char *const *where,
+    size_t nwhere, se_diag *d);
+/* The catalogue the store rates with (se_store_open's choice), or NULL. */
+const se_catalogue *se_store_catalogue(const se_store *s);
 /* Match authorities through 'a' (se_authorities_of(); may be NULL: by
  * the rows' own codes and names), which must outlive the store.  Call
  * before the first row.  0, or -1 when out of memory. */
@@ -880,9 +893,6 @@ int se_store_row(void *store, const se_row *r);
 /* Read an extract file into the store (se_extract_read_opts with the
  * store's catalogue and --where).  0, or -1 when it could not be read. */
 int se_store_read(se_store *s, const char *path);
-/* The --where choices (COLUMN=VALUE) extracts read into 's' use; the
- * strings must outlive the store. */
-void se_store_set_where(se_store *s, const char *const *where, size_t n);
 /* The reader options of 's': its catalogue and --where. */
 void se_store_extract_opts(const se_store *s, se_extract_opts *o);
 /* Read statistical neighbours: a CSV 'authority,neighbour,rank'; DfE's

@@ -218,8 +218,22 @@ struct series {
 
 struct file {
 	const char *name;
+	const char *path; /* to read it again (rowdiff.c), or NULL */
 	uint32_t base;
 };
+
+/* Conflicting values, said once their file is read (say_conflicts). */
+struct conflict {
+	se_pos at;        /* the later row (its file in the arena) */
+	se_pos value;     /* its value's cell */
+	uint32_t first;   /* global lines of the earlier and the later row */
+	uint32_t later;
+	const char *text; /* the message before the columns (arena) */
+};
+
+/* The diagnostics sink shows 10 of a rule in a file and counts the rest:
+ * only their rows are read again. */
+#define CONFLICTS_EXPLAINED 10
 
 /* A neighbours row: authority 'a' (by code 'a_code' first, when the
  * layout gives one), its neighbour 'b' (a name or a code), the rank and
@@ -233,6 +247,8 @@ struct pair {
 struct se_store {
 	const se_catalogue *cat;
 	const se_authorities *auth; /* or NULL */
+	se_catalogue *own_cat;      /* se_store_open's national catalogue */
+	se_authorities *own_auth;   /* se_store_open's authorities table */
 	size_t *auth_ent;           /* table entry -> entity, or NONE */
 	const char *const *where; /* --where, for the extracts read */
 	size_t nwhere;
@@ -252,6 +268,9 @@ struct se_store {
 	size_t nflags;
 	struct file *files;
 	size_t nfiles;
+	const char *reading;   /* the path se_store_read is reading, or NULL */
+	struct conflict *conflicts; /* not said yet */
+	size_t nconflicts, capconflicts;
 	uint32_t base, maxline;
 	/* The previous row's indicator and what it resolved to. */
 	se_buf last_ind;
@@ -328,6 +347,7 @@ se_store_free(se_store *s)
 	free(s->series_names.v);
 	free(s->cat_series);
 	free(s->files);
+	free(s->conflicts);
 	free(s->pairs);
 	free(s->ent_order);
 	free(s->ser_order);
@@ -336,7 +356,45 @@ se_store_free(se_store *s)
 	free(s->slabs);
 	se_buf_release(&s->last_ind);
 	se_arena_free(s->arena);
+	se_catalogue_free(s->own_cat);
+	se_authorities_free(s->own_auth);
 	free(s);
+}
+
+/* One setup for every command that reads extracts (se-rag(1) "Which
+ * catalogue", se-formats(5) Authorities), so that each reads the same
+ * file into the same entities and measures. */
+se_store *
+se_store_open(const char *formats_dir, const se_catalogue *cat,
+    const char *const *paths, size_t n, const char *const *where,
+    size_t nwhere, se_diag *d)
+{
+	se_catalogue *national = NULL;
+	se_authorities *auth = NULL;
+	se_store *s;
+
+	if (!cat)
+		cat = national = se_catalogue_national(formats_dir, paths, n, d);
+	if (n > 0)
+		auth = se_authorities_of(formats_dir, d);
+	s = se_store_new(cat, d);
+	if (!s || se_store_set_authorities(s, auth) < 0) {
+		se_store_free(s);
+		se_catalogue_free(national);
+		se_authorities_free(auth);
+		return NULL;
+	}
+	s->own_cat = national;
+	s->own_auth = auth;
+	s->where = where;
+	s->nwhere = nwhere;
+	return s;
+}
+
+const se_catalogue *
+se_store_catalogue(const se_store *s)
+{
+	return s->cat;
 }
 
 static int
@@ -373,8 +431,8 @@ reserve(void **v, size_t *cap, size_t n, size_t size)
 
 /* ---- places: a global line number per row, decoded through the files -- */
 
-static void
-place_of(const se_store *s, uint32_t g, se_pos *pos)
+static size_t
+file_index(const se_store *s, uint32_t g)
 {
 	size_t lo = 0, hi = s->nfiles;
 
@@ -385,6 +443,14 @@ place_of(const se_store *s, uint32_t g, se_pos *pos)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+static void
+place_of(const se_store *s, uint32_t g, se_pos *pos)
+{
+	size_t lo = file_index(s, g);
+
 	pos->file = s->nfiles ? s->files[lo].name : "";
 	pos->line = s->nfiles ? g - s->files[lo].base : 0;
 	pos->col = 0;
@@ -413,6 +479,8 @@ global_line(se_store *s, const se_pos *p)
 		s->maxline = 0;
 		f[s->nfiles].name = se_arena_strdup(s->arena,
 		    p->file ? p->file : "");
+		f[s->nfiles].path = s->reading && strcmp(s->reading, "-") != 0 ?
+		    se_arena_strdup(s->arena, s->reading) : NULL;
 		f[s->nfiles].base = s->base;
 		s->nfiles++;
 	}
@@ -954,6 +1022,8 @@ put_cell(se_store *s, struct series *x, struct column *col,
 	char was[64], now[64], when[64];
 	size_t k = e % PAGE_CELLS;
 	se_pos first;
+	struct conflict *cf;
+	se_buf b;
 
 	if (c->state[k] != SE_CELL_ABSENT && r->release < c->release[k])
 		return 0;
@@ -979,11 +1049,103 @@ put_cell(se_store *s, struct series *x, struct column *col,
 		snprintf(now, sizeof now, "suppressed (%s)",
 		    r->flag ? r->flag : "");
 	se_period_format(&col->period, when, sizeof when);
-	se_diag_error(s->diag, &r->row_pos, "duplicate",
-	    "conflicting values for '%s', '%s', %s: %s here and %s at %s:%u; "
-	    "neither is used", s->ent[e].name, x->ind->id, when, now, was,
-	    first.file, first.line);
 	c->state[k] = SE_CELL_CONFLICT;
+	if (reserve((void **)&s->conflicts, &s->capconflicts, s->nconflicts,
+	    sizeof *s->conflicts) < 0)
+		return -1;
+	cf = &s->conflicts[s->nconflicts];
+	se_buf_init(&b);
+	se_buf_addf(&b, "conflicting values for '%s', '%s', %s: %s here and "
+	    "%s at %s:%u", s->ent[e].name, x->ind->id, when, now, was,
+	    first.file, first.line);
+	cf->text = se_buf_failed(&b) ? NULL :
+	    se_arena_strdup(s->arena, se_buf_str(&b));
+	se_buf_release(&b);
+	cf->at = r->row_pos;
+	cf->at.file = se_arena_strdup(s->arena, r->row_pos.file ?
+	    r->row_pos.file : "");
+	cf->value = r->pos;
+	cf->value.file = NULL;
+	cf->first = c->line[k];
+	cf->later = g;
+	if (!cf->text || !cf->at.file)
+		return -1;
+	s->nconflicts++;
+	return 0;
+}
+
+/* The first CONFLICTS_EXPLAINED conflicts of each file, their rows read
+ * again: 'explain' marks them. */
+static se_rowdiff *
+read_again(se_store *s, bool *explain)
+{
+	se_rowdiff *rd = se_rowdiff_new();
+	size_t *n = calloc(s->nfiles ? s->nfiles : 1, sizeof *n), i;
+	bool any = false;
+
+	if (!rd || !n) {
+		se_rowdiff_free(rd);
+		free(n);
+		return NULL;
+	}
+	for (i = 0; i < s->nconflicts; i++) {
+		const struct conflict *c = &s->conflicts[i];
+		const struct file *a = &s->files[file_index(s, c->first)];
+		size_t later = file_index(s, c->later);
+		const struct file *z = &s->files[later];
+		explain[i] = a->path && z->path &&
+		    n[later]++ < CONFLICTS_EXPLAINED;
+		if (explain[i] && (se_rowdiff_want(rd, a->path, c->first -
+		    a->base) < 0 || se_rowdiff_want(rd, z->path, c->later -
+		    z->base) < 0)) {
+			se_rowdiff_free(rd);
+			free(n);
+			return NULL;
+		}
+		any = any || explain[i];
+	}
+	free(n);
+	if (any)
+		se_rowdiff_read(rd, s->diag);
+	return rd;
+}
+
+/* se-rag(1) duplicate: each conflict, with the columns its rows differ
+ * in when they can be read again.  -1 when out of memory. */
+static int
+say_conflicts(se_store *s)
+{
+	bool *explain;
+	se_rowdiff *rd;
+	size_t i;
+	se_buf b;
+
+	if (s->nconflicts == 0)
+		return 0;
+	explain = calloc(s->nconflicts, sizeof *explain);
+	rd = explain ? read_again(s, explain) : NULL;
+	if (!rd) {
+		free(explain);
+		return oom(s);
+	}
+	se_buf_init(&b);
+	for (i = 0; i < s->nconflicts; i++) {
+		const struct conflict *c = &s->conflicts[i];
+		const struct file *a = &s->files[file_index(s, c->first)];
+		const struct file *z = &s->files[file_index(s, c->later)];
+		se_buf_reset(&b);
+		se_buf_adds(&b, c->text);
+		if (explain[i])
+			se_rowdiff_say(rd, a->path, c->first - a->base, z->path,
+			    c->later - z->base, &c->value, s->cat, &b);
+		se_buf_adds(&b, "; neither is used");
+		se_diag_error(s->diag, &c->at, "duplicate", "%s",
+		    se_buf_failed(&b) ? c->text : se_buf_str(&b));
+	}
+	se_buf_release(&b);
+	se_rowdiff_free(rd);
+	free(explain);
+	s->nconflicts = 0;
 	return 0;
 }
 
@@ -1058,13 +1220,6 @@ read_row(void *ctx, const se_row *r)
 }
 
 void
-se_store_set_where(se_store *s, const char *const *where, size_t n)
-{
-	s->where = where;
-	s->nwhere = n;
-}
-
-void
 se_store_extract_opts(const se_store *s, se_extract_opts *o)
 {
 	o->cat = s->cat;
@@ -1077,9 +1232,15 @@ se_store_read(se_store *s, const char *path)
 {
 	struct reading rd = { s, false };
 	se_extract_opts o;
+	int rc;
 
 	se_store_extract_opts(s, &o);
-	return se_extract_read_opts(path, &o, read_row, &rd, s->diag);
+	s->reading = path;
+	rc = se_extract_read_opts(path, &o, read_row, &rd, s->diag);
+	s->reading = NULL;
+	if (say_conflicts(s) < 0)
+		return -1;
+	return rc;
 }
 
 /* ---- statistical neighbours -------------------------------------------- */
@@ -1858,6 +2019,8 @@ se_store_finish(se_store *s)
 	if (s->finished || s->oom)
 		return s->oom ? -1 : 0;
 	s->finished = true;
+	if (say_conflicts(s) < 0)
+		return -1;
 	if (table_regions(s) < 0)
 		return -1;
 	classify(s);

@@ -2,6 +2,8 @@
 #include "se.h"
 #include "unit.h"
 
+#include <math.h>
+
 static se_catalogue *
 parse(const char *yaml, se_diag *d, se_doc **doc)
 {
@@ -108,6 +110,32 @@ TEST(the_examples_catalogue_loads_clean)
 	se_diag_free(d);
 }
 
+/* One unit of the last published decimal place: figures that differ by
+ * no more than that may be one figure before rounding. */
+TEST(the_national_catalogue_tolerates_the_rounding_of_each_figure)
+{
+	se_diag *d = se_diag_new();
+	se_catalogue *c = se_catalogue_load(
+	    "formats/shared/catalogues/national.yaml", d);
+	const se_indicator *i;
+	size_t k, wrong = 0;
+
+	CHECK(c != NULL);
+	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 0);
+	for (k = 0; k < se_catalogue_len(c); k++) {
+		i = se_catalogue_at(c, k);
+		if (fabs(i->tolerance - pow(10, -i->precision)) > 1e-12)
+			wrong++;
+	}
+	CHECK_INT_EQ(wrong, 0);
+	i = se_catalogue_find(c, "rereferral_percent", 18);
+	CHECK(i != NULL);
+	CHECK_INT_EQ(i->precision, 1);
+	CHECK(i->tolerance == 0.1);
+	se_catalogue_free(c);
+	se_diag_free(d);
+}
+
 int
 main(void)
 {
@@ -116,5 +144,6 @@ main(void)
 	RUN(a_name_two_entries_share_is_an_error);
 	RUN(a_document_of_another_kind_is_not_a_catalogue);
 	RUN(the_examples_catalogue_loads_clean);
+	RUN(the_national_catalogue_tolerates_the_rounding_of_each_figure);
 	return DONE();
 }

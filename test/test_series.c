@@ -376,13 +376,35 @@ TEST(a_conflict_across_two_files_names_the_line_in_the_first)
 	CHECK_INT_EQ(se_diag_get(d, 0)->line, 2);
 	CHECK_STR_EQ(se_diag_get(d, 0)->message, "conflicting values for "
 	    "'Borough', 'A', 2018: 5 here and 2 at test_series_1.csv:3; "
-	    "neither is used");
+	    "the rows differ in no other column; neither is used");
 	CHECK_INT_EQ(se_diag_get(d, 1)->line, 4);
 	CHECK_STR_EQ(se_diag_get(d, 1)->message, "conflicting values for "
 	    "'City', 'A', 2019: 7 here and 6 at test_series_2.csv:3; "
-	    "neither is used");
+	    "the rows differ in no other column; neither is used");
 	remove("test_series_1.csv");
 	remove("test_series_2.csv");
+	se_store_free(s);
+	se_diag_free(d);
+}
+
+/* #15: the rows of a conflict are read again to name the columns that
+ * tell them apart (here one the long layout does not read). */
+TEST(a_conflict_names_the_columns_its_rows_differ_in)
+{
+	se_diag *d = se_diag_new();
+	se_store *s = se_store_new(NULL, d);
+
+	write_file("test_series_3.csv", "la_name,indicator,period,value,sex,"
+	    "source\nAnyshire,A,2018,1,F,census\nBorough,A,2018,4,F,census\n"
+	    "Anyshire,A,2018,2,M,census\n");
+	CHECK_INT_EQ(se_store_read(s, "test_series_3.csv"), 0);
+	se_store_finish(s);
+	CHECK_INT_EQ(se_diag_len(d), 1);
+	CHECK_INT_EQ(se_diag_get(d, 0)->line, 4);
+	CHECK_STR_EQ(se_diag_get(d, 0)->message, "conflicting values for "
+	    "'Anyshire', 'A', 2018: 2 here and 1 at test_series_3.csv:2; "
+	    "the rows differ in 'sex'; neither is used");
+	remove("test_series_3.csv");
 	se_store_free(s);
 	se_diag_free(d);
 }
@@ -400,5 +422,6 @@ main(void)
 	RUN(authorities_are_found_whatever_the_order_of_the_rows);
 	RUN(cells_of_a_hundred_authorities_read_back_in_any_row_order);
 	RUN(a_conflict_across_two_files_names_the_line_in_the_first);
+	RUN(a_conflict_names_the_columns_its_rows_differ_in);
 	return DONE();
 }

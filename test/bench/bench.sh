@@ -54,6 +54,30 @@ run() {
 		END { k = int((n + 1) / 2); printf "%s %s %s\n", t[k], m, c[k] }'
 }
 
+header() {
+	printf "%-24s %9s %9s %10s %8s %8s\n" tool "wall s" "MB/s" "peak MiB" \
+	    "x libcsv" "cpu s"
+}
+
+# ratio FILE CMD...: the ratio that matters, robust to a machine whose
+# speed drifts: the libcsv floor on FILE and CMD timed one after the
+# other, RUNS rounds; prints the median of the rounds' ratios.
+ratio() {
+	rf=$1
+	shift
+	: > "$DIR/ratios"
+	k=0
+	while [ $k -lt "$RUNS" ]; do
+		a=$(run libcsv 1 "$DIR/csvparse" "$rf" | cut -d' ' -f1)
+		b=$(run se-rag 1 "$@" | cut -d' ' -f1)
+		echo "$a $b" | awk '{ printf "%.3f\n", $2 / $1 }' >> "$DIR/ratios"
+		k=$((k + 1))
+	done
+	sort -n "$DIR/ratios" | awk -v n="$RUNS" '{ r[NR] = $1 }
+	    END { printf "  se-rag / libcsv floor, timed in turn: median %.2fx " \
+		"of %d rounds (%.2f to %.2f)\n", r[int((n + 1) / 2)], n, r[1], r[n] }'
+}
+
 row() { # NAME SECONDS KIB BYTES FLOOR CPU
 	awk -v name="$1" -v s="$2" -v k="$3" -v b="$4" -v f="$5" -v c="$6" 'BEGIN {
 		mbs = s > 0 ? b / 1048576 / s : 0
@@ -69,8 +93,7 @@ for rows in $SIZES; do
 	bytes=$(wc -c < "$f")
 	echo
 	echo "== $(($(wc -l < "$f") - 1)) rows, $((bytes / 1048576)) MiB"
-	printf "%-24s %9s %9s %10s %8s %8s\n" tool "wall s" "MB/s" "peak MiB" \
-	    "x libcsv" "cpu s"
+	header
 	set -- $(run libcsv "$RUNS" "$DIR/csvparse" "$f")
 	floor=$1
 	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor" "$3"
@@ -83,22 +106,8 @@ for rows in $SIZES; do
 	rag_s=$1
 	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor" "$3"
 	echo "$bytes $2" | awk '{ printf "  se-rag peak RSS is 1/%.1f of the file\n", $1 / ($2 * 1024) }'
-	# The ratio that matters, robust to a machine whose speed drifts: the
-	# floor and se-rag timed one after the other, RUNS rounds, the median
-	# of each round's ratio.
-	: > "$DIR/ratios"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		set -- $(run libcsv 1 "$DIR/csvparse" "$f")
-		a=$1
-		set -- $(run se-rag 1 "$RAG" -i "$d/indicators.yaml" \
-		    --neighbours "$d/neighbours.csv" -F csv "$f")
-		echo "$a $1" | awk '{ printf "%.3f\n", $2 / $1 }' >> "$DIR/ratios"
-		i=$((i + 1))
-	done
-	sort -n "$DIR/ratios" | awk -v n="$RUNS" '{ r[NR] = $1 }
-	    END { printf "  se-rag / libcsv floor, timed in turn: median %.2fx " \
-		"of %d rounds (%.2f to %.2f)\n", r[int((n + 1) / 2)], n, r[1], r[n] }'
+	ratio "$f" "$RAG" -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" \
+	    -F csv "$f"
 	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
 	    -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" -F csv "$f")
 	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
@@ -163,8 +172,7 @@ if [ "$EES_VALUES" -gt 0 ]; then
 	bytes=$(wc -c < "$f")
 	echo
 	echo "== EES tidy data: $(($(wc -l < "$f") - 1)) rows x 40 measure columns, $((bytes / 1048576)) MiB"
-	printf "%-24s %9s %9s %10s %8s %8s\n" tool "wall s" "MB/s" "peak MiB" \
-	    "x libcsv" "cpu s"
+	header
 	set -- $(run libcsv "$RUNS" "$DIR/csvparse" "$f")
 	floor=$1
 	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor" "$3"
@@ -173,18 +181,7 @@ if [ "$EES_VALUES" -gt 0 ]; then
 	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
 	    -i "$d/ees-indicators.yaml" -F csv "$f")
 	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
-	: > "$DIR/ratios"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		set -- $(run libcsv 1 "$DIR/csvparse" "$f")
-		a=$1
-		set -- $(run se-rag 1 "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f")
-		echo "$a $1" | awk '{ printf "%.3f\n", $2 / $1 }' >> "$DIR/ratios"
-		i=$((i + 1))
-	done
-	sort -n "$DIR/ratios" | awk -v n="$RUNS" '{ r[NR] = $1 }
-	    END { printf "  se-rag / libcsv floor, timed in turn: median %.2fx " \
-		"of %d rounds (%.2f to %.2f)\n", r[int((n + 1) / 2)], n, r[1], r[n] }'
+	ratio "$f" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f"
 fi
 if [ "$(wc -l < "$DIR/scaling")" -ge 2 ]; then
 	tail -2 "$DIR/scaling" | awk 'NR == 1 { r = $1; t = $2 } NR == 2 {

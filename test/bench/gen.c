@@ -6,45 +6,12 @@
  *   gen ROWS DIR     writes DIR/extract.csv, DIR/indicators.yaml,
  *                    DIR/neighbours.csv
  */
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 
+#include "gen.h"
+
 #define NAUTH 150
-#define NREG 9
 #define NPER 12
-
-static uint64_t seed = 88172645463325252ull;
-
-/* xorshift64: the same numbers on every machine. */
-static uint64_t
-next(void)
-{
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return seed;
-}
-
-static const char *const regions[NREG] = { "North East", "North West",
-	"Yorkshire and the Humber", "East Midlands", "West Midlands",
-	"East of England", "London", "South East", "South West" };
-
-static void
-auth_name(int a, char *buf, size_t n)
-{
-	static const char *const stem[] = { "Any", "Some", "Far", "Near",
-		"Old", "New", "High", "Low", "Great", "Little" };
-	static const char *const tail[] = { "shire", " City", " Borough",
-		" Dale", " Vale", " Forest", " Moor", " Port", " Wick",
-		"ham", " Heath", " Cross", " Marsh", " Bridge", " Fields" };
-
-	if (a % 10 == 3)
-		snprintf(buf, n, "\"%s%s, City of\"", stem[a % 10],
-		    tail[(a / 10) % 15]);
-	else
-		snprintf(buf, n, "%s%s", stem[a % 10], tail[(a / 10) % 15]);
-}
 
 int
 main(int argc, char **argv)

@@ -8,32 +8,15 @@
  *   gen_ees VALUES DIR   writes DIR/ees.csv (about VALUES measure cells)
  *                        and DIR/ees-indicators.yaml
  */
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 
+#include "gen.h"
+
 #define NAUTH 152
-#define NREG 9
 #define NMEAS 40  /* measure columns */
 #define NNAMED 30 /* of them in the catalogue */
 #define NCHAR 12  /* levels of 'characteristic', Total first */
 #define NTYPE 4   /* levels of 'school_type' */
-
-static uint64_t seed = 88172645463325252ull;
-
-/* xorshift64: the same numbers on every machine. */
-static uint64_t
-next(void)
-{
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return seed;
-}
-
-static const char *const regions[NREG] = { "North East", "North West",
-	"Yorkshire and The Humber", "East Midlands", "West Midlands",
-	"East of England", "London", "South East", "South West" };
 
 static const char *const characteristic[NCHAR] = { "Total", "Boys",
 	"Girls", "White", "Mixed", "Asian", "Black", "Other ethnic group",
@@ -41,23 +24,6 @@ static const char *const characteristic[NCHAR] = { "Total", "Boys",
 
 static const char *const school_type[NTYPE] = { "Total",
 	"State-funded secondary", "Special", "Alternative provision" };
-
-static void
-auth_name(int a, char *buf, size_t n)
-{
-	static const char *const stem[] = { "Any", "Some", "Far", "Near",
-		"Old", "New", "High", "Low", "Great", "Little" };
-	static const char *const tail[] = { "shire", " City", " Borough",
-		" Dale", " Vale", " Forest", " Moor", " Port", " Wick",
-		"ham", " Heath", " Cross", " Marsh", " Bridge", " Fields",
-		" Down" };
-
-	if (a % 10 == 3)
-		snprintf(buf, n, "\"%s%s, City of\"", stem[a % 10],
-		    tail[(a / 10) % 16]);
-	else
-		snprintf(buf, n, "%s%s", stem[a % 10], tail[(a / 10) % 16]);
-}
 
 static void
 values(FILE *f, int a)
@@ -132,13 +98,16 @@ main(int argc, char **argv)
 						    a + NREG + 1,
 						    regions[a + NREG]);
 					else {
+						/* Codes no real authority has
+						 * (the authorities table knows
+						 * those): E99, four digits. */
 						auth_name(a, name, sizeof name);
 						fprintf(f, "Local authority,"
 						    "E92000001,England,E1200000"
-						    "%d,%s,%d,E0%07d,%s",
+						    "%d,%s,%d,E99%06d,%s",
 						    a % NREG + 1,
-						    regions[a % NREG], 800 + a,
-						    6000000 + a, name);
+						    regions[a % NREG], 1000 + a,
+						    a, name);
 					}
 					fprintf(f, ",%s,%s", characteristic[c],
 					    school_type[t]);
