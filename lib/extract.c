@@ -20,8 +20,9 @@ enum role {
 	NROLES
 };
 
-/* Header names, normalised (lower case; '_', '-' and runs of spaces are
- * one space), and the column each names. */
+/* Header names, as names are compared (se_name_eq: case ignored, '_',
+ * '-' and other punctuation between words as a space), and the column
+ * each names. */
 static const struct alias {
 	const char *name;
 	enum role role;
@@ -101,42 +102,13 @@ trim(const char **s, size_t *n)
 	*n = (size_t)(e - p);
 }
 
-/* Lower case, '_' '-' and spaces folded to one space, into buf (cap
- * bytes); false when it does not fit (no alias is that long). */
-static bool
-normalise(const char *s, size_t n, char *buf, size_t cap)
-{
-	size_t k = 0, i;
-	bool space = false;
-
-	trim(&s, &n);
-	for (i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch == '_' || ch == '-' || is_space(ch)) {
-			space = true;
-			continue;
-		}
-		if (k + 3 > cap)
-			return false;
-		if (space && k > 0)
-			buf[k++] = ' ';
-		space = false;
-		buf[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-	}
-	buf[k] = '\0';
-	return true;
-}
-
 static enum role
 role_of(const char *s, size_t n)
 {
-	char buf[32];
 	size_t i;
 
-	if (!normalise(s, n, buf, sizeof buf))
-		return R_NONE;
 	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-		if (strcmp(buf, aliases[i].name) == 0)
+		if (se_name_eq(s, n, aliases[i].name))
 			return aliases[i].role;
 	return R_NONE;
 }
@@ -605,12 +577,10 @@ out:
 static bool
 named(const se_csv_field *h, size_t n, const char *want)
 {
-	char buf[32];
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (normalise(h[i].text, h[i].len, buf, sizeof buf) &&
-		    strcmp(buf, want) == 0)
+		if (se_name_eq(h[i].text, h[i].len, want))
 			return true;
 	return false;
 }

@@ -86,6 +86,10 @@ enum { SE_NAME_WORDS = 1 };
 bool se_name_match(const char *a, size_t alen, const char *b, size_t blen,
     unsigned flags);
 uint64_t se_name_hash(const char *s, size_t len);
+/* A name as it is compared, for a key kept or sorted: two names match
+ * (with the same flags) exactly when their folds are equal.  Lower case,
+ * words joined by one space.  NULL when out of memory; the caller frees. */
+char *se_name_fold(const char *s, size_t len, unsigned flags);
 bool se_name_equal(const char *a, size_t alen, const char *b, size_t blen);
 /* The same, for NUL-terminated names (people, authorities). */
 bool se_same_name(const char *a, const char *b);
