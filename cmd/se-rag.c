@@ -304,7 +304,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		cat = se_catalogue_national(dir, (const char *const *)in.extracts,
 		    in.nextracts, d);
 	if (!cat)
-		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
+		se_inputs_no_catalogue("every indicator is shown "
 		    "as context only, not rated", d);
 	s = se_store_new(cat, d);
 	auth = se_authorities_of(dir, d);

@@ -179,7 +179,7 @@ load_store(struct opts *o, const se_inputs *in, se_catalogue **cat,
 	if (n == 0)
 		return 0;
 	if (!*cat)
-		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
+		se_inputs_no_catalogue("every indicator is shown "
 		    "as context only, not rated", d);
 	all = calloc(n, sizeof *all);
 	*s = se_store_new(*cat, d);

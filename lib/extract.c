@@ -113,17 +113,6 @@ role_of(const char *s, size_t n)
 	return R_NONE;
 }
 
-/* A user's text in a message: at most 40 bytes, cut at a character. */
-static int
-shown(const char *s, size_t n)
-{
-	size_t k = n < 40 ? n : 40;
-
-	while (k < n && k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
-		k--;
-	return (int)k;
-}
-
 static se_pos
 field_pos(const se_extract *x, const se_csv_field *f)
 {
@@ -345,8 +334,8 @@ value(se_extract *x, const se_csv_field *v, se_row *r)
 	default:
 		trim(&s, &n);
 		se_diag_error(x->d, &r->pos, "csv-value",
-		    "value '%.*s%s' is not a number", shown(s, n), s,
-		    shown(s, n) < (int)n ? "..." : "");
+		    "value '%.*s%s' is not a number", se_shown(s, n), s,
+		    se_shown(s, n) < (int)n ? "..." : "");
 		return 0;
 	}
 }
@@ -397,8 +386,8 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 			se_pos p = field_pos(x, &f[x->col[R_PERIOD]]);
 			se_diag_error(x->d, &p, "csv-period",
 			    "period '%.*s%s' is not " SE_PERIOD_FORMS,
-			    shown(ps, pn), ps,
-			    shown(ps, pn) < (int)pn ? "..." : "");
+			    se_shown(ps, pn), ps,
+			    se_shown(ps, pn) < (int)pn ? "..." : "");
 			return 0;
 		}
 		if (value(x, &f[x->col[R_VALUE]], &r) && x->fn(x->ctx, &r) != 0)
