@@ -1561,7 +1561,7 @@ typedef struct se_planout_opts {
 int se_planout_render(const se_plan *p, const se_planout_opts *o,
     FILE *out);
 
-/* ---- the regional programme (lib/programme.c) ------------------------- */
+/* ---- the regional programme (lib/programme*.c, lib/calendar.c) -------- */
 
 /* A region's peer challenge programme (kind: programme, se-formats(5);
  * the handbook's calendar and MoU, the RIA framework's timetable): authorities with
