@@ -222,7 +222,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 		goto out;
 	/* Without the self-assessment the data is still read, for its
 	 * problems to be said. */
-	sa = se_inputs_one(&ins, "self-assessment", o->cli.prog, d);
+	sa = se_inputs_one(&ins, "self-assessment", d);
 	/* Nothing is built on a document with errors (unless --no-check);
 	 * 'sa' is not used after it is left out. */
 	invalid = !sa || o->no_check ? 0 : se_inputs_check(&ins, cat, d);
@@ -249,7 +249,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	who = sa ? se_node_str(se_node_get(sa->meta, "authority")) : NULL;
 	if (sa && (o->ndata || ins.nextracts || ins.nratings) &&
 	    !se_store_catalogue(s))
-		se_inputs_no_catalogue(o->cli.prog, "indicators cannot be "
+		se_inputs_no_catalogue("indicators cannot be "
 		    "rated or linked to areas, so only key lines of enquiry "
 		    "are proposed", d);
 	if (sa && (o->ndata || ins.nextracts || ins.nratings) && !who)

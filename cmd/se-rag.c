@@ -305,7 +305,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	if (!s)
 		goto out;
 	if (!se_store_catalogue(s))
-		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
+		se_inputs_no_catalogue("every indicator is shown "
 		    "as context only, not rated", d);
 	for (k = 0; k < in.nextracts; k++)
 		if (se_store_read(s, in.extracts[k]) < 0)

@@ -196,7 +196,7 @@ load_store(struct opts *o, const se_inputs *in, const char *dir,
 	if (!*s)
 		return -1;
 	if (!se_store_catalogue(*s))
-		se_inputs_no_catalogue(o->cli.prog, "every indicator is shown "
+		se_inputs_no_catalogue("every indicator is shown "
 		    "as context only, not rated", d);
 	for (k = 0; k < n; k++)
 		if (se_store_read(*s, all[k]) < 0)

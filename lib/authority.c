@@ -2,7 +2,9 @@
  * authorities.csv): one identity per authority, found by any code it has
  * had (ONS code, DfE three-digit number, former codes) or by its name as
  * publishers write it.  Keys are folded once when the table loads and
- * kept sorted; a lookup folds its query and searches. */
+ * kept sorted; a lookup folds its query and searches.  A name is folded
+ * as every name is (se_name_fold), then as only authorities' are: '&' and
+ * "Saint", ", City of" first, the words of a region dropped. */
 #include "internal.h"
 
 #include <errno.h>
@@ -39,67 +41,46 @@ static const char *const colnames[NCOLS] = { "name", "ons_code",
 /* ---- folding ------------------------------------------------------------- */
 
 static bool
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-static bool
 word_is(const char *w, size_t n, const char *want)
 {
 	return strlen(want) == n && se_strncasecmp(w, want, n) == 0;
 }
 
-/* A right single quote (U+2019), an apostrophe as word processors write
- * it: its length at s[0..n), or 0. */
-static size_t
-curly_apostrophe(const char *s, size_t n)
-{
-	return n >= 3 && (unsigned char)s[0] == 0xE2 &&
-	    (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x99 ? 3 : 0;
-}
-
-/* Append the words of s[0..n) to b, folded: lower case, '&' as "and",
- * "saint" as "st", apostrophes dropped, any other punctuation a space. */
+/* Append the words of s[0..n) to b, folded as every name is (se_name_fold
+ * by words: case ignored, apostrophes and dots join, other punctuation
+ * separates) and further, as publishers write one authority several
+ * ways: '&' is "and" and "Saint" is "St". */
 static void
 fold_words(se_buf *b, const char *s, size_t n)
 {
-	size_t i = 0, w, a;
+	se_buf and;
+	char *f, *w;
+	size_t i, len;
 
-	while (i < n) {
-		if (s[i] == '&') {
-			if (b->len)
-				se_buf_addc(b, ' ');
-			se_buf_adds(b, "and");
-			i++;
-			continue;
-		}
-		if ((a = curly_apostrophe(s + i, n - i)) != 0 ||
-		    !is_alnum((unsigned char)s[i])) {
-			i += a ? a : 1;
-			continue;
-		}
+	se_buf_init(&and);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '&')
+			se_buf_adds(&and, " and ");
+		else
+			se_buf_addc(&and, s[i]);
+	}
+	f = se_buf_failed(&and) ? NULL : se_name_fold(se_buf_str(&and),
+	    and.len, SE_NAME_WORDS);
+	se_buf_release(&and);
+	if (!f) {
+		b->failed = true;
+		return;
+	}
+	for (w = f; *w; w += len + (w[len] == ' ')) {
+		len = strcspn(w, " ");
 		if (b->len)
 			se_buf_addc(b, ' ');
-		for (w = i; i < n && (is_alnum((unsigned char)s[i]) ||
-		    s[i] == '\'');)
-			i += (a = curly_apostrophe(s + i, n - i)) ? a : 1;
-		if (word_is(s + w, i - w, "saint")) {
+		if (word_is(w, len, "saint"))
 			se_buf_adds(b, "st");
-			continue;
-		}
-		for (; w < i; w++) {
-			char c = s[w];
-			if ((a = curly_apostrophe(s + w, i - w)) != 0) {
-				w += a - 1;
-				continue;
-			}
-			if (c != '\'')
-				se_buf_addc(b, c >= 'A' && c <= 'Z' ?
-				    (char)(c - 'A' + 'a') : c);
-		}
+		else
+			se_buf_add(b, w, len);
 	}
+	free(f);
 }
 
 /* The folded key of a name into b: "Bristol, City of" is "city of

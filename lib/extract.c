@@ -20,8 +20,9 @@ enum role {
 	NROLES
 };
 
-/* Header names, normalised (lower case; '_', '-' and runs of spaces are
- * one space), and the column each names. */
+/* Header names, as names are compared (se_name_eq: case ignored, '_',
+ * '-' and other punctuation between words as a space), and the column
+ * each names. */
 static const struct alias {
 	const char *name;
 	enum role role;
@@ -101,55 +102,15 @@ trim(const char **s, size_t *n)
 	*n = (size_t)(e - p);
 }
 
-/* Lower case, '_' '-' and spaces folded to one space, into buf (cap
- * bytes); false when it does not fit (no alias is that long). */
-static bool
-normalise(const char *s, size_t n, char *buf, size_t cap)
-{
-	size_t k = 0, i;
-	bool space = false;
-
-	trim(&s, &n);
-	for (i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch == '_' || ch == '-' || is_space(ch)) {
-			space = true;
-			continue;
-		}
-		if (k + 3 > cap)
-			return false;
-		if (space && k > 0)
-			buf[k++] = ' ';
-		space = false;
-		buf[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-	}
-	buf[k] = '\0';
-	return true;
-}
-
 static enum role
 role_of(const char *s, size_t n)
 {
-	char buf[32];
 	size_t i;
 
-	if (!normalise(s, n, buf, sizeof buf))
-		return R_NONE;
 	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-		if (strcmp(buf, aliases[i].name) == 0)
+		if (se_name_eq(s, n, aliases[i].name))
 			return aliases[i].role;
 	return R_NONE;
-}
-
-/* A user's text in a message: at most 40 bytes, cut at a character. */
-static int
-shown(const char *s, size_t n)
-{
-	size_t k = n < 40 ? n : 40;
-
-	while (k < n && k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
-		k--;
-	return (int)k;
 }
 
 static se_pos
@@ -373,8 +334,8 @@ value(se_extract *x, const se_csv_field *v, se_row *r)
 	default:
 		trim(&s, &n);
 		se_diag_error(x->d, &r->pos, "csv-value",
-		    "value '%.*s%s' is not a number", shown(s, n), s,
-		    shown(s, n) < (int)n ? "..." : "");
+		    "value '%.*s%s' is not a number", se_shown(s, n), s,
+		    se_shown(s, n) < (int)n ? "..." : "");
 		return 0;
 	}
 }
@@ -425,8 +386,8 @@ row(se_extract *x, const se_csv_field *f, size_t n, unsigned line)
 			se_pos p = field_pos(x, &f[x->col[R_PERIOD]]);
 			se_diag_error(x->d, &p, "csv-period",
 			    "period '%.*s%s' is not " SE_PERIOD_FORMS,
-			    shown(ps, pn), ps,
-			    shown(ps, pn) < (int)pn ? "..." : "");
+			    se_shown(ps, pn), ps,
+			    se_shown(ps, pn) < (int)pn ? "..." : "");
 			return 0;
 		}
 		if (value(x, &f[x->col[R_VALUE]], &r) && x->fn(x->ctx, &r) != 0)
@@ -605,12 +566,10 @@ out:
 static bool
 named(const se_csv_field *h, size_t n, const char *want)
 {
-	char buf[32];
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (normalise(h[i].text, h[i].len, buf, sizeof buf) &&
-		    strcmp(buf, want) == 0)
+		if (se_name_eq(h[i].text, h[i].len, want))
 			return true;
 	return false;
 }

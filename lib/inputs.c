@@ -248,21 +248,21 @@ se_inputs_catalogue(const se_inputs *in, const char *given, se_diag *d)
 	return se_catalogue_from_doc(in->catalogues[0], d);
 }
 
-void
-se_inputs_no_catalogue(const char *prog, const char *what, se_diag *d)
-{
-	se_pos me = { prog, 0, 0 };
+/* Of no file: "warning: ...", as every diagnostic without a position. */
+static const se_pos nowhere = { NULL, 0, 0 };
 
-	se_diag_warning(d, &me, "no-catalogue", "no indicator catalogue: %s; "
+void
+se_inputs_no_catalogue(const char *what, se_diag *d)
+{
+
+	se_diag_warning(d, &nowhere, "no-catalogue", "no indicator catalogue: %s; "
 	    "give one with -i FILE, or put a 'kind: indicators' file among "
 	    "the inputs", what);
 }
 
 const se_doc *
-se_inputs_one(const se_inputs *in, const char *kind, const char *prog,
-    se_diag *d)
+se_inputs_one(const se_inputs *in, const char *kind, se_diag *d)
 {
-	se_pos me = { prog, 0, 0 };
 	const se_doc *one = NULL;
 	size_t i;
 
@@ -279,7 +279,7 @@ se_inputs_one(const se_inputs *in, const char *kind, const char *prog,
 		one = in->docs[i];
 	}
 	if (!one && !in->failed && in->ndropped == 0)
-		se_diag_error(d, &me, "one-input", "no %s among the inputs",
+		se_diag_error(d, &nowhere, "one-input", "no %s among the inputs",
 		    kind);
 	return one;
 }

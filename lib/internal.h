@@ -86,6 +86,10 @@ enum { SE_NAME_WORDS = 1 };
 bool se_name_match(const char *a, size_t alen, const char *b, size_t blen,
     unsigned flags);
 uint64_t se_name_hash(const char *s, size_t len);
+/* A name as it is compared, for a key kept or sorted: two names match
+ * (with the same flags) exactly when their folds are equal.  Lower case,
+ * words joined by one space.  NULL when out of memory; the caller frees. */
+char *se_name_fold(const char *s, size_t len, unsigned flags);
 bool se_name_equal(const char *a, size_t alen, const char *b, size_t blen);
 /* The same, for NUL-terminated names (people, authorities). */
 bool se_same_name(const char *a, const char *b);
@@ -97,6 +101,11 @@ bool se_name_eq(const char *a, size_t alen, const char *b);
 size_t se_utf8_count(const char *s, size_t n);
 /* The same for a NUL-terminated string. */
 size_t se_utf8_width(const char *s);
+/* How many bytes of s[0..n) a message quotes ("'%.*s'"): at most 'max',
+ * cut between characters. */
+int se_utf8_cut(const char *s, size_t n, size_t max);
+/* The same for a user's text (a cell, a period): at most 40 bytes. */
+int se_shown(const char *s, size_t n);
 
 /* Edit distance of two short names (Levenshtein), capped at 9. */
 size_t se_edit_distance(const char *a, const char *b);

@@ -60,17 +60,6 @@ trim(const char **s, size_t *n)
 	*n = (size_t)(e - p);
 }
 
-/* A user's text in a message: at most 40 bytes, cut at a character. */
-static int
-shown(const char *s, size_t n)
-{
-	size_t k = n < 40 ? n : 40;
-
-	while (k < n && k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
-		k--;
-	return (int)k;
-}
-
 /* A total level: Total, All, Persons, or a level starting "All " or "Total "
  * (All EHC plans issued, Total children), any case. */
 static bool
@@ -550,7 +539,7 @@ ees_period(se_real *x, const char *tp, size_t tn, const char *ti, size_t in,
 	if (y < 0)
 		return se_diag_error(x->d, at, "csv-period",
 		    "time_period '%.*s' is not a year (2018) or a year span "
-		    "(201819)", shown(tp, tn), tp);
+		    "(201819)", se_shown(tp, tn), tp);
 	memset(&x->per, 0, sizeof x->per);
 	x->per.year = y;
 	if ((q = quarter_of(ti, in)) != 0) {
@@ -579,7 +568,7 @@ ees_period(se_real *x, const char *tp, size_t tn, const char *ti, size_t in,
 	    "time_identifier '%.*s' is not understood: expected a year "
 	    "('Calendar year', 'Academic year', 'Financial year', 'Reporting "
 	    "year', 'Tax year'), a quarter ('Q1'..'Q4', 'Financial year Q2') or "
-	    "a month ('January'..)", shown(ti, in), ti);
+	    "a month ('January'..)", se_shown(ti, in), ti);
 }
 
 /* The period of a row, remembered: extracts repeat it row after row. */
@@ -606,7 +595,8 @@ row_period(se_real *x, const se_csv_field *f, size_t pc, size_t ic,
 	else if ((rc = se_period_parse(tp, tn, &x->per)) != 0)
 		se_diag_error(x->d, &at, "csv-period",
 		    "period '%.*s%s' is not " SE_PERIOD_FORMS,
-		    shown(tp, tn), tp, shown(tp, tn) < (int)tn ? "..." : "");
+		    se_shown(tp, tn), tp,
+		    se_shown(tp, tn) < (int)tn ? "..." : "");
 	x->pok = rc == 0;
 	/* Remembered only while it fits; a failure is reported once for a
 	 * run of rows. */
@@ -906,8 +896,8 @@ value_of(se_real *x, const se_csv_field *f, size_t c, se_row *r)
 	default:
 		trim(&s, &n);
 		se_diag_error(x->d, &r->pos, "csv-value",
-		    "value '%.*s%s' is not a number", shown(s, n), s,
-		    shown(s, n) < (int)n ? "..." : "");
+		    "value '%.*s%s' is not a number", se_shown(s, n), s,
+		    se_shown(s, n) < (int)n ? "..." : "");
 		return false;
 	}
 }
@@ -978,7 +968,7 @@ ees_row(se_real *x, const se_csv_field *f, size_t n, se_row *rows)
 		r.region = NULL;
 	if (!*r.authority && !r.code) {
 		se_diag_error(x->d, &r.row_pos, "csv-row",
-		    "%.*s row has no name or code", shown(level, ln), level);
+		    "%.*s row has no name or code", se_shown(level, ln), level);
 		return 0;
 	}
 	if (!*r.authority)
@@ -995,7 +985,7 @@ ees_row(se_real *x, const se_csv_field *f, size_t n, se_row *rows)
 			se_diag_warning(x->d, &p, "csv-value",
 			    "'%s' is '%.*s', not Provisional, Revised or Final: "
 			    "read as no status", x->heading[x->status_col],
-			    shown(st, sn), st);
+			    se_shown(st, sn), st);
 			s = SE_RELEASE_NONE;
 		}
 		r.release = s;
@@ -1093,7 +1083,7 @@ lait_row(se_real *x, const se_csv_field *f, se_row *rows)
 	if (se_period_parse(years, yn, &r.period) != 0) {
 		se_pos p = pos_of(x, &f[x->col[K_YEARS]]);
 		se_diag_error(x->d, &p, "csv-period",
-		    "period '%.*s' is not " SE_PERIOD_FORMS, shown(years, yn),
+		    "period '%.*s' is not " SE_PERIOD_FORMS, se_shown(years, yn),
 		    years);
 		return 0;
 	}

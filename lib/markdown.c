@@ -328,7 +328,11 @@ heading_title(struct mdload *m, cmark_node *h)
 	return s;
 }
 
-/* "Front door, assessment & early help" -> "front-door-assessment-early-help" */
+/* "Front door, assessment & early help" -> "front-door-assessment-early-help".
+ * Not the name matcher's fold (name.c): a section's id is an identifier the
+ * formats write ("key-strengths") and compare exactly, so its words are
+ * joined by '-', and any script's punctuation (decoded, not just ASCII)
+ * separates them; titles themselves are compared with se_name_eq. */
 static char *
 title_id(struct mdload *m, const char *title)
 {

@@ -7,6 +7,7 @@
  * "requires-improvement-to-be-good".  Hash and equality agree. */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct norm {
@@ -109,6 +110,22 @@ se_name_hash(const char *s, size_t len)
 		h *= 1099511628211ull;
 	}
 	return h;
+}
+
+char *
+se_name_fold(const char *s, size_t len, unsigned flags)
+{
+	struct norm n;
+	char *out = malloc(len + 1), *o = out;
+	int c;
+
+	if (!out)
+		return NULL;
+	norm_init(&n, s, len, flags);
+	while ((c = norm_next(&n)) >= 0)
+		*o++ = (char)c;
+	*o = '\0';
+	return out;
 }
 
 bool

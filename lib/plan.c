@@ -1484,33 +1484,9 @@ se_plan_measure_from_text(se_plan *p, se_action *a)
 
 /* ---- CSV plans -------------------------------------------------------- */
 
-char *
-se_plan_fold(const char *s)
-{
-	size_t n = strlen(s), i, k = 0;
-	char *out = malloc(n + 1);
-	bool space = false;
-
-	if (out == NULL)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (isalnum(c) || c >= 0x80) {
-			if (space && k > 0)
-				out[k++] = ' ';
-			space = false;
-			out[k++] = (char)tolower(c);
-		} else {
-			space = true;
-		}
-	}
-	out[k] = '\0';
-	return out;
-}
-
 /* A heading as it is compared: text in brackets dropped ("ACTION
- * (What?)" is "Action"), then folded (se_plan_fold); NULL when out of
- * memory.  No heading is over 200 bytes: a longer cell matches nothing
+ * (What?)" is "Action"), then folded as every name is (se_name_fold, by
+ * words); NULL when out of memory.  No heading is over 200 bytes: a longer cell matches nothing
  * ("" is returned). */
 static char *
 heading_key(const char *cell)
@@ -1531,7 +1507,7 @@ heading_key(const char *cell)
 			t[k++] = cell[i];
 	}
 	t[k] = '\0';
-	f = se_plan_fold(t);
+	f = se_name_fold(t, k, SE_NAME_WORDS);
 	free(t);
 	return f;
 }

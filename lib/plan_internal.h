@@ -38,8 +38,5 @@ int se_plan_measure_from_text(se_plan *p, se_action *a);
 const char *se_plan_num(se_plan *p, double v, int prec);
 /* An action's id, or its first words in 'buf'. */
 const char *se_action_label(const se_action *a, char *buf, size_t n);
-/* Lower-case letters and digits of 's', words joined by one space, for
- * matching names (columns, actions, priorities); the caller frees. */
-char *se_plan_fold(const char *s);
 
 #endif

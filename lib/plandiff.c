@@ -24,30 +24,24 @@ se_change_name(se_change_kind k)
 	return names[k];
 }
 
+/* Names and texts compared by their words, as every name is (name.c). */
+static bool
+same_words(const char *a, const char *b)
+{
+	return se_name_match(a, strlen(a), b, strlen(b), SE_NAME_WORDS);
+}
+
 /* Whether two actions are the same action: by id when both have one,
  * else by action text within the same priority (folded). */
 static bool
 same(const se_action *a, const se_action *b)
 {
-	char *x, *y;
-	bool eq;
-
 	if (a->id[0] != '\0' && b->id[0] != '\0')
 		return se_strcasecmp(a->id, b->id) == 0 &&
 		    se_strcasecmp(a->authority, b->authority) == 0;
-	x = se_plan_fold(a->priority);
-	y = se_plan_fold(b->priority);
-	eq = x && y && strcmp(x, y) == 0;
-	free(x);
-	free(y);
-	if (!eq)
-		return false;
-	x = se_plan_fold(a->action);
-	y = se_plan_fold(b->action);
-	eq = x && y && strcmp(x, y) == 0;
-	free(x);
-	free(y);
-	return eq && strcmp(a->authority, b->authority) == 0;
+	return same_words(a->priority, b->priority) &&
+	    same_words(a->action, b->action) &&
+	    strcmp(a->authority, b->authority) == 0;
 }
 
 static void
@@ -84,12 +78,7 @@ find(const se_plan *p, const se_action *a)
 static bool
 owner_changed(const se_action *old, const se_action *now)
 {
-	char *x = se_plan_fold(old->owner), *y = se_plan_fold(now->owner);
-	bool changed = x && y && strcmp(x, y) != 0;
-
-	free(x);
-	free(y);
-	return changed;
+	return !same_words(old->owner, now->owner);
 }
 
 /* A timescale changed otherwise than to a later date (slipped): earlier,

@@ -1235,7 +1235,7 @@ out:
 enum { T_PRIORITY, T_WEAKNESS, T_FINDING, T_ACTION, NT };
 
 struct theme {
-	char *key;       /* normalised: lower case, words joined by '-' */
+	char *key;       /* folded (theme_key) */
 	char *label;     /* as first written, or the area's title */
 	size_t count[NT];
 	size_t total;
@@ -1250,33 +1250,12 @@ struct themes {
 	bool oom;
 };
 
+/* A theme as themes are grouped: folded as every name is (se_name_fold,
+ * by words), so "Front door" and "front-door" are one theme. */
 static char *
 theme_key(const char *s, size_t n)
 {
-	char *k = malloc(n + 1);
-	size_t i, j = 0;
-	bool dash = false;
-
-	if (!k)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-			if (dash && j)
-				k[j++] = '-';
-			k[j++] = (char)c;
-			dash = false;
-		} else if (c >= 'A' && c <= 'Z') {
-			if (dash && j)
-				k[j++] = '-';
-			k[j++] = (char)(c - 'A' + 'a');
-			dash = false;
-		} else {
-			dash = true;
-		}
-	}
-	k[j] = 0;
-	return k;
+	return se_name_fold(s, n, SE_NAME_WORDS);
 }
 
 static struct theme *

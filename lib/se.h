@@ -2071,7 +2071,7 @@ se_catalogue *se_inputs_catalogue(const se_inputs *in, const char *given,
 /* The warning when there is no catalogue (no-catalogue): "no indicator
  * catalogue: WHAT; give one with -i FILE, or put a 'kind: indicators'
  * file among the inputs". */
-void se_inputs_no_catalogue(const char *prog, const char *what, se_diag *d);
+void se_inputs_no_catalogue(const char *what, se_diag *d);
 /* Each document named as an operand whose kind is none of 'kinds' is an
  * error (wrong-kind); those found in directories are not.  0, or -1 when
  * there was one. */
@@ -2081,7 +2081,7 @@ int se_inputs_only(se_inputs *in, const char *const *kinds, size_t n,
  * (one-input) when there is more than one, or none (said only when no
  * input failed or was left out: that is then the reason). */
 const se_doc *se_inputs_one(const se_inputs *in, const char *kind,
-    const char *prog, se_diag *d);
+    se_diag *d);
 
 /* A command's last step: sort the diagnostics, print them as text to
  * standard error, free 'd'.  Returns 'status', or SE_EXIT_FAILURE when

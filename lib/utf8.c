@@ -99,6 +99,22 @@ se_utf8_count(const char *s, size_t n)
 	return k;
 }
 
+int
+se_utf8_cut(const char *s, size_t n, size_t max)
+{
+	size_t k = n < max ? n : max;
+
+	while (k < n && k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return (int)k;
+}
+
+int
+se_shown(const char *s, size_t n)
+{
+	return se_utf8_cut(s, n, 40);
+}
+
 size_t
 se_utf8_width(const char *s)
 {

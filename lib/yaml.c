@@ -336,18 +336,6 @@ same_key(const se_node *a, const se_node *b)
 	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
 }
 
-/* How much of a key to quote: at most 80 bytes, cut between characters. */
-static int
-shown_len(const char *s, size_t len)
-{
-	if (len <= 80)
-		return (int)len;
-	len = 80;
-	while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-		len--;
-	return (int)len;
-}
-
 /* Report each repeated key at the repeat, naming the first one's line. */
 static int
 check_duplicates(struct loader *l, const se_node *map)
@@ -369,7 +357,7 @@ check_duplicates(struct loader *l, const se_node *map)
 		}
 		se_diag_error(l->diag, &v[i]->pos, "duplicate-key",
 		    "duplicate key '%.*s' (first at line %u)",
-		    shown_len(v[i]->text, v[i]->len), v[i]->text,
+		    se_utf8_cut(v[i]->text, v[i]->len, 80), v[i]->text,
 		    v[first]->pos.line);
 	}
 	free(v);

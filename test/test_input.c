@@ -4,6 +4,7 @@
  * each file read is an input that no -o replaces (by path, symbolic
  * link or hard link).  alarm() turns a hang into a failed test. */
 #include "se.h"
+#include "scratch.h"
 #include "unit.h"
 
 #include <fcntl.h>
@@ -12,62 +13,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-static char tmpdir[64];
-
-static const char *
-at(const char *name)
-{
-	static char path[4][256];
-	static int k;
-
-	k = (k + 1) % 4;
-	snprintf(path[k], sizeof path[k], "%s/%s", tmpdir, name);
-	return path[k];
-}
-
-static void
-put_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-static const char *
-get_file(const char *path)
-{
-	static char buf[8192];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	if (!f)
-		return "(missing)";
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static int
-count_entries(const char *dir)
-{
-	char cmd[128];
-	FILE *p;
-	int n = -1;
-
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
-	p = popen(cmd, "r");
-	if (p) {
-		if (fscanf(p, "%d", &n) != 1)
-			n = -1;
-		pclose(p);
-	}
-	return n;
-}
 
 /* Each reader of the library, on one path, through sink d. */
 enum reader { R_DOC, R_EXTRACT, R_NEIGHBOURS, R_RATINGS, R_SNIFF, R_PLAN,
@@ -366,11 +311,8 @@ TEST(a_device_read_and_written_is_no_input_replaced)
 int
 main(void)
 {
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/se-test-input-XXXXXX");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (scratch_open("input") < 0)
 		return 1;
-	}
 	RUN(no_reader_blocks_on_a_fifo_without_a_writer);
 	RUN(a_fifo_with_a_writer_is_read_like_a_file);
 	RUN(a_document_on_standard_input_stops_at_16_mib);
@@ -380,6 +322,6 @@ main(void)
 	RUN(a_file_read_through_a_child_sink_is_an_input_of_the_parent);
 	RUN(an_input_read_after_the_output_was_opened_is_refused_at_commit);
 	RUN(a_device_read_and_written_is_no_input_replaced);
-	rmdir(tmpdir);
+	scratch_close();
 	return DONE();
 }

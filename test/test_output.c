@@ -4,6 +4,7 @@
  * /dev/full. */
 #define _XOPEN_SOURCE 700 /* posix_openpt, ptsname */
 #include "se.h"
+#include "scratch.h"
 #include "unit.h"
 
 #include <dirent.h>
@@ -16,78 +17,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static char tmpdir[64];
-
-static const char *
-at(const char *name)
-{
-	static char path[256];
-
-	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-	return path;
-}
-
-static void
-put_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-/* The file's contents (static buffer), or "(missing)". */
-static const char *
-get_file(const char *path)
-{
-	static char buf[8192];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	if (!f)
-		return "(missing)";
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static int
-count_entries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	if (!d)
-		return -1;
-	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, ".."))
-			n++;
-	closedir(d);
-	return n;
-}
-
-static void
-clean_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[512];
-
-	if (!d)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		unlink(path);
-	}
-	closedir(d);
-}
 
 static int
 write_out(const char *path, const char *text, bool commit, se_diag *d)
@@ -539,11 +468,8 @@ TEST(color_auto_is_on_for_a_terminal_unless_no_color_is_set)
 int
 main(void)
 {
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/se-test-output-XXXXXX");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (scratch_open("output") < 0)
 		return 1;
-	}
 	RUN(commit_replaces_the_target_and_leaves_no_temporary_file);
 	RUN(a_new_file_is_created_with_the_umask);
 	RUN(the_new_file_keeps_the_old_files_permissions);
@@ -566,7 +492,6 @@ main(void)
 	RUN(color_choices_parse_and_unknown_ones_are_refused);
 	RUN(color_is_forced_by_always_and_never_whatever_no_color_says);
 	RUN(color_auto_is_on_for_a_terminal_unless_no_color_is_set);
-	clean_dir(tmpdir);
-	rmdir(tmpdir);
+	scratch_close();
 	return DONE();
 }

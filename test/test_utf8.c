@@ -1,5 +1,5 @@
 /* test_utf8.c: the input check (lib/utf8.c). */
-#include "se.h"
+#include "internal.h"
 #include "unit.h"
 
 static char diagtext[1024];
@@ -141,6 +141,21 @@ TEST(columns_count_code_points)
 	CHECK_INT_EQ(se_utf8_column(s, s + 10), 6);
 }
 
+TEST(quoted_text_is_cut_between_characters)
+{
+	/* "é" is two bytes: a cut at 3 would split the second one */
+	const char *s = "\xc3\xa9\xc3\xa9x";
+	char long_text[60];
+
+	CHECK_INT_EQ(se_utf8_cut(s, 5, 3), 2);
+	CHECK_INT_EQ(se_utf8_cut(s, 5, 4), 4);
+	CHECK_INT_EQ(se_utf8_cut(s, 5, 80), 5);
+	CHECK_INT_EQ(se_utf8_cut(s, 4, 4), 4);
+	memset(long_text, 'a', sizeof long_text);
+	CHECK_INT_EQ(se_shown(long_text, sizeof long_text), 40);
+	CHECK_INT_EQ(se_shown(long_text, 12), 12);
+}
+
 int
 main(void)
 {
@@ -156,5 +171,6 @@ main(void)
 	RUN(the_first_line_counts_columns_after_the_byte_order_mark);
 	RUN(only_the_first_fault_is_reported);
 	RUN(columns_count_code_points);
+	RUN(quoted_text_is_cut_between_characters);
 	return DONE();
 }
