@@ -283,18 +283,20 @@ write_out(struct opts *o, const se_plan *p, se_diag *d)
 {
 	se_out *out = se_out_open(o->cli.output, d);
 	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
+	se_wrap *w;
+	int rc;
 
 	if (out == NULL)
 		return -1;
-	se_wrap *w;
 
 	o->out.color = o->out.format == SE_PLANOUT_TEXT &&
 	    se_color_use(o->cli.color, o->cli.output ? -1 : STDOUT_FILENO);
 	/* Text fits the terminal (or $COLUMNS); other formats as they are. */
 	w = se_wrap_open(se_out_file(out), o->out.format == SE_PLANOUT_TEXT ?
 	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO) : 0);
-	if (!w || se_planout_render(p, &o->out, se_wrap_file(w)) < 0 ||
-	    se_wrap_close(w) < 0) {
+	rc = !w || se_planout_render(p, &o->out, se_wrap_file(w)) < 0;
+	/* closed on failure too: it frees the wrapper */
+	if (se_wrap_close(w) < 0 || rc) {
 		if (se_out_close(out, false, d) < 0)
 			return -1; /* a write failed: said why */
 		return se_diag_error(d, &me, "out-of-memory",
