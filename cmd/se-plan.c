@@ -294,9 +294,10 @@ write_out(struct opts *o, const se_plan *p, se_diag *d)
 	/* Text fits the terminal (or $COLUMNS); other formats as they are. */
 	w = se_wrap_open(se_out_file(out), o->out.format == SE_PLANOUT_TEXT ?
 	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO) : 0);
-	rc = !w || se_planout_render(p, &o->out, se_wrap_file(w)) < 0;
-	/* closed on failure too: it frees the wrapper */
-	if (se_wrap_close(w) < 0 || rc) {
+	rc = w ? se_planout_render(p, &o->out, se_wrap_file(w)) : -1;
+	if (w && se_wrap_close(w) < 0) /* closed (and freed) either way */
+		rc = -1;
+	if (rc < 0) {
 		if (se_out_close(out, false, d) < 0)
 			return -1; /* a write failed: said why */
 		return se_diag_error(d, &me, "out-of-memory",

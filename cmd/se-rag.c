@@ -280,6 +280,7 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	se_comments *cm = NULL;
 	se_formats *f = NULL;
 	se_wrap *w = NULL;
+	int rc;
 	se_diag *quiet = se_diag_new();
 	char *dir = NULL;
 	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
@@ -345,8 +346,10 @@ run(struct opts *o, int argc, char **argv, se_diag *d)
 	o->out.width = o->out.format == SE_RAGOUT_TEXT ?
 	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO) : 0;
 	w = se_wrap_open(se_out_file(out), o->out.width);
-	if (!w || se_ragout_render(s, &o->rate, &o->out, se_wrap_file(w)) < 0 ||
-	    se_wrap_close(w) < 0) {
+	rc = w ? se_ragout_render(s, &o->rate, &o->out, se_wrap_file(w)) : -1;
+	if (w && se_wrap_close(w) < 0) /* closed (and freed) either way */
+		rc = -1;
+	if (rc < 0) {
 		if (se_out_close(out, false, d) == 0) /* else: said why */
 			se_diag_error(d, &me, "out-of-memory", "out of memory");
 		goto out;

@@ -66,7 +66,7 @@ static const struct {
 	{ "letter", se_report_letter },
 	{ "dashboard", se_report_dashboard },
 	{ "themes", se_report_themes },
-	{ "calendar", se_report_calendar }, /* lib/programme.c */
+	{ "calendar", se_report_calendar }, /* lib/calendar.c */
 };
 
 struct opts {

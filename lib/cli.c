@@ -26,8 +26,9 @@ se_cli_init(se_cli *c, const char *argv0, const char *usage)
 	c->color = SE_COLOR_AUTO;
 }
 
-int
-se_cli_version(const char *prog)
+/* "NAME (se) VERSION" on standard output. */
+static int
+print_version(const char *prog)
 {
 	printf("%s (se) %s\n", prog, SE_VERSION);
 	if (fflush(stdout) != 0 || ferror(stdout))
@@ -129,7 +130,7 @@ se_cli_common(se_cli *c, int opt, const char *arg)
 		return fflush(stdout) != 0 || ferror(stdout) ?
 		    SE_EXIT_FAILURE : SE_EXIT_OK;
 	case SE_OPT_VERSION:
-		return se_cli_version(c->prog);
+		return print_version(c->prog);
 	case '?':
 	case ':':
 		/* getopt_long has said what is wrong. */

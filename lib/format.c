@@ -914,26 +914,6 @@ se_formats_load(const char *dirs, se_diag *diag)
 	return f;
 }
 
-char *
-se_formats_file(const se_formats *f, const char *rel)
-{
-	size_t i;
-	se_buf b;
-
-	se_buf_init(&b);
-	for (i = 0; i < f->nlayers; i++) {
-		struct stat st;
-		se_buf_reset(&b);
-		se_buf_addf(&b, "%s/%s", f->layers[i], rel);
-		if (se_buf_failed(&b))
-			break;
-		if (stat(se_buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
-			return se_buf_take(&b);
-	}
-	se_buf_release(&b);
-	return NULL;
-}
-
 void
 se_formats_free(se_formats *f)
 {

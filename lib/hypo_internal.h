@@ -1,6 +1,6 @@
 /*
- * hypo_internal.h: shared by hypo.c, claims.c and hypoout.c only: how a
- * fact of the data profile is said in plain English.
+ * hypo_internal.h: shared by profile.c, hypo.c, claims.c and hypoout.c
+ * only: how a fact of the data profile is said in plain English.
  */
 #ifndef SE_HYPO_INTERNAL_H
 #define SE_HYPO_INTERNAL_H
@@ -18,5 +18,9 @@ void se_fact_sentence(se_buf *b, const se_fact *f);
 bool se_fact_is_bad(const se_fact *f);
 /* Rated: a value and a RAG. */
 bool se_fact_is_rated(const se_fact *f);
+/* 'f''s quartile ('A'..'D'), or 0 when it is among fewer than four
+ * authorities: a quartile then says little (with one, the rule gives D),
+ * so it is neither told nor counted. */
+char se_fact_quartile(const se_fact *f);
 
 #endif /* SE_HYPO_INTERNAL_H */

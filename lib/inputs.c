@@ -168,8 +168,10 @@ visit(void *ctx, const char *path, bool named)
 	return r;
 }
 
-int
-se_inputs_add(se_inputs *in, const char *operand, se_diag *d)
+/* Walk one operand and take its files: 0, or -1 when it or a file in it
+ * could not be read or loaded. */
+static int
+add_operand(se_inputs *in, const char *operand, se_diag *d)
 {
 	bool before = in->failed;
 	int r;
@@ -189,7 +191,7 @@ se_inputs_add_all(se_inputs *in, char *const *operands, size_t n,
 	int rc = 0;
 
 	for (i = 0; i < n; i++)
-		if (se_inputs_add(in, operands[i], d) < 0)
+		if (add_operand(in, operands[i], d) < 0)
 			rc = -1;
 	return rc;
 }

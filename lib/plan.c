@@ -114,12 +114,6 @@ se_plan_len(const se_plan *p)
 	return p->n;
 }
 
-se_action *
-se_plan_at(se_plan *p, size_t i)
-{
-	return &p->actions[i];
-}
-
 const se_action *
 se_plan_get(const se_plan *p, size_t i)
 {

@@ -47,8 +47,10 @@ contains(const char *hay, const char *needle)
 	return n == 0;
 }
 
-bool
-se_planout_shows(const se_planout_opts *o, const se_action *a)
+/* Whether an assessed action passes the --owner/--status/--overdue
+ * filters of 'o'. */
+static bool
+shows(const se_planout_opts *o, const se_action *a)
 {
 	if (o->owner != NULL && !contains(a->owner, o->owner))
 		return false;
@@ -134,7 +136,7 @@ view_make(view *v, const se_plan *p, const se_planout_opts *o,
 	for (i = 0; i < se_plan_len(p); i++) {
 		const se_action *a = se_plan_get(p, i);
 		const char *key;
-		if (!o->draft && !se_planout_shows(o, a))
+		if (!o->draft && !shows(o, a))
 			continue;
 		key = group_key(o->group, a);
 		/* themes are named as se-report -t themes names them: "Edge

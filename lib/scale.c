@@ -154,12 +154,6 @@ se_scale_id(const se_scale *s)
 	return s->id;
 }
 
-const char *
-se_scale_title(const se_scale *s)
-{
-	return s->title;
-}
-
 size_t
 se_scale_len(const se_scale *s)
 {

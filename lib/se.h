@@ -264,9 +264,6 @@ typedef int (*se_cli_own_fn)(void *ctx, int opt, const char *arg);
 int se_cli_parse(se_cli *c, int argc, char **argv, const char *shortopts,
     const struct option *longopts, se_cli_own_fn own, void *ctx);
 
-/* Print "NAME (se) VERSION" to standard output.  Returns SE_EXIT_OK, or
- * SE_EXIT_FAILURE when it could not be written. */
-int se_cli_version(const char *prog);
 
 /* Print "PROG: MESSAGE" and then the usage to standard error; returns
  * SE_EXIT_FAILURE. */
@@ -1051,7 +1048,7 @@ struct se_formats; /* lib/format.c, below */
 int se_ragdoc_render(const struct se_formats *f, se_doc *const *docs,
     size_t ndocs, se_ragout_format fmt, FILE *out, se_diag *diag);
 
-/* ---- hypotheses (lib/hypo.c, lib/hypoout.c) --------------------------- */
+/* ---- hypotheses (lib/profile.c, lib/hypo.c, lib/hypoout.c) ----------- */
 
 /* One indicator of the host authority's data profile, as rated
  * (se-rag(1)): from a series store or from se-rag -F csv output.  Strings
@@ -1131,7 +1128,7 @@ typedef struct se_hypo_input {
 	const struct se_formats *formats; /* area titles and order, scale */
 } se_hypo_input;
 
-/* A hypothesis: one rule's candidate, or (after se_hypos_rank) the
+/* A hypothesis: one rule's candidate, or (after ranking, se_hypos_propose) the
  * candidates of one area merged.  Read-only; owned by its se_hypos. */
 typedef struct se_hypo {
 	se_hypo_rule rule;          /* the rule of the leading candidate */
@@ -1168,12 +1165,11 @@ int se_hypo_find_blind_spots(se_hypos *h);
 int se_hypo_find_weaknesses(se_hypos *h);
 int se_hypo_find_under_claims(se_hypos *h);
 int se_hypo_find_claims(se_hypos *h);
-/* Merge the candidates of each area (a key line of enquiry keeps its
- * own hypothesis), order by score, then framework area order, then
- * indicator id, number them H1.., and mark the first 'investigate'
- * (1..3; 0: SE_INVESTIGATE) to investigate.  0, or -1 when out of memory. */
-int se_hypos_rank(se_hypos *h, size_t investigate);
-/* All six rules and the ranking. */
+/* All six rules and the ranking: the candidates of each area merged (a
+ * key line of enquiry keeps its own hypothesis), ordered by score, then
+ * framework area order, then indicator id, numbered H1.., and the first
+ * 'investigate' (1..3; 0: SE_INVESTIGATE) marked to investigate.  NULL
+ * when out of memory. */
 se_hypos *se_hypos_propose(const se_hypo_input *in, size_t investigate);
 size_t se_hypos_ncandidates(const se_hypos *h);
 const se_hypo *se_hypos_candidate(const se_hypos *h, size_t i);
@@ -1443,7 +1439,6 @@ int se_plan_add_doc(se_plan *p, const se_doc *doc, se_diag *diag);
 int se_plan_add_csv(se_plan *p, const char *name, const char *buf,
     size_t len, se_diag *diag);
 size_t se_plan_len(const se_plan *p);
-se_action *se_plan_at(se_plan *p, size_t i);
 const se_action *se_plan_get(const se_plan *p, size_t i);
 /* The authorities the actions come from, in order of first appearance. */
 size_t se_plan_nauthorities(const se_plan *p);
@@ -1561,15 +1556,12 @@ typedef struct se_planout_opts {
 	bool draft;               /* a --from draft: the plan as YAML/CSV */
 	const se_plandiff *diff;  /* --since, or NULL */
 } se_planout_opts;
-/* Whether an assessed action passes the --owner/--status/--overdue
- * filters of 'o'. */
-bool se_planout_shows(const se_planout_opts *o, const se_action *a);
 /* Write the assessed plan (and the changes, with a diff) to 'out'.
  * Returns 0, or -1 when out of memory or writing failed. */
 int se_planout_render(const se_plan *p, const se_planout_opts *o,
     FILE *out);
 
-/* ---- the regional programme (lib/programme.c) ------------------------- */
+/* ---- the regional programme (lib/programme*.c, lib/calendar.c) -------- */
 
 /* A region's peer challenge programme (kind: programme, se-formats(5);
  * the handbook's calendar and MoU, the RIA framework's timetable): authorities with
@@ -1709,7 +1701,6 @@ typedef struct se_scale se_scale;
 se_scale *se_scale_from_node(const se_node *n, se_diag *diag);
 void se_scale_free(se_scale *s); /* NULL is a no-op */
 const char *se_scale_id(const se_scale *s);
-const char *se_scale_title(const se_scale *s);
 /* Number of levels; level 0 is the worst. */
 size_t se_scale_len(const se_scale *s);
 const char *se_scale_level_id(const se_scale *s, size_t level);
@@ -1744,9 +1735,6 @@ typedef struct se_format se_format;
  * NULL when a directory cannot be read.  Free with se_formats_free(). */
 se_formats *se_formats_load(const char *dirs, se_diag *diag);
 void se_formats_free(se_formats *f); /* NULL is a no-op */
-/* The path of the top layer's copy of 'rel' ("shared/plan.yaml"), or NULL
- * when no layer has it (or out of memory); the caller frees it. */
-char *se_formats_file(const se_formats *f, const char *rel);
 bool se_formats_has_framework(const se_formats *f, const char *framework);
 /* The format of 'kind' in 'framework', following `adopts:`; with
  * 'framework' NULL, the shared format of that kind.  NULL when unknown. */
@@ -1801,7 +1789,7 @@ typedef int (*se_pii_fn)(void *ctx, const se_pii_hit *hit);
 int se_pii_scan(const char *text, size_t len, unsigned flags, se_pii_fn fn,
     void *ctx);
 
-/* ---- checking (lib/check.c, lib/rules.c) ------------------------------ */
+/* ---- checking (lib/check.c, lib/checkcsv.c, lib/rules.c) ---------------- */
 
 /* What se_check_doc() checks a document with. */
 typedef struct se_check {
@@ -2045,10 +2033,9 @@ typedef struct se_inputs {
 } se_inputs;
 
 void se_inputs_init(se_inputs *in, unsigned take, const se_formats *formats);
-/* Walk one operand (se_walk) and take its files.  0, or -1 when the
- * operand or a file in it could not be read or loaded (reasons in 'd'). */
-int se_inputs_add(se_inputs *in, const char *operand, se_diag *d);
-/* The same for n operands; -1 when any failed (the others still read). */
+/* Walk each of n operands (se_walk) and take their files.  0, or -1 when
+ * an operand or a file in it could not be read or loaded (reasons in 'd';
+ * the others are still read). */
 int se_inputs_add_all(se_inputs *in, char *const *operands, size_t n,
     se_diag *d);
 void se_inputs_release(se_inputs *in);
