@@ -415,6 +415,8 @@ static int
 run_draft(struct opts *o, int argc, char **argv, se_diag *d)
 {
 	se_plan *p = se_plan_new();
+	se_formats *formats;
+	char *dir;
 	int i, status = SE_EXIT_FAILURE, failed = 0;
 
 	if (p == NULL)
@@ -426,6 +428,15 @@ run_draft(struct opts *o, int argc, char **argv, se_diag *d)
 	}
 	status = SE_EXIT_FAILURE;
 	o->out.draft = true;
+	/* the formats say which sections of a document are its priorities */
+	dir = se_formats_dir(o->cli.formats_dir, o->argv0);
+	formats = dir ? se_formats_load(dir, d) : NULL;
+	free(dir);
+	if (formats == NULL || se_plan_use(p, formats, d) < 0) {
+		se_formats_free(formats);
+		se_plan_free(p);
+		return SE_EXIT_FAILURE;
+	}
 	for (i = optind; i < argc; i++) {
 		se_doc *doc = se_doc_load(argv[i], d);
 		if (doc == NULL || se_plan_draft(p, doc, d) < 0)
@@ -435,6 +446,7 @@ run_draft(struct opts *o, int argc, char **argv, se_diag *d)
 	if (failed < argc - optind && write_out(o, p, d) == 0)
 		status = failed ? SE_EXIT_FAILURE : SE_EXIT_OK;
 	se_plan_free(p);
+	se_formats_free(formats);
 	return status;
 }
 

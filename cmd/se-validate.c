@@ -11,7 +11,8 @@ static const char usage[] =
     "usage: se-validate [-F text|json|github|sarif] [-o FILE] [--strict] [--final]\n"
     "                   [--formats DIR] [-i|--indicators FILE] [--data FILE]...\n"
     "                   [--where COLUMN=VALUE]...\n"
-    "                   PATH...\n";
+    "                   PATH...\n"
+    "       se-validate --explain[=SECTION] [--formats DIR] PATH...\n";
 
 /* What --help prints after the usage: what the command does, every option
  * it accepts, examples on examples/.  Kept to what se-validate(1) says. */
@@ -32,6 +33,10 @@ static const char help[] =
     "  -i, --indicators FILE  catalogue to check indicator:ID and extracts"
     " against\n"
     "      --data FILE        an extract to check claims against; repeatable\n"
+    "      --explain[=SECTION]\n"
+    "                         instead of checking, show what each document's\n"
+    "                         format asks of it: each section (or SECTION),\n"
+    "                         required or not, its key questions, guidance\n"
     "      --color WHEN       auto, always or never; this output has no"
     " colour\n"
     "  -h, --help             print this help and exit\n"
@@ -44,7 +49,7 @@ static const char help[] =
     "\n"
     "See se-validate(1) for the rules and output columns.\n";
 
-enum { OPT_STRICT = 0x200, OPT_DATA, OPT_FINAL };
+enum { OPT_STRICT = 0x200, OPT_DATA, OPT_FINAL, OPT_EXPLAIN };
 
 struct file {
 	char *path;
@@ -66,6 +71,8 @@ struct run {
 	const se_cli *cli; /* --where for the --data files */
 	const char *formats_dir; /* the authorities table, the national catalogue */
 	bool final; /* --final */
+	bool explain; /* --explain[=SECTION] */
+	const char *explain_only;
 };
 
 static bool
@@ -250,6 +257,41 @@ validate(struct run *r, const se_formats *formats, size_t *nchecked)
 	return 0;
 }
 
+/* --explain: what each document's format asks of it, on standard
+ * output; its problems (an unknown kind) on standard error. */
+static int
+explain(struct run *r, const se_formats *formats, const se_cli *cli)
+{
+	size_t i, n = 0;
+	int rc = 0;
+
+	for (i = 0; i < r->nfiles; i++) {
+		struct file *f = &r->files[i];
+		se_pos pos = { f->path, 0, 0 };
+		if (se_path_kind_of(f->path) == SE_PATH_CSV) {
+			se_diag_warning(r->diag, &pos, "not-explained",
+			    "a CSV has no sections to explain: --explain reads "
+			    "YAML and Markdown documents");
+			continue;
+		}
+		load(r, f, &n);
+		if (f->doc && n > 1)
+			putchar('\n');
+		if (f->doc && se_explain_doc(formats, f->doc, r->explain_only,
+		    stdout, r->diag) < 0)
+			rc = -1;
+	}
+	if (fflush(stdout) != 0 || rc < 0) {
+		fprintf(stderr, "%s: cannot write the explanation\n", cli->prog);
+		return SE_EXIT_FAILURE;
+	}
+	se_diag_sort(r->diag);
+	se_diag_render(r->diag, SE_DIAG_TEXT, cli->prog, stderr);
+	if (r->failed)
+		return SE_EXIT_FAILURE;
+	return se_diag_count(r->diag, SE_ERROR) ? SE_EXIT_PROBLEMS : SE_EXIT_OK;
+}
+
 static void
 release(struct run *r)
 {
@@ -320,6 +362,10 @@ own_option(void *ctx, int opt, const char *arg)
 	case OPT_FINAL:
 		o->r->final = true;
 		return SE_CLI_NEXT;
+	case OPT_EXPLAIN:
+		o->r->explain = true;
+		o->r->explain_only = arg;
+		return SE_CLI_NEXT;
 	case 'i':
 		o->catalogue = arg;
 		return SE_CLI_NEXT;
@@ -344,6 +390,7 @@ main(int argc, char **argv)
 		SE_CLI_DATA_LONGOPTS,
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "final", no_argument, NULL, OPT_FINAL },
+		{ "explain", optional_argument, NULL, OPT_EXPLAIN },
 		{ "indicators", required_argument, NULL, 'i' },
 		{ "data", required_argument, NULL, OPT_DATA },
 		{ NULL, 0, NULL, 0 }
@@ -401,6 +448,10 @@ main(int argc, char **argv)
 			r.failed = true;
 			nchecked++; /* an operand that cannot be read is counted */
 		}
+	if (r.explain) {
+		status = explain(&r, formats, &cli);
+		goto out;
+	}
 	if (validate(&r, formats, &nchecked) < 0) {
 		fprintf(stderr, "%s: out of memory\n", cli.prog);
 		goto out;

@@ -182,6 +182,7 @@ load_field(se_formats *f, se_field *fd, const char *name,
 	fd->na = is_true(se_node_get(spec, "na"));
 	fd->contact = is_true(se_node_get(spec, "contact"));
 	fd->evidence = is_true(se_node_get(spec, "evidence"));
+	fd->theme = is_true(se_node_get(spec, "theme"));
 	if ((n = se_node_get(spec, "required-when")) && load_when(f, fd, n) < 0)
 		return -1;
 	if ((n = se_node_get(spec, "pattern")) && n->text &&
@@ -235,6 +236,34 @@ load_field(se_formats *f, se_field *fd, const char *name,
 
 static const char *presences[] = { "optional", "recommended", "required" };
 
+/* 'key' of 'n', a list of strings (the key questions, the guidance),
+ * into 'out'; a single string is a list of one. */
+static int
+load_strings(se_formats *f, const se_node *n, const char *key,
+    const char ***out, size_t *nout)
+{
+	const se_node *l = se_node_get(n, key);
+	size_t i;
+
+	*nout = 0;
+	if (!l)
+		return 0;
+	if (l->kind == SE_NODE_MAP)
+		return se_diag_error(f->diag, &l->pos, "format",
+		    "'%s' must be a list of sentences", key);
+	*out = alloc(f, l->kind == SE_NODE_LIST ? l->n : 1, sizeof **out);
+	if (!*out)
+		return -1;
+	if (l->kind == SE_NODE_SCALAR) {
+		(*out)[(*nout)++] = l->text;
+		return 0;
+	}
+	for (i = 0; i < l->n; i++)
+		if (se_node_str(l->items[i]))
+			(*out)[(*nout)++] = l->items[i]->text;
+	return 0;
+}
+
 static int
 load_section(se_formats *f, se_fsection *s, const se_node *n)
 {
@@ -269,6 +298,10 @@ load_section(se_formats *f, se_fsection *s, const se_node *n)
 	if (number(se_node_get(n, "words"), &v) && v > 0)
 		s->words = (size_t)v;
 	s->evidence = is_true(se_node_get(n, "evidence"));
+	s->theme = is_true(se_node_get(n, "theme"));
+	if (load_strings(f, n, "questions", &s->questions, &s->nquestions) < 0
+	    || load_strings(f, n, "guidance", &s->guidance, &s->nguidance) < 0)
+		return -1;
 	a = se_node_get(n, "aliases");
 	if (a && a->kind == SE_NODE_LIST) {
 		s->aliases = alloc(f, a->n, sizeof *s->aliases);
@@ -317,6 +350,10 @@ load_variants(se_formats *f, se_format *fm, const se_node *v)
 		const se_node *c = cases->items[i], *secs;
 		var->value = cases->keys[i]->text;
 		var->title = se_node_str(se_node_get(c, "title"));
+		if (load_strings(f, c, "questions", &var->questions,
+		    &var->nquestions) < 0 || load_strings(f, c, "guidance",
+		    &var->guidance, &var->nguidance) < 0)
+			return -1;
 		secs = se_node_get(c, "sections");
 		if (secs && load_sections(f, secs, &var->sections,
 		    &var->nsections) < 0)
@@ -442,6 +479,8 @@ load_format(se_formats *f, const se_doc *doc, const char *dirname)
 		return -1;
 	if ((n = se_node_get(root, "judgement-words")) &&
 	    load_judgement(f, fm, n) < 0)
+		return -1;
+	if (load_strings(f, root, "guidance", &fm->guidance, &fm->nguidance) < 0)
 		return -1;
 	fw = framework(f, fm->framework, true);
 	if (!fw)
@@ -1030,6 +1069,121 @@ se_format_area_scale(const se_formats *f, const se_format *fm,
 	if (!id)
 		id = fallback;
 	return id ? se_formats_scale(f, id) : NULL;
+}
+
+const se_variant *
+se_format_variant(const se_format *fm, const se_doc *doc)
+{
+	const char *v = fm->variant_field ? se_node_str(se_node_get(doc->meta,
+	    fm->variant_field)) : NULL;
+	size_t i;
+
+	for (i = 0; v && i < fm->nvariants; i++)
+		if (strcmp(fm->variants[i].value, v) == 0)
+			return &fm->variants[i];
+	return NULL;
+}
+
+bool
+se_fsection_matches(const se_fsection *fs, const se_section *s)
+{
+	size_t i, len;
+
+	if (!s->title)
+		return false;
+	len = strlen(s->title);
+	if (se_name_eq(s->title, len, fs->title))
+		return true;
+	for (i = 0; i < fs->naliases; i++)
+		if (se_name_eq(s->title, len, fs->aliases[i]))
+			return true;
+	return false;
+}
+
+const char *
+se_fsection_name(const se_fsection *fs)
+{
+	const char *best = fs->title;
+	size_t i;
+
+	for (i = 0; i < fs->naliases; i++)
+		if (strlen(fs->aliases[i]) < strlen(best))
+			best = fs->aliases[i];
+	return best;
+}
+
+void
+se_field_theme_name(const se_field *fd, se_buf *b)
+{
+	const char *s = fd->name ? fd->name : "items";
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		char c = s[i] == '_' || s[i] == '-' ? ' ' : s[i];
+		if (i == 0 && c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		se_buf_addc(b, c);
+	}
+}
+
+/* The theme lists under 'fd' (a map's fields, a list's items), as
+ * "Name, Name" into 'b'; 'n' counts them. */
+static void
+field_themes(const se_field *fd, se_buf *b, size_t *n, int depth)
+{
+	size_t i;
+
+	if (depth > SE_MAX_DEPTH)
+		return;
+	if (fd->theme) {
+		se_buf_adds(b, (*n)++ ? ", " : "");
+		se_field_theme_name(fd, b);
+	}
+	if (fd->items)
+		field_themes(fd->items, b, n, depth + 1);
+	for (i = 0; i < fd->nfields; i++)
+		field_themes(&fd->fields[i], b, n, depth + 1);
+}
+
+static void
+section_themes(const se_fsection *v, size_t nv, se_buf *b, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < nv; i++)
+		if (v[i].theme) {
+			se_buf_addf(b, "%s%s", (*n)++ ? ", " : "",
+			    se_fsection_name(&v[i]));
+		}
+}
+
+void
+se_formats_list_themes(const se_formats *f, se_buf *b)
+{
+	size_t i, j, k, n, any = 0;
+	se_buf one;
+
+	se_buf_init(&one);
+	for (i = 0; i < f->nfws; i++)
+		for (j = 0; j < f->fws[i]->nformats; j++) {
+			const se_format *fm = f->fws[i]->formats[j];
+			n = 0;
+			se_buf_reset(&one);
+			section_themes(fm->sections, fm->nsections, &one, &n);
+			for (k = 0; k < fm->nvariants; k++)
+				section_themes(fm->variants[k].sections,
+				    fm->variants[k].nsections, &one, &n);
+			field_themes(&fm->top, &one, &n, 0);
+			if (n == 0 || !fm->kind)
+				continue;
+			se_buf_addf(b, "%s%s %s: %s", any++ ? "; " : "",
+			    fm->framework, fm->kind, se_buf_str(&one));
+		}
+	if (se_buf_failed(&one))
+		b->failed = true;
+	se_buf_release(&one);
+	if (any == 0)
+		se_buf_adds(b, "none");
 }
 
 const se_field *

@@ -50,6 +50,7 @@ struct se_field {
 	bool na;           /* a rating may be N/A */
 	bool contact;      /* professional contact details */
 	bool evidence;     /* (list items) each needs evidence */
+	bool theme;        /* (a list) its items are themes (se-report -t themes) */
 	se_field *items;   /* list: its items */
 	se_field *fields;  /* map: its known keys */
 	size_t nfields;
@@ -66,12 +67,19 @@ typedef struct se_fsection {
 	int presence;
 	size_t words;
 	bool evidence;
+	bool theme;        /* its list items are themes */
+	const char **questions; /* the key questions the source asks */
+	size_t nquestions;
+	const char **guidance;  /* the source's advice to its authors */
+	size_t nguidance;
 } se_fsection;
 
 typedef struct se_variant {
 	const char *value, *title;
 	se_fsection *sections;
 	size_t nsections;
+	const char **questions, **guidance;
+	size_t nquestions, nguidance;
 } se_variant;
 
 typedef struct se_rule_use {
@@ -95,6 +103,8 @@ struct se_format {
 	size_t nrules;
 	const char **judgement;
 	size_t njudgement;
+	const char **guidance; /* advice for every author of the kind */
+	size_t nguidance;
 };
 
 typedef struct se_area {
@@ -128,6 +138,22 @@ typedef struct se_rule_ctx {
 
 /* Run rule 'name'; false when no rule has that name. */
 bool se_rule_run(const char *name, const se_rule_ctx *rc);
+
+/* The variant of 'fm' that 'doc' is written to (its variant field's
+ * value), or NULL when the kind has none or the value is not a case. */
+const se_variant *se_format_variant(const se_format *fm, const se_doc *doc);
+/* Whether document section 's' is format section 'fs': its heading is
+ * the section's title or an alias (case, spaces and punctuation aside). */
+bool se_fsection_matches(const se_fsection *fs, const se_section *s);
+
+/* How a themes column names a section: its shortest title or alias
+ * ("Improvement priorities"). */
+const char *se_fsection_name(const se_fsection *fs);
+/* How it names a list field: its key in words ("Agreed actions"). */
+void se_field_theme_name(const se_field *fd, se_buf *b);
+/* What every format marks `theme: true`, as "em-2012 review: Findings,
+ * Agreed actions; ..." appended to 'b' ("none" when nothing is). */
+void se_formats_list_themes(const se_formats *f, se_buf *b);
 
 /* Helpers rules.c shares with check.c. */
 /* The spec of top-level field 'name', or NULL. */

@@ -96,6 +96,14 @@ bool se_same_name(const char *a, const char *b);
 /* A typed value against a canonical name, with SE_NAME_WORDS. */
 bool se_name_eq(const char *a, size_t alen, const char *b);
 
+/* A theme's key (theme.c), appended to 'b': lower case, each run of
+ * characters that are not letters or digits one '-', none at either end,
+ * so "Edge of care" and "edge-of-care" are one theme.  Every command
+ * that groups by theme compares these keys. */
+void se_theme_key(se_buf *b, const char *s, size_t n);
+/* Whether 'a' and 'b' name one theme (their keys are equal). */
+bool se_theme_same(const char *a, const char *b);
+
 /* Characters (code points) in n bytes of UTF-8: a text cell's display
  * width, a diagnostic's column (utf8.c). */
 size_t se_utf8_count(const char *s, size_t n);

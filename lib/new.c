@@ -282,36 +282,21 @@ write_map(struct wr *w, const se_field *spec, int depth, bool dash, bool top)
 
 /* ---- Markdown sections ------------------------------------------------- */
 
-/* The spec node of section 'id' in a list of sections, for its
- * questions (format.c keeps only what the checks need). */
-static const se_node *
-section_node(const se_node *list, const char *id)
-{
-	size_t i;
-
-	for (i = 0; list && list->kind == SE_NODE_LIST && i < list->n; i++) {
-		const char *v = se_node_str(se_node_get(list->items[i], "id"));
-		if (v && strcmp(v, id) == 0)
-			return list->items[i];
-	}
-	return NULL;
-}
-
+/* The key questions or guidance the formats give, as comments. */
 static void
-questions(struct wr *w, const se_node *q, const char *intro)
+questions(struct wr *w, const char *const *q, size_t n, const char *intro)
 {
 	size_t i;
 
-	if (!q || q->kind != SE_NODE_LIST || q->n == 0)
+	if (n == 0)
 		return;
 	fprintf(w->out, "<!-- %s -->\n", intro);
-	for (i = 0; i < q->n; i++)
-		if (q->items[i]->text)
-			fprintf(w->out, "<!-- - %s -->\n", q->items[i]->text);
+	for (i = 0; i < n; i++)
+		fprintf(w->out, "<!-- - %s -->\n", q[i]);
 }
 
 static void
-write_section(struct wr *w, const se_fsection *fs, const se_node *spec)
+write_section(struct wr *w, const se_fsection *fs)
 {
 	int level = fs->level ? fs->level : 2, i;
 
@@ -322,7 +307,8 @@ write_section(struct wr *w, const se_fsection *fs, const se_node *spec)
 	fprintf(w->out, "<!-- %s -->\n", fs->presence == SE_PRESENCE_REQUIRED ?
 	    "Required." : "Recommended: answer it, or remove the section if "
 	    "it does not apply.");
-	questions(w, se_node_get(spec, "questions"), "Key questions:");
+	questions(w, fs->questions, fs->nquestions, "Key questions:");
+	questions(w, fs->guidance, fs->nguidance, "Guidance:");
 	if (fs->evidence)
 		fputs("- " PLACEHOLDER ": one point a line] Evidence: "
 		    PLACEHOLDER ": a link, a file or indicator:ID]\n", w->out);
@@ -332,7 +318,7 @@ write_section(struct wr *w, const se_fsection *fs, const se_node *spec)
 
 static void
 write_sections(struct wr *w, const se_fsection *v, size_t n,
-    const se_node *specs, se_buf *optional)
+    se_buf *optional)
 {
 	size_t i;
 
@@ -342,7 +328,7 @@ write_sections(struct wr *w, const se_fsection *v, size_t n,
 			    se_buf_str(optional)[0] ? "; " : "", v[i].title);
 			continue;
 		}
-		write_section(w, &v[i], section_node(specs, v[i].id));
+		write_section(w, &v[i]);
 	}
 }
 
@@ -361,24 +347,23 @@ static void
 write_body(struct wr *w)
 {
 	const se_variant *v = find_variant(w->fm, w->n->chapter);
-	const se_node *root = w->fm->root, *vnode = NULL;
 	se_buf opt;
 
-	if (v)
-		vnode = se_node_get(se_node_get(se_node_get(root, "variants"),
-		    "cases"), v->value);
 	fprintf(w->out, "\n# %s\n\n", v && v->title ? v->title :
 	    w->fm->title ? w->fm->title : w->fm->kind);
-	questions(w, se_node_get(vnode, "questions"),
-	    "The framework's key questions for this chapter:");
+	if (v) {
+		questions(w, v->questions, v->nquestions,
+		    "The framework's key questions for this chapter:");
+		questions(w, v->guidance, v->nguidance, "Guidance:");
+	}
+	questions(w, w->fm->guidance, w->fm->nguidance,
+	    "Guidance for every author:");
 	fputs("<!-- Each " PLACEHOLDER ": ...] is where your text goes; "
 	    "se-validate reports any left in. -->\n", w->out);
 	se_buf_init(&opt);
 	if (v)
-		write_sections(w, v->sections, v->nsections,
-		    se_node_get(vnode, "sections"), &opt);
-	write_sections(w, w->fm->sections, w->fm->nsections,
-	    se_node_get(root, "sections"), &opt);
+		write_sections(w, v->sections, v->nsections, &opt);
+	write_sections(w, w->fm->sections, w->fm->nsections, &opt);
 	if (se_buf_str(&opt)[0])
 		fprintf(w->out, "\n<!-- Optional sections you may add: %s -->\n",
 		    se_buf_str(&opt));

@@ -5,7 +5,7 @@
  * (se-plan and se-validate both read plans here), their states as of a
  * date, staleness, what they lack, their recommendations' states and
  * their measurable impact checked against the data. */
-#include "internal.h"
+#include "format_internal.h"
 #include "plan_internal.h"
 
 #include <ctype.h>
@@ -69,6 +69,7 @@ struct se_plan {
 	pcol cols[NCOLS];
 	size_t ncols;
 	const se_node *values, *aliases, *rag, *recurring, *action_fields;
+	const se_formats *formats; /* what --from drafts from */
 	se_recommendation *recs;
 	size_t nrecs, reccap;
 	/* The header of the CSVs read, while they all have the same one. */
@@ -533,6 +534,7 @@ se_plan_use(se_plan *p, const se_formats *f, se_diag *diag)
 	p->recurring = se_node_get(root, "recurring");
 	n = se_node_get(se_node_get(root, "fields"), "actions");
 	p->action_fields = se_node_get(se_node_get(n, "items"), "fields");
+	p->formats = f;
 	p->defined = true;
 	return 0;
 }
@@ -1920,42 +1922,81 @@ one_line(se_plan *p, const char *s)
 	return se_plan_trim(p, t, strlen(t));
 }
 
+/* An action for each item of document section 's'. */
 static int
-draft_self_evaluation(se_plan *p, const se_doc *doc, const char *authority,
-    se_diag *diag)
+draft_items(se_plan *p, const se_section *s, const char *authority,
+    const char *theme, size_t *found)
 {
-	const char *chapter = se_node_str(se_node_get(doc->meta, "chapter"));
-	size_t i, k, found = 0;
+	size_t k;
 
-	for (i = 0; i < doc->nsections; i++) {
-		const se_section *s = &doc->sections[i];
-		if (strncmp(s->id, "improvement-priorities", 22) != 0)
-			continue;
-		for (k = 0; k < s->nitems; k++) {
-			se_action *a = se_plan_add_action(p, &s->items[k].pos);
-			const char *t;
-			if (a == NULL)
-				return -1;
-			t = one_line(p, s->items[k].text);
-			if (t == NULL)
-				return -1;
-			a->priority = a->action = t;
-			a->authority = authority;
-			a->theme = chapter ? se_plan_trim(p, chapter,
-			    strlen(chapter)) : "";
-			if (a->theme == NULL)
-				return -1;
-			found++;
-		}
-	}
-	if (found == 0) {
-		se_pos whole = { doc->path, 0, 0 };
-		se_diag_warning(diag, &whole, "not-draftable",
-		    "no improvement priorities to draft from: expected a "
-		    "list under 'Improvement priorities for the next 12 "
-		    "months'");
+	for (k = 0; k < s->nitems; k++) {
+		se_action *a = se_plan_add_action(p, &s->items[k].pos);
+		const char *t;
+		if (a == NULL)
+			return -1;
+		t = one_line(p, s->items[k].text);
+		if (t == NULL)
+			return -1;
+		a->priority = a->action = t;
+		a->authority = authority;
+		a->theme = theme ? se_plan_trim(p, theme, strlen(theme)) : "";
+		if (a->theme == NULL)
+			return -1;
+		(*found)++;
 	}
 	return 0;
+}
+
+/* The items of the sections of 'v' marked `theme: true` (a
+ * self-evaluation's improvement priorities); 'want' names them. */
+static int
+draft_marked(se_plan *p, const se_doc *doc, const se_fsection *v,
+    size_t nv, const char *authority, const char *theme, size_t *found,
+    se_buf *want)
+{
+	size_t i, j;
+
+	for (i = 0; i < nv; i++) {
+		if (!v[i].theme)
+			continue;
+		se_buf_addf(want, "%s'%s'", want->len ? " or " : "", v[i].title);
+		for (j = 0; j < doc->nsections; j++)
+			if (se_fsection_matches(&v[i], &doc->sections[j]) &&
+			    draft_items(p, &doc->sections[j], authority, theme,
+			    found) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* A Markdown document's sections that its format marks as themes: each
+ * list item an action, its theme the chapter.  -1 with nothing said when
+ * out of memory; 1 when the format marks none. */
+static int
+draft_sections(se_plan *p, const se_doc *doc, const se_format *fm,
+    const char *authority, se_diag *diag)
+{
+	const char *chapter = se_node_str(se_node_get(doc->meta, "chapter"));
+	const se_variant *v = se_format_variant(fm, doc);
+	se_pos whole = { doc->path, 0, 0 };
+	size_t found = 0;
+	se_buf want;
+	int rc;
+
+	se_buf_init(&want);
+	rc = draft_marked(p, doc, fm->sections, fm->nsections, authority,
+	    chapter, &found, &want);
+	if (rc == 0 && v)
+		rc = draft_marked(p, doc, v->sections, v->nsections, authority,
+		    chapter, &found, &want);
+	if (rc == 0 && want.len == 0)
+		rc = 1;
+	else if (rc == 0 && found == 0)
+		se_diag_warning(diag, &whole, "not-draftable",
+		    "no items to draft from: expected a list under %s",
+		    se_buf_str(&want));
+	se_buf_release(&want);
+	return rc;
 }
 
 static bool
@@ -2015,18 +2056,23 @@ se_plan_draft(se_plan *p, const se_doc *doc, se_diag *diag)
 	const char *authority = se_plan_trim(p, auth ? auth : "",
 	    auth ? strlen(auth) : 0);
 	se_pos whole = { doc->path, 0, 0 };
+	const se_format *fm;
 	int rc;
 
 	if (authority == NULL)
 		return -1;
-	if (doc->kind != NULL && strcmp(doc->kind, "self-evaluation") == 0)
-		rc = draft_self_evaluation(p, doc, authority, diag);
-	else if (doc->kind != NULL && strcmp(doc->kind, "review") == 0)
+	fm = doc->kind && p->formats ? se_formats_find(p->formats,
+	    doc->framework, doc->kind) : NULL;
+	rc = 1;
+	if (doc->kind != NULL && strcmp(doc->kind, "review") == 0)
 		rc = draft_review(p, doc, authority, diag);
-	else
+	else if (fm && doc->syntax == SE_SYNTAX_MARKDOWN)
+		rc = draft_sections(p, doc, fm, authority, diag);
+	if (rc == 1)
 		return se_diag_error(diag, &whole, "not-draftable",
-		    "cannot draft a plan from a %s: expected a "
-		    "self-evaluation or a review workbook",
+		    "cannot draft a plan from a %s: expected a review workbook "
+		    "or a Markdown document whose format marks sections as "
+		    "themes (a self-evaluation, a summary)",
 		    doc->kind ? doc->kind : "file without 'kind'");
 	if (rc == 0)
 		rc = se_plan_note_authority(p, authority);

@@ -139,8 +139,13 @@ view_make(view *v, const se_plan *p, const se_planout_opts *o,
 		if (!o->draft && !shows(o, a))
 			continue;
 		key = group_key(o->group, a);
+		/* themes are named as se-report -t themes names them: "Edge
+		 * of care" and "edge-of-care" are one group, headed as first
+		 * written */
 		for (g = 0; g < v->ngroups; g++)
-			if (strcmp(v->groups[g], key) == 0)
+			if (o->group == SE_GROUP_THEME ?
+			    se_theme_same(v->groups[g], key) :
+			    strcmp(v->groups[g], key) == 0)
 				break;
 		if (g == v->ngroups)
 			v->groups[v->ngroups++] = key;

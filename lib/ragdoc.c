@@ -727,6 +727,43 @@ rate_quality_standards(struct ctx *x, struct table *t)
 		combined_row(&q, phases, NULL, q.groups->items[g]);
 }
 
+/* ---- what cannot be rated ------------------------------------------------ */
+
+/* What reads a kind se-rag cannot rate, as se(7) maps the commands. */
+static const struct {
+	const char *kind, *use;
+} instead[] = {
+	{ "review", "use se-report -t feedback or -t letter for its "
+	  "feedback, -t themes for its themes" },
+	{ "self-evaluation", "rate the summary that lists it (its Signature "
+	  "of Success), or use se-report -t summary or -t themes" },
+	{ "plan", "use se-plan, which shows each action's progress" },
+	{ "programme", "use se-report -t calendar or se-plan --programme" },
+	{ "indicators", "give it with -i: a catalogue is what se-rag rates "
+	  "an extract with" },
+};
+
+/* A document se-rag has no ratings for: say what it rates, and what
+ * to use for this kind instead. */
+static void
+not_rated(const struct ctx *x, const se_format *fm, const se_pos *pos)
+{
+	const char *what = fm && se_format_title(fm) ? se_format_title(fm) :
+	    x->doc->kind ? x->doc->kind : "document with no kind";
+	const char *use = "use se-validate --explain to see what its format "
+	    "asks of it";
+	size_t i;
+
+	for (i = 0; x->doc->kind && i < sizeof instead / sizeof instead[0]; i++)
+		if (strcmp(instead[i].kind, x->doc->kind) == 0)
+			use = instead[i].use;
+	se_diag_error(x->diag, pos, "not-rated", "se-rag has no ratings for "
+	    "this %s: it rates performance data (CSV extracts), a summary's "
+	    "Signature of Success, quality standards, and documents whose "
+	    "areas each have a rating, such as a self-assessment; %s", what,
+	    use);
+}
+
 /* ---- entry ---------------------------------------------------------------- */
 
 int
@@ -760,12 +797,7 @@ se_ragdoc_render(const se_formats *f, se_doc *const *docs, size_t ndocs,
 		    se_format_area_scale(f, fm, NULL))
 			rate_self_assessment(&x, &t);
 		else {
-			se_diag_error(diag, &pos, "not-rated", "nothing to "
-			    "rate in a %s: se-rag rates extracts, summaries, "
-			    "quality standards and documents whose format gives "
-			    "each area a rating", fm && se_format_title(fm)
-			    ? se_format_title(fm) : doc->kind ? doc->kind :
-			    "document with no kind");
+			not_rated(&x, fm, &pos);
 			continue;
 		}
 		switch (fmt) {

@@ -109,27 +109,14 @@ find_kind(const se_report_input *in, const char *kind, size_t from,
 	return NULL;
 }
 
-static bool
-fsection_matches(const se_fsection *fs, const char *title)
-{
-	size_t i;
-
-	if (se_name_eq(title, strlen(title), fs->title))
-		return true;
-	for (i = 0; i < fs->naliases; i++)
-		if (se_name_eq(title, strlen(title), fs->aliases[i]))
-			return true;
-	return false;
-}
-
-/* The format's id of a document section ('sec' matched by title or
- * alias, in the kind's sections or its variant's), or NULL. */
-static const char *
-section_id(const se_formats *f, const se_doc *doc, const se_section *sec)
+/* The format's section that document section 'sec' is (matched by title
+ * or alias, in the kind's sections or its variant's), or NULL. */
+static const se_fsection *
+section_of(const se_formats *f, const se_doc *doc, const se_section *sec)
 {
 	const se_format *fm;
-	const char *v;
-	size_t i, j;
+	const se_variant *v;
+	size_t i;
 
 	if (!f || !doc->kind || !sec->title)
 		return NULL;
@@ -137,18 +124,21 @@ section_id(const se_formats *f, const se_doc *doc, const se_section *sec)
 	if (!fm)
 		return NULL;
 	for (i = 0; i < fm->nsections; i++)
-		if (fsection_matches(&fm->sections[i], sec->title))
-			return fm->sections[i].id;
-	v = fm->variant_field ? str(doc->meta, fm->variant_field) : NULL;
-	for (i = 0; v && i < fm->nvariants; i++) {
-		if (strcmp(fm->variants[i].value, v) != 0)
-			continue;
-		for (j = 0; j < fm->variants[i].nsections; j++)
-			if (fsection_matches(&fm->variants[i].sections[j],
-			    sec->title))
-				return fm->variants[i].sections[j].id;
-	}
+		if (se_fsection_matches(&fm->sections[i], sec))
+			return &fm->sections[i];
+	v = se_format_variant(fm, doc);
+	for (i = 0; v && i < v->nsections; i++)
+		if (se_fsection_matches(&v->sections[i], sec))
+			return &v->sections[i];
 	return NULL;
+}
+
+static const char *
+section_id(const se_formats *f, const se_doc *doc, const se_section *sec)
+{
+	const se_fsection *fs = section_of(f, doc, sec);
+
+	return fs ? fs->id : NULL;
 }
 
 static const se_section *
@@ -1232,12 +1222,20 @@ out:
 
 /* ---- themes ------------------------------------------------------------ */
 
-enum { T_PRIORITY, T_WEAKNESS, T_FINDING, T_ACTION, NT };
+/* A column of the themes table: the items of one part the formats mark
+ * `theme: true` ("Improvement priorities", "Agreed actions"), the same
+ * name in several kinds being one column, and the kinds it was found in. */
+struct tcol {
+	char *key, *label;
+	const char **kinds; /* the kinds' titles, as the formats give them */
+	size_t nkinds;
+};
 
 struct theme {
-	char *key;       /* folded (theme_key) */
+	char *key;       /* se_theme_key() */
 	char *label;     /* as first written, or the area's title */
-	size_t count[NT];
+	size_t *count;   /* per column */
+	size_t ncount;
 	size_t total;
 	char **auth;     /* the authorities, sorted, distinct */
 	size_t nauth;
@@ -1247,6 +1245,8 @@ struct theme {
 struct themes {
 	struct theme *t;
 	size_t n, cap;
+	struct tcol *col;
+	size_t ncol;
 	bool oom;
 };
 
@@ -1255,7 +1255,67 @@ struct themes {
 static char *
 theme_key(const char *s, size_t n)
 {
-	return se_name_fold(s, n, SE_NAME_WORDS);
+	se_buf b;
+
+	se_buf_init(&b);
+	se_theme_key(&b, s, n);
+	if (se_buf_failed(&b)) {
+		se_buf_release(&b);
+		return NULL;
+	}
+	if (b.len == 0) {
+		se_buf_release(&b);
+		return strdup(""); /* an empty key, not a failure */
+	}
+	return se_buf_take(&b);
+}
+
+/* The column named 'label' (found in a kind titled 'kind'), added when
+ * new; (size_t)-1 when out of memory. */
+static size_t
+column(struct themes *ts, const char *label, const char *kind)
+{
+	char *key = theme_key(label, strlen(label));
+	struct tcol *c, *nc;
+	const char **nk;
+	size_t i;
+
+	if (!key) {
+		ts->oom = true;
+		return (size_t)-1;
+	}
+	for (i = 0; i < ts->ncol; i++)
+		if (strcmp(ts->col[i].key, key) == 0)
+			break;
+	if (i == ts->ncol) {
+		nc = realloc(ts->col, (ts->ncol + 1) * sizeof *nc);
+		if (!nc || !(label = strdup(label))) {
+			if (nc)
+				ts->col = nc;
+			free(key);
+			ts->oom = true;
+			return (size_t)-1;
+		}
+		ts->col = nc;
+		memset(&nc[i], 0, sizeof nc[i]);
+		nc[i].key = key;
+		nc[i].label = (char *)label;
+		ts->ncol++;
+	} else {
+		free(key);
+	}
+	c = &ts->col[i];
+	for (i = 0; i < c->nkinds; i++)
+		if (strcmp(c->kinds[i], kind) == 0)
+			return (size_t)(c - ts->col);
+	nk = realloc(c->kinds, (c->nkinds + 1) * sizeof *nk);
+	if (!nk) {
+		ts->oom = true;
+		return (size_t)-1;
+	}
+	c->kinds = nk;
+	c->kinds[c->nkinds++] = kind;
+	return (size_t)(c - ts->col);
 }
 
 static struct theme *
@@ -1294,13 +1354,16 @@ theme_get(struct themes *ts, const char *key, const char *label)
 
 static void
 theme_add(struct themes *ts, const char *theme, size_t len,
-    const char *label, int kind, const char *auth, const se_pos *pos)
+    const char *label, size_t col, const char *auth, const se_pos *pos)
 {
-	char *key = theme_key(theme, len);
+	char *key;
 	struct theme *t;
 	size_t i;
 	char **na;
 
+	if (col == (size_t)-1)
+		return;
+	key = theme_key(theme, len);
 	if (!key || !key[0]) {
 		ts->oom |= !key;
 		free(key);
@@ -1312,7 +1375,17 @@ theme_add(struct themes *ts, const char *theme, size_t len,
 		ts->oom = true;
 		return;
 	}
-	t->count[kind]++;
+	if (t->ncount <= col) {
+		size_t *nc = realloc(t->count, (col + 1) * sizeof *nc);
+		if (!nc) {
+			ts->oom = true;
+			return;
+		}
+		memset(nc + t->ncount, 0, (col + 1 - t->ncount) * sizeof *nc);
+		t->count = nc;
+		t->ncount = col + 1;
+	}
+	t->count[col]++;
 	t->total++;
 	if (pos && pos->file)
 		se_buf_addf(&t->where, "%s%s:%u", t->where.len ? "; " : "",
@@ -1336,12 +1409,12 @@ static const se_area *match_area(const se_framework *fw, const char *text,
 
 /* se-report(1) themes: an item's theme is its explicit `theme:`, else the
  * framework area it sits under (its `area:`, or its hypothesis's), else
- * the framework area its text names, else its section ('section', the
- * list's title in the format). */
+ * the framework area its text names, else its list ('section', the
+ * column's name). */
 static void
 yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
-    const se_node *list, int kind, const se_node *parent, const char *auth,
-    const char *section)
+    const se_node *list, size_t kind, const se_node *parent,
+    const char *auth, const char *section)
 {
 	const se_format *fm = se_formats_find(in->formats, doc->framework,
 	    doc->kind);
@@ -1364,9 +1437,12 @@ yaml_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
 			    or(area_title(in, doc, area), area), kind, auth,
 			    &x->pos);
 		else {
-			const char *text = str(x, "text");
-			const se_area *a = text && fm ? match_area(fm->fw, text,
-			    strlen(text)) : NULL;
+			const char *text = se_node_str(x);
+			const se_area *a;
+			if (!text)
+				text = str(x, "text");
+			a = text && fm ? match_area(fm->fw, text, strlen(text)) :
+			    NULL;
 			if (!a && parent && (text = str(parent, "text")) && fm)
 				a = match_area(fm->fw, text, strlen(text));
 			if (a)
@@ -1442,7 +1518,7 @@ match_area(const se_framework *fw, const char *text, size_t len)
  * name; else those lead words; else the section's id. */
 static void
 md_item(struct themes *ts, const se_framework *fw, const se_item *it,
-    const char *sid, const char *stitle, int kind, const char *auth)
+    const char *sid, const char *stitle, size_t kind, const char *auth)
 {
 	const se_area *area;
 	const char *s = it->text, *p = strstr(s, "Theme:"), *colon;
@@ -1497,43 +1573,85 @@ md_item(struct themes *ts, const se_framework *fw, const se_item *it,
 	theme_add(ts, sid, strlen(sid), stitle, kind, auth, &it->pos);
 }
 
+/* The items of each section of 'v' that the format marks as themes. */
 static void
-md_items(struct themes *ts, const se_report_input *in, const se_doc *doc,
-    const char *id, int kind, const char *auth)
+md_themes(struct themes *ts, const se_report_input *in, const se_doc *doc,
+    const se_format *fm, const se_fsection *v, size_t nv, const char *auth)
 {
-	const se_section *s = doc_section(in->formats, doc, id);
-	const se_format *fm = se_formats_find(in->formats, doc->framework,
-	    doc->kind);
-	size_t i;
+	size_t i, k, col;
 
-	for (i = 0; s && i < s->nitems; i++)
-		md_item(ts, fm ? fm->fw : NULL, &s->items[i], id, s->title,
-		    kind, auth);
+	for (i = 0; i < nv; i++) {
+		const se_section *s;
+		if (!v[i].theme)
+			continue;
+		s = doc_section(in->formats, doc, v[i].id);
+		if (!s || s->nitems == 0)
+			continue;
+		col = column(ts, se_fsection_name(&v[i]), fm->title);
+		for (k = 0; k < s->nitems; k++)
+			md_item(ts, fm->fw, &s->items[k], v[i].id, s->title, col,
+			    auth);
+	}
 }
 
+/* The lists under 'spec' (the fields of map 'node') that the format marks
+ * as themes, at any depth: a list inside a list's items (a hypothesis's
+ * findings) has that item as its items' parent. */
+static void
+yaml_themes(struct themes *ts, const se_report_input *in, const se_doc *doc,
+    const se_format *fm, const se_field *spec, const se_node *node,
+    const se_node *parent, const char *auth, int depth)
+{
+	size_t i, k;
+	se_buf name;
+
+	if (depth > SE_MAX_DEPTH || !node || node->kind != SE_NODE_MAP)
+		return;
+	se_buf_init(&name);
+	for (i = 0; i < spec->nfields; i++) {
+		const se_field *fd = &spec->fields[i];
+		const se_node *v = se_node_get(node, fd->name);
+		if (!v)
+			continue;
+		if (fd->type == SE_FT_MAP) {
+			yaml_themes(ts, in, doc, fm, fd, v, parent, auth,
+			    depth + 1);
+			continue;
+		}
+		if (fd->type != SE_FT_LIST || v->kind != SE_NODE_LIST)
+			continue;
+		if (fd->theme && v->n > 0) {
+			se_buf_reset(&name);
+			se_field_theme_name(fd, &name);
+			yaml_items(ts, in, doc, v, column(ts, se_buf_str(&name),
+			    fm->title), parent, auth, se_buf_str(&name));
+		}
+		for (k = 0; fd->items && fd->items->type == SE_FT_MAP &&
+		    k < v->n; k++)
+			yaml_themes(ts, in, doc, fm, fd->items, v->items[k],
+			    v->items[k], auth, depth + 1);
+	}
+	ts->oom |= se_buf_failed(&name);
+	se_buf_release(&name);
+}
+
+/* Everything a document's format marks `theme: true`: Markdown sections
+ * (the kind's and its variant's) and lists of fields. */
 static void
 collect(struct themes *ts, const se_report_input *in, const se_doc *doc)
 {
-	const char *auth = str(doc->meta, "authority"), *k = doc->kind;
-	const se_node *hs;
-	size_t i;
+	const char *auth = str(doc->meta, "authority");
+	const se_format *fm = doc->kind && in->formats ?
+	    se_formats_find(in->formats, doc->framework, doc->kind) : NULL;
+	const se_variant *v;
 
-	if (!auth || !k)
+	if (!auth || !fm)
 		return;
-	if (strcmp(k, "self-evaluation") == 0 || strcmp(k, "summary") == 0) {
-		md_items(ts, in, doc, "improvement-priorities", T_PRIORITY, auth);
-	} else if (strcmp(k, "self-assessment") == 0) {
-		yaml_items(ts, in, doc, se_node_get(doc->meta, "weaknesses"),
-		    T_WEAKNESS, NULL, auth, "Weaknesses");
-	} else if (strcmp(k, "review") == 0) {
-		hs = se_node_get(doc->meta, "hypotheses");
-		for (i = 0; hs && hs->kind == SE_NODE_LIST && i < hs->n; i++)
-			yaml_items(ts, in, doc, se_node_get(hs->items[i],
-			    "findings"), T_FINDING, hs->items[i], auth,
-			    "Key findings");
-		yaml_items(ts, in, doc, se_node_get(doc->meta, "agreed_actions"),
-		    T_ACTION, NULL, auth, "Agreed actions");
-	}
+	md_themes(ts, in, doc, fm, fm->sections, fm->nsections, auth);
+	v = se_format_variant(fm, doc);
+	if (v)
+		md_themes(ts, in, doc, fm, v->sections, v->nsections, auth);
+	yaml_themes(ts, in, doc, fm, &fm->top, doc->meta, NULL, auth, 0);
 }
 
 static int
@@ -1565,23 +1683,37 @@ themes_free(struct themes *ts)
 		free(ts->t[i].auth);
 		free(ts->t[i].key);
 		free(ts->t[i].label);
+		free(ts->t[i].count);
 		se_buf_release(&ts->t[i].where);
 	}
 	free(ts->t);
+	for (i = 0; i < ts->ncol; i++) {
+		free(ts->col[i].key);
+		free(ts->col[i].label);
+		free(ts->col[i].kinds);
+	}
+	free(ts->col);
 }
 
 static void
 theme_table(se_report *r, struct themes *ts, bool shared)
 {
-	static const char *const head[] = { "Theme", "Authorities",
-		"Which authorities", "Improvement priorities", "Weaknesses",
-		"Findings", "Agreed actions" };
+	const char **head = calloc(ts->ncol + 3, sizeof *head);
 	size_t i, j, k;
 	se_buf b;
 	char num[32];
 
+	if (!head) {
+		ts->oom = true;
+		return;
+	}
+	head[0] = "Theme";
+	head[1] = "Authorities";
+	head[2] = "Which authorities";
+	for (k = 0; k < ts->ncol; k++)
+		head[k + 3] = ts->col[k].label;
 	se_buf_init(&b);
-	se_report_table(r, "", 7, head);
+	se_report_table(r, "", ts->ncol + 3, head);
 	for (i = 0; i < ts->n; i++) {
 		struct theme *t = &ts->t[i];
 		if ((t->nauth > 1) != shared)
@@ -1595,33 +1727,54 @@ theme_table(se_report *r, struct themes *ts, bool shared)
 		se_report_cell(r, num);
 		se_report_note(r, se_buf_str(&t->where));
 		se_report_cell(r, se_buf_str(&b));
-		for (k = 0; k < NT; k++) {
-			snprintf(num, sizeof num, "%zu", t->count[k]);
+		for (k = 0; k < ts->ncol; k++) {
+			snprintf(num, sizeof num, "%zu",
+			    k < t->ncount ? t->count[k] : (size_t)0);
 			se_report_cell(r, num);
 		}
 	}
 	se_buf_release(&b);
+	free(head);
+}
+
+/* "Improvement priorities (Self-evaluation chapter), ..." */
+static void
+what_is_counted(const struct themes *ts, se_buf *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < ts->ncol; i++) {
+		se_buf_addf(b, "%s%s (", i ? "; " : "", ts->col[i].label);
+		for (j = 0; j < ts->col[i].nkinds; j++)
+			se_buf_addf(b, "%s%s", j ? ", " : "", ts->col[i].kinds[j]);
+		se_buf_adds(b, ")");
+	}
 }
 
 se_report *
 se_report_themes(const se_report_input *in, se_diag *d)
 {
-	struct themes ts = { NULL, 0, 0, false };
+	struct themes ts;
 	se_report *r = NULL;
 	size_t i, nshared = 0;
 	char **auth = NULL;
 	size_t nauth = 0, j;
 	se_buf b;
 
+	memset(&ts, 0, sizeof ts);
 	for (i = 0; i < in->ndocs; i++)
 		collect(&ts, in, in->docs[i]);
 	if (ts.oom)
 		goto out;
 	if (ts.n == 0) {
-		se_diag_error(d, &me, "no-themes", "no improvement priorities, "
-		    "weaknesses, findings or agreed actions among the inputs: "
-		    "-t themes needs self-evaluations, self-assessments or "
-		    "review workbooks");
+		se_buf_init(&b);
+		if (in->formats)
+			se_formats_list_themes(in->formats, &b);
+		se_diag_error(d, &me, "no-themes", "no themes among the "
+		    "inputs: -t themes counts the items of the sections and "
+		    "lists the formats mark 'theme: true', and no input has "
+		    "any (%s)", se_buf_str(&b));
+		se_buf_release(&b);
 		goto out;
 	}
 	for (i = 0; i < ts.n; i++) {
@@ -1654,12 +1807,16 @@ se_report_themes(const se_report_input *in, se_diag *d)
 	se_buf_addf(&b, "%zu, of which %zu shared by two or more authorities",
 	    ts.n, nshared);
 	se_report_field(r, "Themes", se_buf_str(&b));
-	se_buf_release(&b);
-	se_report_para(r, "A theme is an item's own theme, else the framework "
+	se_buf_reset(&b);
+	se_buf_adds(&b, "A theme is an item's own theme, else the framework "
 	    "area it sits under, else the words its author put before a colon "
-	    "or the section it is in. Counts are of items: improvement "
-	    "priorities (self-evaluations), weaknesses (self-assessments), "
-	    "findings and agreed actions (review workbooks).");
+	    "or the section it is in; names that differ only in case, spaces "
+	    "and hyphens are one theme. Counts are of the items of what the "
+	    "formats mark as themes: ");
+	what_is_counted(&ts, &b);
+	se_buf_adds(&b, ".");
+	se_report_para(r, se_buf_str(&b));
+	se_buf_release(&b);
 	se_report_heading(r, 2, "Themes shared across authorities");
 	if (nshared)
 		theme_table(r, &ts, true);
@@ -1670,6 +1827,10 @@ se_report_themes(const se_report_input *in, se_diag *d)
 		theme_table(r, &ts, false);
 	else
 		se_report_para(r, "Every theme is shared.");
+	if (ts.oom) {
+		se_report_free(r);
+		r = NULL;
+	}
 out:
 	free(auth);
 	themes_free(&ts);

@@ -1835,6 +1835,18 @@ typedef struct se_check {
  * Problems go to 'diag'.  Returns 0, or -1 when out of memory. */
 int se_check_doc(const se_check *c, const se_doc *doc, se_diag *diag);
 
+/* What the format of 'doc' asks of it (se-validate --explain), as text
+ * on 'out': the kind, the chapter's key questions and the guidance to
+ * every author; then for each section (a Markdown kind; the chapter's
+ * first) or top-level field (a YAML kind), or only the one 'only' names
+ * (id, title or alias; NULL: all), its title, whether it is required,
+ * the line the document has it on, what it needs, its key questions and
+ * guidance, all from the formats (lib/explain.c).  Returns 0; 1 when the
+ * kind is unknown or 'only' names nothing (said in 'diag'); -1 when
+ * 'out' fails. */
+int se_explain_doc(const se_formats *f, const se_doc *doc, const char *only,
+    FILE *out, se_diag *diag);
+
 /* Check a CSV ("-": standard input) by what its header says it is
  * (se-formats(5) CSV): an extract (values, periods, duplicates, unknown
  * indicators), a plan (the shared plan format's columns), or statistical

@@ -34,10 +34,10 @@ _se_validate()
 	esac
 	case $cur in
 	--*)
-		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --strict --final --indicators --data --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "--help --format --output --color --formats --version --strict --final --explain --indicators --data --where" -- "$cur"))
 		return ;;
 	-*)
-		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --strict --final --indicators --data --where" -- "$cur"))
+		COMPREPLY=($(compgen -W "-h -F -o -i --help --format --output --color --formats --version --strict --final --explain --indicators --data --where" -- "$cur"))
 		return ;;
 	esac
 	COMPREPLY=($(compgen -f -- "$cur"))
