@@ -214,36 +214,53 @@ read_data(struct run *r)
 	return se_store_finish(r->store);
 }
 
+static bool
+is_csv(const struct file *f)
+{
+	return strcmp(f->path, "-") != 0 &&
+	    se_path_kind_of(f->path) == SE_PATH_CSV;
+}
+
+/* Check with the first catalogue, when there is one. */
+static void
+use_catalogues(struct run *r, se_check *chk)
+{
+	if (r->ncats == 0)
+		return;
+	chk->catalogue = r->cats[0];
+	chk->indicator_known = indicator_known;
+	chk->indicator_ctx = r;
+}
+
+/* Documents first, so that a CSV extract is read with the catalogue -i
+ * names or one found among them, as --data is. */
 static int
 validate(struct run *r, const se_formats *formats, size_t *nchecked)
 {
-	se_check chk = { formats, NULL, NULL, NULL, NULL, false };
-
-	chk.final = r->final;
-
-	chk.catalogue = r->ncats ? r->cats[0] : NULL; /* -i */
+	se_check chk = { .formats = formats, .formats_dir = r->formats_dir,
+	    .where = r->cli->where, .nwhere = r->cli->nwhere,
+	    .final = r->final };
 	size_t i;
 
+	use_catalogues(r, &chk); /* -i, for standard input */
 	for (i = 0; i < r->nfiles; i++) {
 		if (strcmp(r->files[i].path, "-") == 0) {
 			(*nchecked)++;
 			if (se_check_stdin(&chk, &r->files[i].doc, r->diag) < 0)
 				r->failed = true;
-			continue;
+		} else if (!is_csv(&r->files[i])) {
+			load(r, &r->files[i], nchecked);
 		}
-		if (se_path_kind_of(r->files[i].path) == SE_PATH_CSV) {
-			(*nchecked)++;
-			if (se_check_csv(&chk, r->files[i].path, r->diag) < 0)
-				r->failed = true;
-			continue;
-		}
-		load(r, &r->files[i], nchecked);
 	}
 	if (r->ncats == 0 && find_catalogues(r) < 0)
 		return -1;
-	if (r->ncats > 0) {
-		chk.indicator_known = indicator_known;
-		chk.indicator_ctx = r;
+	use_catalogues(r, &chk);
+	for (i = 0; i < r->nfiles; i++) {
+		if (!is_csv(&r->files[i]))
+			continue;
+		(*nchecked)++;
+		if (se_check_csv(&chk, r->files[i].path, r->diag) < 0)
+			r->failed = true;
 	}
 	if (r->ndata > 0) {
 		if (read_data(r) < 0)

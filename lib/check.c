@@ -1316,7 +1316,7 @@ int
 se_check_input(const se_formats *f, const se_catalogue *cat,
     const char *path, const se_doc *doc, se_diag *diag)
 {
-	se_check c = { f, NULL, NULL, cat, NULL, false };
+	se_check c = { .formats = f, .catalogue = cat };
 	se_doc *own = NULL;
 	se_diag *all = se_diag_new();
 	size_t i;

@@ -100,12 +100,21 @@ sniff_plan(const se_check *c, struct sniff *s)
 	se_diag_free(quiet);
 }
 
+/* The store an extract is read into, set up as every command sets it up
+ * (se-validate(1) --data): the same file reads the same way everywhere. */
+static se_store *
+open_store(const se_check *c, const char *path, se_diag *diag)
+{
+	return se_store_open(c->formats_dir, c->catalogue, &path, 1, c->where,
+	    c->nwhere, diag);
+}
+
 static int
 check_extract(const se_check *c, const char *path, bool neighbours,
     se_diag *diag)
 {
 	se_diag *tmp = se_diag_new_child(diag);
-	se_store *s = tmp ? se_store_new(c->catalogue, tmp) : NULL;
+	se_store *s = tmp ? open_store(c, path, tmp) : NULL;
 	size_t i;
 	int rc;
 
@@ -236,7 +245,7 @@ check_csv_buffer(const se_check *c, const char *buf, size_t len,
 	}
 	sniff_plan(c, &sn);
 	if (sn.kind == SE_CSV_EXTRACT) {
-		se_store *st = se_store_new(c->catalogue, diag);
+		se_store *st = open_store(c, "-", diag);
 		se_extract *x = st ? se_extract_new(name, se_store_row, st,
 		    diag) : NULL;
 		se_extract_opts o;

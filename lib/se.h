@@ -1821,6 +1821,12 @@ typedef struct se_check {
 	/* The catalogue extracts are checked against (unknown indicators);
 	 * NULL for none. */
 	const se_catalogue *catalogue;
+	/* How a CSV extract is read, as every command reads one
+	 * (se_store_open): the formats directories holding the authorities
+	 * table and the national catalogue (NULL: neither), and --where. */
+	const char *formats_dir;
+	const char *const *where;
+	size_t nwhere;
 	/* Finished extracts (--data) that claims of movement citing an
 	 * indicator are checked against (claim-vs-data); NULL for none. */
 	const se_store *data;

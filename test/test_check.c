@@ -14,7 +14,7 @@ check_with(const char *name, const char *text,
     bool (*known)(void *, const char *))
 {
 	se_diag *d = se_diag_new();
-	se_check c = { formats, known, NULL, NULL, NULL, false };
+	se_check c = { .formats = formats, .indicator_known = known };
 	se_doc *doc = se_doc_parse(name, -1, text, strlen(text), d);
 
 	if (doc)
