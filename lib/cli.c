@@ -220,3 +220,22 @@ se_cli_finish(const se_cli *c, se_diag *d, int status)
 	se_diag_free(d);
 	return status;
 }
+
+int
+se_cli_check(const se_cli *c, int (*parse)(const char *name),
+    const char *expected, int *format, size_t noperands, const char *none)
+{
+	int f;
+
+	if (c->format) {
+		f = parse(c->format);
+		if (f < 0)
+			return se_cli_usage_error(c->prog, c->usage,
+			    "unknown format '%s' (expected %s)", c->format,
+			    expected);
+		*format = f;
+	}
+	if (noperands == 0 && none)
+		return se_cli_usage_error(c->prog, c->usage, "%s", none);
+	return SE_CLI_NEXT;
+}

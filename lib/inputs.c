@@ -338,3 +338,35 @@ se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d)
 	in->ndropped += (size_t)dropped;
 	return dropped;
 }
+
+/* ---- the files of the operands, for a command that reads each itself -- */
+
+struct candidates {
+	se_walk_fn fn;
+	void *ctx;
+};
+
+/* A file found in a directory is a candidate when its name says it is a
+ * document or a CSV; a named file always is. */
+static int
+visit_candidate(void *ctx, const char *path, bool named)
+{
+	const struct candidates *c = ctx;
+
+	if (!named && se_path_kind_of(path) == SE_PATH_OTHER)
+		return 0;
+	return c->fn(c->ctx, path, named);
+}
+
+size_t
+se_inputs_walk(char *const *operands, size_t n, se_walk_fn fn, void *ctx,
+    se_diag *d)
+{
+	struct candidates c = { fn, ctx };
+	size_t i, failed = 0;
+
+	for (i = 0; i < n; i++)
+		if (se_walk(operands[i], visit_candidate, &c, d) < 0)
+			failed++;
+	return failed;
+}

@@ -263,6 +263,13 @@ struct option;
 typedef int (*se_cli_own_fn)(void *ctx, int opt, const char *arg);
 int se_cli_parse(se_cli *c, int argc, char **argv, const char *shortopts,
     const struct option *longopts, se_cli_own_fn own, void *ctx);
+/* What every command checks after se_cli_parse(): -F read by 'parse' into
+ * '*format' (left as it is without -F), and that there are operands.
+ * SE_CLI_NEXT, or the exit status of the usage error (se_cli_usage_error):
+ * "unknown format 'F' (expected EXPECTED)", or 'none' when 'noperands' is
+ * 0 ('none' NULL: operands are optional). */
+int se_cli_check(const se_cli *c, int (*parse)(const char *name),
+    const char *expected, int *format, size_t noperands, const char *none);
 
 
 /* Print "PROG: MESSAGE" and then the usage to standard error; returns
@@ -1877,6 +1884,31 @@ int se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag);
 int se_check_input(const se_formats *f, const se_catalogue *cat,
     const char *path, const se_doc *doc, se_diag *diag);
 
+/* What se-validate runs with (se-validate(1)): its options. */
+typedef struct se_validate_job {
+	const se_cli *cli;        /* -o, --formats, --where, the name */
+	const char *argv0;        /* where the formats are (se_formats_dir) */
+	int format;               /* -F: an se_diag_format */
+	const char *catalogue;    /* -i, or NULL */
+	const char *const *data;  /* --data, in order */
+	size_t ndata;
+	bool strict;              /* --strict */
+	bool final;               /* --final */
+	bool explain;             /* --explain[=SECTION] */
+	const char *explain_only; /* its SECTION, or NULL: every one */
+} se_validate_job;
+
+/* Run se-validate on n operands (lib/validate.c): check their files
+ * (se_inputs_walk), documents first, then CSVs with the catalogue of -i
+ * or the first found among the documents, then claims against the --data
+ * extracts; the problems go in j->format to -o's file or standard
+ * output, and "N files, N errors, N warnings" to standard error.  With
+ * 'explain', what each document's format asks of it on standard output
+ * (se_explain_doc), its problems on standard error.  Returns the exit
+ * status. */
+int se_validate_job_run(const se_validate_job *j, char *const *operands,
+    size_t n);
+
 /* ---- new documents (lib/new.c) ----------------------------------------- */
 
 /* What se_new_doc() starts: a kind, the framework defining it (NULL: the
@@ -2074,6 +2106,13 @@ void se_inputs_init(se_inputs *in, unsigned take, const se_formats *formats);
  * the others are still read). */
 int se_inputs_add_all(se_inputs *in, char *const *operands, size_t n,
     se_diag *d);
+/* For a command that reads each file itself (se-validate): walk each of
+ * n operands (se_walk) and call 'fn' for every file named and, in
+ * directories, every file whose name says it is a document or a CSV
+ * (se_path_kind_of), in walk order.  Returns how many operands could not
+ * be read (the reasons in 'd'). */
+size_t se_inputs_walk(char *const *operands, size_t n, se_walk_fn fn,
+    void *ctx, se_diag *d);
 void se_inputs_release(se_inputs *in);
 /* se-validate's checks (se_check_input) on every document taken: one
  * with errors is reported and left out (counted in ndropped), unless the
