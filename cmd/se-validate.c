@@ -61,7 +61,6 @@ static int
 own_option(void *ctx, int opt, const char *arg)
 {
 	struct opts *o = ctx;
-	const char **v;
 
 	switch (opt) {
 	case OPT_STRICT:
@@ -78,13 +77,7 @@ own_option(void *ctx, int opt, const char *arg)
 		o->job.catalogue = arg;
 		return SE_CLI_NEXT;
 	case OPT_DATA:
-		v = realloc(o->data, (o->job.ndata + 1) * sizeof *v);
-		if (!v)
-			return SE_EXIT_FAILURE;
-		o->data = v;
-		o->data[o->job.ndata++] = arg;
-		o->job.data = o->data;
-		return SE_CLI_NEXT;
+		return se_cli_add(o->cli, &o->data, &o->job.ndata, arg);
 	default:
 		return se_cli_usage_error(o->cli->prog, usage,
 		    "unknown option");
@@ -119,13 +112,14 @@ int
 main(int argc, char **argv)
 {
 	se_cli cli;
-	struct opts o = { .cli = &cli, .job = { .cli = &cli, .argv0 = argv[0],
-	    .format = SE_DIAG_TEXT } };
+	struct opts o = { .cli = &cli, .data = NULL };
 	int rc;
 
 	se_cli_init(&cli, argv[0], usage);
+	se_validate_job_init(&o.job, &cli, argv[0]);
 	cli.help = help;
 	rc = parse_args(&o, argc, argv);
+	o.job.data = o.data;
 	if (rc == SE_CLI_NEXT)
 		rc = se_validate_job_run(&o.job, argv + optind,
 		    (size_t)(argc - optind));

@@ -239,3 +239,17 @@ se_cli_check(const se_cli *c, int (*parse)(const char *name),
 		return se_cli_usage_error(c->prog, c->usage, "%s", none);
 	return SE_CLI_NEXT;
 }
+
+int
+se_cli_add(const se_cli *c, const char ***v, size_t *n, const char *arg)
+{
+	const char **w = realloc(*v, (*n + 1) * sizeof *w);
+
+	if (!w) {
+		fprintf(stderr, "%s: out of memory\n", c->prog);
+		return SE_EXIT_FAILURE;
+	}
+	*v = w;
+	w[(*n)++] = arg;
+	return SE_CLI_NEXT;
+}

@@ -270,6 +270,10 @@ int se_cli_parse(se_cli *c, int argc, char **argv, const char *shortopts,
  * 0 ('none' NULL: operands are optional). */
 int se_cli_check(const se_cli *c, int (*parse)(const char *name),
     const char *expected, int *format, size_t noperands, const char *none);
+/* A repeatable option's value: 'arg' appended to the n values of '*v'
+ * (the strings are not copied; free(*v) when done).  SE_CLI_NEXT, or
+ * SE_EXIT_FAILURE when out of memory (said on standard error). */
+int se_cli_add(const se_cli *c, const char ***v, size_t *n, const char *arg);
 
 
 /* Print "PROG: MESSAGE" and then the usage to standard error; returns
@@ -1064,6 +1068,29 @@ int se_ragout_render(const se_store *s, const se_rate_opts *ro,
 struct se_formats; /* lib/format.c, below */
 int se_ragdoc_render(const struct se_formats *f, se_doc *const *docs,
     size_t ndocs, se_ragout_format fmt, FILE *out, se_diag *diag);
+
+/* What se-rag runs with (se-rag(1)): its options. */
+typedef struct se_rag_job {
+	const se_cli *cli;      /* -o, --color, --formats, --where, the name */
+	const char *argv0;      /* where the formats are (se_formats_dir) */
+	const char *catalogue;  /* -i, or NULL */
+	const char *neighbours; /* --neighbours, or NULL */
+	const char *comments;   /* --comments, or NULL */
+	se_rate_opts rate;      /* --period, --previous, --compare */
+	se_ragout_opts out;     /* -F, --authority, --by, --exceptions, --band */
+} se_rag_job;
+/* Set up 'j' with se-rag's defaults: text, each indicator's comparator
+ * and latest period, nothing but 'cli' (which must outlive it) and
+ * 'argv0' given. */
+void se_rag_job_init(se_rag_job *j, const se_cli *cli, const char *argv0);
+/* Run se-rag on n operands (lib/rag_run.c): documents when the first is
+ * one (se_ragdoc_render), else every extract and neighbours file they
+ * hold read into one store (se_store_open), rated and drawn
+ * (se_ragout_render) on -o's file or standard output.  Problems go to
+ * 'd', for the caller to render (se_cli_finish).  Returns the exit
+ * status. */
+int se_rag_job_run(const se_rag_job *j, char *const *operands, size_t n,
+    se_diag *d);
 
 /* ---- hypotheses (lib/profile.c, lib/hypo.c, lib/hypoout.c) ----------- */
 
@@ -1897,6 +1924,10 @@ typedef struct se_validate_job {
 	bool explain;             /* --explain[=SECTION] */
 	const char *explain_only; /* its SECTION, or NULL: every one */
 } se_validate_job;
+/* Set up 'j' with se-validate's defaults: text, nothing but 'cli' (which
+ * must outlive it) and 'argv0' given. */
+void se_validate_job_init(se_validate_job *j, const se_cli *cli,
+    const char *argv0);
 
 /* Run se-validate on n operands (lib/validate.c): check their files
  * (se_inputs_walk), documents first, then CSVs with the catalogue of -i

@@ -323,6 +323,16 @@ setup(struct run *r)
 	return c && add_catalogue(r, c) == 0 ? 0 : -1;
 }
 
+void
+se_validate_job_init(se_validate_job *j, const se_cli *cli,
+    const char *argv0)
+{
+	memset(j, 0, sizeof *j);
+	j->cli = cli;
+	j->argv0 = argv0;
+	j->format = SE_DIAG_TEXT;
+}
+
 int
 se_validate_job_run(const se_validate_job *j, char *const *operands,
     size_t n)

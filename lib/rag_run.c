@@ -1,0 +1,214 @@
+/* rag_run.c: se-rag's run (se-rag(1)): documents rated as they rate
+ * themselves (ragdoc.c), or every extract among the operands read into
+ * one store (series.c), rated (rate.c) and drawn as the table, the tartan
+ * rug or the exception report (ragout.c). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Warn about --authority names and a --period no extract has. */
+static void
+check_authorities(const se_rag_job *j, const se_store *s, se_diag *d)
+{
+	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
+	const char *period = j->rate.period;
+	size_t k;
+
+	for (k = 0; k < j->out.nauthorities; k++)
+		if (se_store_entity_find(s, j->out.authorities[k]) == SIZE_MAX)
+			se_diag_warning(d, &me, "unknown-authority",
+			    "authority '%s' is in none of the extracts",
+			    j->out.authorities[k]);
+	for (k = 0; period && k < se_store_nseries(s); k++)
+		if (se_store_period_find(s, k, period) != SIZE_MAX)
+			return;
+	if (period)
+		se_diag_warning(d, &me, "unknown-period", "no indicator has "
+		    "values for period '%s'", period);
+}
+
+/* Documents: rate what they rate (lib/ragdoc.c). */
+static int
+run_documents(const se_rag_job *j, char *const *operands, size_t n,
+    se_diag *d)
+{
+	char *dir = se_formats_dir(j->cli->formats_dir, j->argv0);
+	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
+	se_doc **docs = calloc(n ? n : 1, sizeof *docs);
+	size_t i, ndocs = 0;
+	se_out *out = NULL;
+	int status = SE_EXIT_FAILURE;
+
+	if (!f || !docs)
+		goto done;
+	for (i = 0; i < n; i++) {
+		docs[ndocs] = se_doc_load(operands[i], d);
+		if (docs[ndocs])
+			ndocs++;
+	}
+	out = se_out_open(j->cli->output, d);
+	if (!out)
+		goto done;
+	if (se_ragdoc_render(f, docs, ndocs, j->out.format, se_out_file(out),
+	    d) < 0) {
+		se_out_close(out, false, d);
+		goto done;
+	}
+	if (se_out_close(out, true, d) < 0)
+		goto done;
+	status = ndocs < n ? SE_EXIT_FAILURE :
+	    se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS : SE_EXIT_OK;
+done:
+	while (ndocs > 0)
+		se_doc_free(docs[--ndocs]);
+	free(docs);
+	se_formats_free(f);
+	free(dir);
+	return status;
+}
+
+/* Read the extracts and neighbours files among the inputs, and
+ * --neighbours, into a store rated with -i or the catalogue found among
+ * them.  NULL when one could not be read, or 'failed' (an input could not
+ * be read: the extracts are still read, for what they say in 'd'). */
+static se_store *
+read_store(const se_rag_job *j, const se_inputs *in, const char *dir,
+    const se_catalogue *cat, bool failed, se_diag *d)
+{
+	se_store *s = se_store_open(dir, cat, (const char *const *)in->extracts,
+	    in->nextracts, j->cli->where, j->cli->nwhere, d);
+	size_t k;
+
+	if (!s)
+		return NULL;
+	if (!se_store_catalogue(s))
+		se_inputs_no_catalogue("every indicator is shown "
+		    "as context only, not rated", d);
+	for (k = 0; k < in->nextracts; k++)
+		if (se_store_read(s, in->extracts[k]) < 0)
+			failed = true;
+	for (k = 0; k < in->nneighbours; k++)
+		if (se_store_read_neighbours(s, in->neighbours[k]) < 0)
+			goto fail;
+	if (j->neighbours && se_store_read_neighbours(s, j->neighbours) < 0)
+		goto fail;
+	if (failed || se_store_finish(s) < 0)
+		goto fail;
+	return s;
+fail:
+	se_store_free(s);
+	return NULL;
+}
+
+/* Draw the store as 'o' asks on -o's file or standard output.  0, or -1
+ * (said in 'd'). */
+static int
+draw(const se_rag_job *j, const se_store *s, se_ragout_opts *o, se_diag *d)
+{
+	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
+	int fd = j->cli->output ? -1 : STDOUT_FILENO;
+	se_out *out;
+	se_wrap *w;
+	int rc;
+
+	o->color = o->format == SE_RAGOUT_TEXT && se_color_use(j->cli->color,
+	    fd);
+	out = se_out_open(j->cli->output, d);
+	if (!out)
+		return -1;
+	/* Text fits the terminal (or $COLUMNS): tables too wide for it are
+	 * records, long lines wrapped at words. */
+	o->width = o->format == SE_RAGOUT_TEXT ? se_text_width(fd) : 0;
+	w = se_wrap_open(se_out_file(out), o->width);
+	rc = w ? se_ragout_render(s, &j->rate, o, se_wrap_file(w)) : -1;
+	if (w && se_wrap_close(w) < 0) /* closed (and freed) either way */
+		rc = -1;
+	if (rc < 0) {
+		if (se_out_close(out, false, d) == 0) /* else: said why */
+			se_diag_error(d, &me, "out-of-memory", "out of memory");
+		return -1;
+	}
+	return se_out_close(out, true, d);
+}
+
+/* Extracts: every one the operands hold (se(7): a named file is read as
+ * an extract; in a directory the CSVs whose header is an extract's), the
+ * neighbours files among them and --neighbours, rated with -i or the
+ * catalogue found among them. */
+static int
+run_extracts(const se_rag_job *j, char *const *operands, size_t n,
+    se_diag *d)
+{
+	se_ragout_opts o = j->out;
+	se_inputs in;
+	se_catalogue *cat = NULL;
+	se_store *s = NULL;
+	se_comments *cm = NULL;
+	se_formats *f = NULL;
+	se_diag *quiet = se_diag_new();
+	char *dir = NULL;
+	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
+	int status = SE_EXIT_FAILURE;
+	bool failed;
+
+	se_inputs_init(&in, SE_TAKE_EXTRACTS | SE_TAKE_NEIGHBOURS |
+	    SE_TAKE_CATALOGUE, NULL);
+	failed = se_inputs_add_all(&in, operands, n, d) < 0;
+	if (in.nextracts == 0 && !failed) {
+		se_diag_error(d, &me, "no-extract", "no extract among the "
+		    "inputs: name CSV extracts or directories holding them");
+		goto out;
+	}
+	dir = se_formats_dir(j->cli->formats_dir, j->argv0);
+	cat = se_inputs_catalogue(&in, j->catalogue, d);
+	if (j->catalogue && !cat)
+		goto out;
+	s = read_store(j, &in, dir, cat, failed, d);
+	if (!s)
+		goto out;
+	check_authorities(j, s, d);
+	if (j->comments) {
+		cm = se_comments_read(j->comments, d);
+		if (!cm)
+			goto out;
+		se_comments_check(cm, s, d);
+	}
+	/* Area titles for the rug's headings: from the formats when they
+	 * can be read (the rug is drawn from ids otherwise). */
+	f = dir && quiet ? se_formats_load(dir, quiet) : NULL;
+	o.formats = f;
+	o.comments = cm;
+	if (draw(j, s, &o, d) < 0)
+		goto out;
+	status = se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS : SE_EXIT_OK;
+out:
+	se_comments_free(cm);
+	se_formats_free(f);
+	se_diag_free(quiet);
+	free(dir);
+	se_store_free(s);
+	se_catalogue_free(cat);
+	se_inputs_release(&in);
+	return status;
+}
+
+void
+se_rag_job_init(se_rag_job *j, const se_cli *cli, const char *argv0)
+{
+	memset(j, 0, sizeof *j);
+	j->cli = cli;
+	j->argv0 = argv0;
+	j->rate.compare = -1; /* each indicator's own */
+	j->out.format = SE_RAGOUT_TEXT;
+}
+
+int
+se_rag_job_run(const se_rag_job *j, char *const *operands, size_t n,
+    se_diag *d)
+{
+	if (n > 0 && se_path_kind_of(operands[0]) == SE_PATH_DOCUMENT)
+		return run_documents(j, operands, n, d);
+	return run_extracts(j, operands, n, d);
+}
