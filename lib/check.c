@@ -701,22 +701,18 @@ check_map(struct ck *k, const se_field *spec, const se_node *n, bool top)
 
 /* ---- Markdown sections ------------------------------------------------- */
 
+/* A heading is the format's section by its title or an alias
+ * (se_fsection_matches) or by its id (its title normalised), at the
+ * section's level when the format puts it below the second. */
 static bool
 section_matches(const se_fsection *fs, const se_section *s)
 {
-	size_t i, len = strlen(s->title);
-
 	if (s->level == 0)
 		return false;
 	if (fs->level && s->level != fs->level && fs->level > 2)
 		return false;
-	if (se_name_eq(s->title, len, fs->title) ||
-	    (s->id && strcmp(s->id, fs->id) == 0))
-		return true;
-	for (i = 0; i < fs->naliases; i++)
-		if (se_name_eq(s->title, len, fs->aliases[i]))
-			return true;
-	return false;
+	return (s->id && strcmp(s->id, fs->id) == 0) ||
+	    se_fsection_matches(fs, s);
 }
 
 /* Words under a heading including its subsections (up to the next
