@@ -52,32 +52,6 @@ collect(void *ctx, const char *path, bool named)
 	return 0;
 }
 
-/* Copy from's diagnostics, from the i-th on, to 'to'. */
-static void
-copy_diags_from(se_diag *to, const se_diag *from, size_t i)
-{
-	for (; i < se_diag_len(from); i++) {
-		const se_diag_item *it = se_diag_get(from, i);
-		se_pos pos = { it->file, it->line, it->col };
-		se_diag_add(to, it->severity, &pos, it->rule, "%s", it->message);
-	}
-}
-
-/* The report could not be written: why, on standard error, as the other
- * commands say it ("FILE: error: cannot write: REASON [unwritable]"). */
-static int
-write_failed(const se_diag *d, size_t from, const char *prog)
-{
-	se_diag *why = se_diag_new();
-
-	if (why) {
-		copy_diags_from(why, d, from);
-		se_diag_render(why, SE_DIAG_TEXT, prog, stderr);
-		se_diag_free(why);
-	}
-	return SE_EXIT_FAILURE;
-}
-
 static bool
 indicator_known(void *ctx, const char *id)
 {
@@ -281,23 +255,29 @@ static int
 report(struct run *r)
 {
 	const se_cli *cli = r->j->cli;
-	size_t errors, warnings, mark, n = r->nchecked;
+	size_t errors, warnings, n = r->nchecked;
+	se_diag *why = se_diag_new_child(r->diag); /* the output's problems */
 	se_out *out;
+	int rc = -1;
 
 	se_diag_sort(r->diag);
 	errors = se_diag_count(r->diag, SE_ERROR);
 	warnings = se_diag_count(r->diag, SE_WARNING);
-	mark = se_diag_len(r->diag);
-	out = se_out_open(cli->output, r->diag);
-	if (!out)
-		return write_failed(r->diag, mark, cli->prog);
-	if (se_diag_render(r->diag, (se_diag_format)r->j->format, cli->prog,
-	    se_out_file(out)) < 0) {
-		se_out_close(out, false, r->diag);
-		return write_failed(r->diag, mark, cli->prog);
+	out = why ? se_out_open(cli->output, why) : NULL;
+	if (out)
+		rc = se_diag_render(r->diag, (se_diag_format)r->j->format,
+		    cli->prog, se_out_file(out));
+	if (out && se_out_close(out, rc == 0, why) < 0)
+		rc = -1;
+	if (rc < 0) {
+		/* As the other commands say it: "FILE: error: cannot
+		 * write: REASON [unwritable]". */
+		if (why)
+			se_diag_render(why, SE_DIAG_TEXT, cli->prog, stderr);
+		se_diag_free(why);
+		return SE_EXIT_FAILURE;
 	}
-	if (se_out_close(out, true, r->diag) < 0)
-		return write_failed(r->diag, mark, cli->prog);
+	se_diag_free(why);
 	fprintf(stderr, "%zu file%s, %zu error%s, %zu warning%s\n", n,
 	    n == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
 	    warnings, warnings == 1 ? "" : "s");
