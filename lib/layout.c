@@ -564,11 +564,26 @@ ees_period(se_real *x, const char *tp, size_t tn, const char *ti, size_t in,
 		x->per.kind = span ? SE_PERIOD_SPAN : SE_PERIOD_YEAR;
 		return 0;
 	}
+	/* a term of an academic year (202324); a week of a year (2024) */
+	q = se_period_term(ti, in);
+	k = se_period_week(ti, in);
+	if ((q != 0 && span) || (k != 0 && !span)) {
+		x->per.kind = q != 0 ? SE_PERIOD_TERM : SE_PERIOD_WEEK;
+		x->per.sub = q != 0 ? q : k;
+		return 0;
+	}
+	if (q != 0 || k != 0)
+		return se_diag_error(x->d, at, "csv-period",
+		    "time_identifier '%.*s' needs a %s time_period, not "
+		    "'%.*s'", se_shown(ti, in), ti, span ? "four-digit (2024)" :
+		    "six-digit (202324)", se_shown(tp, tn), tp);
 	return se_diag_error(x->d, at, "csv-period",
 	    "time_identifier '%.*s' is not understood: expected a year "
 	    "('Calendar year', 'Academic year', 'Financial year', 'Reporting "
-	    "year', 'Tax year'), a quarter ('Q1'..'Q4', 'Financial year Q2') or "
-	    "a month ('January'..)", se_shown(ti, in), ti);
+	    "year', 'Tax year'), a quarter ('Q1'..'Q4', 'Financial year Q2'), "
+	    "a month ('January'..), a term ('Autumn term', 'Autumn and spring "
+	    "term', 'Spring term', 'Summer term') or a week ('Week 1'..'Week "
+	    "53')", se_shown(ti, in), ti);
 }
 
 /* The period of a row, remembered: extracts repeat it row after row. */
