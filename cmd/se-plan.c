@@ -189,20 +189,17 @@ parse_args(se_plan_job *j, int argc, char **argv)
 		{ "cycle", required_argument, NULL, OPT_CYCLE },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *prog = j->cli.prog, *fmt;
-	int r, f;
+	const char *prog = j->cli.prog;
+	int r;
 
 	r = se_cli_parse(&j->cli, argc, argv, "h" SE_CLI_SHORTOPTS "i:",
 	    longopts, own_option, j);
 	if (r != SE_CLI_NEXT)
 		return r;
-	fmt = j->cli.format ? j->cli.format : j->from ? "yaml" : "text";
-	f = se_planout_format_parse(fmt);
-	if (f < 0 || (j->from && f != SE_PLANOUT_YAML && f != SE_PLANOUT_CSV))
+	if (se_plan_job_format(j) < 0)
 		return se_cli_usage_error(prog, usage, "unknown format '%s' "
-		    "(expected %s)", fmt, j->from ? "yaml or csv" : "text, "
-		    "csv, markdown, html, json or yaml");
-	j->out.format = (se_planout_format)f;
+		    "(expected %s)", j->cli.format, j->from ? "yaml or csv" :
+		    "text, csv, markdown, html, json or yaml");
 	if (j->draft_programme && (!j->authorities || !j->cycle))
 		return se_cli_usage_error(prog, usage, "--draft-programme "
 		    "needs --authorities FILE and --cycle Y1-Y2");

@@ -38,6 +38,19 @@ se_plan_job_release(se_plan_job *j)
 	j->ndata = 0;
 }
 
+int
+se_plan_job_format(se_plan_job *j)
+{
+	const char *name = j->cli.format ? j->cli.format : j->from ? "yaml" :
+	    "text";
+	int f = se_planout_format_parse(name);
+
+	if (f < 0 || (j->from && f != SE_PLANOUT_YAML && f != SE_PLANOUT_CSV))
+		return -1;
+	j->out.format = (se_planout_format)f;
+	return 0;
+}
+
 /* The formats (the plan's columns, statuses and timescales; the
  * programme's rules), or NULL with the reason in 'd'. */
 static se_formats *

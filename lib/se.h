@@ -1739,6 +1739,10 @@ void se_plan_job_init(se_plan_job *j, const char *argv0, const char *usage);
  * of memory. */
 int se_plan_job_add_data(se_plan_job *j, const char *path);
 void se_plan_job_release(se_plan_job *j);
+/* Set out.format from -F: text by default, yaml with --from (which
+ * writes yaml or csv only).  0, or -1 when -F names no format the job
+ * writes. */
+int se_plan_job_format(se_plan_job *j);
 /* Run the job on the n 'operands' (plans; with --from, documents; with
  * --programme, workbooks), problems in 'd': the plans' states written,
  * each checked first as se-validate does unless --no-check (se-plan(1)).
