@@ -51,28 +51,26 @@ se_plan_job_format(se_plan_job *j)
 	return 0;
 }
 
-/* The formats (the plan's columns, statuses and timescales; the
- * programme's rules), or NULL with the reason in 'd'. */
-static se_formats *
-formats_load(const se_plan_job *j, se_diag *d)
-{
-	char *dir = se_formats_dir(j->cli.formats_dir, j->argv0);
-	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
-
-	free(dir);
-	return f;
-}
+/* One run of a job: the formats, the operands, the outputs' options. */
+typedef struct run {
+	const se_plan_job *j;
+	char *dir;              /* se_formats_dir() */
+	se_formats *f;          /* NULL for --draft-programme */
+	char *const *operands;
+	size_t n;
+	se_planout_opts o;      /* the job's, as of today unless --as-of */
+	se_diag *d;
+} run;
 
 /* The --data extracts, read and finished; NULL when one could not be. */
 static se_store *
-load_data(const se_plan_job *j, const se_catalogue *cat, se_diag *d)
+load_data(const run *r, const se_catalogue *cat)
 {
-	char *dir = se_formats_dir(j->cli.formats_dir, j->argv0);
-	se_store *s = se_store_open(dir, cat, j->data, j->ndata, j->cli.where,
-	    j->cli.nwhere, d);
+	const se_plan_job *j = r->j;
+	se_store *s = se_store_open(r->dir, cat, j->data, j->ndata,
+	    j->cli.where, j->cli.nwhere, r->d);
 	size_t i;
 
-	free(dir);
 	if (s == NULL)
 		return NULL;
 	for (i = 0; i < j->ndata; i++)
@@ -88,19 +86,19 @@ load_data(const se_plan_job *j, const se_catalogue *cat, se_diag *d)
 }
 
 static int
-write_out(const se_plan_job *j, se_planout_opts *o, const se_plan *p,
-    se_diag *d)
+write_out(run *r, const se_plan *p)
 {
-	se_out *out = se_out_open(j->cli.output, d);
+	se_planout_opts *o = &r->o;
+	se_out *out = se_out_open(r->j->cli.output, r->d);
 	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
-	int fd = j->cli.output ? -1 : STDOUT_FILENO;
+	int fd = r->j->cli.output ? -1 : STDOUT_FILENO;
 	se_wrap *w;
 	int rc;
 
 	if (out == NULL)
 		return -1;
-	o->color = o->format == SE_PLANOUT_TEXT && se_color_use(j->cli.color,
-	    fd);
+	o->color = o->format == SE_PLANOUT_TEXT &&
+	    se_color_use(r->j->cli.color, fd);
 	/* Text fits the terminal (or $COLUMNS); other formats as they are. */
 	w = se_wrap_open(se_out_file(out), o->format == SE_PLANOUT_TEXT ?
 	    se_text_width(fd) : 0);
@@ -108,49 +106,49 @@ write_out(const se_plan_job *j, se_planout_opts *o, const se_plan *p,
 	if (w && se_wrap_close(w) < 0) /* closed (and freed) either way */
 		rc = -1;
 	if (rc < 0) {
-		if (se_out_close(out, false, d) < 0)
+		if (se_out_close(out, false, r->d) < 0)
 			return -1; /* a write failed: said why */
-		return se_diag_error(d, &me, "out-of-memory",
+		return se_diag_error(r->d, &me, "out-of-memory",
 		    "could not write the plan");
 	}
-	return se_out_close(out, true, d);
+	return se_out_close(out, true, r->d);
 }
 
 /* --programme and --draft-programme (lib/programme_rows.c,
  * lib/programme_draft.c).  A programme's problems, a missed deadline of
  * its timetable among them, are errors: exit 1. */
 static int
-run_programme(const se_plan_job *j, const se_formats *f,
-    char *const *operands, size_t n, long as_of, se_diag *d)
+run_programme(const run *r)
 {
-	se_out *out = se_out_open(j->cli.output, d);
+	const se_plan_job *j = r->j;
+	se_out *out = se_out_open(j->cli.output, r->d);
 	int rc;
 
 	if (out == NULL)
 		return SE_EXIT_FAILURE;
 	rc = j->draft_programme ? se_programme_draft_file(j->authorities,
-	    j->cycle, se_out_file(out), d) : se_programme_plan(j->programme,
-	    (const char *const *)operands, n, as_of, j->out.format, f,
-	    se_out_file(out), d);
-	if (se_out_close(out, rc >= 0, d) < 0 || rc < 0 || rc == 2)
+	    j->cycle, se_out_file(out), r->d) : se_programme_plan(j->programme,
+	    (const char *const *)r->operands, r->n, r->o.as_of, r->o.format,
+	    r->f, se_out_file(out), r->d);
+	if (se_out_close(out, rc >= 0, r->d) < 0 || rc < 0 || rc == 2)
 		return SE_EXIT_FAILURE;
-	if (!j->draft_programme && se_diag_count(d, SE_ERROR) > 0)
+	if (!j->draft_programme && se_diag_count(r->d, SE_ERROR) > 0)
 		return SE_EXIT_PROBLEMS;
 	return rc == 1 && (j->draft_programme || j->check) ?
 	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
 }
 
-/* se-validate's checks on the operands, unless --no-check: the exit
- * status for errors, or -1 when there are none (or no checking). */
+/* se-validate's checks on the operands, unless --no-check, problems in
+ * 'd': the exit status for errors, or -1 when there are none (or no
+ * checking). */
 static int
-check_operands(const se_plan_job *j, const se_formats *f,
-    char *const *operands, size_t n, se_diag *d)
+check_operands(const run *r, se_diag *d)
 {
 	int errors;
 
-	if (j->no_check)
+	if (r->j->no_check)
 		return -1;
-	errors = se_inputs_check_operands(f, operands, n, "plan", d);
+	errors = se_inputs_check_operands(r->f, r->operands, r->n, "plan", d);
 	return errors < 0 ? SE_EXIT_FAILURE : errors > 0 ? SE_EXIT_PROBLEMS :
 	    -1;
 }
@@ -158,11 +156,11 @@ check_operands(const se_plan_job *j, const se_formats *f,
 /* A plan that reads its columns, statuses and timescales from the
  * formats; NULL when out of memory or the formats have no plan. */
 static se_plan *
-plan_new(const se_formats *formats, se_diag *d)
+plan_new(const run *r)
 {
 	se_plan *p = se_plan_new();
 
-	if (p != NULL && se_plan_use(p, formats, d) < 0) {
+	if (p != NULL && se_plan_use(p, r->f, r->d) < 0) {
 		se_plan_free(p);
 		return NULL;
 	}
@@ -171,28 +169,27 @@ plan_new(const se_formats *formats, se_diag *d)
 
 /* --from: draft a plan from documents, none of them with errors. */
 static int
-run_draft(const se_plan_job *j, const se_formats *f, char *const *operands,
-    size_t n, se_planout_opts *o, se_diag *d)
+run_draft(run *r)
 {
 	se_plan *p;
 	size_t i, failed = 0;
-	int status = check_operands(j, f, operands, n, d);
+	int status = check_operands(r, r->d);
 
 	if (status >= 0)
 		return status;
 	/* the formats say which sections of a document are its priorities */
-	p = plan_new(f, d);
+	p = plan_new(r);
 	if (p == NULL)
 		return SE_EXIT_FAILURE;
-	o->draft = true;
-	for (i = 0; i < n; i++) {
-		se_doc *doc = se_doc_load(operands[i], d);
-		if (doc == NULL || se_plan_draft(p, doc, d) < 0)
+	r->o.draft = true;
+	for (i = 0; i < r->n; i++) {
+		se_doc *doc = se_doc_load(r->operands[i], r->d);
+		if (doc == NULL || se_plan_draft(p, doc, r->d) < 0)
 			failed++;
 		se_doc_free(doc);
 	}
 	status = SE_EXIT_FAILURE;
-	if (failed < n && write_out(j, o, p, d) == 0)
+	if (failed < r->n && write_out(r, p) == 0)
 		status = failed ? SE_EXIT_FAILURE : SE_EXIT_OK;
 	se_plan_free(p);
 	return status;
@@ -202,14 +199,15 @@ run_draft(const se_plan_job *j, const se_formats *f, char *const *operands,
  * month before --as-of), and what changed since it; NULL when it could
  * not be read. */
 static se_plandiff *
-diff_since(const se_plan_job *j, const se_formats *f, const se_plan *p,
-    const se_assess *now, se_plan **old, se_diag *d)
+diff_since(const run *r, const se_plan *p, const se_assess *now,
+    se_plan **old)
 {
+	const se_plan_job *j = r->j;
 	se_assess then = { j->since_as_of_given ? j->since_as_of :
 	    se_date_month_before(now->as_of), now->stale_days, NULL };
 
-	*old = plan_new(f, d);
-	if (*old == NULL || se_plan_load(*old, j->since, d) < 0)
+	*old = plan_new(r);
+	if (*old == NULL || se_plan_load(*old, j->since, r->d) < 0)
 		return NULL;
 	se_plan_assess(*old, &then);
 	return se_plan_diff(*old, p);
@@ -219,32 +217,31 @@ diff_since(const se_plan_job *j, const se_formats *f, const se_plan *p,
  * unknown): se-validate's errors on them are reported beside se-plan's
  * own, each once (the plan's rules are the same). */
 static int
-run_plans(const se_plan_job *j, const se_formats *f, char *const *operands,
-    size_t n, se_planout_opts *o, se_diag *d)
+run_plans(run *r)
 {
-	se_plan *p = plan_new(f, d), *old = NULL;
+	const se_plan_job *j = r->j;
+	se_plan *p = plan_new(r), *old = NULL;
 	se_catalogue *cat = NULL;
 	se_store *data = NULL;
 	se_plandiff *diff = NULL;
-	se_assess as = { o->as_of, o->stale_days, NULL };
-	se_diag *chk = NULL;
+	se_assess as = { r->o.as_of, r->o.stale_days, NULL };
+	se_diag *d = r->d, *chk = NULL;
 	size_t i, failed = 0, bad = 0;
 	int status = SE_EXIT_FAILURE;
 
 	if (p == NULL)
 		goto out;
 	chk = se_diag_new_child(d);
-	if (chk == NULL || check_operands(j, f, operands, n, chk) ==
-	    SE_EXIT_FAILURE) {
+	if (chk == NULL || check_operands(r, chk) == SE_EXIT_FAILURE) {
 		if (chk)
 			se_diag_append(d, chk);
 		goto out;
 	}
-	for (i = 0; i < n; i++)
-		if (se_plan_load(p, operands[i], d) < 0)
+	for (i = 0; i < r->n; i++)
+		if (se_plan_load(p, r->operands[i], d) < 0)
 			failed++;
 	se_diag_append_new(d, chk);
-	if (failed == n)
+	if (failed == r->n)
 		goto out;
 	if (j->catalogue) {
 		cat = se_catalogue_load(j->catalogue, d);
@@ -252,24 +249,24 @@ run_plans(const se_plan_job *j, const se_formats *f, char *const *operands,
 			goto out;
 	}
 	if (j->ndata > 0) {
-		data = load_data(j, cat, d);
+		data = load_data(r, cat);
 		if (data == NULL)
 			goto out;
 		as.data = data;
-		o->checked = true;
+		r->o.checked = true;
 	}
 	se_plan_assess(p, &as);
 	if (j->since) {
-		o->diff = diff = diff_since(j, f, p, &as, &old, d);
+		r->o.diff = diff = diff_since(r, p, &as, &old);
 		if (diff == NULL)
 			goto out;
 	}
-	if (o->group == SE_GROUP_NONE && se_plan_nauthorities(p) > 1)
-		o->group = SE_GROUP_REGIONAL;
+	if (r->o.group == SE_GROUP_NONE && se_plan_nauthorities(p) > 1)
+		r->o.group = SE_GROUP_REGIONAL;
 	if (j->check)
 		bad = se_plan_check(p, d);
 	if ((!j->check || j->cli.output || j->cli.format) &&
-	    write_out(j, o, p, d) < 0)
+	    write_out(r, p) < 0)
 		goto out;
 	status = failed ? SE_EXIT_FAILURE :
 	    bad > 0 || se_diag_count(d, SE_ERROR) ? SE_EXIT_PROBLEMS :
@@ -288,24 +285,21 @@ int
 se_plan_job_run(const se_plan_job *j, char *const *operands, size_t n,
     se_diag *d)
 {
-	se_planout_opts o = j->out;
-	se_formats *f = NULL;
-	int status;
+	run r = { j, NULL, NULL, operands, n, j->out, d };
+	int status = SE_EXIT_FAILURE;
 
 	if (!j->as_of_given)
-		o.as_of = se_date_today();
-	/* --draft-programme needs no formats: its rules are the defaults */
-	if (!j->draft_programme) {
-		f = formats_load(j, d);
-		if (f == NULL)
-			return SE_EXIT_FAILURE;
-	}
-	if (j->programme || j->draft_programme)
-		status = run_programme(j, f, operands, n, o.as_of, d);
-	else if (j->from)
-		status = run_draft(j, f, operands, n, &o, d);
-	else
-		status = run_plans(j, f, operands, n, &o, d);
-	se_formats_free(f);
+		r.o.as_of = se_date_today();
+	r.dir = se_formats_dir(j->cli.formats_dir, j->argv0);
+	/* --draft-programme needs no formats: its rules are the defaults;
+	 * the others' plan columns, statuses, timescales and rules */
+	if (r.dir && !j->draft_programme)
+		r.f = se_formats_load(r.dir, d);
+	if (r.dir && (r.f || j->draft_programme))
+		status = j->programme || j->draft_programme ?
+		    run_programme(&r) : j->from ? run_draft(&r) :
+		    run_plans(&r);
+	se_formats_free(r.f);
+	free(r.dir);
 	return status;
 }
