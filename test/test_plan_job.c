@@ -3,35 +3,9 @@
  * says.  Run from the source tree: the shipped formats/. */
 #include "se.h"
 #include "unit.h"
+#include "scratch.h"
 
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-static char dir[64];
 static se_formats *formats;
-
-static const char *
-in_dir(const char *name)
-{
-	static char path[4][256];
-	static int k;
-
-	k = (k + 1) % 4;
-	snprintf(path[k], sizeof path[k], "%s/%s", dir, name);
-	return path[k];
-}
-
-static void
-put(const char *name, const char *text)
-{
-	FILE *f = fopen(in_dir(name), "w");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
 
 /* A plan se-validate finds two errors in (its date, its status), a
  * self-evaluation with errors of its own, and a file that is no YAML
@@ -55,7 +29,7 @@ check(const char *const *ops, size_t n, se_diag *d)
 TEST(a_named_plan_with_errors_counts_them)
 {
 	se_diag *d = se_diag_new();
-	const char *ops[] = { in_dir("bad.yaml") };
+	const char *ops[] = { at("bad.yaml") };
 
 	CHECK_INT_EQ(check(ops, 1, d), 2);
 	CHECK_INT_EQ(se_diag_count(d, SE_ERROR), 2);
@@ -65,7 +39,7 @@ TEST(a_named_plan_with_errors_counts_them)
 TEST(a_plan_found_in_a_directory_is_checked_and_other_kinds_are_not)
 {
 	se_diag *d = se_diag_new();
-	const char *ops[] = { dir };
+	const char *ops[] = { tmpdir };
 
 	CHECK_INT_EQ(check(ops, 1, d), 2);
 	CHECK_INT_EQ(se_diag_len(d), 2);
@@ -75,7 +49,7 @@ TEST(a_plan_found_in_a_directory_is_checked_and_other_kinds_are_not)
 TEST(a_named_document_of_another_kind_is_checked_all_the_same)
 {
 	se_diag *d = se_diag_new();
-	const char *ops[] = { in_dir("other.yaml") };
+	const char *ops[] = { at("other.yaml") };
 
 	CHECK(check(ops, 1, d) > 0);
 	se_diag_free(d);
@@ -94,8 +68,8 @@ TEST(standard_input_is_left_to_the_reader)
 TEST(an_operand_that_cannot_be_walked_is_left_to_the_reader)
 {
 	se_diag *d = se_diag_new();
-	const char *ops[] = { in_dir("missing/"), in_dir("missing.yaml"),
-		in_dir("bad.yaml") };
+	const char *ops[] = { at("missing/"), at("missing.yaml"),
+		at("bad.yaml") };
 
 	CHECK_INT_EQ(check(ops, 3, d), 2);
 	CHECK_INT_EQ(se_diag_len(d), 2);
@@ -105,10 +79,21 @@ TEST(an_operand_that_cannot_be_walked_is_left_to_the_reader)
 TEST(a_named_file_that_cannot_be_parsed_could_not_be_checked)
 {
 	se_diag *d = se_diag_new();
-	const char *ops[] = { in_dir("broken.yml"), in_dir("bad.yaml") };
+	const char *ops[] = { at("broken.yml"), at("bad.yaml") };
 
 	CHECK_INT_EQ(check(ops, 2, d), -1);
 	CHECK(se_diag_count(d, SE_ERROR) >= 1);
+	se_diag_free(d);
+}
+
+TEST(the_checks_only_read_the_operands)
+{
+	se_diag *d = se_diag_new();
+	const char *ops[] = { tmpdir, at("bad.yaml") };
+
+	CHECK_INT_EQ(check(ops, 2, d), 4);
+	CHECK_INT_EQ(count_entries(tmpdir), 3);
+	CHECK_STR_EQ(get_file(at("bad.yaml")), bad_plan);
 	se_diag_free(d);
 }
 
@@ -168,30 +153,27 @@ main(void)
 	se_diag *d = se_diag_new();
 	int rc;
 
-	snprintf(dir, sizeof dir, "/tmp/se-test-plan-job-XXXXXX");
-	if (!d || !mkdtemp(dir))
+	if (!d || scratch_open("plan-job") < 0)
 		return 2;
 	formats = se_formats_load("formats", d);
 	se_diag_free(d);
 	if (!formats)
 		return 2;
-	put("bad.yaml", bad_plan);
-	put("other.yaml", other_kind);
-	put("broken.yml", broken);
+	put_file(at("bad.yaml"), bad_plan);
+	put_file(at("other.yaml"), other_kind);
+	put_file(at("broken.yml"), broken);
 	RUN(a_named_plan_with_errors_counts_them);
 	RUN(a_plan_found_in_a_directory_is_checked_and_other_kinds_are_not);
 	RUN(a_named_document_of_another_kind_is_checked_all_the_same);
 	RUN(standard_input_is_left_to_the_reader);
 	RUN(an_operand_that_cannot_be_walked_is_left_to_the_reader);
 	RUN(a_named_file_that_cannot_be_parsed_could_not_be_checked);
+	RUN(the_checks_only_read_the_operands);
 	RUN(status_takes_a_state_first_then_a_status);
 	RUN(the_format_is_text_by_default_and_yaml_for_a_draft);
 	RUN(data_is_kept_in_order_and_released);
 	rc = DONE();
-	unlink(in_dir("bad.yaml"));
-	unlink(in_dir("other.yaml"));
-	unlink(in_dir("broken.yml"));
-	rmdir(dir);
+	scratch_close();
 	se_formats_free(formats);
 	return rc;
 }
