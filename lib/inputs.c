@@ -338,3 +338,48 @@ se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d)
 	in->ndropped += (size_t)dropped;
 	return dropped;
 }
+
+/* se_inputs_check_operands() on one file se_walk() gave. */
+typedef struct operands {
+	const se_formats *f;
+	const char *kind;
+	se_diag *d, *quiet;
+	int errors; /* -1: could not check */
+} operands;
+
+static int
+check_found(void *ctx, const char *path, bool named)
+{
+	operands *c = ctx;
+	se_doc *doc = NULL;
+	int e;
+
+	if (strcmp(path, "-") == 0)
+		return 0; /* read once, by the command */
+	if (!named && ((!se_ends_with(path, ".yaml") &&
+	    !se_ends_with(path, ".yml")) || se_doc_load_found(path, false,
+	    c->kind, &doc, c->quiet) < 0 || !doc))
+		return 0; /* found: the command's reader skips it, or says */
+	e = se_check_input(c->f, NULL, path, doc, c->d);
+	se_doc_free(doc);
+	c->errors = e < 0 || c->errors < 0 ? -1 : c->errors + e;
+	return 0;
+}
+
+int
+se_inputs_check_operands(const se_formats *f, char *const *ops, size_t n,
+    const char *kind, se_diag *d)
+{
+	operands c = { f, kind, d, NULL, 0 };
+	size_t i;
+
+	/* An operand that cannot be walked is the command's reader's to say. */
+	c.quiet = se_diag_new_child(d);
+	if (!c.quiet)
+		return se_diag_error(d, &nowhere, "out-of-memory",
+		    "out of memory checking the inputs");
+	for (i = 0; i < n; i++)
+		(void)se_walk(ops[i], check_found, &c, c.quiet);
+	se_diag_free(c.quiet);
+	return c.errors;
+}

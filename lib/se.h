@@ -1579,6 +1579,9 @@ typedef struct se_planout_opts {
  * Returns 0, or -1 when out of memory or writing failed. */
 int se_planout_render(const se_plan *p, const se_planout_opts *o,
     FILE *out);
+/* --status S: a state (se_state_parse) sets o->state, else a status
+ * (se_status_parse) o->status.  0, or -1 when 'name' is neither. */
+int se_planout_status_parse(se_planout_opts *o, const char *name);
 
 /* ---- the regional programme (lib/programme*.c, lib/calendar.c) -------- */
 
@@ -1716,6 +1719,47 @@ int se_programme_plan(const char *path, const char *const *operands,
  * se_programme_draft(); -1 also when FILE cannot be loaded. */
 int se_programme_draft_file(const char *authorities, const char *cycle,
     FILE *out, se_diag *d);
+
+/* ---- se-plan's run (lib/plan_job.c) ------------------------------------ */
+
+/* What se-plan(1) is asked to do, filled from its options. */
+typedef struct se_plan_job {
+	se_cli cli;                 /* -F, -o, --color, --formats, --where */
+	const char *argv0;          /* for se_formats_dir() */
+	se_planout_opts out;        /* filters, grouping, format, --stale */
+	bool as_of_given;           /* out.as_of is --as-of; else today */
+	bool since_as_of_given;     /* else one month before --as-of */
+	long since_as_of;
+	const char *catalogue;      /* -i, or NULL */
+	const char *since;          /* --since OLD-PLAN, or NULL */
+	const char **data;          /* --data, by se_plan_job_add_data() */
+	size_t ndata;
+	bool check;                 /* --check */
+	bool from;                  /* --from: draft from documents */
+	bool no_check;              /* --no-check */
+	const char *programme;      /* --programme FILE, or NULL */
+	bool draft_programme;       /* --draft-programme */
+	const char *authorities, *cycle;
+} se_plan_job;
+/* Set up 'j' for the command run as 'argv0' with 'usage' (se_cli_init):
+ * no filters (state and status -1), the rest empty. */
+void se_plan_job_init(se_plan_job *j, const char *argv0, const char *usage);
+/* Add a --data extract (the string must outlive 'j').  0, or -1 when out
+ * of memory. */
+int se_plan_job_add_data(se_plan_job *j, const char *path);
+void se_plan_job_release(se_plan_job *j);
+/* Set out.format from -F: text by default, yaml with --from (which
+ * writes yaml or csv only).  0, or -1 when -F names no format the job
+ * writes. */
+int se_plan_job_format(se_plan_job *j);
+/* Run the job on the n 'operands' (plans; with --from, documents; with
+ * --programme, workbooks), problems in 'd': the plans' states written,
+ * each checked first as se-validate does unless --no-check (se-plan(1)).
+ * Returns the exit status: SE_EXIT_OK, SE_EXIT_PROBLEMS (errors in the
+ * input; with --check, an overdue or incomplete action) or
+ * SE_EXIT_FAILURE (the job could not be done, the reason in 'd'). */
+int se_plan_job_run(const se_plan_job *j, char *const *operands, size_t n,
+    se_diag *d);
 
 /* ---- scales (lib/scale.c) --------------------------------------------- */
 
@@ -2083,6 +2127,14 @@ void se_inputs_release(se_inputs *in);
  * command was given --no-check.  Returns how many were left out, or -1
  * when out of memory. */
 int se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d);
+/* The same checks for a command that reads its operands with its own
+ * reader (se-plan: se_plan_load, se_doc_load): on each file named but
+ * "-" (read once, by the command), and on each YAML document of 'kind'
+ * found in a directory; nothing is left out, and an operand that cannot
+ * be read is the reader's to say.  Returns how many errors, or -1 when
+ * an input could not be checked (the reason in 'd'). */
+int se_inputs_check_operands(const se_formats *f, char *const *ops, size_t n,
+    const char *kind, se_diag *d);
 /* The indicator catalogue: 'given' (-i) loaded when not NULL; else the
  * first kind: indicators document among the inputs, named by one note
  * (catalogue-found; any other is a warning); else NULL and nothing said.
