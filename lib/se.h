@@ -1206,6 +1206,27 @@ typedef struct se_hypoout_opts {
 int se_hypoout_render(const se_hypos *h, const se_hypoout_opts *o,
     FILE *out);
 
+/* se-hypothesise(1) from its operands to its output (lib/hypo_run.c):
+ * what it is given. */
+typedef struct se_hypothesise_opts {
+	const se_cli *cli;        /* -o, --formats, --where */
+	const char *argv0;        /* the command, for se_formats_dir() */
+	const char *catalogue;    /* -i, or NULL */
+	const char *const *data;  /* --data, in order */
+	size_t ndata;
+	size_t investigate;       /* -n; 0: SE_INVESTIGATE */
+	bool no_check;            /* --no-check */
+	se_hypoout_opts out;      /* -F (0: the workbook, YAML), --lead */
+} se_hypothesise_opts;
+/* The self-assessment and the self-evaluations among the 'n' operands
+ * (another document named is an error), checked; the data among them and
+ * in --data, each file by what its header says, rated for the
+ * self-assessment's authority; the hypotheses proposed and written to -o
+ * or standard output.  Returns the exit status (SE_EXIT_*); the problems
+ * are in 'd'. */
+int se_hypothesise_run(const se_hypothesise_opts *o, char *const *operands,
+    size_t n, se_diag *d);
+
 /* ---- claims of movement against the data (lib/claims.c) --------------- */
 
 /* A sentence citing an indicator (an indicator:ID link, or the
@@ -2094,6 +2115,20 @@ int se_inputs_only(se_inputs *in, const char *const *kinds, size_t n,
  * input failed or was left out: that is then the reason). */
 const se_doc *se_inputs_one(const se_inputs *in, const char *kind,
     se_diag *d);
+/* The files a command reads its data from: 'data' (--data, in order),
+ * then the extracts among the inputs, '*n' of them.  NULL when out of
+ * memory; free the array (not the names) with free(). */
+const char **se_inputs_data(const se_inputs *in, const char *const *data,
+    size_t ndata, size_t *n);
+/* The extracts of a command in one finished store (se_store_open, with
+ * the --where of 'cli'): each of the 'n' 'paths' read as an extract,
+ * then the statistical neighbours among the inputs and 'neighbours'
+ * (--neighbours, or NULL); the warning no-catalogue when no catalogue
+ * rates it.  Every file is read; NULL when one could not be, or memory
+ * ran out (the reasons in 'd').  Free with se_store_free(). */
+se_store *se_inputs_store(const se_inputs *in, const char *formats_dir,
+    const se_catalogue *cat, const char *const *paths, size_t n,
+    const char *neighbours, const se_cli *cli, se_diag *d);
 
 /* A command's last step: sort the diagnostics, print them as text to
  * standard error, free 'd'.  Returns 'status', or SE_EXIT_FAILURE when
