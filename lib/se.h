@@ -2031,6 +2031,33 @@ se_report *se_report_themes(const se_report_input *in, se_diag *d);
 se_report *se_report_incidents(const se_report_input *in, se_diag *d);
 se_report *se_report_evaluation(const se_report_input *in, se_diag *d);
 
+/* se-report(1) from its operands to its output (lib/report_run.c).  The
+ * report types by name: "summary", "feedback", "letter", "dashboard",
+ * "themes", "calendar", "incidents", "evaluation" (0 .. 7); -1 when
+ * unknown. */
+int se_report_type_parse(const char *name);
+/* What se-report is given. */
+typedef struct se_report_opts {
+	const se_cli *cli;        /* -o, --formats, --where */
+	const char *argv0;        /* the command, for se_formats_dir() */
+	int type;                 /* -t, se_report_type_parse() */
+	se_report_syntax syntax;  /* -F (0: text) */
+	const char *catalogue;    /* -i, or NULL */
+	const char *neighbours;   /* --neighbours, or NULL */
+	const char *const *data;  /* --data, in order */
+	size_t ndata;
+	const char *authority;    /* --authority, or NULL */
+	const char *period;       /* --period, or NULL: the latest */
+	bool no_check;            /* --no-check */
+} se_report_opts;
+/* The documents among the 'n' operands (and, for a dashboard, the
+ * extracts, neighbours and catalogue among them and in --data), checked;
+ * the report of type 'o->type' assembled from them and written to -o or
+ * standard output.  Returns the exit status (SE_EXIT_*); the problems are
+ * in 'd'. */
+int se_report_run(const se_report_opts *o, char *const *operands, size_t n,
+    se_diag *d);
+
 /* ---- the library's defaults, for 0 in the options above ----------------- */
 
 /* se-plan(1) --stale: days an action may go without a progress note. */
