@@ -1913,6 +1913,13 @@ int se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag);
 /* How a document of 'n' is written (SE_SYNTAX_YAML or
  * SE_SYNTAX_MARKDOWN), or -1 when the kind or framework is not known. */
 int se_new_syntax(const se_formats *f, const se_new *n);
+/* se_new_doc() to 'output' (-o; NULL or "-": standard output), through
+ * se_out_open(): a device or FIFO is written, a file only when it does not
+ * exist (exists) and is named as the document's syntax needs, FILE.md for
+ * Markdown, else FILE.yaml (output-name).  Returns 0, or -1 with the
+ * reason in 'diag'. */
+int se_new_write(const se_formats *f, const se_new *n, const char *output,
+    se_diag *diag);
 /* Make directory 'dir' (which must not exist) a region's repository:
  * data/ with the authorities and the indicator catalogue the formats ship,
  * plans/, a README.md, the CI workflows and the pre-commit hook of
