@@ -68,10 +68,11 @@ own_option(void *ctx, int opt, const char *arg)
 	switch (opt) {
 	case 'n':
 		n = strtol(arg, &end, 10);
-		if (end == arg || *end || n < 1 || n > 3)
+		if (end == arg || *end || n < 1 || n > SE_INVESTIGATE)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "'%s' hypotheses to investigate: the review "
-			    "workbook's maximum is 3 (expected 1, 2 or 3)", arg);
+			    "workbook's maximum is %d (expected 1, 2 or 3)", arg,
+			    SE_INVESTIGATE);
 		o->run.investigate = (size_t)n;
 		return SE_CLI_NEXT;
 	case 'i':
