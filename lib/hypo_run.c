@@ -30,51 +30,44 @@ struct run {
 	bool bad;           /* an input could not be read */
 };
 
-/* Each --data file by what its header says (se-formats(5), CSV). */
+/* One data file, by what it holds: ratings into the profile, neighbours
+ * and extracts into the store. */
 static void
-read_data(struct run *r, se_diag *d)
+read_one(struct run *r, se_csv_kind k, const char *path, se_diag *d)
 {
-	size_t i;
+	int rc = -1; /* none of them: said why */
 
-	for (i = 0; i < r->o->ndata; i++) {
-		const char *path = r->o->data[i];
-		se_csv_kind k = strcmp(path, "-") == 0 ? SE_CSV_EXTRACT :
-		    se_csv_sniff_file(path, d);
-		if (k == SE_CSV_RATINGS) {
-			if (se_profile_read_ratings(r->p, path, r->who, d) < 0)
-				r->bad = true;
-		} else if (k == SE_CSV_NEIGHBOURS) {
-			if (se_store_read_neighbours(r->s, path) < 0)
-				r->bad = true;
-		} else if (k == SE_CSV_EXTRACT) {
-			if (se_store_read(r->s, path) < 0)
-				r->bad = true;
-			r->extracts = true;
-		} else {
-			r->bad = true;
-		}
+	if (k == SE_CSV_RATINGS) {
+		rc = se_profile_read_ratings(r->p, path, r->who, d);
+	} else if (k == SE_CSV_NEIGHBOURS) {
+		rc = se_store_read_neighbours(r->s, path);
+	} else if (k == SE_CSV_EXTRACT) {
+		rc = se_store_read(r->s, path);
+		r->extracts = true;
 	}
+	if (rc < 0)
+		r->bad = true;
 }
 
-/* The data among the operands, by role, as --data is read. */
+/* Each --data file by what its header says (se-formats(5), CSV), then
+ * the data among the operands, by role. */
 static void
-read_found(struct run *r, se_diag *d)
+read_all(struct run *r, se_diag *d)
 {
 	const se_inputs *in = &r->ins;
 	size_t k;
 
-	for (k = 0; k < in->nratings; k++)
-		if (se_profile_read_ratings(r->p, in->ratings[k], r->who,
-		    d) < 0)
-			r->bad = true;
-	for (k = 0; k < in->nneighbours; k++)
-		if (se_store_read_neighbours(r->s, in->neighbours[k]) < 0)
-			r->bad = true;
-	for (k = 0; k < in->nextracts; k++) {
-		if (se_store_read(r->s, in->extracts[k]) < 0)
-			r->bad = true;
-		r->extracts = true;
+	for (k = 0; k < r->o->ndata; k++) {
+		const char *path = r->o->data[k];
+		read_one(r, strcmp(path, "-") == 0 ? SE_CSV_EXTRACT :
+		    se_csv_sniff_file(path, d), path, d);
 	}
+	for (k = 0; k < in->nratings; k++)
+		read_one(r, SE_CSV_RATINGS, in->ratings[k], d);
+	for (k = 0; k < in->nneighbours; k++)
+		read_one(r, SE_CSV_NEIGHBOURS, in->neighbours[k], d);
+	for (k = 0; k < in->nextracts; k++)
+		read_one(r, SE_CSV_EXTRACT, in->extracts[k], d);
 }
 
 /* The data read into the store and rated for the self-assessment's
@@ -104,8 +97,7 @@ load_data(struct run *r, const se_doc *sa, se_diag *d)
 		se_diag_warning(d, &me, "no-authority", "'%s' names no "
 		    "authority: the data cannot be joined to it", sa->path);
 	r->who = who ? who : "";
-	read_data(r, d);
-	read_found(r, d);
+	read_all(r, d);
 	if (!sa || se_store_finish(r->s) < 0)
 		return -1;
 	if (r->extracts && who && se_store_entity_find(r->s, who) == SIZE_MAX)
