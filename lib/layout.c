@@ -47,6 +47,35 @@ starts_ci(const char *a, size_t n, const char *b)
 	return n >= k && se_strncasecmp(a, b, k) == 0;
 }
 
+static bool
+contains_ci(const char *a, size_t n, const char *b)
+{
+	size_t k = strlen(b), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (se_strncasecmp(a + i, b, k) == 0)
+			return true;
+	return false;
+}
+
+/* A Fingertips area type that is not an authority with children's
+ * services: lower-tier districts, health and small-area geographies
+ * (se-formats(5) Fingertips exports). */
+static bool
+ft_area_skipped(const char *s, size_t n)
+{
+	static const char *const words[] = { "district", "lower tier",
+		"ltla", "icb", "ccg", "gp", "pcn", "nhs", "ward", "msoa",
+		"lsoa", "combined authorit", "parliamentary", "stp",
+		"cancer alliance", "primary care", "practice" };
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (contains_ci(s, n, words[i]))
+			return true;
+	return false;
+}
+
 static void
 trim(const char **s, size_t *n)
 {
@@ -564,11 +593,26 @@ ees_period(se_real *x, const char *tp, size_t tn, const char *ti, size_t in,
 		x->per.kind = span ? SE_PERIOD_SPAN : SE_PERIOD_YEAR;
 		return 0;
 	}
+	/* a term of an academic year (202324); a week of a year (2024) */
+	q = se_period_term(ti, in);
+	k = se_period_week(ti, in);
+	if ((q != 0 && span) || (k != 0 && !span)) {
+		x->per.kind = q != 0 ? SE_PERIOD_TERM : SE_PERIOD_WEEK;
+		x->per.sub = q != 0 ? q : k;
+		return 0;
+	}
+	if (q != 0 || k != 0)
+		return se_diag_error(x->d, at, "csv-period",
+		    "time_identifier '%.*s' needs a %s time_period, not "
+		    "'%.*s'", se_shown(ti, in), ti, span ? "four-digit (2024)" :
+		    "six-digit (202324)", se_shown(tp, tn), tp);
 	return se_diag_error(x->d, at, "csv-period",
 	    "time_identifier '%.*s' is not understood: expected a year "
 	    "('Calendar year', 'Academic year', 'Financial year', 'Reporting "
-	    "year', 'Tax year'), a quarter ('Q1'..'Q4', 'Financial year Q2') or "
-	    "a month ('January'..)", se_shown(ti, in), ti);
+	    "year', 'Tax year'), a quarter ('Q1'..'Q4', 'Financial year Q2'), "
+	    "a month ('January'..), a term ('Autumn term', 'Autumn and spring "
+	    "term', 'Spring term', 'Summer term') or a week ('Week 1'..'Week "
+	    "53')", se_shown(ti, in), ti);
 }
 
 /* The period of a row, remembered: extracts repeat it row after row. */
@@ -1114,6 +1158,9 @@ ft_row(se_real *x, const se_csv_field *f, se_row *rows)
 
 	memset(&r, 0, sizeof r);
 	r.row_pos = pos_of(x, &f[0]);
+	type = text(x, f, x->col[K_AREA_TYPE], &tn);
+	if (ft_area_skipped(type, tn))
+		return tally(&x->skipped, x->arena, type, tn) < 0 ? oom(x) : 0;
 	if ((v = decide(x, f, &mask)) <= 0)
 		return v;
 	id = text(x, f, x->col[K_IND_ID], NULL);
@@ -1128,7 +1175,6 @@ ft_row(se_real *x, const se_csv_field *f, se_row *rows)
 	}
 	r.authority = text(x, f, x->col[K_AREA_NAME], NULL);
 	r.code = text(x, f, x->col[K_AREA_CODE], NULL);
-	type = text(x, f, x->col[K_AREA_TYPE], &tn);
 	if (!eq_ci(type, tn, "England") && !starts_ci(type, tn, "region")) {
 		r.region = text(x, f, x->col[K_PARENT], NULL);
 		if (se_is_england(r.region, NULL) || !*r.region)
@@ -1327,9 +1373,12 @@ notes(se_real *x)
 		    x->skipped.v[i].n, x->skipped.v[i].n == 1 ? "" : "s",
 		    x->skipped.v[i].text);
 	if (x->skipped.n)
-		se_diag_note(x->d, &at, "skipped-rows",
+		se_diag_note(x->d, &at, "skipped-rows", "%s: %s skipped",
+		    x->layout == SE_LAYOUT_FINGERTIPS ? "area types of "
+		    "lower-tier districts and of health or small areas are not "
+		    "authorities with children's services, so not used" :
 		    "geographic levels other than National, Regional and Local "
-		    "authority are not used: %s skipped", se_buf_str(&b));
+		    "authority are not used", se_buf_str(&b));
 	for (i = 0; i < x->marks.n; i++)
 		se_diag_note(x->d, &at, "period-mark",
 		    "periods marked '%s' are read without the mark (%zu row%s)",

@@ -1,5 +1,6 @@
 /* period.c: the periods extracts use (se-formats(5) Extracts): years, year
- * spans (financial or academic years), quarters, months and dates. */
+ * spans (financial or academic years), quarters, months, terms, weeks and
+ * dates. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -114,6 +115,51 @@ parse_fy_quarter(const char *p, size_t n, se_period *out)
 	return set(out, SE_PERIOD_FY_QUARTER, y, q[1] - '0', 0, false);
 }
 
+static const char *const terms[] = { "autumn term",
+	"autumn and spring term", "spring term", "summer term" };
+
+static bool
+same_ci(const char *a, size_t n, const char *b)
+{
+	return strlen(b) == n && se_strncasecmp(a, b, n) == 0;
+}
+
+int
+se_period_term(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof terms / sizeof terms[0]; i++)
+		if (same_ci(s, n, terms[i]))
+			return (int)i + 1;
+	return 0;
+}
+
+int
+se_period_week(const char *s, size_t n)
+{
+	int w;
+
+	if (n < 6 || n > 7 || se_strncasecmp(s, "week ", 5) != 0)
+		return 0;
+	w = digits(s + 5, n - 5);
+	return w >= 1 && w <= 53 ? w : 0;
+}
+
+/* "2023-24 spring term" (any case) or "2024 week 37". */
+static int
+parse_term_or_week(int year, const char *p, size_t n, se_period *out)
+{
+	int t;
+
+	if (n > 8 && span_at(p, 7) == year && p[7] == ' ' &&
+	    (t = se_period_term(p + 8, n - 8)) != 0)
+		return set(out, SE_PERIOD_TERM, year, t, 0, false);
+	if (n > 5 && p[4] == ' ' && (t = se_period_week(p + 5, n - 5)) != 0)
+		return set(out, SE_PERIOD_WEEK, year, t, 0, false);
+	return -1;
+}
+
 /* The year YY (two digits) stands for after 'year', within a decade. */
 static int
 later_year(int year, int yy)
@@ -181,6 +227,8 @@ se_period_parse(const char *s, size_t n, se_period *out)
 		return -1;
 	if (n == 7 && (p[5] == 'Q' || p[5] == 'q'))
 		return sep == '/' ? -1 : parse_quarter(year, p + 5, 2, out);
+	if (parse_term_or_week(year, p, n, out) == 0)
+		return 0;
 	if (sep == ' ')
 		return parse_rolling(p, n, out);
 	if (n == 10 && sep == '-' && p[7] == '-') {
@@ -243,6 +291,14 @@ se_period_format(const se_period *p, char *buf, size_t n)
 			r = snprintf(buf, n, "%04d-%02d", p->year,
 			    (p->year + p->sub) % 100);
 		break;
+	case SE_PERIOD_TERM:
+		r = snprintf(buf, n, "%04d-%02d %s", p->year,
+		    (p->year + 1) % 100, p->sub >= 1 && p->sub <= 4 ?
+		    terms[p->sub - 1] : "term");
+		break;
+	case SE_PERIOD_WEEK:
+		r = snprintf(buf, n, "%04d week %d", p->year, p->sub);
+		break;
 	case SE_PERIOD_YEAR:
 	default:
 		r = snprintf(buf, n, "%04d", p->year);
@@ -272,6 +328,41 @@ ymd(char buf[11], int y, int m, int d)
 	snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
 	memcpy(buf, t, 10);
 	buf[10] = '\0';
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static long
+days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The Sunday ending ISO 8601 week 'w' of 'y'. */
+static void
+week_end(char buf[11], int y, int w)
+{
+	long jan4 = days_from_civil(y, 1, 4);
+	long wd = ((jan4 + 3) % 7 + 7) % 7; /* 0 Monday .. 6 Sunday */
+	long day = jan4 - wd + (long)(w - 1) * 7 + 6;
+	long z = day + 719468, era, doe, yoe, doy, mp;
+	int yy, mm, dd;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	dd = (int)(doy - (153 * mp + 2) / 5 + 1);
+	mm = (int)(mp < 10 ? mp + 3 : mp - 9);
+	yy = (int)(yoe + era * 400 + (mm <= 2));
+	ymd(buf, yy, mm, dd);
 }
 
 void
@@ -304,6 +395,14 @@ se_period_end(const se_period *p, char buf[11])
 		y += p->sub + p->day;
 		m = p->day ? 3 : 12;
 		break;
+	case SE_PERIOD_TERM:
+		if (p->sub > 1)
+			y++;
+		m = p->sub <= 1 ? 12 : p->sub == 4 ? 8 : 4;
+		break;
+	case SE_PERIOD_WEEK:
+		week_end(buf, y, p->sub);
+		return;
 	case SE_PERIOD_YEAR:
 	default:
 		break;

@@ -623,14 +623,19 @@ typedef enum {
 	SE_PERIOD_MONTH,
 	SE_PERIOD_DATE,
 	SE_PERIOD_FY_QUARTER, /* a quarter of a financial year: Q2 2018-19 */
-	SE_PERIOD_ROLLING     /* a rolling span: 2014-16, 2013/14-15/16 */
+	SE_PERIOD_ROLLING,    /* a rolling span: 2014-16, 2013/14-15/16 */
+	SE_PERIOD_TERM,       /* a school term of an academic year:
+	                         2023-24 spring term */
+	SE_PERIOD_WEEK        /* a numbered week of a year: 2024 week 37 */
 } se_period_kind;
 
 typedef struct se_period {
 	se_period_kind kind;
 	int year;         /* the first year of a span */
 	int sub;          /* quarter 1-4, month 1-12 (month of a date), the
-	                     years a rolling span adds (2014-16: 2), else 0 */
+	                     years a rolling span adds (2014-16: 2), the
+	                     term (1 autumn, 2 autumn and spring, 3 spring,
+	                     4 summer), week 1-53, else 0 */
 	int day;          /* day of the month of a date; 1 for a rolling
 	                     span of year spans (2013/14-15/16); else 0 */
 	bool maybe_month; /* a span like 2011-12 that could be December 2011
@@ -638,14 +643,16 @@ typedef struct se_period {
 } se_period;
 
 /* Parse a period from 's' (n bytes; surrounding spaces allowed): also
- * financial-year quarters (Q2 2018-19, 2018-19 Q2) and rolling spans
- * (2014-16, 2014 - 16, 2013/14-15/16, which sort by their last year).
+ * financial-year quarters (Q2 2018-19, 2018-19 Q2), rolling spans
+ * (2014-16, 2014 - 16, 2013/14-15/16, which sort by their last year),
+ * terms (2023-24 autumn term, any case) and weeks (2024 week 37).
  * Returns 0, or -1 when it is not a period (nothing written to 'out'). */
 int se_period_parse(const char *s, size_t n, se_period *out);
 /* Chronological order: negative, 0 or positive.  Periods of different
  * kinds are ordered by kind (a series should not mix them). */
 int se_period_cmp(const se_period *a, const se_period *b);
-/* Canonical text ("2018", "2018-19", "2018Q2", "2018-09", "2018-09-30")
+/* Canonical text ("2018", "2018-19", "2018Q2", "2018-09", "2018-09-30",
+ * "2018-19 Q2", "2014-16", "2023-24 spring term", "2024 week 37")
  * into 'buf' (n bytes, NUL-terminated when n > 0); returns the length it
  * needs, like snprintf. */
 size_t se_period_format(const se_period *p, char *buf, size_t n);
@@ -653,7 +660,9 @@ size_t se_period_format(const se_period *p, char *buf, size_t n);
 se_period se_period_as_month(const se_period *p);
 /* The last day of a period as YYYY-MM-DD into 'buf' (a span ends on 31
  * March of its second year, a financial quarter with its third month, a
- * rolling span as its last year or span). */
+ * rolling span as its last year or span, the autumn term on 31 December,
+ * the spring term (alone or with the autumn) on 30 April, the summer term
+ * on 31 August, a week on its Sunday as ISO 8601 counts weeks). */
 void se_period_end(const se_period *p, char buf[11]);
 
 /* A number as extracts write it: "23.5%", "1,234", " 12 ", "-3.5"; the

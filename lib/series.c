@@ -1897,9 +1897,10 @@ kind_name(se_period_kind k)
 {
 	static const char *const names[] = { "years", "year spans",
 		"quarters", "months", "dates", "financial-year quarters",
-		"rolling spans" };
+		"rolling spans", "terms", "weeks" };
 
-	return (unsigned)k < 7 ? names[k] : "periods";
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] :
+	    "periods";
 }
 
 struct colkey {

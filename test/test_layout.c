@@ -294,7 +294,8 @@ TEST(an_identifier_not_understood_is_named)
 	    "202425,Financial year Q4,National,E92000001,,,,,Total,7\n"
 	    "2024,Financial year Q1,National,E92000001,,,,,Total,8\n"
 	    "202526,Academic year,National,E92000001,,,,,Total,9\n"
-	    "202527,Academic year,National,E92000001,,,,,Total,9\n";
+	    "202527,Academic year,National,E92000001,,,,,Total,9\n"
+	    "2024,Month 4,National,E92000001,,,,,Total,9\n";
 	int rc;
 	char *dg, *got = read_mem(in, 0, NULL, &rc, &dg);
 
@@ -303,10 +304,12 @@ TEST(an_identifier_not_understood_is_named)
 	    "4 England|E92000001|-|-|measure_a|-|2024-25 Q4=7\n"
 	    "5 England|E92000001|-|-|measure_a|-|2024-25 Q1=8\n"
 	    "6 England|E92000001|-|-|measure_a|-|2025-26=9\n");
-	CHECK(strstr(dg, "2:csv-period: time_identifier 'Summer term' is not "
-	    "understood") == dg);
+	CHECK(strstr(dg, "2:csv-period: time_identifier 'Summer term' needs a "
+	    "six-digit (202324) time_period, not '2024'") == dg);
 	CHECK(strstr(dg, "7:csv-period: time_period '202527' is not a year "
 	    "(2018) or a year span (201819)") != NULL);
+	CHECK(strstr(dg, "8:csv-period: time_identifier 'Month 4' is not "
+	    "understood") != NULL);
 	free(got);
 	free(dg);
 }

@@ -135,6 +135,34 @@ TEST(rolling_spans_parse_and_sort_by_their_last_year)
 	CHECK(se_period_cmp(&a, &b) < 0);
 }
 
+TEST(terms_and_weeks_parse_and_sort_within_their_year)
+{
+	static const char *const order[] = { "2022-23 summer term",
+		"2023-24 Autumn term", "2023-24 autumn and spring term",
+		"2023-24 SPRING TERM", "2023-24 summer term" };
+	se_period a, b;
+	size_t i;
+
+	CHECK_STR_EQ(canon("2023-24 Spring term"), "2023-24 spring term 7");
+	CHECK_STR_EQ(canon("2023-24 autumn and spring term"),
+	    "2023-24 autumn and spring term 7");
+	CHECK_STR_EQ(canon("2024 week 37"), "2024 week 37 8");
+	CHECK_STR_EQ(canon("2024 Week 5"), "2024 week 5 8");
+	CHECK_INT_EQ(se_period_parse("2023-25 spring term", 19, &a), -1);
+	CHECK_INT_EQ(se_period_parse("2024 week 54", 12, &a), -1);
+	CHECK_INT_EQ(se_period_parse("2024 week 0", 11, &a), -1);
+	CHECK_INT_EQ(se_period_parse("2023-24 winter term", 19, &a), -1);
+	for (i = 0; i + 1 < sizeof order / sizeof order[0]; i++) {
+		CHECK_INT_EQ(se_period_parse(order[i], strlen(order[i]), &a), 0);
+		CHECK_INT_EQ(se_period_parse(order[i + 1],
+		    strlen(order[i + 1]), &b), 0);
+		CHECK(se_period_cmp(&a, &b) < 0);
+	}
+	se_period_parse("2024 week 9", 11, &a);
+	se_period_parse("2024 week 10", 12, &b);
+	CHECK(se_period_cmp(&a, &b) < 0);
+}
+
 TEST(a_period_ends_on_its_last_day)
 {
 	static const struct {
@@ -146,6 +174,12 @@ TEST(a_period_ends_on_its_last_day)
 		{ "Q1 2018-19", "2018-06-30" }, { "Q3 2018-19", "2018-12-31" },
 		{ "Q4 2018-19", "2019-03-31" }, { "2014-16", "2016-12-31" },
 		{ "2013/14-15/16", "2016-03-31" },
+		{ "2023-24 autumn term", "2023-12-31" },
+		{ "2023-24 Autumn and spring term", "2024-04-30" },
+		{ "2023-24 spring term", "2024-04-30" },
+		{ "2023-24 summer term", "2024-08-31" },
+		{ "2024 week 1", "2024-01-07" }, { "2020 week 53", "2021-01-03" },
+		{ "2021 week 1", "2021-01-10" }, { "2026 week 49", "2026-12-06" },
 	};
 	size_t i;
 
@@ -172,6 +206,7 @@ int
 main(void)
 {
 	RUN(years_spans_quarters_months_and_dates_parse);
+	RUN(terms_and_weeks_parse_and_sort_within_their_year);
 	RUN(a_span_that_could_be_a_month_is_marked_maybe_month);
 	RUN(anything_else_is_not_a_period);
 	RUN(periods_sort_chronologically_within_a_kind);
