@@ -382,4 +382,49 @@ se_inputs_check_operands(const se_formats *f, char *const *ops, size_t n,
 		(void)se_walk(ops[i], check_found, &c, c.quiet);
 	se_diag_free(c.quiet);
 	return c.errors;
+const char **
+se_inputs_data(const se_inputs *in, const char *const *data, size_t ndata,
+    size_t *n)
+{
+	const char **all = calloc(ndata + in->nextracts + 1, sizeof *all);
+	size_t k;
+
+	*n = 0;
+	if (!all)
+		return NULL;
+	for (k = 0; k < ndata; k++)
+		all[(*n)++] = data[k];
+	for (k = 0; k < in->nextracts; k++)
+		all[(*n)++] = in->extracts[k];
+	return all;
+}
+
+se_store *
+se_inputs_store(const se_inputs *in, const char *formats_dir,
+    const se_catalogue *cat, const char *const *paths, size_t n,
+    const char *neighbours, const se_cli *cli, se_diag *d)
+{
+	se_store *s = se_store_open(formats_dir, cat, paths, n, cli->where,
+	    cli->nwhere, d);
+	bool failed = false;
+	size_t k;
+
+	if (!s)
+		return NULL;
+	if (!se_store_catalogue(s))
+		se_inputs_no_catalogue("every indicator is shown as context "
+		    "only, not rated", d);
+	for (k = 0; k < n; k++)
+		if (se_store_read(s, paths[k]) < 0)
+			failed = true;
+	for (k = 0; k < in->nneighbours; k++)
+		if (se_store_read_neighbours(s, in->neighbours[k]) < 0)
+			failed = true;
+	if (neighbours && se_store_read_neighbours(s, neighbours) < 0)
+		failed = true;
+	if (failed || se_store_finish(s) < 0) {
+		se_store_free(s);
+		return NULL;
+	}
+	return s;
 }

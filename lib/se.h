@@ -1215,6 +1215,27 @@ typedef struct se_hypoout_opts {
 int se_hypoout_render(const se_hypos *h, const se_hypoout_opts *o,
     FILE *out);
 
+/* se-hypothesise(1) from its operands to its output (lib/hypo_run.c):
+ * what it is given. */
+typedef struct se_hypothesise_opts {
+	const se_cli *cli;        /* -o, --formats, --where */
+	const char *argv0;        /* the command, for se_formats_dir() */
+	const char *catalogue;    /* -i, or NULL */
+	const char *const *data;  /* --data, in order */
+	size_t ndata;
+	size_t investigate;       /* -n; 0: SE_INVESTIGATE */
+	bool no_check;            /* --no-check */
+	se_hypoout_opts out;      /* -F (0: the workbook, YAML), --lead */
+} se_hypothesise_opts;
+/* The self-assessment and the self-evaluations among the 'n' operands
+ * (another document named is an error), checked; the data among them and
+ * in --data, each file by what its header says, rated for the
+ * self-assessment's authority; the hypotheses proposed and written to -o
+ * or standard output.  Returns the exit status (SE_EXIT_*); the problems
+ * are in 'd'. */
+int se_hypothesise_run(const se_hypothesise_opts *o, char *const *operands,
+    size_t n, se_diag *d);
+
 /* ---- claims of movement against the data (lib/claims.c) --------------- */
 
 /* A sentence citing an indicator (an indicator:ID link, or the
@@ -1945,6 +1966,13 @@ int se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag);
 /* How a document of 'n' is written (SE_SYNTAX_YAML or
  * SE_SYNTAX_MARKDOWN), or -1 when the kind or framework is not known. */
 int se_new_syntax(const se_formats *f, const se_new *n);
+/* se_new_doc() to 'output' (-o; NULL or "-": standard output), through
+ * se_out_open(): a device or FIFO is written, a file only when it does not
+ * exist (exists) and is named as the document's syntax needs, FILE.md for
+ * Markdown, else FILE.yaml (output-name).  Returns 0, or -1 with the
+ * reason in 'diag'. */
+int se_new_write(const se_formats *f, const se_new *n, const char *output,
+    se_diag *diag);
 /* Make directory 'dir' (which must not exist) a region's repository:
  * data/ with the authorities and the indicator catalogue the formats ship,
  * plans/, a README.md, the CI workflows and the pre-commit hook of
@@ -2063,6 +2091,33 @@ se_report *se_report_themes(const se_report_input *in, se_diag *d);
 se_report *se_report_incidents(const se_report_input *in, se_diag *d);
 se_report *se_report_evaluation(const se_report_input *in, se_diag *d);
 
+/* se-report(1) from its operands to its output (lib/report_run.c).  The
+ * report types by name: "summary", "feedback", "letter", "dashboard",
+ * "themes", "calendar", "incidents", "evaluation" (0 .. 7); -1 when
+ * unknown. */
+int se_report_type_parse(const char *name);
+/* What se-report is given. */
+typedef struct se_report_opts {
+	const se_cli *cli;        /* -o, --formats, --where */
+	const char *argv0;        /* the command, for se_formats_dir() */
+	int type;                 /* -t, se_report_type_parse() */
+	se_report_syntax syntax;  /* -F (0: text) */
+	const char *catalogue;    /* -i, or NULL */
+	const char *neighbours;   /* --neighbours, or NULL */
+	const char *const *data;  /* --data, in order */
+	size_t ndata;
+	const char *authority;    /* --authority, or NULL */
+	const char *period;       /* --period, or NULL: the latest */
+	bool no_check;            /* --no-check */
+} se_report_opts;
+/* The documents among the 'n' operands (and, for a dashboard, the
+ * extracts, neighbours and catalogue among them and in --data), checked;
+ * the report of type 'o->type' assembled from them and written to -o or
+ * standard output.  Returns the exit status (SE_EXIT_*); the problems are
+ * in 'd'. */
+int se_report_run(const se_report_opts *o, char *const *operands, size_t n,
+    se_diag *d);
+
 /* ---- the library's defaults, for 0 in the options above ----------------- */
 
 /* se-plan(1) --stale: days an action may go without a progress note. */
@@ -2155,6 +2210,20 @@ int se_inputs_only(se_inputs *in, const char *const *kinds, size_t n,
  * input failed or was left out: that is then the reason). */
 const se_doc *se_inputs_one(const se_inputs *in, const char *kind,
     se_diag *d);
+/* The files a command reads its data from: 'data' (--data, in order),
+ * then the extracts among the inputs, '*n' of them.  NULL when out of
+ * memory; free the array (not the names) with free(). */
+const char **se_inputs_data(const se_inputs *in, const char *const *data,
+    size_t ndata, size_t *n);
+/* The extracts of a command in one finished store (se_store_open, with
+ * the --where of 'cli'): each of the 'n' 'paths' read as an extract,
+ * then the statistical neighbours among the inputs and 'neighbours'
+ * (--neighbours, or NULL); the warning no-catalogue when no catalogue
+ * rates it.  Every file is read; NULL when one could not be, or memory
+ * ran out (the reasons in 'd').  Free with se_store_free(). */
+se_store *se_inputs_store(const se_inputs *in, const char *formats_dir,
+    const se_catalogue *cat, const char *const *paths, size_t n,
+    const char *neighbours, const se_cli *cli, se_diag *d);
 
 /* A command's last step: sort the diagnostics, print them as text to
  * standard error, free 'd'.  Returns 'status', or SE_EXIT_FAILURE when
