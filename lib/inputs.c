@@ -382,6 +382,8 @@ se_inputs_check_operands(const se_formats *f, char *const *ops, size_t n,
 		(void)se_walk(ops[i], check_found, &c, c.quiet);
 	se_diag_free(c.quiet);
 	return c.errors;
+}
+
 const char **
 se_inputs_data(const se_inputs *in, const char *const *data, size_t ndata,
     size_t *n)
