@@ -6,7 +6,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char usage[] =
     "usage: se-new KIND [--framework F] [--chapter C] [--authority A]\n"
@@ -89,42 +88,18 @@ fail(const se_cli *cli, se_diag *d)
 	return SE_EXIT_FAILURE;
 }
 
-/* A document: to standard output, or to a new file named as its syntax
- * needs (a .md file is read as Markdown, any other as YAML). */
+/* A document to -o or standard output; -o named for the other syntax is
+ * a usage error. */
 static int
 new_doc(se_cli *cli, const se_formats *f, const se_new *n, se_diag *d)
 {
-	int syntax = se_new_syntax(f, n);
-	bool md = syntax == SE_SYNTAX_MARKDOWN;
-	struct stat st;
-	se_out *out;
-
-	/* A device or FIFO (/dev/stdout) is written, never a file that
-	 * exists; a new file is named as its syntax needs. */
-	if (syntax >= 0 && cli->output && strcmp(cli->output, "-") != 0 &&
-	    (stat(cli->output, &st) != 0 || S_ISREG(st.st_mode) ||
-	    S_ISDIR(st.st_mode))) {
-		if (syntax != (int)se_doc_syntax(cli->output))
-			return se_cli_usage_error(cli->prog, usage,
-			    "a %s is written in %s: name the file %s", n->kind,
-			    md ? "Markdown" : "YAML", md ? "FILE.md" :
-			    "FILE.yaml");
-		if (stat(cli->output, &st) == 0) {
-			fprintf(stderr, "%s: '%s' exists: se-new never writes "
-			    "over a document\n", cli->prog, cli->output);
-			return SE_EXIT_FAILURE;
-		}
-	}
-	out = se_out_open(cli->output, d);
-	if (!out)
-		return fail(cli, d);
-	if (se_new_doc(f, n, se_out_file(out), d) < 0) {
-		se_out_close(out, false, d);
-		return fail(cli, d);
-	}
-	if (se_out_close(out, true, d) < 0)
-		return fail(cli, d);
-	return SE_EXIT_OK;
+	if (se_new_write(f, n, cli->output, d) == 0)
+		return SE_EXIT_OK;
+	if (se_diag_len(d) == 1 &&
+	    strcmp(se_diag_get(d, 0)->rule, "output-name") == 0)
+		return se_cli_usage_error(cli->prog, usage, "%s",
+		    se_diag_get(d, 0)->message);
+	return fail(cli, d);
 }
 
 int

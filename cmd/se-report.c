@@ -1,13 +1,13 @@
 /* se-report: the documents people read (se-report(1)):
  * summary report, verbal-feedback record, feedback letter, dashboard,
- * regional themes, calendar, critical incident record and evaluation.  Options and wiring only; the reports are assembled in
+ * regional themes, calendar, critical incident record and evaluation.
+ * Options only; the run is lib/report_run.c, the reports are assembled in
  * lib/reports.c and rendered by lib/report_*.c. */
 #include "se.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char usage[] =
     "usage: se-report -t summary|feedback|letter|dashboard|themes|calendar|\n"
@@ -57,45 +57,21 @@ static const char help[] =
 enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD, OPT_NEIGHBOURS,
 	    OPT_NO_CHECK };
 
-typedef se_report *(*build_fn)(const se_report_input *, se_diag *);
-
-static const struct {
-	const char *name;
-	build_fn build;
-} types[] = {
-	{ "summary", se_report_summary },
-	{ "feedback", se_report_feedback },
-	{ "letter", se_report_letter },
-	{ "dashboard", se_report_dashboard },
-	{ "themes", se_report_themes },
-	{ "calendar", se_report_calendar }, /* lib/calendar.c */
-	{ "incidents", se_report_incidents }, /* lib/evaluation.c */
-	{ "evaluation", se_report_evaluation },
-};
-
 struct opts {
 	se_cli cli;
-	int type;
-	int syntax;
-	const char *catalogue, *neighbours;
-	const char **data;
-	size_t ndata;
-	bool no_check; /* --no-check */
-	se_report_input in;
+	se_report_opts run;
+	const char **data; /* room for every argument */
 };
 
 static int
 own_option(void *ctx, int opt, const char *arg)
 {
 	struct opts *o = ctx;
-	size_t k;
 
 	switch (opt) {
 	case 't':
-		for (k = 0; k < sizeof types / sizeof types[0]; k++)
-			if (strcmp(arg, types[k].name) == 0)
-				o->type = (int)k;
-		if (o->type < 0 || strcmp(types[o->type].name, arg) != 0)
+		o->run.type = se_report_type_parse(arg);
+		if (o->run.type < 0)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "unknown report type '%s' (expected summary, "
 			    "feedback, letter, dashboard, themes, calendar, "
@@ -103,27 +79,22 @@ own_option(void *ctx, int opt, const char *arg)
 			    arg);
 		return SE_CLI_NEXT;
 	case 'i':
-		o->catalogue = arg;
+		o->run.catalogue = arg;
 		return SE_CLI_NEXT;
-	case OPT_DATA: {
-		const char **v = realloc(o->data, (o->ndata + 1) * sizeof *v);
-		if (!v)
-			return SE_EXIT_FAILURE;
-		o->data = v;
-		v[o->ndata++] = arg;
+	case OPT_DATA:
+		o->data[o->run.ndata++] = arg;
 		return SE_CLI_NEXT;
-	}
 	case OPT_AUTHORITY:
-		o->in.authority = arg;
+		o->run.authority = arg;
 		return SE_CLI_NEXT;
 	case OPT_PERIOD:
-		o->in.period = arg;
+		o->run.period = arg;
 		return SE_CLI_NEXT;
 	case OPT_NEIGHBOURS:
-		o->neighbours = arg;
+		o->run.neighbours = arg;
 		return SE_CLI_NEXT;
 	case OPT_NO_CHECK:
-		o->no_check = true;
+		o->run.no_check = true;
 		return SE_CLI_NEXT;
 	default:
 		return se_cli_usage_error(o->cli.prog, usage, "unknown option");
@@ -145,131 +116,29 @@ parse_args(struct opts *o, int argc, char **argv)
 		{ "neighbours", required_argument, NULL, OPT_NEIGHBOURS },
 		{ NULL, 0, NULL, 0 }
 	};
-	int r;
+	int r, syntax;
 
 	r = se_cli_parse(&o->cli, argc, argv, "h" SE_CLI_SHORTOPTS "t:i:", longopts,
 	    own_option, o);
 	if (r != SE_CLI_NEXT)
 		return r;
-	if (o->type < 0)
+	if (o->run.type < 0)
 		return se_cli_usage_error(o->cli.prog, usage,
 		    "no report type: give -t summary, feedback, letter, "
 		    "dashboard, themes, calendar, incidents or evaluation");
 	if (o->cli.format) {
-		o->syntax = se_report_syntax_parse(o->cli.format);
-		if (o->syntax < 0)
+		syntax = se_report_syntax_parse(o->cli.format);
+		if (syntax < 0)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "unknown format '%s' (expected markdown, html or "
 			    "text)", o->cli.format);
+		o->run.syntax = (se_report_syntax)syntax;
 	}
-	if (optind >= argc && o->ndata == 0)
+	if (optind >= argc && o->run.ndata == 0)
 		return se_cli_usage_error(o->cli.prog, usage,
 		    "no input: name the documents (or, for a dashboard, the "
 		    "extracts) to report on");
 	return SE_CLI_NEXT;
-}
-
-/* Extracts: --data and the extracts among the operands into one store,
- * rated with -i or the catalogue found among them. */
-static int
-load_store(struct opts *o, const se_inputs *in, const char *dir,
-    se_catalogue **cat, se_store **s, se_diag *d)
-{
-	size_t k, n = o->ndata + in->nextracts;
-	const char **all;
-
-	*cat = se_inputs_catalogue(in, o->catalogue, d);
-	if (o->catalogue && !*cat)
-		return -1;
-	if (n == 0)
-		return 0;
-	all = calloc(n, sizeof *all);
-	if (!all)
-		return -1;
-	for (k = 0; k < o->ndata; k++)
-		all[k] = o->data[k];
-	for (k = 0; k < in->nextracts; k++)
-		all[o->ndata + k] = in->extracts[k];
-	o->in.data = all;
-	o->in.ndata = n;
-	*s = se_store_open(dir, *cat, all, n, o->cli.where, o->cli.nwhere, d);
-	if (!*s)
-		return -1;
-	if (!se_store_catalogue(*s))
-		se_inputs_no_catalogue("every indicator is shown "
-		    "as context only, not rated", d);
-	for (k = 0; k < n; k++)
-		if (se_store_read(*s, all[k]) < 0)
-			return -1;
-	for (k = 0; k < in->nneighbours; k++)
-		if (se_store_read_neighbours(*s, in->neighbours[k]) < 0)
-			return -1;
-	if (o->neighbours && se_store_read_neighbours(*s, o->neighbours) < 0)
-		return -1;
-	if (se_store_finish(*s) < 0)
-		return -1;
-	o->in.store = *s;
-	return 0;
-}
-
-static int
-run(struct opts *o, int argc, char **argv, se_diag *d)
-{
-	char *dir = se_formats_dir(o->cli.formats_dir, argv[0]);
-	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
-	bool dashboard = types[o->type].build == se_report_dashboard;
-	se_inputs in;
-	se_catalogue *cat = NULL;
-	se_store *s = NULL;
-	se_report *r = NULL;
-	se_out *out = NULL;
-	int status = SE_EXIT_FAILURE, dropped = 0;
-
-	se_inputs_init(&in, SE_TAKE_DOCS | (dashboard ? SE_TAKE_EXTRACTS |
-	    SE_TAKE_NEIGHBOURS | SE_TAKE_CATALOGUE : 0), f);
-	if (!f)
-		goto done;
-	if (se_inputs_add_all(&in, argv + optind, (size_t)(argc - optind),
-	    d) < 0)
-		goto done;
-	if (load_store(o, &in, dir, &cat, &s, d) < 0)
-		goto done;
-	if (!o->no_check && (dropped = se_inputs_check(&in, cat, d)) < 0)
-		goto done;
-	if (dropped > 0 && in.ndocs == 0) {
-		status = SE_EXIT_PROBLEMS; /* nothing left to build on */
-		goto done;
-	}
-	o->in.formats = f;
-	o->in.docs = in.docs;
-	o->in.ndocs = in.ndocs;
-	/* -i (or the national catalogue): titles for indicator:ID too */
-	o->in.catalogue = s ? se_store_catalogue(s) : cat;
-	r = types[o->type].build(&o->in, d);
-	if (!r)
-		goto done;
-	out = se_out_open(o->cli.output, d);
-	if (!out)
-		goto done;
-	if (se_report_render_width(r, (se_report_syntax)o->syntax,
-	    se_text_width(o->cli.output ? -1 : STDOUT_FILENO),
-	    se_out_file(out)) < 0) {
-		se_out_close(out, false, d);
-		goto done;
-	}
-	if (se_out_close(out, true, d) < 0)
-		goto done;
-	status = se_diag_count(d, SE_ERROR) || se_diag_count(d, SE_WARNING) ?
-	    SE_EXIT_PROBLEMS : SE_EXIT_OK;
-done:
-	se_report_free(r);
-	free((void *)o->in.data);
-	se_store_free(s);
-	se_catalogue_free(cat);
-	se_inputs_release(&in);
-	se_formats_free(f);
-	free(dir);
-	return status;
 }
 
 int
@@ -282,19 +151,20 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
-	o.type = -1;
-	o.syntax = SE_REPORT_TEXT;
-	r = parse_args(&o, argc, argv);
-	if (r != SE_CLI_NEXT) {
-		free(o.data);
-		return r;
-	}
-	d = se_diag_new();
-	if (!d) {
-		free(o.data);
+	o.data = calloc((size_t)argc, sizeof *o.data);
+	if (!o.data)
 		return SE_EXIT_FAILURE;
-	}
-	r = se_cli_finish(&o.cli, d, run(&o, argc, argv, d));
+	o.run.cli = &o.cli;
+	o.run.argv0 = argv[0];
+	o.run.type = -1;
+	o.run.data = o.data;
+	r = parse_args(&o, argc, argv);
+	d = r == SE_CLI_NEXT ? se_diag_new() : NULL;
+	if (d)
+		r = se_cli_finish(&o.cli, d, se_report_run(&o.run,
+		    argv + optind, (size_t)(argc - optind), d));
+	else if (r == SE_CLI_NEXT)
+		r = SE_EXIT_FAILURE;
 	free(o.data);
 	return r;
 }

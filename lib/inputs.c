@@ -339,6 +339,98 @@ se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d)
 	return dropped;
 }
 
+/* se_inputs_check_operands() on one file se_walk() gave. */
+typedef struct operands {
+	const se_formats *f;
+	const char *kind;
+	se_diag *d, *quiet;
+	int errors; /* -1: could not check */
+} operands;
+
+static int
+check_found(void *ctx, const char *path, bool named)
+{
+	operands *c = ctx;
+	se_doc *doc = NULL;
+	int e;
+
+	if (strcmp(path, "-") == 0)
+		return 0; /* read once, by the command */
+	if (!named && ((!se_ends_with(path, ".yaml") &&
+	    !se_ends_with(path, ".yml")) || se_doc_load_found(path, false,
+	    c->kind, &doc, c->quiet) < 0 || !doc))
+		return 0; /* found: the command's reader skips it, or says */
+	e = se_check_input(c->f, NULL, path, doc, c->d);
+	se_doc_free(doc);
+	c->errors = e < 0 || c->errors < 0 ? -1 : c->errors + e;
+	return 0;
+}
+
+int
+se_inputs_check_operands(const se_formats *f, char *const *ops, size_t n,
+    const char *kind, se_diag *d)
+{
+	operands c = { f, kind, d, NULL, 0 };
+	size_t i;
+
+	/* An operand that cannot be walked is the command's reader's to say. */
+	c.quiet = se_diag_new_child(d);
+	if (!c.quiet)
+		return se_diag_error(d, &nowhere, "out-of-memory",
+		    "out of memory checking the inputs");
+	for (i = 0; i < n; i++)
+		(void)se_walk(ops[i], check_found, &c, c.quiet);
+	se_diag_free(c.quiet);
+	return c.errors;
+}
+
+const char **
+se_inputs_data(const se_inputs *in, const char *const *data, size_t ndata,
+    size_t *n)
+{
+	const char **all = calloc(ndata + in->nextracts + 1, sizeof *all);
+	size_t k;
+
+	*n = 0;
+	if (!all)
+		return NULL;
+	for (k = 0; k < ndata; k++)
+		all[(*n)++] = data[k];
+	for (k = 0; k < in->nextracts; k++)
+		all[(*n)++] = in->extracts[k];
+	return all;
+}
+
+se_store *
+se_inputs_store(const se_inputs *in, const char *formats_dir,
+    const se_catalogue *cat, const char *const *paths, size_t n,
+    const char *neighbours, const se_cli *cli, se_diag *d)
+{
+	se_store *s = se_store_open(formats_dir, cat, paths, n, cli->where,
+	    cli->nwhere, d);
+	bool failed = false;
+	size_t k;
+
+	if (!s)
+		return NULL;
+	if (!se_store_catalogue(s))
+		se_inputs_no_catalogue("every indicator is shown as context "
+		    "only, not rated", d);
+	for (k = 0; k < n; k++)
+		if (se_store_read(s, paths[k]) < 0)
+			failed = true;
+	for (k = 0; k < in->nneighbours; k++)
+		if (se_store_read_neighbours(s, in->neighbours[k]) < 0)
+			failed = true;
+	if (neighbours && se_store_read_neighbours(s, neighbours) < 0)
+		failed = true;
+	if (failed || se_store_finish(s) < 0) {
+		se_store_free(s);
+		return NULL;
+	}
+	return s;
+}
+
 /* ---- the files of the operands, for a command that reads each itself -- */
 
 struct candidates {
@@ -359,14 +451,14 @@ visit_candidate(void *ctx, const char *path, bool named)
 }
 
 size_t
-se_inputs_walk(char *const *operands, size_t n, se_walk_fn fn, void *ctx,
+se_inputs_walk(char *const *ops, size_t n, se_walk_fn fn, void *ctx,
     se_diag *d)
 {
 	struct candidates c = { fn, ctx };
 	size_t i, failed = 0;
 
 	for (i = 0; i < n; i++)
-		if (se_walk(operands[i], visit_candidate, &c, d) < 0)
+		if (se_walk(ops[i], visit_candidate, &c, d) < 0)
 			failed++;
 	return failed;
 }

@@ -494,6 +494,40 @@ se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag)
 	return ferror(out) ? -1 : 0;
 }
 
+int
+se_new_write(const se_formats *f, const se_new *n, const char *output,
+    se_diag *diag)
+{
+	se_pos pos = { output, 0, 0 };
+	int syntax = se_new_syntax(f, n);
+	bool md = syntax == SE_SYNTAX_MARKDOWN;
+	struct stat st;
+	se_out *out;
+
+	/* A device or FIFO (/dev/stdout) is written, never a file that
+	 * exists; a new file is named as its syntax needs. */
+	if (syntax >= 0 && output && strcmp(output, "-") != 0 &&
+	    (stat(output, &st) != 0 || S_ISREG(st.st_mode) ||
+	    S_ISDIR(st.st_mode))) {
+		if (syntax != (int)se_doc_syntax(output))
+			return se_diag_error(diag, &pos, "output-name", "a %s is "
+			    "written in %s: name the file %s", n->kind,
+			    md ? "Markdown" : "YAML", md ? "FILE.md" :
+			    "FILE.yaml");
+		if (stat(output, &st) == 0)
+			return se_diag_error(diag, &pos, "exists", "'%s' exists: "
+			    "se-new never writes over a document", output);
+	}
+	out = se_out_open(output, diag);
+	if (!out)
+		return -1;
+	if (se_new_doc(f, n, se_out_file(out), diag) < 0) {
+		se_out_close(out, false, diag);
+		return -1;
+	}
+	return se_out_close(out, true, diag);
+}
+
 /* ---- a region's repository -------------------------------------------- */
 
 static int

@@ -35,6 +35,22 @@ se_group_parse(const char *name)
 	return -1;
 }
 
+int
+se_planout_status_parse(se_planout_opts *o, const char *name)
+{
+	int k = se_state_parse(name);
+
+	if (k >= 0) {
+		o->state = k;
+		return 0;
+	}
+	k = se_status_parse(name, strlen(name));
+	if (k < 0)
+		return -1;
+	o->status = k;
+	return 0;
+}
+
 /* Whether 'needle' occurs in 'hay', ignoring ASCII case. */
 static bool
 contains(const char *hay, const char *needle)

@@ -1249,6 +1249,27 @@ typedef struct se_hypoout_opts {
 int se_hypoout_render(const se_hypos *h, const se_hypoout_opts *o,
     FILE *out);
 
+/* se-hypothesise(1) from its operands to its output (lib/hypo_run.c):
+ * what it is given. */
+typedef struct se_hypothesise_opts {
+	const se_cli *cli;        /* -o, --formats, --where */
+	const char *argv0;        /* the command, for se_formats_dir() */
+	const char *catalogue;    /* -i, or NULL */
+	const char *const *data;  /* --data, in order */
+	size_t ndata;
+	size_t investigate;       /* -n; 0: SE_INVESTIGATE */
+	bool no_check;            /* --no-check */
+	se_hypoout_opts out;      /* -F (0: the workbook, YAML), --lead */
+} se_hypothesise_opts;
+/* The self-assessment and the self-evaluations among the 'n' operands
+ * (another document named is an error), checked; the data among them and
+ * in --data, each file by what its header says, rated for the
+ * self-assessment's authority; the hypotheses proposed and written to -o
+ * or standard output.  Returns the exit status (SE_EXIT_*); the problems
+ * are in 'd'. */
+int se_hypothesise_run(const se_hypothesise_opts *o, char *const *operands,
+    size_t n, se_diag *d);
+
 /* ---- claims of movement against the data (lib/claims.c) --------------- */
 
 /* A sentence citing an indicator (an indicator:ID link, or the
@@ -1613,6 +1634,9 @@ typedef struct se_planout_opts {
  * Returns 0, or -1 when out of memory or writing failed. */
 int se_planout_render(const se_plan *p, const se_planout_opts *o,
     FILE *out);
+/* --status S: a state (se_state_parse) sets o->state, else a status
+ * (se_status_parse) o->status.  0, or -1 when 'name' is neither. */
+int se_planout_status_parse(se_planout_opts *o, const char *name);
 
 /* ---- the regional programme (lib/programme*.c, lib/calendar.c) -------- */
 
@@ -1750,6 +1774,47 @@ int se_programme_plan(const char *path, const char *const *operands,
  * se_programme_draft(); -1 also when FILE cannot be loaded. */
 int se_programme_draft_file(const char *authorities, const char *cycle,
     FILE *out, se_diag *d);
+
+/* ---- se-plan's run (lib/plan_job.c) ------------------------------------ */
+
+/* What se-plan(1) is asked to do, filled from its options. */
+typedef struct se_plan_job {
+	se_cli cli;                 /* -F, -o, --color, --formats, --where */
+	const char *argv0;          /* for se_formats_dir() */
+	se_planout_opts out;        /* filters, grouping, format, --stale */
+	bool as_of_given;           /* out.as_of is --as-of; else today */
+	bool since_as_of_given;     /* else one month before --as-of */
+	long since_as_of;
+	const char *catalogue;      /* -i, or NULL */
+	const char *since;          /* --since OLD-PLAN, or NULL */
+	const char **data;          /* --data, by se_plan_job_add_data() */
+	size_t ndata;
+	bool check;                 /* --check */
+	bool from;                  /* --from: draft from documents */
+	bool no_check;              /* --no-check */
+	const char *programme;      /* --programme FILE, or NULL */
+	bool draft_programme;       /* --draft-programme */
+	const char *authorities, *cycle;
+} se_plan_job;
+/* Set up 'j' for the command run as 'argv0' with 'usage' (se_cli_init):
+ * no filters (state and status -1), the rest empty. */
+void se_plan_job_init(se_plan_job *j, const char *argv0, const char *usage);
+/* Add a --data extract (the string must outlive 'j').  0, or -1 when out
+ * of memory. */
+int se_plan_job_add_data(se_plan_job *j, const char *path);
+void se_plan_job_release(se_plan_job *j);
+/* Set out.format from -F: text by default, yaml with --from (which
+ * writes yaml or csv only).  0, or -1 when -F names no format the job
+ * writes. */
+int se_plan_job_format(se_plan_job *j);
+/* Run the job on the n 'operands' (plans; with --from, documents; with
+ * --programme, workbooks), problems in 'd': the plans' states written,
+ * each checked first as se-validate does unless --no-check (se-plan(1)).
+ * Returns the exit status: SE_EXIT_OK, SE_EXIT_PROBLEMS (errors in the
+ * input; with --check, an overdue or incomplete action) or
+ * SE_EXIT_FAILURE (the job could not be done, the reason in 'd'). */
+int se_plan_job_run(const se_plan_job *j, char *const *operands, size_t n,
+    se_diag *d);
 
 /* ---- scales (lib/scale.c) --------------------------------------------- */
 
@@ -1970,6 +2035,13 @@ int se_new_doc(const se_formats *f, const se_new *n, FILE *out, se_diag *diag);
 /* How a document of 'n' is written (SE_SYNTAX_YAML or
  * SE_SYNTAX_MARKDOWN), or -1 when the kind or framework is not known. */
 int se_new_syntax(const se_formats *f, const se_new *n);
+/* se_new_doc() to 'output' (-o; NULL or "-": standard output), through
+ * se_out_open(): a device or FIFO is written, a file only when it does not
+ * exist (exists) and is named as the document's syntax needs, FILE.md for
+ * Markdown, else FILE.yaml (output-name).  Returns 0, or -1 with the
+ * reason in 'diag'. */
+int se_new_write(const se_formats *f, const se_new *n, const char *output,
+    se_diag *diag);
 /* Make directory 'dir' (which must not exist) a region's repository:
  * data/ with the authorities and the indicator catalogue the formats ship,
  * plans/, a README.md, the CI workflows and the pre-commit hook of
@@ -2088,6 +2160,33 @@ se_report *se_report_themes(const se_report_input *in, se_diag *d);
 se_report *se_report_incidents(const se_report_input *in, se_diag *d);
 se_report *se_report_evaluation(const se_report_input *in, se_diag *d);
 
+/* se-report(1) from its operands to its output (lib/report_run.c).  The
+ * report types by name: "summary", "feedback", "letter", "dashboard",
+ * "themes", "calendar", "incidents", "evaluation" (0 .. 7); -1 when
+ * unknown. */
+int se_report_type_parse(const char *name);
+/* What se-report is given. */
+typedef struct se_report_opts {
+	const se_cli *cli;        /* -o, --formats, --where */
+	const char *argv0;        /* the command, for se_formats_dir() */
+	int type;                 /* -t, se_report_type_parse() */
+	se_report_syntax syntax;  /* -F (0: text) */
+	const char *catalogue;    /* -i, or NULL */
+	const char *neighbours;   /* --neighbours, or NULL */
+	const char *const *data;  /* --data, in order */
+	size_t ndata;
+	const char *authority;    /* --authority, or NULL */
+	const char *period;       /* --period, or NULL: the latest */
+	bool no_check;            /* --no-check */
+} se_report_opts;
+/* The documents among the 'n' operands (and, for a dashboard, the
+ * extracts, neighbours and catalogue among them and in --data), checked;
+ * the report of type 'o->type' assembled from them and written to -o or
+ * standard output.  Returns the exit status (SE_EXIT_*); the problems are
+ * in 'd'. */
+int se_report_run(const se_report_opts *o, char *const *operands, size_t n,
+    se_diag *d);
+
 /* ---- the library's defaults, for 0 in the options above ----------------- */
 
 /* se-plan(1) --stale: days an action may go without a progress note. */
@@ -2147,11 +2246,11 @@ void se_inputs_init(se_inputs *in, unsigned take, const se_formats *formats);
 int se_inputs_add_all(se_inputs *in, char *const *operands, size_t n,
     se_diag *d);
 /* For a command that reads each file itself (se-validate): walk each of
- * n operands (se_walk) and call 'fn' for every file named and, in
+ * the n operands 'ops' (se_walk) and call 'fn' for every file named and, in
  * directories, every file whose name says it is a document or a CSV
  * (se_path_kind_of), in walk order.  Returns how many operands could not
  * be read (the reasons in 'd'). */
-size_t se_inputs_walk(char *const *operands, size_t n, se_walk_fn fn,
+size_t se_inputs_walk(char *const *ops, size_t n, se_walk_fn fn,
     void *ctx, se_diag *d);
 void se_inputs_release(se_inputs *in);
 /* se-validate's checks (se_check_input) on every document taken: one
@@ -2159,6 +2258,14 @@ void se_inputs_release(se_inputs *in);
  * command was given --no-check.  Returns how many were left out, or -1
  * when out of memory. */
 int se_inputs_check(se_inputs *in, const se_catalogue *cat, se_diag *d);
+/* The same checks for a command that reads its operands with its own
+ * reader (se-plan: se_plan_load, se_doc_load): on each file named but
+ * "-" (read once, by the command), and on each YAML document of 'kind'
+ * found in a directory; nothing is left out, and an operand that cannot
+ * be read is the reader's to say.  Returns how many errors, or -1 when
+ * an input could not be checked (the reason in 'd'). */
+int se_inputs_check_operands(const se_formats *f, char *const *ops, size_t n,
+    const char *kind, se_diag *d);
 /* The indicator catalogue: 'given' (-i) loaded when not NULL; else the
  * first kind: indicators document among the inputs, named by one note
  * (catalogue-found; any other is a warning); else NULL and nothing said.
@@ -2179,6 +2286,20 @@ int se_inputs_only(se_inputs *in, const char *const *kinds, size_t n,
  * input failed or was left out: that is then the reason). */
 const se_doc *se_inputs_one(const se_inputs *in, const char *kind,
     se_diag *d);
+/* The files a command reads its data from: 'data' (--data, in order),
+ * then the extracts among the inputs, '*n' of them.  NULL when out of
+ * memory; free the array (not the names) with free(). */
+const char **se_inputs_data(const se_inputs *in, const char *const *data,
+    size_t ndata, size_t *n);
+/* The extracts of a command in one finished store (se_store_open, with
+ * the --where of 'cli'): each of the 'n' 'paths' read as an extract,
+ * then the statistical neighbours among the inputs and 'neighbours'
+ * (--neighbours, or NULL); the warning no-catalogue when no catalogue
+ * rates it.  Every file is read; NULL when one could not be, or memory
+ * ran out (the reasons in 'd').  Free with se_store_free(). */
+se_store *se_inputs_store(const se_inputs *in, const char *formats_dir,
+    const se_catalogue *cat, const char *const *paths, size_t n,
+    const char *neighbours, const se_cli *cli, se_diag *d);
 
 /* A command's last step: sort the diagnostics, print them as text to
  * standard error, free 'd'.  Returns 'status', or SE_EXIT_FAILURE when

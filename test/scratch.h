@@ -1,9 +1,11 @@
 /*
  * scratch.h: a scratch directory for the tests that make files
- * (test_input.c, test_output.c): scratch_open() makes it, at() names a
- * file in it, put_file()/get_file() write and read one whole,
- * count_entries() and clean_dir() look and tidy, scratch_close() removes
- * it.  Static functions, as diagtext.h: one copy a test program.
+ * (test_input.c, test_output.c, test_walk.c, test_cli.c): scratch_open()
+ * makes it, at() names a file in it, put_file()/get_file() write and read
+ * one whole, count_entries(), clean_dir() and remove_tree() look and
+ * tidy, scratch_close() removes it and all in it.  Static functions, as
+ * diagtext.h: one copy a test program; those a program does not use are
+ * inline, so unused they say nothing.
  */
 #ifndef SE_SCRATCH_H
 #define SE_SCRATCH_H
@@ -12,12 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char tmpdir[64];
 
 /* Make the directory /tmp/se-test-NAME-XXXXXX; 0, or -1 (said why). */
-static int
+static inline int
 scratch_open(const char *name)
 {
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/se-test-%s-XXXXXX", name);
@@ -29,7 +32,7 @@ scratch_open(const char *name)
 }
 
 /* The path of 'name' in the directory: four in use at once at most. */
-static const char *
+static inline const char *
 at(const char *name)
 {
 	static char path[4][256];
@@ -40,7 +43,7 @@ at(const char *name)
 	return path[k];
 }
 
-static void
+static inline void
 put_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -52,7 +55,7 @@ put_file(const char *path, const char *text)
 }
 
 /* The file's contents (static buffer), or "(missing)". */
-static const char *
+static inline const char *
 get_file(const char *path)
 {
 	static char buf[8192];
@@ -68,7 +71,7 @@ get_file(const char *path)
 }
 
 /* The entries of 'dir' but "." and "..", or -1 when it cannot be read. */
-static int
+static inline int
 count_entries(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -85,7 +88,7 @@ count_entries(const char *dir)
 }
 
 /* Remove the files in 'dir' (not its subdirectories). */
-static void
+static inline void
 clean_dir(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -103,11 +106,36 @@ clean_dir(const char *dir)
 	closedir(d);
 }
 
-static void
+/* Remove 'dir' and everything in it (links are removed, not followed). */
+static inline void
+remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[512];
+	struct stat st;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >=
+		    (int)sizeof path)
+			continue;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			remove_tree(path);
+		else
+			unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static inline void
 scratch_close(void)
 {
-	clean_dir(tmpdir);
-	rmdir(tmpdir);
+	remove_tree(tmpdir);
 }
 
 #endif /* SE_SCRATCH_H */

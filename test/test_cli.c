@@ -2,6 +2,7 @@
  * formats search order. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "se.h"
+#include "scratch.h"
 #include "unit.h"
 
 #include <fcntl.h>
@@ -16,7 +17,6 @@
 #endif
 
 static const char usage[] = "usage: se-rag [-F text|csv] [-o FILE] FILE...\n";
-static char tmpdir[64];
 
 /* Capture what a block writes to file descriptor 'fd' (1 or 2). */
 struct capture {
@@ -194,34 +194,14 @@ check_formats_dir(const char *cli, const char *argv0, const char *want)
 	free(got);
 }
 
-static const char *
-path(const char *rel)
-{
-	static char buf[4][256];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(buf[i], sizeof buf[i], "%s/%s", tmpdir, rel);
-	return buf[i];
-}
-
-static void
-touch(const char *p)
-{
-	FILE *f = fopen(p, "w");
-
-	if (f)
-		fclose(f);
-}
-
 TEST(formats_options_lie_over_the_environment_and_the_shipped_formats)
 {
 	char want[1024];
 
 	setenv("SE_FORMATS", "/env/formats", 1);
 	snprintf(want, sizeof want, "/cli/a:/cli/b:/env/formats:%s",
-	    path("formats"));
-	check_formats_dir("/cli/a:/cli/b", path("build/bin/se-rag"), want);
+	    at("formats"));
+	check_formats_dir("/cli/a:/cli/b", at("build/bin/se-rag"), want);
 	unsetenv("SE_FORMATS");
 }
 
@@ -230,10 +210,10 @@ TEST(formats_environment_lies_over_the_build_tree)
 	char want[1024];
 
 	setenv("SE_FORMATS", "/env/one:/env/two", 1);
-	snprintf(want, sizeof want, "/env/one:/env/two:%s", path("formats"));
-	check_formats_dir(NULL, path("build/bin/se-rag"), want);
+	snprintf(want, sizeof want, "/env/one:/env/two:%s", at("formats"));
+	check_formats_dir(NULL, at("build/bin/se-rag"), want);
 	setenv("SE_FORMATS", "", 1); /* empty: as if unset */
-	check_formats_dir(NULL, path("build/bin/se-rag"), path("formats"));
+	check_formats_dir(NULL, at("build/bin/se-rag"), at("formats"));
 	unsetenv("SE_FORMATS");
 }
 
@@ -251,24 +231,24 @@ TEST(formats_option_is_repeatable_and_joined_in_order)
 TEST(a_command_in_the_build_tree_uses_the_trees_formats)
 {
 	unsetenv("SE_FORMATS");
-	check_formats_dir(NULL, path("build/bin/se-rag"), path("formats"));
-	check_formats_dir(NULL, path("build-asan/bin/se-rag"),
-	    path("formats"));
+	check_formats_dir(NULL, at("build/bin/se-rag"), at("formats"));
+	check_formats_dir(NULL, at("build-asan/bin/se-rag"),
+	    at("formats"));
 }
 
 TEST(a_link_to_a_command_in_the_build_tree_is_resolved)
 {
 	unsetenv("SE_FORMATS");
-	check_formats_dir(NULL, path("elsewhere/se-rag"), path("formats"));
+	check_formats_dir(NULL, at("elsewhere/se-rag"), at("formats"));
 }
 
 TEST(a_command_outside_a_build_tree_uses_the_installed_formats)
 {
 	unsetenv("SE_FORMATS");
-	check_formats_dir(NULL, path("other/bin/se-rag"),
+	check_formats_dir(NULL, at("other/bin/se-rag"),
 	    SE_DATADIR "/formats");
-	check_formats_dir(NULL, path("build/se-rag"), SE_DATADIR "/formats");
-	check_formats_dir(NULL, path("missing/bin/se-rag"),
+	check_formats_dir(NULL, at("build/se-rag"), SE_DATADIR "/formats");
+	check_formats_dir(NULL, at("missing/bin/se-rag"),
 	    SE_DATADIR "/formats");
 	/* this test program is in build/test/, not in a bin/ */
 	check_formats_dir(NULL, "test_cli", SE_DATADIR "/formats");
@@ -278,7 +258,7 @@ TEST(a_command_outside_a_build_tree_uses_the_installed_formats)
 TEST(a_build_tree_without_formats_uses_the_installed_ones)
 {
 	unsetenv("SE_FORMATS");
-	check_formats_dir(NULL, path("bare/build/bin/se-rag"),
+	check_formats_dir(NULL, at("bare/build/bin/se-rag"),
 	    SE_DATADIR "/formats");
 }
 
@@ -294,31 +274,13 @@ make_trees(void)
 	size_t i;
 
 	for (i = 0; i < sizeof dirs / sizeof *dirs; i++)
-		mkdir(path(dirs[i]), 0755);
-	touch(path("build/bin/se-rag"));
-	touch(path("build-asan/bin/se-rag"));
-	touch(path("other/bin/se-rag"));
-	touch(path("build/se-rag"));
-	touch(path("bare/build/bin/se-rag"));
-	symlink("../build/bin/se-rag", path("elsewhere/se-rag"));
-}
-
-static void
-remove_trees(void)
-{
-	static const char *const files[] = { "build/bin/se-rag",
-		"build-asan/bin/se-rag", "other/bin/se-rag", "build/se-rag",
-		"bare/build/bin/se-rag", "elsewhere/se-rag", "capture" };
-	static const char *const dirs[] = { "bare/build/bin", "bare/build",
-		"bare", "other/bin", "other", "elsewhere", "build-asan/bin",
-		"build-asan", "build/bin", "build", "formats" };
-	size_t i;
-
-	for (i = 0; i < sizeof files / sizeof *files; i++)
-		unlink(path(files[i]));
-	for (i = 0; i < sizeof dirs / sizeof *dirs; i++)
-		rmdir(path(dirs[i]));
-	rmdir(tmpdir);
+		mkdir(at(dirs[i]), 0755);
+	put_file(at("build/bin/se-rag"), "");
+	put_file(at("build-asan/bin/se-rag"), "");
+	put_file(at("other/bin/se-rag"), "");
+	put_file(at("build/se-rag"), "");
+	put_file(at("bare/build/bin/se-rag"), "");
+	symlink("../build/bin/se-rag", at("elsewhere/se-rag"));
 }
 
 int
@@ -326,11 +288,8 @@ main(void)
 {
 	char *real;
 
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/se-test-cli-XXXXXX");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (scratch_open("cli") < 0)
 		return 1;
-	}
 	/* /tmp may itself be a link: compare with the resolved name */
 	real = realpath(tmpdir, NULL);
 	if (real && strlen(real) < sizeof tmpdir) {
@@ -353,6 +312,6 @@ main(void)
 	RUN(a_link_to_a_command_in_the_build_tree_is_resolved);
 	RUN(a_command_outside_a_build_tree_uses_the_installed_formats);
 	RUN(a_build_tree_without_formats_uses_the_installed_ones);
-	remove_trees();
+	scratch_close();
 	return DONE();
 }

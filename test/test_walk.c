@@ -1,28 +1,13 @@
 /* test_walk.c: operands to files, directories walked in a stable order. */
 #include "se.h"
+#include "scratch.h"
 #include "unit.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-static char root[64];
-
-static const char *
-at(const char *name)
-{
-	static char path[4][256];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(path[i], sizeof path[i], "%s/%s", root, name);
-	return path[i];
-}
+/* What every file of the tree holds: the walk does not read it. */
+static const char doc[] = "kind: plan\n";
 
 /* What the walk saw: one line per call, "named path" or "found path",
  * with the root replaced by "ROOT". */
@@ -39,8 +24,8 @@ static int
 record(void *ctx, const char *path, bool named)
 {
 	struct seen *s = ctx;
-	size_t rl = strlen(root);
-	const char *shown = strncmp(path, root, rl) == 0 ? path + rl : path;
+	size_t rl = strlen(tmpdir);
+	const char *shown = strncmp(path, tmpdir, rl) == 0 ? path + rl : path;
 
 	s->len += (size_t)snprintf(s->buf + s->len, sizeof s->buf - s->len,
 	    "%s %s%s\n", named ? "named" : "found",
@@ -55,33 +40,22 @@ record(void *ctx, const char *path, bool named)
 	return s->ret;
 }
 
-static void
-put_file(const char *path)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f) {
-		fputs("kind: plan\n", f);
-		fclose(f);
-	}
-}
-
 /* ROOT: A.md a.yaml b.md c/ dangling@ fifo| loop@ -> . sub/ sublink@ ->
  * sub, with sub/z.md, sub/.dot/x.md, .git/config, .hidden.md */
 static void
 make_tree(void)
 {
-	put_file(at("A.md"));
-	put_file(at("a.yaml"));
-	put_file(at("b.md"));
-	put_file(at(".hidden.md"));
+	put_file(at("A.md"), doc);
+	put_file(at("a.yaml"), doc);
+	put_file(at("b.md"), doc);
+	put_file(at(".hidden.md"), doc);
 	mkdir(at(".git"), 0755);
-	put_file(at(".git/config"));
+	put_file(at(".git/config"), doc);
 	mkdir(at("c"), 0755);
 	mkdir(at("sub"), 0755);
-	put_file(at("sub/z.md"));
+	put_file(at("sub/z.md"), doc);
 	mkdir(at("sub/.dot"), 0755);
-	put_file(at("sub/.dot/x.md"));
+	put_file(at("sub/.dot/x.md"), doc);
 	symlink("nowhere", at("dangling"));
 	mkfifo(at("fifo"), 0644);
 	symlink(".", at("loop"));
@@ -89,33 +63,10 @@ make_tree(void)
 }
 
 static void
-remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[512];
-	struct stat st;
-
-	if (!d)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			remove_tree(path);
-		else
-			unlink(path);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
-static void
 fresh_tree(void)
 {
-	remove_tree(root);
-	mkdir(root, 0755);
+	remove_tree(tmpdir);
+	mkdir(tmpdir, 0755);
 	make_tree();
 }
 
@@ -136,7 +87,7 @@ TEST(a_directory_is_walked_in_sorted_order_skipping_dot_entries)
 	se_diag *d = se_diag_new();
 
 	fresh_tree();
-	CHECK_INT_EQ(se_walk(root, record, &s, d), 0);
+	CHECK_INT_EQ(se_walk(tmpdir, record, &s, d), 0);
 	CHECK_STR_EQ(s.buf,
 	    "found ROOT/A.md\n"
 	    "found ROOT/a.yaml\n"
@@ -152,7 +103,7 @@ TEST(a_symlink_loop_is_reported_once_and_not_followed)
 	se_diag *d = se_diag_new();
 
 	fresh_tree();
-	CHECK_INT_EQ(se_walk(root, record, &s, d), 0);
+	CHECK_INT_EQ(se_walk(tmpdir, record, &s, d), 0);
 	CHECK_INT_EQ(count_rule(d, "symlink-loop"), 1);
 	se_diag_sort(d);
 	if (count_rule(d, "symlink-loop") == 1) {
@@ -189,7 +140,7 @@ TEST(a_broken_symlink_is_reported_and_the_walk_goes_on)
 	se_diag *d = se_diag_new();
 
 	fresh_tree();
-	se_walk(root, record, &s, d);
+	se_walk(tmpdir, record, &s, d);
 	CHECK_INT_EQ(count_rule(d, "unreadable"), 1);
 	se_diag_sort(d);
 	CHECK_STR_EQ(se_diag_get(d, 0)->file, at("dangling"));
@@ -279,7 +230,7 @@ TEST(a_positive_return_stops_the_walk_and_is_returned)
 	se_diag *d = se_diag_new();
 
 	fresh_tree();
-	CHECK_INT_EQ(se_walk(root, record, &s, d), 7);
+	CHECK_INT_EQ(se_walk(tmpdir, record, &s, d), 7);
 	CHECK_STR_EQ(s.buf, "found ROOT/A.md\nfound ROOT/a.yaml\n");
 	se_diag_free(d);
 }
@@ -290,7 +241,7 @@ TEST(a_failed_file_in_a_directory_does_not_stop_the_walk)
 	se_diag *d = se_diag_new();
 
 	fresh_tree();
-	CHECK_INT_EQ(se_walk(root, record, &s, d), 0);
+	CHECK_INT_EQ(se_walk(tmpdir, record, &s, d), 0);
 	CHECK_INT_EQ(s.calls, 5);
 	se_diag_free(d);
 }
@@ -312,7 +263,7 @@ TEST(a_file_removed_during_the_walk_is_reported_and_skipped)
 
 	fresh_tree();
 	s.remove_at = at("b.md");
-	CHECK_INT_EQ(se_walk(root, record, &s, d), 0);
+	CHECK_INT_EQ(se_walk(tmpdir, record, &s, d), 0);
 	CHECK_STR_EQ(s.buf,
 	    "found ROOT/A.md\n"
 	    "found ROOT/a.yaml\n"
@@ -329,12 +280,12 @@ TEST(a_directory_removed_during_the_walk_is_reported_and_skipped)
 
 	fresh_tree();
 	unlink(at("sublink"));
-	put_file(at("sub/y.md"));
+	put_file(at("sub/y.md"), doc);
 	unlink(at("sub/z.md"));
 	unlink(at("sub/y.md"));
 	remove_tree(at("sub/.dot"));
 	s.remove_at = at("sub");
-	CHECK_INT_EQ(se_walk(root, record, &s, d), 0);
+	CHECK_INT_EQ(se_walk(tmpdir, record, &s, d), 0);
 	CHECK_STR_EQ(s.buf,
 	    "found ROOT/A.md\n"
 	    "found ROOT/a.yaml\n"
@@ -355,7 +306,7 @@ unreadable_walk(se_diag *d)
 
 	if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
 		return 10;
-	if (se_walk(root, record, &s, d) != 0)
+	if (se_walk(tmpdir, record, &s, d) != 0)
 		return 11;
 	if (strcmp(s.buf, "found ROOT/A.md\nfound ROOT/a.yaml\n"
 	    "found ROOT/b.md\nfound ROOT/sub/z.md\nfound ROOT/sublink/z.md\n"))
@@ -402,11 +353,8 @@ TEST(an_unreadable_directory_is_reported_and_the_walk_goes_on)
 int
 main(void)
 {
-	snprintf(root, sizeof root, "/tmp/se-test-walk-XXXXXX");
-	if (!mkdtemp(root)) {
-		perror("mkdtemp");
+	if (scratch_open("walk") < 0)
 		return 1;
-	}
 	RUN(a_directory_is_walked_in_sorted_order_skipping_dot_entries);
 	RUN(a_symlink_loop_is_reported_once_and_not_followed);
 	RUN(a_loop_deeper_down_is_caught_too);
@@ -423,6 +371,6 @@ main(void)
 	RUN(a_file_removed_during_the_walk_is_reported_and_skipped);
 	RUN(a_directory_removed_during_the_walk_is_reported_and_skipped);
 	RUN(an_unreadable_directory_is_reported_and_the_walk_goes_on);
-	remove_tree(root);
+	scratch_close();
 	return DONE();
 }
