@@ -69,39 +69,6 @@ done:
 	return status;
 }
 
-/* Read the extracts and neighbours files among the inputs, and
- * --neighbours, into a store rated with -i or the catalogue found among
- * them.  NULL when one could not be read, or 'failed' (an input could not
- * be read: the extracts are still read, for what they say in 'd'). */
-static se_store *
-read_store(const se_rag_job *j, const se_inputs *in, const char *dir,
-    const se_catalogue *cat, bool failed, se_diag *d)
-{
-	se_store *s = se_store_open(dir, cat, (const char *const *)in->extracts,
-	    in->nextracts, j->cli->where, j->cli->nwhere, d);
-	size_t k;
-
-	if (!s)
-		return NULL;
-	if (!se_store_catalogue(s))
-		se_inputs_no_catalogue("every indicator is shown "
-		    "as context only, not rated", d);
-	for (k = 0; k < in->nextracts; k++)
-		if (se_store_read(s, in->extracts[k]) < 0)
-			failed = true;
-	for (k = 0; k < in->nneighbours; k++)
-		if (se_store_read_neighbours(s, in->neighbours[k]) < 0)
-			goto fail;
-	if (j->neighbours && se_store_read_neighbours(s, j->neighbours) < 0)
-		goto fail;
-	if (failed || se_store_finish(s) < 0)
-		goto fail;
-	return s;
-fail:
-	se_store_free(s);
-	return NULL;
-}
-
 /* Draw the store as 'o' asks on -o's file or standard output.  0, or -1
  * (said in 'd'). */
 static int
@@ -165,8 +132,9 @@ run_extracts(const se_rag_job *j, char *const *operands, size_t n,
 	cat = se_inputs_catalogue(&in, j->catalogue, d);
 	if (j->catalogue && !cat)
 		goto out;
-	s = read_store(j, &in, dir, cat, failed, d);
-	if (!s)
+	s = se_inputs_store(&in, dir, cat, (const char *const *)in.extracts,
+	    in.nextracts, j->neighbours, j->cli, d);
+	if (!s || failed)
 		goto out;
 	check_authorities(j, s, d);
 	if (j->comments) {
