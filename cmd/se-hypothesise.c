@@ -55,7 +55,7 @@ enum { OPT_DATA = 0x200, OPT_LEAD, OPT_NO_CHECK };
 struct opts {
 	se_cli cli;
 	se_hypothesise_opts run;
-	const char **data; /* room for every argument */
+	const char **data; /* --data, in order */
 };
 
 static int
@@ -79,8 +79,7 @@ own_option(void *ctx, int opt, const char *arg)
 		o->run.catalogue = arg;
 		return SE_CLI_NEXT;
 	case OPT_DATA:
-		o->data[o->run.ndata++] = arg;
-		return SE_CLI_NEXT;
+		return se_cli_add(&o->cli, &o->data, &o->run.ndata, arg);
 	case OPT_LEAD:
 		o->run.out.lead = arg;
 		return SE_CLI_NEXT;
@@ -110,18 +109,12 @@ parse_args(struct opts *o, int argc, char **argv)
 	    own_option, o);
 	if (r != SE_CLI_NEXT)
 		return r;
-	if (o->cli.format) {
-		f = se_hypoout_format_parse(o->cli.format);
-		if (f < 0)
-			return se_cli_usage_error(o->cli.prog, usage,
-			    "unknown format '%s' (expected yaml, markdown, "
-			    "text or json)", o->cli.format);
-		o->run.out.format = (se_hypoout_format)f;
-	}
-	if (optind >= argc)
-		return se_cli_usage_error(o->cli.prog, usage,
-		    "no input: name the self-assessment");
-	return SE_CLI_NEXT;
+	f = (int)o->run.out.format;
+	r = se_cli_check(&o->cli, se_hypoout_format_parse,
+	    "yaml, markdown, text or json", &f, (size_t)(argc - optind),
+	    "no input: name the self-assessment");
+	o->run.out.format = (se_hypoout_format)f;
+	return r;
 }
 
 int
@@ -134,13 +127,10 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
-	o.data = calloc((size_t)argc, sizeof *o.data);
-	if (!o.data)
-		return SE_EXIT_FAILURE;
 	o.run.cli = &o.cli;
 	o.run.argv0 = argv[0];
-	o.run.data = o.data;
 	r = parse_args(&o, argc, argv);
+	o.run.data = o.data;
 	d = r == SE_CLI_NEXT ? se_diag_new() : NULL;
 	if (d)
 		r = se_cli_finish(&o.cli, d, se_hypothesise_run(&o.run,

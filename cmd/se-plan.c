@@ -156,10 +156,9 @@ own_option(void *ctx, int opt, const char *arg)
 			    "unknown grouping '%s' (expected priority, owner, "
 			    "theme, regional or recommendation)", arg);
 		j->out.group = (se_group)k;
-	} else if (opt == OPT_DATA) {
-		if (se_plan_job_add_data(j, arg) < 0)
-			return SE_EXIT_FAILURE;
-	} else
+	} else if (opt == OPT_DATA)
+		return se_cli_add(&j->cli, &j->data, &j->ndata, arg);
+	else
 		return se_cli_usage_error(j->cli.prog, usage, "unknown option");
 	return SE_CLI_NEXT;
 }

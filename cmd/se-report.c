@@ -60,7 +60,7 @@ enum { OPT_DATA = 0x200, OPT_AUTHORITY, OPT_PERIOD, OPT_NEIGHBOURS,
 struct opts {
 	se_cli cli;
 	se_report_opts run;
-	const char **data; /* room for every argument */
+	const char **data; /* --data, in order */
 };
 
 static int
@@ -82,8 +82,7 @@ own_option(void *ctx, int opt, const char *arg)
 		o->run.catalogue = arg;
 		return SE_CLI_NEXT;
 	case OPT_DATA:
-		o->data[o->run.ndata++] = arg;
-		return SE_CLI_NEXT;
+		return se_cli_add(&o->cli, &o->data, &o->run.ndata, arg);
 	case OPT_AUTHORITY:
 		o->run.authority = arg;
 		return SE_CLI_NEXT;
@@ -126,19 +125,13 @@ parse_args(struct opts *o, int argc, char **argv)
 		return se_cli_usage_error(o->cli.prog, usage,
 		    "no report type: give -t summary, feedback, letter, "
 		    "dashboard, themes, calendar, incidents or evaluation");
-	if (o->cli.format) {
-		syntax = se_report_syntax_parse(o->cli.format);
-		if (syntax < 0)
-			return se_cli_usage_error(o->cli.prog, usage,
-			    "unknown format '%s' (expected markdown, html or "
-			    "text)", o->cli.format);
-		o->run.syntax = (se_report_syntax)syntax;
-	}
-	if (optind >= argc && o->run.ndata == 0)
-		return se_cli_usage_error(o->cli.prog, usage,
-		    "no input: name the documents (or, for a dashboard, the "
-		    "extracts) to report on");
-	return SE_CLI_NEXT;
+	syntax = (int)o->run.syntax;
+	r = se_cli_check(&o->cli, se_report_syntax_parse,
+	    "markdown, html or text", &syntax, (size_t)(argc - optind) +
+	    o->run.ndata, "no input: name the documents (or, for a dashboard, "
+	    "the extracts) to report on");
+	o->run.syntax = (se_report_syntax)syntax;
+	return r;
 }
 
 int
@@ -151,14 +144,11 @@ main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	se_cli_init(&o.cli, argv[0], usage);
 	o.cli.help = help;
-	o.data = calloc((size_t)argc, sizeof *o.data);
-	if (!o.data)
-		return SE_EXIT_FAILURE;
 	o.run.cli = &o.cli;
 	o.run.argv0 = argv[0];
 	o.run.type = -1;
-	o.run.data = o.data;
 	r = parse_args(&o, argc, argv);
+	o.run.data = o.data;
 	d = r == SE_CLI_NEXT ? se_diag_new() : NULL;
 	if (d)
 		r = se_cli_finish(&o.cli, d, se_report_run(&o.run,

@@ -18,18 +18,6 @@ se_plan_job_init(se_plan_job *j, const char *argv0, const char *usage)
 	j->out.state = j->out.status = -1;
 }
 
-int
-se_plan_job_add_data(se_plan_job *j, const char *path)
-{
-	const char **d = realloc(j->data, (j->ndata + 1) * sizeof *d);
-
-	if (d == NULL)
-		return -1;
-	j->data = d;
-	d[j->ndata++] = path;
-	return 0;
-}
-
 void
 se_plan_job_release(se_plan_job *j)
 {

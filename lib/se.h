@@ -1787,7 +1787,7 @@ typedef struct se_plan_job {
 	long since_as_of;
 	const char *catalogue;      /* -i, or NULL */
 	const char *since;          /* --since OLD-PLAN, or NULL */
-	const char **data;          /* --data, by se_plan_job_add_data() */
+	const char **data;          /* --data, by se_cli_add() */
 	size_t ndata;
 	bool check;                 /* --check */
 	bool from;                  /* --from: draft from documents */
@@ -1799,9 +1799,6 @@ typedef struct se_plan_job {
 /* Set up 'j' for the command run as 'argv0' with 'usage' (se_cli_init):
  * no filters (state and status -1), the rest empty. */
 void se_plan_job_init(se_plan_job *j, const char *argv0, const char *usage);
-/* Add a --data extract (the string must outlive 'j').  0, or -1 when out
- * of memory. */
-int se_plan_job_add_data(se_plan_job *j, const char *path);
 void se_plan_job_release(se_plan_job *j);
 /* Set out.format from -F: text by default, yaml with --from (which
  * writes yaml or csv only).  0, or -1 when -F names no format the job

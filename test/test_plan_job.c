@@ -139,8 +139,10 @@ TEST(data_is_kept_in_order_and_released)
 	se_plan_job j;
 
 	se_plan_job_init(&j, "se-plan", NULL);
-	CHECK_INT_EQ(se_plan_job_add_data(&j, "a.csv"), 0);
-	CHECK_INT_EQ(se_plan_job_add_data(&j, "b.csv"), 0);
+	CHECK_INT_EQ(se_cli_add(&j.cli, &j.data, &j.ndata, "a.csv"),
+	    SE_CLI_NEXT);
+	CHECK_INT_EQ(se_cli_add(&j.cli, &j.data, &j.ndata, "b.csv"),
+	    SE_CLI_NEXT);
 	CHECK_INT_EQ(j.ndata, 2);
 	CHECK_STR_EQ(j.data[1], "b.csv");
 	se_plan_job_release(&j);
