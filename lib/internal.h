@@ -121,6 +121,10 @@ size_t se_edit_distance(const char *a, const char *b);
 /* Whether 's' ends with 'end', ASCII case ignored (a file name's suffix). */
 bool se_ends_with(const char *s, const char *end);
 
+/* rules.c: whether a framework entry's 'phases:' list (a node, or NULL)
+ * lets it apply in 'phase'; no list applies in every phase. */
+bool se_phase_applies(const se_node *phases, const char *phase);
+
 /* FNV-1a hash of n bytes. */
 uint64_t se_hash(const void *p, size_t n);
 

@@ -382,20 +382,6 @@ struct crit {
 };
 
 static bool
-in_list(const se_node *list, const char *v)
-{
-	size_t i;
-
-	if (!list || list->kind != SE_NODE_LIST)
-		return true; /* no list: applies everywhere */
-	for (i = 0; i < list->n; i++)
-		if (se_node_str(list->items[i]) &&
-		    strcmp(list->items[i]->text, v) == 0)
-			return true;
-	return false;
-}
-
-static bool
 listed(const se_node *met, const char *id)
 {
 	size_t i;
@@ -472,7 +458,7 @@ collect(const se_scale *s, const se_node *standard, const char *phase,
 			const se_node *e = l->items[j];
 			const char *id = se_node_str(se_node_get(e, "id"));
 			const char *crit = se_node_str(se_node_get(e, "critical"));
-			if (!id || lv < 0 || !in_list(se_node_get(e, "phases"),
+			if (!id || lv < 0 || !se_phase_applies(se_node_get(e, "phases"),
 			    phase))
 				continue;
 			c[n].node = e;

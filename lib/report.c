@@ -175,6 +175,19 @@ se_report_item_number(const se_report *r, size_t i)
 	return n;
 }
 
+bool
+se_report_ends_run(const se_report *r, size_t i)
+{
+	int prev, next;
+
+	if (i == 0 || i > r->nblocks)
+		return false;
+	prev = r->blocks[i - 1].kind;
+	next = i < r->nblocks ? (int)r->blocks[i].kind : -1;
+	return (prev == RB_FIELD || prev == RB_ITEM || prev == RB_NITEM) &&
+	    next != prev;
+}
+
 int
 se_report_field(se_report *r, const char *label, const char *value)
 {

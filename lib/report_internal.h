@@ -79,6 +79,11 @@ int se_report_numbered(se_report *r, const char *text);
 /* The number of numbered item 'i' (1 for the first of a run). */
 size_t se_report_item_number(const se_report *r, size_t i);
 
+/* Whether a blank line goes before block 'i' (r->nblocks: after the last)
+ * in the text and Markdown renderers: fields and list items run on line
+ * by line, and a blank line ends a run. */
+bool se_report_ends_run(const se_report *r, size_t i);
+
 /* For report types outside reports.c (lib/evaluation.c): folded YAML
  * text without its final newline (in 'b'); a person as "Name, role,
  * authority" (in 'b'); "Peer Challenge Team Review" or "Safeguarding

@@ -139,14 +139,6 @@ block(FILE *f, const rblock *b, size_t number)
 	return 0;
 }
 
-/* Fields and list items run on line by line; a blank line ends a run. */
-static bool
-ends_run(int prev, int next)
-{
-	return (prev == RB_FIELD || prev == RB_ITEM || prev == RB_NITEM) &&
-	    next != prev;
-}
-
 int
 se_report_render_md(const se_report *r, FILE *f)
 {
@@ -157,12 +149,12 @@ se_report_render_md(const se_report *r, FILE *f)
 	fputs("\n\n", f);
 	for (i = 0; i < r->nblocks; i++) {
 		/* a field list ends with a blank line before anything else */
-		if (i && ends_run(r->blocks[i - 1].kind, r->blocks[i].kind))
+		if (se_report_ends_run(r, i))
 			fputc('\n', f);
 		if (block(f, &r->blocks[i], se_report_item_number(r, i)) < 0)
 			return -1;
 	}
-	if (r->nblocks && ends_run(r->blocks[r->nblocks - 1].kind, -1))
+	if (se_report_ends_run(r, r->nblocks))
 		fputc('\n', f);
 	for (i = 0; i < r->nnotes; i++) {
 		fprintf(f, "[^%zu]: ", i + 1);

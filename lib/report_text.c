@@ -255,14 +255,6 @@ block(FILE *f, const rblock *b, size_t number, size_t width)
 	return 0;
 }
 
-/* Fields and list items run on line by line; a blank line ends a run. */
-static bool
-ends_run(int prev, int next)
-{
-	return (prev == RB_FIELD || prev == RB_ITEM || prev == RB_NITEM) &&
-	    next != prev;
-}
-
 int
 se_report_render_text(const se_report *r, FILE *f, size_t width)
 {
@@ -270,13 +262,13 @@ se_report_render_text(const se_report *r, FILE *f, size_t width)
 
 	underline(f, r->title, '=');
 	for (i = 0; i < r->nblocks; i++) {
-		if (i && ends_run(r->blocks[i - 1].kind, r->blocks[i].kind))
+		if (se_report_ends_run(r, i))
 			fputc('\n', f);
 		if (block(f, &r->blocks[i], se_report_item_number(r, i),
 		    width) < 0)
 			return -1;
 	}
-	if (r->nblocks && ends_run(r->blocks[r->nblocks - 1].kind, -1))
+	if (se_report_ends_run(r, r->nblocks))
 		fputc('\n', f);
 	if (r->nnotes)
 		underline(f, "Sources", '-');

@@ -187,16 +187,18 @@ is_na(const char *s)
 	    se_name_eq(s, strlen(s), "not applicable"));
 }
 
-static bool
-in_list(const se_node *list, const char *v)
+/* A framework entry's 'phases:' list: whether it applies in 'phase' (no
+ * list: in every phase). */
+bool
+se_phase_applies(const se_node *phases, const char *phase)
 {
 	size_t i;
 
-	if (!list || list->kind != SE_NODE_LIST)
-		return true; /* no list: applies everywhere */
-	for (i = 0; i < list->n; i++)
-		if (se_node_str(list->items[i]) &&
-		    strcmp(list->items[i]->text, v) == 0)
+	if (!phases || phases->kind != SE_NODE_LIST)
+		return true;
+	for (i = 0; i < phases->n; i++)
+		if (se_node_str(phases->items[i]) &&
+		    strcmp(phases->items[i]->text, phase) == 0)
 			return true;
 	return false;
 }
@@ -280,7 +282,7 @@ qs_met(const se_rule_ctx *rc, const char *phase, const char *sid,
 			se_diag_note(rc->diag, &cn->pos, "qs-criterion-known",
 			    "criterion '%s' is computed from the criteria it "
 			    "counts; the listing is ignored", cn->text);
-		else if (!in_list(se_node_get(c, "phases"), phase))
+		else if (!se_phase_applies(se_node_get(c, "phases"), phase))
 			se_diag_warning(rc->diag, &cn->pos, "qs-criterion-known",
 			    "criterion '%s' does not apply to %s", cn->text,
 			    phase_title(rc, phase));
@@ -310,7 +312,7 @@ qs_each(const se_rule_ctx *rc, bool criteria)
 				continue;
 			}
 			if (st && se_node_str(r) && !is_na(r->text) &&
-			    !in_list(se_node_get(st, "phases"), phase))
+			    !se_phase_applies(se_node_get(st, "phases"), phase))
 				se_diag_warning(rc->diag, &r->pos,
 				    "qs-standard-phase", "standard %s does not "
 				    "apply to %s: rate it N/A", sid,
@@ -482,7 +484,7 @@ qs_collect(const se_rule_ctx *rc, const se_node *st, const char *phase,
 			const char *id = se_node_str(se_node_get(c, "id"));
 			const char *crit = se_node_str(se_node_get(c, "critical"));
 			if (!id || lv < 0 ||
-			    !in_list(se_node_get(c, "phases"), phase))
+			    !se_phase_applies(se_node_get(c, "phases"), phase))
 				continue;
 			g->c[g->n].node = c;
 			g->c[g->n].id = id;
