@@ -16,12 +16,8 @@ static const char *const format_names[] = {
 int
 se_diag_format_parse(const char *name)
 {
-	size_t i;
-
-	for (i = 0; name && i < sizeof format_names / sizeof *format_names; i++)
-		if (strcmp(name, format_names[i]) == 0)
-			return (int)i;
-	return -1;
+	return se_format_index(name, format_names,
+	    sizeof format_names / sizeof *format_names);
 }
 
 static const char *

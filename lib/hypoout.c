@@ -15,12 +15,8 @@ se_hypoout_format_parse(const char *name)
 {
 	static const char *const names[] = { "yaml", "markdown", "text",
 		"json" };
-	int i;
 
-	for (i = 0; i < 4; i++)
-		if (strcmp(name, names[i]) == 0)
-			return i;
-	return -1;
+	return se_format_index(name, names, sizeof names / sizeof names[0]);
 }
 
 static const char *

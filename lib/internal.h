@@ -121,6 +121,12 @@ size_t se_edit_distance(const char *a, const char *b);
 /* Whether 's' ends with 'end', ASCII case ignored (a file name's suffix). */
 bool se_ends_with(const char *s, const char *end);
 
+/* util.c: the index of 'name' among the n 'words' (exactly), or -1; for
+ * an option's keywords.  se_format_index() is the same for the names of
+ * the output syntaxes of -F, where "md" stands for "markdown" (se(7)). */
+int se_word_index(const char *name, const char *const *words, size_t n);
+int se_format_index(const char *name, const char *const *names, size_t n);
+
 /* rules.c: whether a framework entry's 'phases:' list (a node, or NULL)
  * lets it apply in 'phase'; no list applies in every phase. */
 bool se_phase_applies(const se_node *phases, const char *phase);

@@ -344,15 +344,10 @@ se_out_close(se_out *o, bool commit, se_diag *d)
 int
 se_color_parse(const char *name)
 {
-	if (!name)
-		return -1;
-	if (strcmp(name, "auto") == 0)
-		return SE_COLOR_AUTO;
-	if (strcmp(name, "never") == 0)
-		return SE_COLOR_NEVER;
-	if (strcmp(name, "always") == 0)
-		return SE_COLOR_ALWAYS;
-	return -1;
+	static const char *const names[] = { [SE_COLOR_AUTO] = "auto",
+		[SE_COLOR_NEVER] = "never", [SE_COLOR_ALWAYS] = "always" };
+
+	return se_word_index(name, names, sizeof names / sizeof names[0]);
 }
 
 bool

@@ -14,12 +14,8 @@ se_planout_format_parse(const char *name)
 {
 	static const char *const names[] = { "text", "csv", "markdown",
 		"html", "json", "yaml" };
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return (int)i;
-	return -1;
+	return se_format_index(name, names, sizeof names / sizeof names[0]);
 }
 
 int
@@ -27,12 +23,8 @@ se_group_parse(const char *name)
 {
 	static const char *const names[] = { "none", "priority", "owner",
 		"theme", "regional", "recommendation" };
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return (int)i;
-	return -1;
+	return se_word_index(name, names, sizeof names / sizeof names[0]);
 }
 
 int

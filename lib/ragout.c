@@ -15,14 +15,8 @@ se_ragout_format_parse(const char *name)
 {
 	static const char *const names[] = { "text", "csv", "json",
 		"markdown", "html" };
-	size_t i;
 
-	for (i = 0; i < 5; i++)
-		if (strcmp(name, names[i]) == 0)
-			return (int)i;
-	if (strcmp(name, "md") == 0)
-		return SE_RAGOUT_MARKDOWN;
-	return -1;
+	return se_format_index(name, names, sizeof names / sizeof names[0]);
 }
 
 /* The columns of the table (se-rag(1) OUTPUT). */

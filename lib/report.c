@@ -10,13 +10,10 @@
 int
 se_report_syntax_parse(const char *name)
 {
-	if (strcmp(name, "text") == 0)
-		return SE_REPORT_TEXT;
-	if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
-		return SE_REPORT_MARKDOWN;
-	if (strcmp(name, "html") == 0)
-		return SE_REPORT_HTML;
-	return -1;
+	static const char *const names[] = { [SE_REPORT_TEXT] = "text",
+		[SE_REPORT_MARKDOWN] = "markdown", [SE_REPORT_HTML] = "html" };
+
+	return se_format_index(name, names, sizeof names / sizeof names[0]);
 }
 
 se_report *

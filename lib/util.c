@@ -210,6 +210,24 @@ se_ends_with(const char *s, const char *end)
 	return n >= e && se_strcasecmp(s + n - e, end) == 0;
 }
 
+int
+se_word_index(const char *name, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; name && i < n; i++)
+		if (words[i] && strcmp(name, words[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+se_format_index(const char *name, const char *const *names, size_t n)
+{
+	return se_word_index(name && strcmp(name, "md") == 0 ? "markdown" :
+	    name, names, n);
+}
+
 /* Edit distance of two short names (Levenshtein), capped at 9. */
 size_t
 se_edit_distance(const char *a, const char *b)

@@ -63,6 +63,25 @@ TEST(format_names_parse_and_unknown_ones_are_refused)
 	CHECK_INT_EQ(se_diag_format_parse("html"), -1);
 	CHECK_INT_EQ(se_diag_format_parse(""), -1);
 	CHECK_INT_EQ(se_diag_format_parse(NULL), -1);
+	CHECK_INT_EQ(se_diag_format_parse("md"), -1); /* no markdown here */
+}
+
+/* Every command's -F reads its names the one way: exactly, and "md" as
+ * "markdown" wherever markdown is offered (se(7)). */
+TEST(every_commands_format_names_parse_alike)
+{
+	CHECK_INT_EQ(se_ragout_format_parse("md"), SE_RAGOUT_MARKDOWN);
+	CHECK_INT_EQ(se_hypoout_format_parse("md"), SE_HYPOOUT_MARKDOWN);
+	CHECK_INT_EQ(se_planout_format_parse("md"), SE_PLANOUT_MARKDOWN);
+	CHECK_INT_EQ(se_report_syntax_parse("md"), SE_REPORT_MARKDOWN);
+	CHECK_INT_EQ(se_report_syntax_parse("html"), SE_REPORT_HTML);
+	CHECK_INT_EQ(se_planout_format_parse("yaml"), SE_PLANOUT_YAML);
+	CHECK_INT_EQ(se_ragout_format_parse("Markdown"), -1);
+	CHECK_INT_EQ(se_hypoout_format_parse("mdx"), -1);
+	CHECK_INT_EQ(se_color_parse("always"), SE_COLOR_ALWAYS);
+	CHECK_INT_EQ(se_color_parse("sometimes"), -1);
+	CHECK_INT_EQ(se_group_parse("recommendation"), SE_GROUP_RECOMMENDATION);
+	CHECK_INT_EQ(se_group_parse("md"), -1);
 }
 
 TEST(text_is_one_line_per_diagnostic_with_controls_escaped)
@@ -252,6 +271,7 @@ int
 main(void)
 {
 	RUN(format_names_parse_and_unknown_ones_are_refused);
+	RUN(every_commands_format_names_parse_alike);
 	RUN(text_is_one_line_per_diagnostic_with_controls_escaped);
 	RUN(json_is_one_object_per_line_with_null_for_no_position);
 	RUN(github_escapes_data_and_properties_as_the_runner_requires);
