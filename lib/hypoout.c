@@ -106,12 +106,46 @@ folded(const char *s)
 	return r;
 }
 
+/* 's' in lines of words of at most WRAP columns under 'indent' spaces (a
+ * longer word kept whole): as they are in a YAML folded scalar, or for
+ * the text output through se_text_put(). */
+static void
+wrap_words(FILE *f, const char *p, int indent, bool text)
+{
+	int col = indent;
+	char word[512];
+
+	fprintf(f, "%*s", indent, "");
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (col > indent && col + 1 + (int)w > WRAP) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', f);
+			col++;
+		}
+		while (w > 0) {
+			size_t k = w < sizeof word - 1 ? w : sizeof word - 1;
+			memcpy(word, p, k);
+			word[k] = '\0';
+			if (text)
+				se_text_put(f, word);
+			else
+				fputs(word, f);
+			p += k;
+			w -= k;
+			col += (int)k;
+		}
+		if (*p == ' ')
+			p++;
+	}
+	fputc('\n', f);
+}
+
 static void
 yaml_text(FILE *f, const char *s, int indent)
 {
-	const char *p = s;
-	int col;
-
 	if (plain_ok(s) && strlen(s) < 60) {
 		fprintf(f, " %s\n", s);
 		return;
@@ -123,24 +157,7 @@ yaml_text(FILE *f, const char *s, int indent)
 		return;
 	}
 	fputs(" >\n", f);
-	fprintf(f, "%*s", indent, "");
-	col = indent;
-	while (*p) {
-		size_t w = strcspn(p, " ");
-		if (col > indent && col + 1 + (int)w > WRAP) {
-			fprintf(f, "\n%*s", indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(p, 1, w, f);
-		col += (int)w;
-		p += w;
-		if (*p == ' ')
-			p++;
-	}
-	fputc('\n', f);
+	wrap_words(f, s, indent, false);
 }
 
 static void
@@ -382,38 +399,6 @@ render_markdown(const se_hypos *h, FILE *f)
 }
 
 static void
-text_wrapped(FILE *f, const char *s, int indent)
-{
-	const char *p = s;
-	int col = indent;
-	char word[512];
-
-	fprintf(f, "%*s", indent, "");
-	while (*p) {
-		size_t w = strcspn(p, " ");
-		if (col > indent && col + 1 + (int)w > WRAP) {
-			fprintf(f, "\n%*s", indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', f);
-			col++;
-		}
-		while (w > 0) {
-			size_t k = w < sizeof word - 1 ? w : sizeof word - 1;
-			memcpy(word, p, k);
-			word[k] = '\0';
-			se_text_put(f, word);
-			p += k;
-			w -= k;
-			col += (int)k;
-		}
-		if (*p == ' ')
-			p++;
-	}
-	fputc('\n', f);
-}
-
-static void
 render_text(const se_hypos *h, FILE *f)
 {
 	size_t i;
@@ -435,9 +420,9 @@ render_text(const se_hypos *h, FILE *f)
 		rules_of(f, x);
 		fprintf(f, "]  data %s, self-assessment %s\n", x->linked_data ?
 		    "yes" : "no", x->linked_self_assessment ? "yes" : "no");
-		text_wrapped(f, x->text, 4);
+		wrap_words(f, x->text, 4, true);
 		fputs("    Why:\n", f);
-		text_wrapped(f, x->rationale, 4);
+		wrap_words(f, x->rationale, 4, true);
 	}
 }
 
