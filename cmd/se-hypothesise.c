@@ -71,8 +71,8 @@ own_option(void *ctx, int opt, const char *arg)
 		if (end == arg || *end || n < 1 || n > SE_INVESTIGATE)
 			return se_cli_usage_error(o->cli.prog, usage,
 			    "'%s' hypotheses to investigate: the review "
-			    "workbook's maximum is %d (expected 1, 2 or 3)", arg,
-			    SE_INVESTIGATE);
+			    "workbook's maximum is %d (expected 1 to %d)", arg,
+			    SE_INVESTIGATE, SE_INVESTIGATE);
 		o->run.investigate = (size_t)n;
 		return SE_CLI_NEXT;
 	case 'i':

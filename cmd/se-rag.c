@@ -89,8 +89,7 @@ period(const struct opts *o, const char *what, const char *arg,
 	*to = arg;
 	if (se_period_parse(arg, strlen(arg), &p) < 0)
 		return se_cli_usage_error(o->cli.prog, usage, "%s '%s' is not "
-		    "a period (2018, 2018-19, 2018Q2, 2018-09, 2018-09-30)",
-		    what, arg);
+		    "a period: " SE_PERIOD_FORMS, what, arg);
 	return SE_CLI_NEXT;
 }
 

@@ -142,16 +142,13 @@ int se_text_put_line(FILE *f, const char *s);
 void se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
     size_t n);
 
-/* The periods an extract may use, for messages (extract.c, layout.c). */
-#define SE_PERIOD_FORMS "a year (2018), span (2018-19, 2018/19), rolling " \
-	"span (2014-16), quarter (2018Q2, Q2 2018-19), month (2018-09), " \
-	"term (2023-24 spring term), week (2024 week 37) or date (2018-09-30)"
-
 /* period.c: an Explore Education Statistics term ("Autumn term", "Autumn
  * and spring term", "Spring term", "Summer term", any case) as
  * se_period.sub of SE_PERIOD_TERM, or 0; a week ("Week 37"), 1-53, or 0. */
 int se_period_term(const char *s, size_t n);
 int se_period_week(const char *s, size_t n);
+/* The weeks of ISO 8601 year 'y': 52, or 53. */
+int se_period_weeks_in(int y);
 
 /* layout.c: the published layouts (EES tidy data, LAIT long,
  * Fingertips) behind se_extract.  se_real_sniff: which of them a header

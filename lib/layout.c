@@ -67,7 +67,7 @@ ft_area_skipped(const char *s, size_t n)
 	static const char *const words[] = { "district", "lower tier",
 		"ltla", "icb", "ccg", "gp", "pcn", "nhs", "ward", "msoa",
 		"lsoa", "combined authorit", "parliamentary", "stp",
-		"cancer alliance", "primary care", "practice" };
+		"cancer alliance", "primary care", "practice", "ukhsa" };
 	size_t i;
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -596,6 +596,10 @@ ees_period(se_real *x, const char *tp, size_t tn, const char *ti, size_t in,
 	/* a term of an academic year (202324); a week of a year (2024) */
 	q = se_period_term(ti, in);
 	k = se_period_week(ti, in);
+	if (k != 0 && !span && k > se_period_weeks_in(y))
+		return se_diag_error(x->d, at, "csv-period",
+		    "time_identifier '%.*s': %d has %d weeks", se_shown(ti, in),
+		    ti, y, se_period_weeks_in(y));
 	if ((q != 0 && span) || (k != 0 && !span)) {
 		x->per.kind = q != 0 ? SE_PERIOD_TERM : SE_PERIOD_WEEK;
 		x->per.sub = q != 0 ? q : k;

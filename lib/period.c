@@ -115,6 +115,31 @@ parse_fy_quarter(const char *p, size_t n, se_period *out)
 	return set(out, SE_PERIOD_FY_QUARTER, y, q[1] - '0', 0, false);
 }
 
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static long
+days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* How many weeks ISO 8601 year 'y' has: 53 when it starts on a Thursday,
+ * or on a Wednesday in a leap year; else 52. */
+int
+se_period_weeks_in(int y)
+{
+	long wd = ((days_from_civil(y, 1, 1) + 3) % 7 + 7) % 7; /* 0 Monday */
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return wd == 3 || (leap && wd == 2) ? 53 : 52;
+}
+
 static const char *const terms[] = { "autumn term",
 	"autumn and spring term", "spring term", "summer term" };
 
@@ -155,7 +180,8 @@ parse_term_or_week(int year, const char *p, size_t n, se_period *out)
 	if (n > 8 && span_at(p, 7) == year && p[7] == ' ' &&
 	    (t = se_period_term(p + 8, n - 8)) != 0)
 		return set(out, SE_PERIOD_TERM, year, t, 0, false);
-	if (n > 5 && p[4] == ' ' && (t = se_period_week(p + 5, n - 5)) != 0)
+	if (n > 5 && p[4] == ' ' && (t = se_period_week(p + 5, n - 5)) != 0 &&
+	    t <= se_period_weeks_in(year))
 		return set(out, SE_PERIOD_WEEK, year, t, 0, false);
 	return -1;
 }
@@ -330,20 +356,6 @@ ymd(char buf[11], int y, int m, int d)
 	buf[10] = '\0';
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* The Sunday ending ISO 8601 week 'w' of 'y'. */
 static void
 week_end(char buf[11], int y, int w)
@@ -398,7 +410,7 @@ se_period_end(const se_period *p, char buf[11])
 	case SE_PERIOD_TERM:
 		if (p->sub > 1)
 			y++;
-		m = p->sub <= 1 ? 12 : p->sub == 4 ? 8 : 4;
+		m = p->sub <= 1 ? 12 : p->sub == 4 ? 8 : 3;
 		break;
 	case SE_PERIOD_WEEK:
 		week_end(buf, y, p->sub);

@@ -78,7 +78,7 @@ write_out(run *r, const se_plan *p)
 {
 	se_planout_opts *o = &r->o;
 	se_out *out = se_out_open(r->j->cli.output, r->d);
-	se_pos me = { NULL, 0, 0 }; /* no file: "warning: ..." */
+	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
 	int fd = r->j->cli.output ? -1 : STDOUT_FILENO;
 	se_wrap *w;
 	int rc;

@@ -57,9 +57,9 @@ int
 se_report_run(const se_report_opts *o, char *const *operands, size_t n,
     se_diag *d)
 {
-	char *dir = se_formats_dir(o->cli->formats_dir, o->argv0);
-	se_formats *f = dir ? se_formats_load(dir, d) : NULL;
-	bool dashboard = types[o->type].build == se_report_dashboard;
+	char *dir;
+	se_formats *f;
+	bool dashboard;
 	se_report_input ri;
 	se_inputs in;
 	se_catalogue *cat = NULL;
@@ -68,7 +68,16 @@ se_report_run(const se_report_opts *o, char *const *operands, size_t n,
 	const char **paths = NULL;
 	size_t npaths = 0;
 	int status = SE_EXIT_FAILURE, dropped = 0;
+	se_pos nowhere = { NULL, 0, 0 };
 
+	if (o->type < 0 || (size_t)o->type >= sizeof types / sizeof types[0]) {
+		se_diag_error(d, &nowhere, "usage", "no report type: give one "
+		    "se_report_type_parse() knows");
+		return SE_EXIT_FAILURE;
+	}
+	dir = se_formats_dir(o->cli->formats_dir, o->argv0);
+	f = dir ? se_formats_load(dir, d) : NULL;
+	dashboard = types[o->type].build == se_report_dashboard;
 	se_inputs_init(&in, SE_TAKE_DOCS | (dashboard ? SE_TAKE_EXTRACTS |
 	    SE_TAKE_NEIGHBOURS | SE_TAKE_CATALOGUE : 0), f);
 	if (!f || se_inputs_add_all(&in, operands, n, d) < 0)

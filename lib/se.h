@@ -659,6 +659,10 @@ typedef struct se_period {
  * terms (2023-24 autumn term, any case) and weeks (2024 week 37).
  * Returns 0, or -1 when it is not a period (nothing written to 'out'). */
 int se_period_parse(const char *s, size_t n, se_period *out);
+/* The periods an extract or --period may use, for messages. */
+#define SE_PERIOD_FORMS "a year (2018), span (2018-19, 2018/19), rolling " \
+	"span (2014-16), quarter (2018Q2, Q2 2018-19), month (2018-09), " \
+	"term (2023-24 spring term), week (2024 week 37) or date (2018-09-30)"
 /* Chronological order: negative, 0 or positive.  Periods of different
  * kinds are ordered by kind (a series should not mix them). */
 int se_period_cmp(const se_period *a, const se_period *b);
@@ -672,8 +676,8 @@ se_period se_period_as_month(const se_period *p);
 /* The last day of a period as YYYY-MM-DD into 'buf' (a span ends on 31
  * March of its second year, a financial quarter with its third month, a
  * rolling span as its last year or span, the autumn term on 31 December,
- * the spring term (alone or with the autumn) on 30 April, the summer term
- * on 31 August, a week on its Sunday as ISO 8601 counts weeks). */
+ * the spring term (alone or with the autumn) on 31 March, the summer term
+ * on 31 August, as a plan's term dates end (se-formats(5)), a week on its Sunday as ISO 8601 counts weeks). */
 void se_period_end(const se_period *p, char buf[11]);
 
 /* A number as extracts write it: "23.5%", "1,234", " 12 ", "-3.5"; the
@@ -1799,6 +1803,7 @@ typedef struct se_plan_job {
 /* Set up 'j' for the command run as 'argv0' with 'usage' (se_cli_init):
  * no filters (state and status -1), the rest empty. */
 void se_plan_job_init(se_plan_job *j, const char *argv0, const char *usage);
+/* Free the --data list se_cli_add() made; 'j' may be set up again. */
 void se_plan_job_release(se_plan_job *j);
 /* Set out.format from -F: text by default, yaml with --from (which
  * writes yaml or csv only).  0, or -1 when -F names no format the job

@@ -150,6 +150,9 @@ TEST(terms_and_weeks_parse_and_sort_within_their_year)
 	CHECK_STR_EQ(canon("2024 Week 5"), "2024 week 5 8");
 	CHECK_INT_EQ(se_period_parse("2023-25 spring term", 19, &a), -1);
 	CHECK_INT_EQ(se_period_parse("2024 week 54", 12, &a), -1);
+	CHECK_INT_EQ(se_period_parse("2021 week 53", 12, &a), -1);
+	CHECK_INT_EQ(se_period_parse("2026 week 53", 12, &a), 0);
+	CHECK_INT_EQ(se_period_parse("2020 week 53", 12, &a), 0);
 	CHECK_INT_EQ(se_period_parse("2024 week 0", 11, &a), -1);
 	CHECK_INT_EQ(se_period_parse("2023-24 winter term", 19, &a), -1);
 	for (i = 0; i + 1 < sizeof order / sizeof order[0]; i++) {
@@ -175,8 +178,8 @@ TEST(a_period_ends_on_its_last_day)
 		{ "Q4 2018-19", "2019-03-31" }, { "2014-16", "2016-12-31" },
 		{ "2013/14-15/16", "2016-03-31" },
 		{ "2023-24 autumn term", "2023-12-31" },
-		{ "2023-24 Autumn and spring term", "2024-04-30" },
-		{ "2023-24 spring term", "2024-04-30" },
+		{ "2023-24 Autumn and spring term", "2024-03-31" },
+		{ "2023-24 spring term", "2024-03-31" },
 		{ "2023-24 summer term", "2024-08-31" },
 		{ "2024 week 1", "2024-01-07" }, { "2020 week 53", "2021-01-03" },
 		{ "2021 week 1", "2021-01-10" }, { "2026 week 49", "2026-12-06" },
