@@ -13,7 +13,8 @@
 # agree with se-rag's on a sample.
 #
 #   sh test/bench/bench.sh [ROWS...]     default: 300000 5000000
-#   RUNS=3 (runs per fast tool), PEER_RUNS=1, BENCH_DIR=/tmp/se-bench,
+#   RUNS=3 (runs per fast tool), PEER_RUNS=1 (0 skips the peers and the
+#   sample check), BENCH_DIR=/tmp/se-bench,
 #   MLR_MAX_ROWS=1000000 (Miller sorts in memory: about 40x the file),
 #   EES_VALUES=5000000 (the EES-shaped file, gen_ees.c: one column per
 #   measure, two filter columns, six-digit periods; 0 skips it)
@@ -111,7 +112,9 @@ for rows in $SIZES; do
 	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
 	    -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" -F csv "$f")
 	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
-	if [ "$rows" -gt "$MLR_MAX_ROWS" ]; then
+	if [ "$PEER_RUNS" -le 0 ]; then
+		printf "%-24s %s\n" peers "skipped: PEER_RUNS=0"
+	elif [ "$rows" -gt "$MLR_MAX_ROWS" ]; then
 		printf "%-24s %s\n" mlr "skipped above MLR_MAX_ROWS=$MLR_MAX_ROWS"
 	elif command -v mlr > /dev/null; then
 		set -- $(run mlr "$PEER_RUNS" mlr --icsv --ocsv --from "$f" \
@@ -120,7 +123,7 @@ for rows in $SIZES; do
 		    put 'k = $indicator . "/" . $time_period; @n[k] += 1; $rank = @n[k]')
 		row "mlr (sort, rank)" "$1" "$2" "$bytes" "$floor" "$3"
 	fi
-	if command -v sqlite3 > /dev/null; then
+	if [ "$PEER_RUNS" -gt 0 ] && command -v sqlite3 > /dev/null; then
 		cat > "$d/peer.sql" <<SQL
 .mode csv
 .import $f x
@@ -137,7 +140,7 @@ SQL
 		set -- $(run sqlite3 "$PEER_RUNS" sh -c "sqlite3 :memory: < '$d/peer.sql'")
 		row "sqlite3 (window fns)" "$1" "$2" "$bytes" "$floor" "$3"
 	fi
-	if command -v python3 > /dev/null; then
+	if [ "$PEER_RUNS" -gt 0 ] && command -v python3 > /dev/null; then
 		set -- $(run python "$PEER_RUNS" python3 test/bench/peer.py "$f" "$d/indicators.yaml")
 		row "python csv" "$1" "$2" "$bytes" "$floor" "$3"
 		for mod in pandas duckdb; do
