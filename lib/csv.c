@@ -771,20 +771,31 @@ plain(unsigned char b)
 	return (unsigned char)(b - 1) < 0x7f && b != '\r';
 }
 
+/* Whether the 16 bytes at s are all plain(), in a loop the compiler can
+ * vectorise. */
+static bool
+plain16(const unsigned char *s)
+{
+	unsigned char bad = 0;
+	size_t j;
+
+	for (j = 0; j < 16; j++)
+		bad |= !plain(s[j]);
+	return !bad;
+}
+
 /* How many bytes at the start of s[0..n) are plain(). */
 static size_t
 plain_prefix(const unsigned char *s, size_t n)
 {
-	size_t i = 0, j;
+	size_t i = 0;
 
-	/* 16 bytes at a time, in a loop the compiler can vectorise */
-	for (; i + 16 <= n; i += 16) {
-		unsigned char bad = 0;
-		for (j = 0; j < 16; j++)
-			bad |= !plain(s[i + j]);
-		if (bad)
+	for (; i + 16 <= n; i += 16)
+		if (!plain16(s + i))
 			break;
-	}
+	/* the last 16 bytes, overlapping those seen: usually the rest */
+	if (i < n && i >= 16 && i + 16 > n && plain16(s + n - 16))
+		return n;
 	while (i < n && plain(s[i]))
 		i++;
 	return i;
