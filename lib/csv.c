@@ -601,28 +601,28 @@ on_field(void *field, size_t len, void *data)
 
 /* A field of the fast path's line (room for the whole line's fields and
  * text is made before it: fast_room): its text in the line's copy at the
- * start of c->text, or copied after it, pointed at now. */
+ * start of c->text, or copied after it (field_copy), pointed at now.  The
+ * usual field is a few stores and no call. */
+static void field_copy(se_csv *c, const char *field, size_t len);
+
 static void
 fast_field(void *field, size_t len, void *data)
 {
 	se_csv *c = data;
-	se_csv_field *f = &c->f[c->nf++];
 	size_t i = c->lcur;
+	se_csv_field *f;
 
-	f->len = len;
-	f->line = c->line;
-	if (fast_usual(c, len)) {
-		c->lcur = i + len + 1;
-		f->col = (unsigned)(i + 1);
-		f->text = c->text + i;
-		c->text[i + len] = '\0';
+	if (!fast_usual(c, len)) {
+		field_copy(c, field, len);
 		return;
 	}
-	f->col = fast_col_rest(c, field, len);
-	f->text = c->text + c->tlen;
-	memcpy(c->text + c->tlen, field, len);
-	c->text[c->tlen + len] = '\0';
-	c->tlen += len + 1;
+	f = &c->f[c->nf++];
+	f->len = len;
+	f->line = c->line;
+	c->lcur = i + len + 1;
+	f->col = (unsigned)(i + 1);
+	f->text = c->text + i;
+	c->text[i + len] = '\0';
 }
 
 static void
@@ -877,23 +877,49 @@ ahead_field(void *field, size_t len, void *data)
 {
 	se_csv *c = data;
 	se_csv_lines *b = c->ahead;
-	struct se_csv_lfield *x = &b->fld[b->nfld++];
 	size_t i = c->lcur;
+	struct se_csv_lfield *x;
 
-	x->len = (uint32_t)len;
-	c->nf++;
-	if (fast_usual(c, len)) {
-		c->lcur = i + len + 1;
-		x->col = (uint32_t)(i + 1);
-		x->off = (uint32_t)(c->lbase + i);
-		b->text[c->lbase + i + len] = '\0';
+	if (!fast_usual(c, len)) {
+		field_copy(c, field, len);
 		return;
 	}
-	x->col = fast_col_rest(c, field, len);
-	x->off = (uint32_t)b->tlen;
-	memcpy(b->text + b->tlen, field, len);
-	b->text[b->tlen + len] = '\0';
-	b->tlen += len + 1;
+	x = &b->fld[b->nfld++];
+	c->nf++;
+	x->len = (uint32_t)len;
+	c->lcur = i + len + 1;
+	x->col = (uint32_t)(i + 1);
+	x->off = (uint32_t)(c->lbase + i);
+	b->text[c->lbase + i + len] = '\0';
+}
+
+/* Any other field of the fast path: its text copied after the line's,
+ * into the record or the records kept. */
+static void
+field_copy(se_csv *c, const char *field, size_t len)
+{
+	se_csv_lines *b = c->ahead;
+	unsigned col = fast_col_rest(c, field, len);
+	char *t;
+
+	if (b) {
+		struct se_csv_lfield *x = &b->fld[b->nfld++];
+		x->len = (uint32_t)len;
+		x->col = col;
+		x->off = (uint32_t)b->tlen;
+		t = b->text + b->tlen;
+		b->tlen += len + 1;
+	} else {
+		se_csv_field *f = &c->f[c->nf];
+		f->len = len;
+		f->line = c->line;
+		f->col = col;
+		f->text = t = c->text + c->tlen;
+		c->tlen += len + 1;
+	}
+	c->nf++;
+	memcpy(t, field, len);
+	t[len] = '\0';
 }
 
 static void
