@@ -9,8 +9,10 @@
 # Python's csv module; pandas and DuckDB when installed).  Prints median
 # wall time, MB/s, peak RSS, the ratio to the libcsv floor and the CPU
 # time of all threads (se-rag uses every core; it is timed on one thread
-# too, SE_THREADS=1), and checks that the Python peer's ranks and RAG
-# agree with se-rag's on a sample.
+# too, SE_THREADS=1), then se-rag's ratio to the floor timed in turn with
+# it (the one to quote on a shared machine), on every core and on one;
+# and checks that the Python peer's ranks and RAG agree with se-rag's on
+# a sample.
 #
 #   sh test/bench/bench.sh [ROWS...]     default: 300000 5000000
 #   RUNS=3 (runs per fast tool), PEER_RUNS=1 (0 skips the peers and the
@@ -60,12 +62,12 @@ header() {
 	    "x libcsv" "cpu s"
 }
 
-# ratio FILE CMD...: the ratio that matters, robust to a machine whose
-# speed drifts: the libcsv floor on FILE and CMD timed one after the
-# other, RUNS rounds; prints the median of the rounds' ratios.
+# ratio LABEL FILE CMD...: the ratio that matters, robust to a machine
+# whose speed drifts: the libcsv floor on FILE and CMD timed one after
+# the other, RUNS rounds; prints the median of the rounds' ratios.
 ratio() {
-	rf=$1
-	shift
+	rl=$1 rf=$2
+	shift 2
 	: > "$DIR/ratios"
 	k=0
 	while [ $k -lt "$RUNS" ]; do
@@ -74,9 +76,10 @@ ratio() {
 		echo "$a $b" | awk '{ printf "%.3f\n", $2 / $1 }' >> "$DIR/ratios"
 		k=$((k + 1))
 	done
-	sort -n "$DIR/ratios" | awk -v n="$RUNS" '{ r[NR] = $1 }
-	    END { printf "  se-rag / libcsv floor, timed in turn: median %.2fx " \
-		"of %d rounds (%.2f to %.2f)\n", r[int((n + 1) / 2)], n, r[1], r[n] }'
+	sort -n "$DIR/ratios" | awk -v n="$RUNS" -v l="$rl" '{ r[NR] = $1 }
+	    END { printf "  %s / libcsv floor, timed in turn: median %.2fx " \
+		"of %d rounds (%.2f to %.2f)\n", l, r[int((n + 1) / 2)], n, r[1],
+		r[n] }'
 }
 
 row() { # NAME SECONDS KIB BYTES FLOOR CPU
@@ -84,6 +87,10 @@ row() { # NAME SECONDS KIB BYTES FLOOR CPU
 		mbs = s > 0 ? b / 1048576 / s : 0
 		printf "%-24s %9.2f %9.1f %10.1f %8.2f %8.2f\n", name, s, mbs,
 		    k / 1024, (f > 0 ? s / f : 0), c }'
+}
+
+share() { # BYTES KIB: se-rag's peak RSS against the file's size
+	echo "$1 $2" | awk '{ printf "  se-rag peak RSS is 1/%.1f of the file\n", $1 / ($2 * 1024) }'
 }
 
 for rows in $SIZES; do
@@ -106,12 +113,14 @@ for rows in $SIZES; do
 	    --neighbours "$d/neighbours.csv" -F csv "$f")
 	rag_s=$1
 	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor" "$3"
-	echo "$bytes $2" | awk '{ printf "  se-rag peak RSS is 1/%.1f of the file\n", $1 / ($2 * 1024) }'
-	ratio "$f" "$RAG" -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" \
-	    -F csv "$f"
+	share "$bytes" "$2"
 	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
 	    -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" -F csv "$f")
 	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
+	ratio se-rag "$f" "$RAG" -i "$d/indicators.yaml" \
+	    --neighbours "$d/neighbours.csv" -F csv "$f"
+	ratio "se-rag, one thread" "$f" env SE_THREADS=1 "$RAG" \
+	    -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" -F csv "$f"
 	if [ "$PEER_RUNS" -le 0 ]; then
 		printf "%-24s %s\n" peers "skipped: PEER_RUNS=0"
 	elif [ "$rows" -gt "$MLR_MAX_ROWS" ]; then
@@ -181,10 +190,13 @@ if [ "$EES_VALUES" -gt 0 ]; then
 	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor" "$3"
 	set -- $(run se-rag "$RUNS" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f")
 	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor" "$3"
+	share "$bytes" "$2"
 	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
 	    -i "$d/ees-indicators.yaml" -F csv "$f")
 	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
-	ratio "$f" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f"
+	ratio se-rag "$f" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f"
+	ratio "se-rag, one thread" "$f" env SE_THREADS=1 "$RAG" \
+	    -i "$d/ees-indicators.yaml" -F csv "$f"
 fi
 if [ "$(wc -l < "$DIR/scaling")" -ge 2 ]; then
 	tail -2 "$DIR/scaling" | awk 'NR == 1 { r = $1; t = $2 } NR == 2 {
