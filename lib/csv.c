@@ -523,8 +523,8 @@ is_space(unsigned char ch)
  *
  * The usual field (no spaces, no quotes, and no doubt before it on the
  * line) is the line's own bytes from its column on: its text is taken
- * from a copy of the line made once ('line_copy', the comma after it
- * overwritten with its NUL), not copied field by field.  Any other field
+ * from the copy of the line fast() makes (line_room), the comma after it
+ * overwritten with its NUL, not copied field by field.  Any other field
  * is copied from libcsv's text. */
 static unsigned fast_col_rest(se_csv *c, const char *text, size_t len);
 
@@ -600,7 +600,7 @@ on_field(void *field, size_t len, void *data)
 }
 
 /* A field of the fast path's line (room for the whole line's fields and
- * text is made before it: fast_room): its text in the line's copy at the
+ * text is made before it: line_room): its text in the line's copy at the
  * start of c->text, or copied after it (field_copy), pointed at now.  The
  * usual field is a few stores and no call. */
 static void field_copy(se_csv *c, const char *field, size_t len);
@@ -830,43 +830,44 @@ grow_to(void **v, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
-/* Room for the fields of a line of 'body' bytes (before its line end):
- * at most body + 1 fields, and 3 * (body + 1) bytes of text: the line's
- * copy with its NUL, then the fields that are not taken from it, at most
- * body bytes with body + 1 NULs.  So the callbacks check nothing. */
-static size_t
-line_text(size_t body)
-{
-	return 3 * (body + 1);
-}
-
-/* In 'b': those and one record. */
+/* Room for the fields of a line of 'body' bytes (before its line end),
+ * in the records kept when reading ahead, else in c's record, which is
+ * empty: at most body + 1 fields (and one record), and 3 * (body + 1)
+ * bytes of text: the line's copy with its NUL, made here, then the
+ * fields that are not taken from it, at most body bytes with body + 1
+ * NULs.  So the callbacks check nothing. */
 static bool
-lines_room(se_csv_lines *b, size_t body)
+line_room(se_csv *c, const unsigned char *line, size_t body)
 {
-	return (b->nrec + 1 <= b->caprec ||
-	    grow_to((void **)&b->rec, &b->caprec, b->nrec + 1,
-	    sizeof *b->rec)) &&
-	    (b->nfld + body + 1 <= b->capfld ||
-	    grow_to((void **)&b->fld, &b->capfld, b->nfld + body + 1,
-	    sizeof *b->fld)) &&
-	    (b->tlen + line_text(body) <= b->tcap ||
-	    grow_to((void **)&b->text, &b->tcap, b->tlen + line_text(body), 1));
-}
+	se_csv_lines *b = c->ahead;
+	size_t text = 3 * (body + 1);
+	char *t;
 
-/* In c's record, which is empty: those, and the line's copy made. */
-static bool
-fast_room(se_csv *c, const unsigned char *line, size_t body)
-{
-	while (c->fcap < body + 1)
-		if (!grow_fields(c))
+	if (b) {
+		if ((b->nrec + 1 > b->caprec &&
+		    !grow_to((void **)&b->rec, &b->caprec, b->nrec + 1,
+		    sizeof *b->rec)) ||
+		    (b->nfld + body + 1 > b->capfld &&
+		    !grow_to((void **)&b->fld, &b->capfld, b->nfld + body + 1,
+		    sizeof *b->fld)) ||
+		    (b->tlen + text > b->tcap &&
+		    !grow_to((void **)&b->text, &b->tcap, b->tlen + text, 1)))
 			return false;
-	if (c->tcap < line_text(body) && !grow_text(c, line_text(body)))
-		return false;
-	memcpy(c->text, line, body);
-	c->text[body] = '\0';
-	c->tlen = body + 1;
-	c->rec_line = c->line;
+		c->lbase = b->tlen;
+		t = b->text + b->tlen;
+		b->tlen += body + 1;
+	} else {
+		while (c->fcap < body + 1)
+			if (!grow_fields(c))
+				return false;
+		if (c->tcap < text && !grow_text(c, text))
+			return false;
+		t = c->text;
+		c->tlen = body + 1;
+		c->rec_line = c->line;
+	}
+	memcpy(t, line, body);
+	t[body] = '\0';
 	return true;
 }
 
@@ -970,19 +971,9 @@ fast(se_csv *c, const unsigned char *s, size_t n)
 			body--;
 		if (full > RANGE_MAX || plain_prefix(s + at, body) != body)
 			break;
-		if (c->ahead) {
-			se_csv_lines *b = c->ahead;
-			if (!lines_room(b, body)) {
-				c->stopped = true;
-				break;
-			}
-			memcpy(b->text + b->tlen, s + at, body);
-			b->text[b->tlen + body] = '\0';
-			c->lbase = b->tlen;
-			b->tlen += body + 1;
-		} else if (c->nf != 0) {
+		if (c->nf != 0)
 			break; /* (a record begun: the scanner's) */
-		} else if (!fast_room(c, s + at, body)) {
+		if (!line_room(c, s + at, body)) {
 			fail_oom(c);
 			break;
 		}
