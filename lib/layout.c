@@ -839,22 +839,27 @@ decide(se_real *x, const se_csv_field *f, uint64_t *mask)
 }
 
 /* Digits with a sign, point, exponent, grouping or percent: a number
- * for telling measures from filters (reading it is for used columns). */
+ * for telling measures from filters (reading it is for used columns).
+ * One table look-up a byte: 2 a digit, 1 one of the others. */
+static const unsigned char number_byte[256] = {
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2,
+	['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2, ['.'] = 1, ['-'] = 1,
+	['+'] = 1, ['e'] = 1, ['E'] = 1, [','] = 1, ['%'] = 1,
+};
+
 static bool
 numberish(const char *s, size_t n)
 {
 	size_t i;
-	bool digit = false;
+	unsigned seen = 0;
 
 	for (i = 0; i < n; i++) {
-		char c = s[i];
-		if (c >= '0' && c <= '9')
-			digit = true;
-		else if (c != '.' && c != '-' && c != '+' && c != 'e' &&
-		    c != 'E' && c != ',' && c != '%')
+		unsigned k = number_byte[(unsigned char)s[i]];
+		if (!k)
 			return false;
+		seen |= k;
 	}
-	return digit;
+	return (seen & 2) != 0;
 }
 
 /* Numbers and markers so far; text makes a column a filter. */
