@@ -151,6 +151,7 @@ struct se_csv {
 	size_t lbody;  /* its length without LF or CRLF */
 	size_t lfull;  /* with them */
 	size_t lcur;   /* where the next field's raw text may start */
+	size_t lbase;  /* where the line's copy starts in the ahead text */
 	/* reading ahead (csvstream.c): records go here, not to 'fn' */
 	se_csv_lines *ahead;
 };
@@ -518,21 +519,25 @@ is_space(unsigned char ch)
  * libcsv), then the field: in quotes it is its text, plus two quotes,
  * plus one for each doubled quote (one '"' in the text); otherwise its
  * text, then spaces libcsv trimmed, then the comma or the line's end.  A
- * field that does not end there is a doubt, settled by on_record. */
+ * field that does not end there is a doubt, settled by on_record.
+ *
+ * The usual field (no spaces, no quotes, and no doubt before it on the
+ * line) is the line's own bytes from its column on: its text is taken
+ * from the copy of the line fast() makes (line_room), the comma after it
+ * overwritten with its NUL, not copied field by field.  Any other field
+ * is copied from libcsv's text. */
 static unsigned fast_col_rest(se_csv *c, const char *text, size_t len);
 
-static inline unsigned
-fast_col(se_csv *c, const char *text, size_t len)
+/* Whether libcsv's next field, 'len' bytes, is the usual one: the line's
+ * bytes at c->lcur, then a comma or the line's end. */
+static inline bool
+fast_usual(const se_csv *c, size_t len)
 {
 	const unsigned char *s = c->lp;
 	size_t i = c->lcur, end = c->lbody;
 
-	if (i + len <= end && !is_space(s[i]) && s[i] != '"' &&
-	    (i + len == end || s[i + len] == ',')) {
-		c->lcur = i + len + 1; /* the usual case: a, */
-		return (unsigned)(i + 1);
-	}
-	return fast_col_rest(c, text, len);
+	return !c->doubt && i + len <= end && !is_space(s[i]) && s[i] != '"' &&
+	    (i + len == end || s[i + len] == ',');
 }
 
 /* The rest: spaces, quotes, and fields that are not where they should be. */
@@ -575,9 +580,7 @@ on_field(void *field, size_t len, void *data)
 
 	if (c->stopped)
 		return;
-	if (c->in_fast)
-		st.col = fast_col(c, field, len);
-	else if (c->qhead < c->qlen)
+	if (c->qhead < c->qlen)
 		st = c->q[c->qhead++];
 	if ((c->nf == c->fcap && !grow_fields(c)) ||
 	    (c->tlen + len + 1 > c->tcap && !grow_text(c, c->tlen + len + 1))) {
@@ -596,6 +599,32 @@ on_field(void *field, size_t len, void *data)
 	c->tlen += len + 1;
 }
 
+/* A field of the fast path's line (room for the whole line's fields and
+ * text is made before it: line_room): its text in the line's copy at the
+ * start of c->text, or copied after it (field_copy), pointed at now.  The
+ * usual field is a few stores and no call. */
+static void field_copy(se_csv *c, const char *field, size_t len);
+
+static void
+fast_field(void *field, size_t len, void *data)
+{
+	se_csv *c = data;
+	size_t i = c->lcur;
+	se_csv_field *f;
+
+	if (!fast_usual(c, len)) {
+		field_copy(c, field, len);
+		return;
+	}
+	f = &c->f[c->nf++];
+	f->len = len;
+	f->line = c->line;
+	c->lcur = i + len + 1;
+	f->col = (unsigned)(i + 1);
+	f->text = c->text + i;
+	c->text[i + len] = '\0';
+}
+
 static void
 on_record(int term, void *data)
 {
@@ -610,9 +639,10 @@ on_record(int term, void *data)
 		c->fast_rec = true;
 		if (c->doubt)
 			exact_cols(c);
+	} else {
+		for (i = 0, t = c->text; i < c->nf; t += c->f[i].len + 1, i++)
+			c->f[i].text = t;
 	}
-	for (i = 0, t = c->text; i < c->nf; t += c->f[i].len + 1, i++)
-		c->f[i].text = t;
 	if (c->fn(c->ctx, c->f, c->nf, c->rec_line) != 0)
 		c->stopped = true;
 	c->nf = 0;
@@ -741,20 +771,31 @@ plain(unsigned char b)
 	return (unsigned char)(b - 1) < 0x7f && b != '\r';
 }
 
+/* Whether the 16 bytes at s are all plain(), in a loop the compiler can
+ * vectorise. */
+static bool
+plain16(const unsigned char *s)
+{
+	unsigned char bad = 0;
+	size_t j;
+
+	for (j = 0; j < 16; j++)
+		bad |= !plain(s[j]);
+	return !bad;
+}
+
 /* How many bytes at the start of s[0..n) are plain(). */
 static size_t
 plain_prefix(const unsigned char *s, size_t n)
 {
-	size_t i = 0, j;
+	size_t i = 0;
 
-	/* 16 bytes at a time, in a loop the compiler can vectorise */
-	for (; i + 16 <= n; i += 16) {
-		unsigned char bad = 0;
-		for (j = 0; j < 16; j++)
-			bad |= !plain(s[i + j]);
-		if (bad)
+	for (; i + 16 <= n; i += 16)
+		if (!plain16(s + i))
 			break;
-	}
+	/* the last 16 bytes, overlapping those seen: usually the rest */
+	if (i < n && i >= 16 && i + 16 > n && plain16(s + n - 16))
+		return n;
 	while (i < n && plain(s[i]))
 		i++;
 	return i;
@@ -789,20 +830,45 @@ grow_to(void **v, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
-/* Room in 'b' for the records of a line of 'body' bytes (before its line
- * end): at most one record, body + 1 fields and 2 * (body + 1) bytes of
- * text with their NULs.  So the callbacks below check nothing. */
+/* Room for the fields of a line of 'body' bytes (before its line end),
+ * in the records kept when reading ahead, else in c's record, which is
+ * empty: at most body + 1 fields (and one record), and 3 * (body + 1)
+ * bytes of text: the line's copy with its NUL, made here, then the
+ * fields that are not taken from it, at most body bytes with body + 1
+ * NULs.  So the callbacks check nothing. */
 static bool
-lines_room(se_csv_lines *b, size_t body)
+line_room(se_csv *c, const unsigned char *line, size_t body)
 {
-	return (b->nrec + 1 <= b->caprec ||
-	    grow_to((void **)&b->rec, &b->caprec, b->nrec + 1,
-	    sizeof *b->rec)) &&
-	    (b->nfld + body + 1 <= b->capfld ||
-	    grow_to((void **)&b->fld, &b->capfld, b->nfld + body + 1,
-	    sizeof *b->fld)) &&
-	    (b->tlen + 2 * (body + 1) <= b->tcap ||
-	    grow_to((void **)&b->text, &b->tcap, b->tlen + 2 * (body + 1), 1));
+	se_csv_lines *b = c->ahead;
+	size_t text = 3 * (body + 1);
+	char *t;
+
+	if (b) {
+		if ((b->nrec + 1 > b->caprec &&
+		    !grow_to((void **)&b->rec, &b->caprec, b->nrec + 1,
+		    sizeof *b->rec)) ||
+		    (b->nfld + body + 1 > b->capfld &&
+		    !grow_to((void **)&b->fld, &b->capfld, b->nfld + body + 1,
+		    sizeof *b->fld)) ||
+		    (b->tlen + text > b->tcap &&
+		    !grow_to((void **)&b->text, &b->tcap, b->tlen + text, 1)))
+			return false;
+		c->lbase = b->tlen;
+		t = b->text + b->tlen;
+		b->tlen += body + 1;
+	} else {
+		while (c->fcap < body + 1)
+			if (!grow_fields(c))
+				return false;
+		if (c->tcap < text && !grow_text(c, text))
+			return false;
+		t = c->text;
+		c->tlen = body + 1;
+		c->rec_line = c->line;
+	}
+	memcpy(t, line, body);
+	t[body] = '\0';
+	return true;
 }
 
 /* libcsv's callbacks on the fast path of a reader reading ahead: a field,
@@ -812,15 +878,49 @@ ahead_field(void *field, size_t len, void *data)
 {
 	se_csv *c = data;
 	se_csv_lines *b = c->ahead;
-	struct se_csv_lfield *x = &b->fld[b->nfld++];
+	size_t i = c->lcur;
+	struct se_csv_lfield *x;
 
-	x->col = fast_col(c, field, len);
-	x->off = (uint32_t)b->tlen;
-	x->len = (uint32_t)len;
-	memcpy(b->text + b->tlen, field, len);
-	b->text[b->tlen + len] = '\0';
-	b->tlen += len + 1;
+	if (!fast_usual(c, len)) {
+		field_copy(c, field, len);
+		return;
+	}
+	x = &b->fld[b->nfld++];
 	c->nf++;
+	x->len = (uint32_t)len;
+	c->lcur = i + len + 1;
+	x->col = (uint32_t)(i + 1);
+	x->off = (uint32_t)(c->lbase + i);
+	b->text[c->lbase + i + len] = '\0';
+}
+
+/* Any other field of the fast path: its text copied after the line's,
+ * into the record or the records kept. */
+static void
+field_copy(se_csv *c, const char *field, size_t len)
+{
+	se_csv_lines *b = c->ahead;
+	unsigned col = fast_col_rest(c, field, len);
+	char *t;
+
+	if (b) {
+		struct se_csv_lfield *x = &b->fld[b->nfld++];
+		x->len = (uint32_t)len;
+		x->col = col;
+		x->off = (uint32_t)b->tlen;
+		t = b->text + b->tlen;
+		b->tlen += len + 1;
+	} else {
+		se_csv_field *f = &c->f[c->nf];
+		f->len = len;
+		f->line = c->line;
+		f->col = col;
+		f->text = t = c->text + c->tlen;
+		c->tlen += len + 1;
+	}
+	c->nf++;
+	memcpy(t, field, len);
+	t[len] = '\0';
 }
 
 static void
@@ -871,8 +971,10 @@ fast(se_csv *c, const unsigned char *s, size_t n)
 			body--;
 		if (full > RANGE_MAX || plain_prefix(s + at, body) != body)
 			break;
-		if (c->ahead && !lines_room(c->ahead, body)) {
-			c->stopped = true;
+		if (c->nf != 0)
+			break; /* (a record begun: the scanner's) */
+		if (!line_room(c, s + at, body)) {
+			fail_oom(c);
 			break;
 		}
 		c->lp = s + at;
@@ -882,7 +984,7 @@ fast(se_csv *c, const unsigned char *s, size_t n)
 		c->fast_rec = c->doubt = false;
 		c->in_fast = true;
 		if (csv_parse(&c->p, s + at, full,
-		    c->ahead ? ahead_field : on_field,
+		    c->ahead ? ahead_field : fast_field,
 		    c->ahead ? ahead_record : on_record, c) != full) {
 			c->in_fast = false;
 			if (c->stopped)
@@ -899,6 +1001,7 @@ fast(se_csv *c, const unsigned char *s, size_t n)
 			drop_record(c); /* the record goes on past the line */
 			break;
 		}
+		c->tlen = 0; /* (the line's copy, when it was blank) */
 		c->off += full;
 		c->line++;
 		c->line_off = c->off;

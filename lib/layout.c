@@ -163,7 +163,11 @@ struct filter {
 	const char *where;   /* the --where level, or NULL */
 	bool where_seen;
 	bool empty_total;    /* the empty cell is its total level */
-	char **level;        /* levels in order of appearance */
+	struct level {       /* levels in order of appearance */
+		char *text;
+		size_t len;
+		bool accepted; /* level_accepted() */
+	} *level;
 	size_t nlevels, caplevels, last;
 	size_t ntotal;       /* total-named levels among them */
 	size_t total_at;     /* the first of them */
@@ -256,6 +260,15 @@ struct se_real {
 	size_t nf;
 	size_t *measure;     /* EES measure columns */
 	size_t nm;
+	size_t *numeric;     /* the C_NUMERIC columns, in order */
+	size_t nnum;
+	size_t copied[NCOLS + 1]; /* the columns text() copies, once a row */
+	size_t ncopied;
+
+	/* the last geographic level read, and which it is */
+	char ltext[32];
+	size_t llen;
+	int lkind;
 
 	/* the last period read, with its identifier */
 	char ptext[48], itext[48];
@@ -327,13 +340,15 @@ text(se_real *x, const se_csv_field *f, size_t c, size_t *len)
 	return t;
 }
 
+/* Room in the row buffer for the row's strings: the columns text()
+ * copies, and a flag for each measure. */
 static bool
-make_room(se_real *x, const se_csv_field *f, size_t n)
+make_room(se_real *x, const se_csv_field *f)
 {
 	size_t need = 64 + x->nm * sizeof x->flag, i;
 
-	for (i = 0; i < n; i++)
-		need += f[i].len + 1;
+	for (i = 0; i < x->ncopied; i++)
+		need += f[x->copied[i]].len + 1;
 	x->buflen = 0;
 	if (need > x->bufcap) {
 		char *b = realloc(x->buf, need * 2);
@@ -448,6 +463,7 @@ ees_columns(se_real *x)
 			continue;
 		}
 		x->role[i] = C_NUMERIC;
+		x->numeric[x->nnum++] = i;
 	}
 	return 0;
 }
@@ -478,7 +494,9 @@ real_header(se_real *x, const se_csv_field *h, size_t n)
 	x->filter_of = calloc(n ? n : 1, sizeof *x->filter_of);
 	x->heading = calloc(n ? n : 1, sizeof *x->heading);
 	x->text_line = calloc(n ? n : 1, sizeof *x->text_line);
-	if (!x->role || !x->filter_of || !x->heading || !x->text_line)
+	x->numeric = calloc(n ? n : 1, sizeof *x->numeric);
+	if (!x->role || !x->filter_of || !x->heading || !x->text_line ||
+	    !x->numeric)
 		return oom(x);
 	for (i = 0; i < n; i++) {
 		const char *s = h[i].text;
@@ -498,6 +516,11 @@ real_header(se_real *x, const se_csv_field *h, size_t n)
 		return oom(x);
 	if (x->layout == SE_LAYOUT_FINGERTIPS && ft_columns(x) < 0)
 		return oom(x);
+	for (i = 0; i < NCOLS; i++)
+		if (x->col[i] != NONE)
+			x->copied[x->ncopied++] = x->col[i];
+	if (x->status_col != NONE)
+		x->copied[x->ncopied++] = x->status_col;
 	x->rows = malloc((x->nm ? x->nm : 1) * sizeof *x->rows);
 	if (!x->rows)
 		return oom(x);
@@ -699,33 +722,36 @@ level_accepted(const struct filter *f, const char *s, size_t n)
 
 static void drop_pending(se_real *x, size_t fi);
 
-/* Note the level 's' of filter 'fi'; -1 when out of memory. */
-static int
+/* Note the level 's' of filter 'fi': the level's index, or NONE when out
+ * of memory. */
+static size_t
 note_level(se_real *x, size_t fi, const char *s, size_t n, unsigned line)
 {
 	struct filter *f = &x->f[fi];
+	struct level *l;
 	size_t i;
 	bool total;
 
-	if (f->last != NONE && strlen(f->level[f->last]) == n &&
-	    memcmp(f->level[f->last], s, n) == 0)
-		return 0;
+	if (f->last != NONE && f->level[f->last].len == n &&
+	    memcmp(f->level[f->last].text, s, n) == 0)
+		return f->last;
 	for (i = 0; i < f->nlevels; i++)
-		if (strlen(f->level[i]) == n && memcmp(f->level[i], s, n) == 0) {
-			f->last = i;
-			return 0;
-		}
+		if (f->level[i].len == n && memcmp(f->level[i].text, s, n) == 0)
+			return f->last = i;
 	if (f->nlevels == f->caplevels) {
 		size_t cap = f->caplevels ? f->caplevels * 2 : 8;
-		char **v = realloc(f->level, cap * sizeof *v);
+		struct level *v = realloc(f->level, cap * sizeof *v);
 		if (!v)
-			return -1;
+			return NONE;
 		f->level = v;
 		f->caplevels = cap;
 	}
-	f->level[f->nlevels] = se_arena_strndup(x->arena, s, n);
-	if (!f->level[f->nlevels])
-		return -1;
+	l = &f->level[f->nlevels];
+	l->text = se_arena_strndup(x->arena, s, n);
+	if (!l->text)
+		return NONE;
+	l->len = n;
+	l->accepted = level_accepted(f, s, n);
 	total = level_is_total(f, s, n);
 	if (total && f->ntotal++ == 0)
 		f->total_at = f->nlevels;
@@ -736,7 +762,7 @@ note_level(se_real *x, size_t fi, const char *s, size_t n, unsigned line)
 	 * waited on it are not wanted. */
 	if (f->nlevels == 2 || (total && f->nlevels > 1))
 		drop_pending(x, fi);
-	return 0;
+	return f->last;
 }
 
 /* A single-level filter with no total: its level stands for the total
@@ -839,11 +865,11 @@ decide(se_real *x, const se_csv_field *f, uint64_t *mask)
 	for (i = 0; i < x->nf; i++) {
 		struct filter *fl = &x->f[i];
 		const char *s = f[fl->col].text;
-		size_t n = f[fl->col].len;
+		size_t n = f[fl->col].len, at;
 		trim(&s, &n);
-		if (note_level(x, i, s, n, f[fl->col].line) < 0)
+		if ((at = note_level(x, i, s, n, f[fl->col].line)) == NONE)
 			return oom(x);
-		if (level_accepted(fl, s, n)) {
+		if (fl->level[at].accepted) {
 			if (fl->where)
 				fl->where_seen = true;
 			continue;
@@ -861,22 +887,27 @@ decide(se_real *x, const se_csv_field *f, uint64_t *mask)
 }
 
 /* Digits with a sign, point, exponent, grouping or percent: a number
- * for telling measures from filters (reading it is for used columns). */
+ * for telling measures from filters (reading it is for used columns).
+ * One table look-up a byte: 2 a digit, 1 one of the others. */
+static const unsigned char number_byte[256] = {
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2,
+	['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2, ['.'] = 1, ['-'] = 1,
+	['+'] = 1, ['e'] = 1, ['E'] = 1, [','] = 1, ['%'] = 1,
+};
+
 static bool
 numberish(const char *s, size_t n)
 {
 	size_t i;
-	bool digit = false;
+	unsigned seen = 0;
 
 	for (i = 0; i < n; i++) {
-		char c = s[i];
-		if (c >= '0' && c <= '9')
-			digit = true;
-		else if (c != '.' && c != '-' && c != '+' && c != 'e' &&
-		    c != 'E' && c != ',' && c != '%')
+		unsigned k = number_byte[(unsigned char)s[i]];
+		if (!k)
 			return false;
+		seen |= k;
 	}
-	return digit;
+	return (seen & 2) != 0;
 }
 
 /* Numbers and markers so far; text makes a column a filter. */
@@ -969,37 +1000,63 @@ own_flag(se_real *x, se_row *r)
 
 /* ---- EES ------------------------------------------------------------------- */
 
+/* The geographic levels read (se-formats(5), Published layouts). */
+enum { G_OTHER, G_NATIONAL, G_REGIONAL, G_LA };
+
+/* Which level 's' is, remembered: rows repeat it. */
 static int
-ees_row(se_real *x, const se_csv_field *f, size_t n, se_row *rows)
+geo_level(se_real *x, const char *s, size_t n)
+{
+	int k;
+
+	if (n == x->llen && n > 0 && memcmp(s, x->ltext, n) == 0)
+		return x->lkind;
+	k = eq_ci(s, n, "National") ? G_NATIONAL : eq_ci(s, n, "Regional") ?
+	    G_REGIONAL : eq_ci(s, n, "Local authority") ? G_LA : G_OTHER;
+	if (n < sizeof x->ltext) {
+		memcpy(x->ltext, s, n);
+		x->llen = n;
+		x->lkind = k;
+	}
+	return k;
+}
+
+static int
+ees_row(se_real *x, const se_csv_field *f, se_row *rows)
 {
 	se_row r;
 	const char *level;
 	size_t ln, i, k = 0;
 	uint64_t mask;
-	int v;
+	int v, g;
 
 	level = text(x, f, x->col[K_LEVEL], &ln);
 	memset(&r, 0, sizeof r);
 	r.row_pos = pos_of(x, &f[0]);
-	if (!eq_ci(level, ln, "National") && !eq_ci(level, ln, "Regional") &&
-	    !eq_ci(level, ln, "Local authority")) {
+	if ((g = geo_level(x, level, ln)) == G_OTHER) {
 		if (tally(&x->skipped, x->arena, level, ln) < 0)
 			return oom(x);
 		return 0;
 	}
-	for (i = 0; i < x->ncols && i < n; i++)
-		if (x->role[i] == C_NUMERIC && watch_numeric(x, f, i) < 0)
+	for (i = k = 0; i < x->nnum; i++) {
+		size_t c = x->numeric[i];
+		if (watch_numeric(x, f, c) < 0)
 			return -1;
+		if (x->role[c] == C_NUMERIC)
+			x->numeric[k++] = c; /* (a filter now: not watched) */
+	}
+	x->nnum = k;
+	k = 0;
 	/* The breakdowns first: most rows of a file with breakdowns are
 	 * not used, and need no more reading. */
 	if ((v = decide(x, f, &mask)) <= 0)
 		return v;
-	if (eq_ci(level, ln, "National")) {
+	if (g == G_NATIONAL) {
 		r.code = text(x, f, x->col[K_COUNTRY_CODE], NULL);
 		r.authority = "England";
 		if (!*r.code)
 			r.code = "E92000001";
-	} else if (eq_ci(level, ln, "Regional")) {
+	} else if (g == G_REGIONAL) {
 		r.authority = text(x, f, x->col[K_REGION_NAME], NULL);
 		r.code = text(x, f, x->col[K_REGION_CODE], NULL);
 	} else {
@@ -1249,6 +1306,7 @@ se_real_free(se_real *x)
 	free(x->heading);
 	free(x->text_line);
 	free(x->measure);
+	free(x->numeric);
 	free(x->skipped.v);
 	free(x->marks.v);
 	free(x->titles);
@@ -1280,10 +1338,10 @@ se_real_row(se_real *x, const se_csv_field *f, size_t n, unsigned line)
 		    n == 1 ? "" : "s", x->ncols);
 		return 0;
 	}
-	if (!make_room(x, f, n))
+	if (!make_room(x, f))
 		return oom(x);
 	if (x->layout == SE_LAYOUT_EES)
-		rc = ees_row(x, f, n, x->rows);
+		rc = ees_row(x, f, x->rows);
 	else if (x->layout == SE_LAYOUT_LAIT)
 		rc = lait_row(x, f, x->rows);
 	else
@@ -1300,7 +1358,7 @@ levels_text(const struct filter *f, se_buf *b)
 	size_t i;
 
 	for (i = 0; i < f->nlevels && i < 10; i++)
-		se_buf_addf(b, "%s'%s'", i ? ", " : "", f->level[i]);
+		se_buf_addf(b, "%s'%s'", i ? ", " : "", f->level[i].text);
 	if (f->nlevels > 10)
 		se_buf_addf(b, " and %zu more", f->nlevels - 10);
 }

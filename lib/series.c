@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 
 #define NONE SIZE_MAX
+#define ISEEN 64 /* indicator spellings remembered (a power of two) */
 
 /* ---- a table of names (folded as se_name_equal) to indices ------------- */
 
@@ -272,10 +273,15 @@ struct se_store {
 	struct conflict *conflicts; /* not said yet */
 	size_t nconflicts, capconflicts;
 	uint32_t base, maxline;
-	/* The previous row's indicator and what it resolved to. */
-	se_buf last_ind;
-	bool last_valid;
-	size_t last_s;
+	/* Indicators as rows spell them, exact bytes, and the series each
+	 * resolved to: a row of one column per measure (EES) names each
+	 * in turn. */
+	struct spelled_series {
+		uint64_t hash;
+		size_t k;  /* NONE: empty */
+		char text[48];
+	} ind_seen[ISEEN];
+	const struct spelled_series *ind_last; /* the previous row's */
 	struct pair *pairs;
 	size_t npairs, cappairs;
 	/* Slabs the pages of cells are cut from. */
@@ -308,7 +314,8 @@ se_store_new(const se_catalogue *cat, se_diag *diag)
 	}
 	for (i = 0; i < n; i++)
 		s->cat_series[i] = NONE;
-	se_buf_init(&s->last_ind);
+	for (i = 0; i < ISEEN; i++)
+		s->ind_seen[i].k = NONE;
 	return s;
 }
 
@@ -354,7 +361,6 @@ se_store_free(se_store *s)
 	for (i = 0; i < s->nslabs; i++)
 		free(s->slabs[i]);
 	free(s->slabs);
-	se_buf_release(&s->last_ind);
 	se_arena_free(s->arena);
 	se_catalogue_free(s->own_cat);
 	se_authorities_free(s->own_auth);
@@ -1149,6 +1155,35 @@ say_conflicts(se_store *s)
 	return 0;
 }
 
+/* The series of a row's indicator: by its exact bytes when spelled as
+ * before (no name folding), else find_series(), remembered.  NONE out of
+ * memory. */
+static size_t
+series_of(se_store *s, const se_row *r)
+{
+	const struct spelled_series *last = s->ind_last;
+	struct spelled_series *seen;
+	size_t n, k;
+	uint64_t h;
+
+	if (last && last->k != NONE && strcmp(last->text, r->indicator) == 0)
+		return last->k;
+	n = strlen(r->indicator);
+	h = fast_hash(r->indicator, n, 0x9E3779B97F4A7C15ull);
+	seen = &s->ind_seen[h & (ISEEN - 1)];
+	s->ind_last = seen;
+	if (seen->k != NONE && seen->hash == h &&
+	    strcmp(seen->text, r->indicator) == 0)
+		return seen->k;
+	k = find_series(s, r->indicator, r->title, &r->pos);
+	if (k != NONE && n < sizeof seen->text) {
+		memcpy(seen->text, r->indicator, n + 1);
+		seen->hash = h;
+		seen->k = k;
+	}
+	return k;
+}
+
 /* 'in_file' as for row_line(), or NULL. */
 static int
 store_row(se_store *s, const se_row *r, bool *in_file)
@@ -1175,17 +1210,9 @@ store_row(se_store *s, const se_row *r, bool *in_file)
 	e = entity_fast(s, name, r->code, r->code2);
 	if (e == NONE)
 		return oom(s);
-	if (s->last_valid && strcmp(s->last_ind.data, r->indicator) == 0) {
-		k = s->last_s;
-	} else {
-		k = find_series(s, r->indicator, r->title, &r->pos);
-		if (k == NONE)
-			return oom(s);
-		se_buf_reset(&s->last_ind);
-		se_buf_adds(&s->last_ind, r->indicator);
-		s->last_s = k;
-		s->last_valid = !se_buf_failed(&s->last_ind);
-	}
+	k = series_of(s, r);
+	if (k == NONE)
+		return oom(s);
 	if (!s->ent[e].region && !empty(r->region) &&
 	    note_region(s, e, r->region) < 0)
 		return oom(s);

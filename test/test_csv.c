@@ -231,6 +231,18 @@ TEST(empty_fields_are_fields_and_blank_lines_are_skipped)
 	    "4>4:1=|4:2=\n", "");
 }
 
+/* The fast path keeps a copy of its line for the fields' text: a blank
+ * line it takes leaves nothing behind for the scanner's next record, and
+ * a field after a quoted one on the same line is its own text. */
+TEST(fields_after_blank_and_quoted_fields_on_the_fast_path_are_their_own)
+{
+	CHECK_READ("a,b\n\n\xc3\xa9,c\n  \n\"x\ny\",z\n\"p,q\",r,,s\n",
+	    "1>1:1=a|1:3=b\n"
+	    "3>3:1=\xc3\xa9|3:3=c\n"
+	    "5>5:1=x\ny|6:4=z\n"
+	    "7>7:1=p,q|7:7=r|7:9=|7:10=s\n", "");
+}
+
 TEST(a_trailing_comma_at_the_end_of_the_file_makes_an_empty_field)
 {
 	CHECK_READ("a,", "1>1:1=a|1:3=\n", "");
@@ -550,6 +562,7 @@ main(void)
 	RUN(leading_spaces_are_skipped_and_trailing_spaces_of_unquoted_dropped);
 	RUN(the_fast_path_and_the_scanner_agree_line_by_line);
 	RUN(empty_fields_are_fields_and_blank_lines_are_skipped);
+	RUN(fields_after_blank_and_quoted_fields_on_the_fast_path_are_their_own);
 	RUN(a_trailing_comma_at_the_end_of_the_file_makes_an_empty_field);
 	RUN(utf8_columns_count_characters_not_bytes);
 	RUN(windows_1252_is_converted_with_one_warning);

@@ -9,11 +9,14 @@
 # Python's csv module; pandas and DuckDB when installed).  Prints median
 # wall time, MB/s, peak RSS, the ratio to the libcsv floor and the CPU
 # time of all threads (se-rag uses every core; it is timed on one thread
-# too, SE_THREADS=1), and checks that the Python peer's ranks and RAG
-# agree with se-rag's on a sample.
+# too, SE_THREADS=1), then se-rag's ratio to the floor timed in turn with
+# it (the one to quote on a shared machine), on every core and on one;
+# and checks that the Python peer's ranks and RAG agree with se-rag's on
+# a sample.
 #
 #   sh test/bench/bench.sh [ROWS...]     default: 300000 5000000
-#   RUNS=3 (runs per fast tool), PEER_RUNS=1, BENCH_DIR=/tmp/se-bench,
+#   RUNS=3 (runs per fast tool), PEER_RUNS=1 (0 skips the peers and the
+#   sample check), BENCH_DIR=/tmp/se-bench,
 #   MLR_MAX_ROWS=1000000 (Miller sorts in memory: about 40x the file),
 #   EES_VALUES=5000000 (the EES-shaped file, gen_ees.c: one column per
 #   measure, two filter columns, six-digit periods; 0 skips it)
@@ -59,12 +62,12 @@ header() {
 	    "x libcsv" "cpu s"
 }
 
-# ratio FILE CMD...: the ratio that matters, robust to a machine whose
-# speed drifts: the libcsv floor on FILE and CMD timed one after the
-# other, RUNS rounds; prints the median of the rounds' ratios.
+# ratio LABEL FILE CMD...: the ratio that matters, robust to a machine
+# whose speed drifts: the libcsv floor on FILE and CMD timed one after
+# the other, RUNS rounds; prints the median of the rounds' ratios.
 ratio() {
-	rf=$1
-	shift
+	rl=$1 rf=$2
+	shift 2
 	: > "$DIR/ratios"
 	k=0
 	while [ $k -lt "$RUNS" ]; do
@@ -73,9 +76,10 @@ ratio() {
 		echo "$a $b" | awk '{ printf "%.3f\n", $2 / $1 }' >> "$DIR/ratios"
 		k=$((k + 1))
 	done
-	sort -n "$DIR/ratios" | awk -v n="$RUNS" '{ r[NR] = $1 }
-	    END { printf "  se-rag / libcsv floor, timed in turn: median %.2fx " \
-		"of %d rounds (%.2f to %.2f)\n", r[int((n + 1) / 2)], n, r[1], r[n] }'
+	sort -n "$DIR/ratios" | awk -v n="$RUNS" -v l="$rl" '{ r[NR] = $1 }
+	    END { printf "  %s / libcsv floor, timed in turn: median %.2fx " \
+		"of %d rounds (%.2f to %.2f)\n", l, r[int((n + 1) / 2)], n, r[1],
+		r[n] }'
 }
 
 row() { # NAME SECONDS KIB BYTES FLOOR CPU
@@ -83,6 +87,10 @@ row() { # NAME SECONDS KIB BYTES FLOOR CPU
 		mbs = s > 0 ? b / 1048576 / s : 0
 		printf "%-24s %9.2f %9.1f %10.1f %8.2f %8.2f\n", name, s, mbs,
 		    k / 1024, (f > 0 ? s / f : 0), c }'
+}
+
+share() { # BYTES KIB: se-rag's peak RSS against the file's size
+	echo "$1 $2" | awk '{ printf "  se-rag peak RSS is 1/%.1f of the file\n", $1 / ($2 * 1024) }'
 }
 
 for rows in $SIZES; do
@@ -105,13 +113,17 @@ for rows in $SIZES; do
 	    --neighbours "$d/neighbours.csv" -F csv "$f")
 	rag_s=$1
 	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor" "$3"
-	echo "$bytes $2" | awk '{ printf "  se-rag peak RSS is 1/%.1f of the file\n", $1 / ($2 * 1024) }'
-	ratio "$f" "$RAG" -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" \
-	    -F csv "$f"
+	share "$bytes" "$2"
 	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
 	    -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" -F csv "$f")
 	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
-	if [ "$rows" -gt "$MLR_MAX_ROWS" ]; then
+	ratio se-rag "$f" "$RAG" -i "$d/indicators.yaml" \
+	    --neighbours "$d/neighbours.csv" -F csv "$f"
+	ratio "se-rag, one thread" "$f" env SE_THREADS=1 "$RAG" \
+	    -i "$d/indicators.yaml" --neighbours "$d/neighbours.csv" -F csv "$f"
+	if [ "$PEER_RUNS" -le 0 ]; then
+		printf "%-24s %s\n" peers "skipped: PEER_RUNS=0"
+	elif [ "$rows" -gt "$MLR_MAX_ROWS" ]; then
 		printf "%-24s %s\n" mlr "skipped above MLR_MAX_ROWS=$MLR_MAX_ROWS"
 	elif command -v mlr > /dev/null; then
 		set -- $(run mlr "$PEER_RUNS" mlr --icsv --ocsv --from "$f" \
@@ -120,7 +132,7 @@ for rows in $SIZES; do
 		    put 'k = $indicator . "/" . $time_period; @n[k] += 1; $rank = @n[k]')
 		row "mlr (sort, rank)" "$1" "$2" "$bytes" "$floor" "$3"
 	fi
-	if command -v sqlite3 > /dev/null; then
+	if [ "$PEER_RUNS" -gt 0 ] && command -v sqlite3 > /dev/null; then
 		cat > "$d/peer.sql" <<SQL
 .mode csv
 .import $f x
@@ -137,7 +149,7 @@ SQL
 		set -- $(run sqlite3 "$PEER_RUNS" sh -c "sqlite3 :memory: < '$d/peer.sql'")
 		row "sqlite3 (window fns)" "$1" "$2" "$bytes" "$floor" "$3"
 	fi
-	if command -v python3 > /dev/null; then
+	if [ "$PEER_RUNS" -gt 0 ] && command -v python3 > /dev/null; then
 		set -- $(run python "$PEER_RUNS" python3 test/bench/peer.py "$f" "$d/indicators.yaml")
 		row "python csv" "$1" "$2" "$bytes" "$floor" "$3"
 		for mod in pandas duckdb; do
@@ -178,10 +190,13 @@ if [ "$EES_VALUES" -gt 0 ]; then
 	row "libcsv parse-only" "$1" "$2" "$bytes" "$floor" "$3"
 	set -- $(run se-rag "$RUNS" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f")
 	row "se-rag -F csv" "$1" "$2" "$bytes" "$floor" "$3"
+	share "$bytes" "$2"
 	set -- $(run se-rag1 "$RUNS" env SE_THREADS=1 "$RAG" \
 	    -i "$d/ees-indicators.yaml" -F csv "$f")
 	row "se-rag, one thread" "$1" "$2" "$bytes" "$floor" "$3"
-	ratio "$f" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f"
+	ratio se-rag "$f" "$RAG" -i "$d/ees-indicators.yaml" -F csv "$f"
+	ratio "se-rag, one thread" "$f" env SE_THREADS=1 "$RAG" \
+	    -i "$d/ees-indicators.yaml" -F csv "$f"
 fi
 if [ "$(wc -l < "$DIR/scaling")" -ge 2 ]; then
 	tail -2 "$DIR/scaling" | awk 'NR == 1 { r = $1; t = $2 } NR == 2 {
