@@ -1083,6 +1083,15 @@ fill_held(se_csv *c, const unsigned char *s, size_t n, bool last)
 	static const unsigned char bom[3] = { 0xef, 0xbb, 0xbf };
 	size_t used = 0;
 
+	if (!c->bom_done && c->nheld == 0 && n >= 2 &&
+	    ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
+		se_pos p = { c->name, 1, 1 };
+		/* as lib/utf8.c says it of a document, with Excel's way out */
+		c->stopped = true;
+		se_diag_error(c->d, &p, "encoding", "file is UTF-16, not UTF-8: "
+		    "save it as UTF-8 (in Excel: Save As, CSV UTF-8)");
+		return n;
+	}
 	if (!c->bom_done) {
 		while (c->nheld < 3 && used < n && s[used] == bom[c->nheld])
 			c->held[c->nheld++] = s[used++];
