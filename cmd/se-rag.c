@@ -1,6 +1,6 @@
 /* se-rag: rate performance data (se-rag(1)): the table,
  * the tartan rug and the exception report.  Options and wiring only; the
- * run is lib/rag_run.c, the rules lib/rate.c, the store lib/series.c, the
+ * run is lib/rag_run.c, the rules lib/rate.c, the store lib/store.c, the
  * outputs lib/ragout.c. */
 #include "se.h"
 

@@ -240,7 +240,7 @@ int se_csv_read_file(se_csv *c, const char *path, bool stop_ok, se_diag *d);
  * NULL when none has it; the caller frees it. */
 char *se_layers_file(const char *dirs, const char *rel);
 
-/* series.c: whether a CSV header is a neighbours file's (the layouts of
+/* store.c: whether a CSV header is a neighbours file's (the layouts of
  * se_store_read_neighbours(); the square one, a header of names only,
  * when 'square': so tell extracts from it first). */
 bool se_neighbours_header(const se_csv_field *h, size_t n, bool square);

@@ -1,4 +1,4 @@
-/* rag_internal.h: shared by catalogue.c, series.c and rate.c only. */
+/* rag_internal.h: shared by catalogue.c, store.c and rate.c only. */
 #ifndef SE_RAG_INTERNAL_H
 #define SE_RAG_INTERNAL_H
 

@@ -1,6 +1,6 @@
 /* rag_run.c: se-rag's run (se-rag(1)): documents rated as they rate
  * themselves (ragdoc.c), or every extract among the operands read into
- * one store (series.c), rated (rate.c) and drawn as the table, the tartan
+ * one store (store.c), rated (rate.c) and drawn as the table, the tartan
  * rug or the exception report (ragout.c). */
 #include "internal.h"
 

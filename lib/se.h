@@ -858,7 +858,7 @@ size_t se_authorities_by_code(const se_authorities *a, const char *code);
 size_t se_authorities_by_name(const se_authorities *a, const char *name);
 size_t se_authorities_find(const se_authorities *a, const char *code_or_name);
 
-/* ---- series store (lib/series.c) ------------------------------------- */
+/* ---- series store (lib/store.c) -------------------------------------- */
 
 /* The values of one or more extracts: entity (authority, England or a
  * region) x indicator x period, built row by row.  Memory grows with

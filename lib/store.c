@@ -1,4 +1,4 @@
-/* series.c: the series store (se-rag(1)): extract
+/* store.c: the series store, se_store (se-rag(1)): extract
  * rows folded into entity x indicator x period cells.  Strings are
  * interned once; a row costs a few string comparisons against the
  * previous row's names and one write, so memory follows the cells, not

@@ -1,4 +1,4 @@
-/* test_series.c: the series store: identity, comparators, duplicates,
+/* test_store.c: the series store (lib/store.c): identity, comparators, duplicates,
  * period resolution (se-rag(1)), streaming from a CSV. */
 #include "se.h"
 #include "unit.h"
@@ -178,7 +178,7 @@ TEST(an_extract_file_streams_into_the_store_with_bad_rows_reported)
 {
 	se_diag *d = se_diag_new();
 	se_store *s = se_store_new(NULL, d);
-	FILE *f = fopen("test_series.csv", "w");
+	FILE *f = fopen("test_store.csv", "w");
 	se_cell c;
 
 	fputs("\xef\xbb\xbfla_name,indicator,period,value\r\n"
@@ -187,7 +187,7 @@ TEST(an_extract_file_streams_into_the_store_with_bad_rows_reported)
 	    "Anyshire,A,2019,banana\r\n"
 	    "Anyshire,A,2017,..\r\n", f);
 	fclose(f);
-	CHECK_INT_EQ(se_store_read(s, "test_series.csv"), 0);
+	CHECK_INT_EQ(se_store_read(s, "test_store.csv"), 0);
 	se_store_finish(s);
 	CHECK_INT_EQ(se_store_nentities(s), 2);
 	CHECK_STR_EQ(se_store_entity_name(s, 0), "Any, City");
@@ -201,7 +201,7 @@ TEST(an_extract_file_streams_into_the_store_with_bad_rows_reported)
 	/* The garbage value is an error at its line, and the rest is read. */
 	CHECK(se_diag_count(d, SE_ERROR) >= 1);
 	CHECK_INT_EQ(se_diag_get(d, 0)->line, 4);
-	remove("test_series.csv");
+	remove("test_store.csv");
 	se_store_free(s);
 	se_diag_free(d);
 }
@@ -364,25 +364,25 @@ TEST(a_conflict_across_two_files_names_the_line_in_the_first)
 	se_diag *d = se_diag_new();
 	se_store *s = se_store_new(NULL, d);
 
-	write_file("test_series_1.csv", "la_name,indicator,period,value\n"
+	write_file("test_store_1.csv", "la_name,indicator,period,value\n"
 	    "Anyshire,A,2018,1\nBorough,A,2018,2\nCity,A,2018,3\n");
-	write_file("test_series_2.csv", "la_name,indicator,period,value\n"
+	write_file("test_store_2.csv", "la_name,indicator,period,value\n"
 	    "Borough,A,2018,5\nCity,A,2019,6\nCity,A,2019,7\n");
-	CHECK_INT_EQ(se_store_read(s, "test_series_1.csv"), 0);
-	CHECK_INT_EQ(se_store_read(s, "test_series_2.csv"), 0);
+	CHECK_INT_EQ(se_store_read(s, "test_store_1.csv"), 0);
+	CHECK_INT_EQ(se_store_read(s, "test_store_2.csv"), 0);
 	se_store_finish(s);
 	CHECK_INT_EQ(se_diag_len(d), 2);
-	CHECK_STR_EQ(se_diag_get(d, 0)->file, "test_series_2.csv");
+	CHECK_STR_EQ(se_diag_get(d, 0)->file, "test_store_2.csv");
 	CHECK_INT_EQ(se_diag_get(d, 0)->line, 2);
 	CHECK_STR_EQ(se_diag_get(d, 0)->message, "conflicting values for "
-	    "'Borough', 'A', 2018: 5 here and 2 at test_series_1.csv:3; "
+	    "'Borough', 'A', 2018: 5 here and 2 at test_store_1.csv:3; "
 	    "the rows differ in no other column; neither is used");
 	CHECK_INT_EQ(se_diag_get(d, 1)->line, 4);
 	CHECK_STR_EQ(se_diag_get(d, 1)->message, "conflicting values for "
-	    "'City', 'A', 2019: 7 here and 6 at test_series_2.csv:3; "
+	    "'City', 'A', 2019: 7 here and 6 at test_store_2.csv:3; "
 	    "the rows differ in no other column; neither is used");
-	remove("test_series_1.csv");
-	remove("test_series_2.csv");
+	remove("test_store_1.csv");
+	remove("test_store_2.csv");
 	se_store_free(s);
 	se_diag_free(d);
 }
@@ -394,17 +394,17 @@ TEST(a_conflict_names_the_columns_its_rows_differ_in)
 	se_diag *d = se_diag_new();
 	se_store *s = se_store_new(NULL, d);
 
-	write_file("test_series_3.csv", "la_name,indicator,period,value,sex,"
+	write_file("test_store_3.csv", "la_name,indicator,period,value,sex,"
 	    "source\nAnyshire,A,2018,1,F,census\nBorough,A,2018,4,F,census\n"
 	    "Anyshire,A,2018,2,M,census\n");
-	CHECK_INT_EQ(se_store_read(s, "test_series_3.csv"), 0);
+	CHECK_INT_EQ(se_store_read(s, "test_store_3.csv"), 0);
 	se_store_finish(s);
 	CHECK_INT_EQ(se_diag_len(d), 1);
 	CHECK_INT_EQ(se_diag_get(d, 0)->line, 4);
 	CHECK_STR_EQ(se_diag_get(d, 0)->message, "conflicting values for "
-	    "'Anyshire', 'A', 2018: 2 here and 1 at test_series_3.csv:2; "
+	    "'Anyshire', 'A', 2018: 2 here and 1 at test_store_3.csv:2; "
 	    "the rows differ in 'sex'; neither is used");
-	remove("test_series_3.csv");
+	remove("test_store_3.csv");
 	se_store_free(s);
 	se_diag_free(d);
 }
