@@ -486,8 +486,6 @@ se_catalogue *
 se_catalogue_national(const char *formats_dir, const char *const *paths,
     size_t n, se_diag *d)
 {
-	se_catalogue *c;
-	char *path;
 	size_t i;
 	se_extract_layout l = SE_LAYOUT_NONE;
 
@@ -499,13 +497,26 @@ se_catalogue_national(const char *formats_dir, const char *const *paths,
 	}
 	if (l == SE_LAYOUT_NONE)
 		return NULL;
+	return se_catalogue_national_for(formats_dir, l, paths[i - 1], d);
+}
+
+se_catalogue *
+se_catalogue_national_for(const char *formats_dir, se_extract_layout l,
+    const char *name, se_diag *d)
+{
+	se_catalogue *c;
+	char *path;
+
+	if (!formats_dir || (l != SE_LAYOUT_EES && l != SE_LAYOUT_LAIT &&
+	    l != SE_LAYOUT_FINGERTIPS))
+		return NULL;
 	path = se_layers_file(formats_dir, "shared/catalogues/national.yaml");
 	if (!path)
 		return NULL; /* none in these formats: no note */
 	c = se_catalogue_load(path, d);
 	free(path);
 	if (c) {
-		se_pos p = { paths[i - 1], 0, 0 };
+		se_pos p = { name, 0, 0 };
 		se_diag_note(d, &p, "catalogue", "no indicator catalogue (-i): "
 		    "this %s file is rated with the national catalogue of the "
 		    "formats directory, 'shared/catalogues/national.yaml'",

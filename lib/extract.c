@@ -414,6 +414,9 @@ on_record(void *ctx, const se_csv_field *f, size_t n, unsigned line)
 		se_extract_layout l = se_real_sniff(f, n);
 		x->have_header = true;
 		if (l != SE_LAYOUT_NONE) {
+			if (!x->opts.cat && x->opts.catalogue_for)
+				x->opts.cat = x->opts.catalogue_for(
+				    x->opts.catalogue_ctx, l, x->name);
 			x->real = se_real_new(l, x->name, &x->opts, x->fn,
 			    x->ctx, x->d);
 			if (!x->real)

@@ -413,12 +413,14 @@ se_inputs_store(const se_inputs *in, const char *formats_dir,
 
 	if (!s)
 		return NULL;
-	if (!se_store_catalogue(s))
-		se_inputs_no_catalogue("every indicator is shown as context "
-		    "only, not rated", d);
 	for (k = 0; k < n; k++)
 		if (se_store_read(s, paths[k]) < 0)
 			failed = true;
+	/* after the reading: standard input's header may have chosen the
+	 * national catalogue */
+	if (n > 0 && !se_store_catalogue(s))
+		se_inputs_no_catalogue("every indicator is shown as context "
+		    "only, not rated", d);
 	for (k = 0; k < in->nneighbours; k++)
 		if (se_store_read_neighbours(s, in->neighbours[k]) < 0)
 			failed = true;

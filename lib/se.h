@@ -768,6 +768,10 @@ se_extract_layout se_extract_layout_file(const char *path);
  * reason in 'd').  Free with se_catalogue_free(). */
 se_catalogue *se_catalogue_national(const char *formats_dir,
     const char *const *paths, size_t n, se_diag *d);
+/* The same for a file 'name' whose layout 'l' is known (from a header
+ * read, as standard input's is); NULL for other layouts. */
+se_catalogue *se_catalogue_national_for(const char *formats_dir,
+    se_extract_layout l, const char *name, se_diag *d);
 /* What an extract reader needs besides the file: the catalogue (EES
  * measure columns are found through it; NULL: none, and an EES file then
  * has no measures) and --where choices ("COLUMN=VALUE": rows whose
@@ -777,6 +781,11 @@ typedef struct se_extract_opts {
 	const se_catalogue *cat;
 	const char *const *where;
 	size_t nwhere;
+	/* With no 'cat': called once a header shows a published layout (EES,
+	 * LAIT, Fingertips) for the catalogue to read it with, or NULL. */
+	const se_catalogue *(*catalogue_for)(void *ctx, se_extract_layout l,
+	    const char *name);
+	void *catalogue_ctx;
 } se_extract_opts;
 /* Set before the first se_extract_feed ('o' is copied, its strings
  * kept).  A --where without '=' is an error (rule where) and returns -1. */
@@ -897,7 +906,9 @@ void se_store_free(se_store *s); /* NULL is a no-op */
  * command reads them: rated with 'cat' (-i, or the catalogue found among
  * the inputs) or, when that is NULL and one of the 'paths' is an EES,
  * LAIT or Fingertips download, with the national catalogue
- * (se_catalogue_national, one note); authorities matched through the
+ * (se_catalogue_national, one note; for standard input, whose header is
+ * read only with the data, when that header shows such a layout);
+ * authorities matched through the
  * authorities table of 'formats_dir' (se_authorities_of, when n > 0); and
  * --where 'where' (the strings must outlive the store).  The store owns
  * what it loads.  NULL when out of memory.  Free with se_store_free(). */
@@ -917,8 +928,10 @@ int se_store_row(void *store, const se_row *r);
 /* Read an extract file into the store (se_extract_read_opts with the
  * store's catalogue and --where).  0, or -1 when it could not be read. */
 int se_store_read(se_store *s, const char *path);
-/* The reader options of 's': its catalogue and --where. */
-void se_store_extract_opts(const se_store *s, se_extract_opts *o);
+/* The reader options of 's': its catalogue and --where; when se_store_open
+ * found no catalogue, the national one for a published layout seen only
+ * in the header (standard input). */
+void se_store_extract_opts(se_store *s, se_extract_opts *o);
 /* Read statistical neighbours: a CSV 'authority,neighbour,rank'; DfE's
  * groupings (a row per authority, 'LA num', 'LA Name', SN1..SN10 or
  * SN_1.. holding numbers or names, each followed by a closeness column);

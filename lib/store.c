@@ -249,6 +249,7 @@ struct se_store {
 	const se_catalogue *cat;
 	const se_authorities *auth; /* or NULL */
 	se_catalogue *own_cat;      /* se_store_open's national catalogue */
+	char *formats_dir;          /* with no catalogue: for standard input's */
 	se_authorities *own_auth;   /* se_store_open's authorities table */
 	size_t *auth_ent;           /* table entry -> entity, or NONE */
 	const char *const *where; /* --where, for the extracts read */
@@ -353,6 +354,7 @@ se_store_free(se_store *s)
 	free(s->region_names);
 	free(s->series_names.v);
 	free(s->cat_series);
+	free(s->formats_dir);
 	free(s->files);
 	free(s->conflicts);
 	free(s->pairs);
@@ -392,6 +394,10 @@ se_store_open(const char *formats_dir, const se_catalogue *cat,
 	}
 	s->own_cat = national;
 	s->own_auth = auth;
+	if (!cat && formats_dir && !(s->formats_dir = strdup(formats_dir))) {
+		se_store_free(s);
+		return NULL;
+	}
 	s->where = where;
 	s->nwhere = nwhere;
 	return s;
@@ -1246,12 +1252,41 @@ read_row(void *ctx, const se_row *r)
 	return store_row(rd->s, r, &rd->in_file);
 }
 
+/* se_extract_opts.catalogue_for: a published file on standard input,
+ * whose layout only its header shows, is rated with the national
+ * catalogue as a named file is (se-rag(1) -i), when nothing has been
+ * read into the store yet. */
+static const se_catalogue *
+national_for(void *ctx, se_extract_layout l, const char *name)
+{
+	se_store *s = ctx;
+	se_catalogue *c;
+	size_t i, n, *cs;
+
+	if (s->cat || s->nser > 0 || !s->formats_dir)
+		return NULL;
+	c = se_catalogue_national_for(s->formats_dir, l, name, s->diag);
+	n = se_catalogue_len(c);
+	cs = c ? realloc(s->cat_series, (n ? n : 1) * sizeof *cs) : NULL;
+	if (!cs) {
+		se_catalogue_free(c);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		cs[i] = NONE;
+	s->cat_series = cs;
+	s->cat = s->own_cat = c;
+	return c;
+}
+
 void
-se_store_extract_opts(const se_store *s, se_extract_opts *o)
+se_store_extract_opts(se_store *s, se_extract_opts *o)
 {
 	o->cat = s->cat;
 	o->where = s->where;
 	o->nwhere = s->nwhere;
+	o->catalogue_for = s->cat ? NULL : national_for;
+	o->catalogue_ctx = s;
 }
 
 int

@@ -90,7 +90,8 @@ read_mem(const char *in, size_t chunk, const char *where, int *rc,
 	se_catalogue *cat = se_catalogue_from_doc(doc, d);
 	se_extract *x = se_extract_new("x.csv", collect, &o, d);
 	const char *w[1] = { where };
-	se_extract_opts opts = { cat, w, where ? 1 : 0 };
+	se_extract_opts opts = { .cat = cat, .where = w,
+	    .nwhere = where ? 1 : 0 };
 	size_t len = strlen(in), i;
 	int r = se_extract_set_opts(x, &opts);
 
