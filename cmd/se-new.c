@@ -93,12 +93,13 @@ fail(const se_cli *cli, se_diag *d)
 static int
 new_doc(se_cli *cli, const se_formats *f, const se_new *n, se_diag *d)
 {
-	if (se_new_write(f, n, cli->output, d) == 0)
+	int rc = se_new_write(f, n, cli->output, d);
+
+	if (rc == 0)
 		return SE_EXIT_OK;
-	if (se_diag_len(d) == 1 &&
-	    strcmp(se_diag_get(d, 0)->rule, "output-name") == 0)
+	if (rc == -2) /* the last diagnostic says how to name it */
 		return se_cli_usage_error(cli->prog, usage, "%s",
-		    se_diag_get(d, 0)->message);
+		    se_diag_get(d, se_diag_len(d) - 1)->message);
 	return fail(cli, d);
 }
 

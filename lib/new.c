@@ -509,11 +509,13 @@ se_new_write(const se_formats *f, const se_new *n, const char *output,
 	if (syntax >= 0 && output && strcmp(output, "-") != 0 &&
 	    (stat(output, &st) != 0 || S_ISREG(st.st_mode) ||
 	    S_ISDIR(st.st_mode))) {
-		if (syntax != (int)se_doc_syntax(output))
-			return se_diag_error(diag, &pos, "output-name", "a %s is "
+		if (syntax != (int)se_doc_syntax(output)) {
+			se_diag_error(diag, &pos, "output-name", "a %s is "
 			    "written in %s: name the file %s", n->kind,
 			    md ? "Markdown" : "YAML", md ? "FILE.md" :
 			    "FILE.yaml");
+			return -2;
+		}
 		if (stat(output, &st) == 0)
 			return se_diag_error(diag, &pos, "exists", "'%s' exists: "
 			    "se-new never writes over a document", output);

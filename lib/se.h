@@ -2053,8 +2053,8 @@ int se_new_syntax(const se_formats *f, const se_new *n);
 /* se_new_doc() to 'output' (-o; NULL or "-": standard output), through
  * se_out_open(): a device or FIFO is written, a file only when it does not
  * exist (exists) and is named as the document's syntax needs, FILE.md for
- * Markdown, else FILE.yaml (output-name).  Returns 0, or -1 with the
- * reason in 'diag'. */
+ * Markdown, else FILE.yaml (output-name).  Returns 0; -2 when 'output' is
+ * misnamed (a usage error); else -1; the reason is in 'diag'. */
 int se_new_write(const se_formats *f, const se_new *n, const char *output,
     se_diag *diag);
 /* Make directory 'dir' (which must not exist) a region's repository:

@@ -42,7 +42,7 @@ TEST(a_new_file_is_named_for_the_documents_syntax)
 	se_new n = { .kind = "self-evaluation", .chapter = "send" };
 	se_diag *d = se_diag_new();
 
-	CHECK_INT_EQ(se_new_write(formats, &n, at("send.yaml"), d), -1);
+	CHECK_INT_EQ(se_new_write(formats, &n, at("send.yaml"), d), -2);
 	CHECK_STR_EQ(rule_of(d), "output-name");
 	CHECK_STR_EQ(get_file(at("send.yaml")), "(missing)");
 	CHECK_INT_EQ(count_entries(tmpdir), 0);
