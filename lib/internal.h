@@ -147,6 +147,9 @@ void se_csv_add_row(se_buf *b, const char *const *cells, const bool *is_number,
  * se_period.sub of SE_PERIOD_TERM, or 0; a week ("Week 37"), 1-53, or 0. */
 int se_period_term(const char *s, size_t n);
 int se_period_week(const char *s, size_t n);
+/* workdays.c: days from 1970-01-01 to y-m-d (proleptic Gregorian; the
+ * day numbers of se_ymd_parse()). */
+long se_days_from_civil(long y, unsigned m, unsigned d);
 /* The weeks of ISO 8601 year 'y': 52, or 53. */
 int se_period_weeks_in(int y);
 

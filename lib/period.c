@@ -115,26 +115,12 @@ parse_fy_quarter(const char *p, size_t n, se_period *out)
 	return set(out, SE_PERIOD_FY_QUARTER, y, q[1] - '0', 0, false);
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* How many weeks ISO 8601 year 'y' has: 53 when it starts on a Thursday,
  * or on a Wednesday in a leap year; else 52. */
 int
 se_period_weeks_in(int y)
 {
-	long wd = ((days_from_civil(y, 1, 1) + 3) % 7 + 7) % 7; /* 0 Monday */
+	int wd = se_ymd_weekday(se_days_from_civil(y, 1, 1)); /* 0 Monday */
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return wd == 3 || (leap && wd == 2) ? 53 : 52;
@@ -356,25 +342,13 @@ ymd(char buf[11], int y, int m, int d)
 	buf[10] = '\0';
 }
 
-/* The Sunday ending ISO 8601 week 'w' of 'y'. */
+/* The Sunday ending ISO 8601 week 'w' of 'y' (week 1 holds 4 January). */
 static void
 week_end(char buf[11], int y, int w)
 {
-	long jan4 = days_from_civil(y, 1, 4);
-	long wd = ((jan4 + 3) % 7 + 7) % 7; /* 0 Monday .. 6 Sunday */
-	long day = jan4 - wd + (long)(w - 1) * 7 + 6;
-	long z = day + 719468, era, doe, yoe, doy, mp;
-	int yy, mm, dd;
+	long jan4 = se_days_from_civil(y, 1, 4);
 
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	dd = (int)(doy - (153 * mp + 2) / 5 + 1);
-	mm = (int)(mp < 10 ? mp + 3 : mp - 9);
-	yy = (int)(yoe + era * 400 + (mm <= 2));
-	ymd(buf, yy, mm, dd);
+	se_ymd_format(jan4 - se_ymd_weekday(jan4) + (long)(w - 1) * 7 + 6, buf);
 }
 
 void

@@ -380,6 +380,7 @@ se_store_open(const char *formats_dir, const se_catalogue *cat,
 	se_catalogue *national = NULL;
 	se_authorities *auth = NULL;
 	se_store *s;
+	size_t i;
 
 	if (!cat)
 		cat = national = se_catalogue_national(formats_dir, paths, n, d);
@@ -394,10 +395,16 @@ se_store_open(const char *formats_dir, const se_catalogue *cat,
 	}
 	s->own_cat = national;
 	s->own_auth = auth;
-	if (!cat && formats_dir && !(s->formats_dir = strdup(formats_dir))) {
-		se_store_free(s);
-		return NULL;
-	}
+	/* standard input's layout is known only when its header is read */
+	for (i = 0; !cat && formats_dir && i < n; i++)
+		if (strcmp(paths[i], "-") == 0) {
+			s->formats_dir = strdup(formats_dir);
+			if (!s->formats_dir) {
+				se_store_free(s);
+				return NULL;
+			}
+			break;
+		}
 	s->where = where;
 	s->nwhere = nwhere;
 	return s;

@@ -14,8 +14,8 @@ struct se_workdays {
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
  * (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
  * days_from_civil). */
-static long
-from_civil(long y, unsigned m, unsigned d)
+long
+se_days_from_civil(long y, unsigned m, unsigned d)
 {
 	long era;
 	unsigned yoe, doy, doe;
@@ -86,7 +86,7 @@ se_ymd_parse(const char *s, size_t len, long *day)
 		return false;
 	if (m < 1 || m > 12 || d < 1 || d > month_days(y, m))
 		return false;
-	*day = from_civil(y, m, d);
+	*day = se_days_from_civil(y, m, d);
 	return true;
 }
 
