@@ -223,8 +223,8 @@ looks_like_csv(const char *buf, size_t len)
 	return comma;
 }
 
-static int
-check_csv_buffer(const se_check *c, const char *buf, size_t len,
+int
+se_check_csv_text(const se_check *c, const char *buf, size_t len,
     se_diag *diag)
 {
 	const char *name = "<stdin>";
@@ -272,21 +272,19 @@ check_csv_buffer(const se_check *c, const char *buf, size_t len,
 }
 
 int
-se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag)
+se_check_stdin(se_doc **doc, char **csv, size_t *len, se_diag *diag)
 {
 	char *buf;
-	size_t len;
-	int rc;
 
 	*doc = NULL;
-	if (se_read_file("-", SE_MAX_DOC_BYTES, &buf, &len, diag) < 0)
+	*csv = NULL;
+	if (se_read_file("-", SE_MAX_DOC_BYTES, &buf, len, diag) < 0)
 		return -1;
-	if (looks_like_csv(buf, len)) {
-		rc = check_csv_buffer(c, buf, len, diag);
-		free(buf);
-		return rc;
+	if (looks_like_csv(buf, *len)) {
+		*csv = buf;
+		return 0;
 	}
-	*doc = se_doc_parse("-", -1, buf, len, diag);
+	*doc = se_doc_parse("-", -1, buf, *len, diag);
 	free(buf);
 	return *doc ? 0 : -1;
 }

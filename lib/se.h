@@ -1984,11 +1984,15 @@ int se_explain_doc(const se_formats *f, const se_doc *doc, const char *only,
 int se_check_csv(const se_check *c, const char *path, se_diag *diag);
 
 /* Read standard input and tell what it is, as a file would be told
- * (se-formats(5) CSV): a CSV is checked at once (as se_check_csv); a YAML or
- * Markdown document is loaded into '*doc' (NULL otherwise) for the caller
- * to check with se_check_doc() and free.  Returns 0, or -1 when it could
- * not be read or parsed (the reason in 'diag'). */
-int se_check_stdin(const se_check *c, se_doc **doc, se_diag *diag);
+ * (se-formats(5) CSV): a YAML or Markdown document is loaded into '*doc',
+ * a CSV kept in '*csv' ('*len' bytes) for se_check_csv_text() once the
+ * catalogues are known; the other is NULL, and the caller frees both.
+ * Returns 0, or -1 when it could not be read or parsed (the reason in
+ * 'diag'). */
+int se_check_stdin(se_doc **doc, char **csv, size_t *len, se_diag *diag);
+/* se_check_csv() on a CSV held in memory, named "<stdin>". */
+int se_check_csv_text(const se_check *c, const char *buf, size_t len,
+    se_diag *diag);
 
 /* The checks se-validate runs (se_check_doc, or se_check_csv for a
  * '.csv' path), on an input a command is about to build on: 'doc' when

@@ -24,6 +24,8 @@ struct run {
 	se_catalogue **cats;
 	size_t ncats;
 	se_store *store;
+	char *stdin_csv;   /* standard input, when it is a CSV */
+	size_t stdin_len;
 	char *formats_dir; /* the authorities table, the national catalogue */
 	se_formats *formats;
 };
@@ -162,11 +164,11 @@ validate(struct run *r)
 	    .nwhere = r->j->cli->nwhere, .final = r->j->final };
 	size_t i;
 
-	use_catalogues(r, &chk); /* -i, for standard input */
 	for (i = 0; i < r->nfiles; i++) {
 		if (strcmp(r->files[i].path, "-") == 0) {
 			r->nchecked++;
-			if (se_check_stdin(&chk, &r->files[i].doc, r->diag) < 0)
+			if (se_check_stdin(&r->files[i].doc, &r->stdin_csv,
+			    &r->stdin_len, r->diag) < 0)
 				r->failed = true;
 		} else if (!is_csv(&r->files[i])) {
 			load(r, &r->files[i], &r->nchecked);
@@ -175,6 +177,9 @@ validate(struct run *r)
 	if (r->ncats == 0 && find_catalogues(r) < 0)
 		return -1;
 	use_catalogues(r, &chk);
+	if (r->stdin_csv && se_check_csv_text(&chk, r->stdin_csv,
+	    r->stdin_len, r->diag) < 0)
+		r->failed = true;
 	for (i = 0; i < r->nfiles; i++) {
 		if (!is_csv(&r->files[i]))
 			continue;
@@ -241,6 +246,7 @@ release(struct run *r)
 	}
 	free(r->files);
 	se_store_free(r->store);
+	free(r->stdin_csv);
 	for (i = 0; i < r->ncats; i++)
 		se_catalogue_free(r->cats[i]);
 	free(r->cats);
