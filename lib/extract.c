@@ -648,12 +648,6 @@ se_csv_sniff(const se_csv_field *h, size_t n)
 
 /* ---- England and the regions ------------------------------------------------ */
 
-static bool
-same_ci(const char *a, size_t n, const char *b)
-{
-	return strlen(b) == n && se_strncasecmp(a, b, n) == 0;
-}
-
 bool
 se_is_england(const char *name, const char *code)
 {
@@ -664,14 +658,14 @@ se_is_england(const char *name, const char *code)
 		s = code;
 		n = strlen(s);
 		trim(&s, &n);
-		if (same_ci(s, n, "E92000001"))
+		if (se_eq_ci(s, n, "E92000001"))
 			return true;
 	}
 	if (name) {
 		s = name;
 		n = strlen(s);
 		trim(&s, &n);
-		if (same_ci(s, n, "England"))
+		if (se_eq_ci(s, n, "England"))
 			return true;
 	}
 	return false;
@@ -692,9 +686,9 @@ static const struct {
 static bool
 dropped_word(const char *w, size_t n)
 {
-	return same_ci(w, n, "the") || same_ci(w, n, "and") ||
-	    same_ci(w, n, "of") || same_ci(w, n, "region") ||
-	    same_ci(w, n, "statistical");
+	return se_eq_ci(w, n, "the") || se_eq_ci(w, n, "and") ||
+	    se_eq_ci(w, n, "of") || se_eq_ci(w, n, "region") ||
+	    se_eq_ci(w, n, "statistical");
 }
 
 int

@@ -77,6 +77,8 @@ const char *se_diag_find_input(se_diag *d, const struct stat *st);
 /* Case-insensitive ASCII comparison and a whitespace-trimmed view. */
 int se_strcasecmp(const char *a, const char *b);
 int se_strncasecmp(const char *a, const char *b, size_t n);
+/* Whether the n bytes at 'a' are 'b', ignoring ASCII case. */
+bool se_eq_ci(const char *a, size_t n, const char *b);
 
 /* Names compared one way (name.c): ASCII case ignored, surrounding space
  * ignored, a run of spaces inside as one; with SE_NAME_WORDS punctuation

@@ -34,12 +34,6 @@ se_release_name(int release)
 /* ---- text helpers ---------------------------------------------------------- */
 
 static bool
-eq_ci(const char *a, size_t n, const char *b)
-{
-	return strlen(b) == n && se_strncasecmp(a, b, n) == 0;
-}
-
-static bool
 starts_ci(const char *a, size_t n, const char *b)
 {
 	size_t k = strlen(b);
@@ -94,19 +88,19 @@ trim(const char **s, size_t *n)
 static bool
 total_named(const char *s, size_t n)
 {
-	return eq_ci(s, n, "total") || eq_ci(s, n, "all") ||
-	    eq_ci(s, n, "persons") || starts_ci(s, n, "all ") ||
+	return se_eq_ci(s, n, "total") || se_eq_ci(s, n, "all") ||
+	    se_eq_ci(s, n, "persons") || starts_ci(s, n, "all ") ||
 	    starts_ci(s, n, "total ");
 }
 
 static int
 status_of(const char *s, size_t n)
 {
-	if (eq_ci(s, n, "final"))
+	if (se_eq_ci(s, n, "final"))
 		return SE_RELEASE_FINAL;
-	if (eq_ci(s, n, "revised"))
+	if (se_eq_ci(s, n, "revised"))
 		return SE_RELEASE_REVISED;
-	if (eq_ci(s, n, "provisional"))
+	if (se_eq_ci(s, n, "provisional"))
 		return SE_RELEASE_PROVISIONAL;
 	return -1;
 }
@@ -553,7 +547,7 @@ year_identifier(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof years / sizeof years[0]; i++)
-		if (eq_ci(s, n, years[i]))
+		if (se_eq_ci(s, n, years[i]))
 			return true;
 	return false;
 }
@@ -604,7 +598,7 @@ ees_period(se_real *x, const char *tp, size_t tn, const char *ti, size_t in,
 		return 0;
 	}
 	for (i = 0; i < 12; i++)
-		if (eq_ci(ti, in, months[i])) {
+		if (se_eq_ci(ti, in, months[i])) {
 			x->per.kind = SE_PERIOD_MONTH;
 			x->per.sub = (int)i + 1;
 			/* a month of an academic year: September to August */
@@ -716,7 +710,7 @@ static bool
 level_accepted(const struct filter *f, const char *s, size_t n)
 {
 	if (f->where)
-		return eq_ci(s, n, f->where);
+		return se_eq_ci(s, n, f->where);
 	return level_is_total(f, s, n);
 }
 
@@ -1011,8 +1005,8 @@ geo_level(se_real *x, const char *s, size_t n)
 
 	if (n == x->llen && n > 0 && memcmp(s, x->ltext, n) == 0)
 		return x->lkind;
-	k = eq_ci(s, n, "National") ? G_NATIONAL : eq_ci(s, n, "Regional") ?
-	    G_REGIONAL : eq_ci(s, n, "Local authority") ? G_LA : G_OTHER;
+	k = se_eq_ci(s, n, "National") ? G_NATIONAL : se_eq_ci(s, n, "Regional") ?
+	    G_REGIONAL : se_eq_ci(s, n, "Local authority") ? G_LA : G_OTHER;
 	if (n < sizeof x->ltext) {
 		memcpy(x->ltext, s, n);
 		x->llen = n;
@@ -1168,13 +1162,13 @@ lait_row(se_real *x, const se_csv_field *f, se_row *rows)
 		return -1;
 	/* LAIT's London halves are region rows, named as its Region column
 	 * names them. */
-	if (eq_ci(r.authority, an, "London (Inner)"))
+	if (se_eq_ci(r.authority, an, "London (Inner)"))
 		r.authority = "Inner London";
-	else if (eq_ci(r.authority, an, "London (Outer)"))
+	else if (se_eq_ci(r.authority, an, "London (Outer)"))
 		r.authority = "Outer London";
-	if (!*r.code || eq_ci(r.code, strlen(r.code), "NA"))
+	if (!*r.code || se_eq_ci(r.code, strlen(r.code), "NA"))
 		r.code = NULL;
-	if (!*r.region || eq_ci(r.region, strlen(r.region), "NA"))
+	if (!*r.region || se_eq_ci(r.region, strlen(r.region), "NA"))
 		r.region = NULL;
 	if (!*r.authority && !r.code) {
 		se_diag_error(x->d, &r.row_pos, "csv-row",
@@ -1236,7 +1230,7 @@ ft_row(se_real *x, const se_csv_field *f, se_row *rows)
 	}
 	r.authority = text(x, f, x->col[K_AREA_NAME], NULL);
 	r.code = text(x, f, x->col[K_AREA_CODE], NULL);
-	if (!eq_ci(type, tn, "England") && !starts_ci(type, tn, "region")) {
+	if (!se_eq_ci(type, tn, "England") && !starts_ci(type, tn, "region")) {
 		r.region = text(x, f, x->col[K_PARENT], NULL);
 		if (se_is_england(r.region, NULL) || !*r.region)
 			r.region = NULL;

@@ -129,19 +129,13 @@ se_period_weeks_in(int y)
 static const char *const terms[] = { "autumn term",
 	"autumn and spring term", "spring term", "summer term" };
 
-static bool
-same_ci(const char *a, size_t n, const char *b)
-{
-	return strlen(b) == n && se_strncasecmp(a, b, n) == 0;
-}
-
 int
 se_period_term(const char *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof terms / sizeof terms[0]; i++)
-		if (same_ci(s, n, terms[i]))
+		if (se_eq_ci(s, n, terms[i]))
 			return (int)i + 1;
 	return 0;
 }

@@ -203,6 +203,12 @@ se_hash(const void *p, size_t n)
 }
 
 bool
+se_eq_ci(const char *a, size_t n, const char *b)
+{
+	return strlen(b) == n && se_strncasecmp(a, b, n) == 0;
+}
+
+bool
 se_ends_with(const char *s, const char *end)
 {
 	size_t n = strlen(s), e = strlen(end);
