@@ -296,25 +296,38 @@ struct se_store {
 	bool finished, oom;
 };
 
+/* Rate with 'cat' (NULL: none): each of its indicators without a series
+ * yet.  0, or -1 out of memory (the store unchanged). */
+static int
+set_catalogue(se_store *s, const se_catalogue *cat)
+{
+	size_t i, n = se_catalogue_len(cat);
+	size_t *cs = realloc(s->cat_series, (n ? n : 1) * sizeof *cs);
+
+	if (!cs)
+		return -1;
+	for (i = 0; i < n; i++)
+		cs[i] = NONE;
+	s->cat_series = cs;
+	s->cat = cat;
+	return 0;
+}
+
 se_store *
 se_store_new(const se_catalogue *cat, se_diag *diag)
 {
 	se_store *s = calloc(1, sizeof *s);
-	size_t i, n = se_catalogue_len(cat);
+	size_t i;
 
 	if (!s)
 		return NULL;
-	s->cat = cat;
 	s->diag = diag;
 	s->arena = se_arena_new(0);
-	s->cat_series = malloc((n ? n : 1) * sizeof *s->cat_series);
 	s->england = NONE;
-	if (!s->arena || !s->cat_series) {
+	if (!s->arena || set_catalogue(s, cat) < 0) {
 		se_store_free(s);
 		return NULL;
 	}
-	for (i = 0; i < n; i++)
-		s->cat_series[i] = NONE;
 	for (i = 0; i < ISEEN; i++)
 		s->ind_seen[i].k = NONE;
 	return s;
@@ -1268,21 +1281,15 @@ national_for(void *ctx, se_extract_layout l, const char *name)
 {
 	se_store *s = ctx;
 	se_catalogue *c;
-	size_t i, n, *cs;
 
 	if (s->cat || s->nser > 0 || !s->formats_dir)
 		return NULL;
 	c = se_catalogue_national_for(s->formats_dir, l, name, s->diag);
-	n = se_catalogue_len(c);
-	cs = c ? realloc(s->cat_series, (n ? n : 1) * sizeof *cs) : NULL;
-	if (!cs) {
+	if (!c || set_catalogue(s, c) < 0) {
 		se_catalogue_free(c);
 		return NULL;
 	}
-	for (i = 0; i < n; i++)
-		cs[i] = NONE;
-	s->cat_series = cs;
-	s->cat = s->own_cat = c;
+	s->own_cat = c;
 	return c;
 }
 
