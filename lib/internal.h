@@ -258,6 +258,15 @@ enum { SE_PAL_RED, SE_PAL_AMBER, SE_PAL_GREEN, SE_PAL_BLUE, SE_PAL_GREY,
 	SE_PAL_INK, SE_PALETTE_N };
 extern const char *const se_palette[SE_PALETTE_N];
 int se_html_page_begin(FILE *f, const char *title, bool landscape);
+/* render.c: what 'draw' writes, to -o's 'output' (NULL: standard output)
+ * through se_out_open(); text (when 'text') fitted to the terminal or
+ * $COLUMNS by se_wrap, and coloured when se_color_use() says so for the
+ * --color 'color'; other formats as drawn.  'draw' gets the stream, that
+ * width (0: none) and whether to colour.  0, or -1 said in 'd' ('failed',
+ * rule out-of-memory, when drawing failed without a write error). */
+typedef int (*se_draw_fn)(void *ctx, FILE *f, size_t width, bool color);
+int se_out_draw(const char *output, int color, bool text,
+    const char *failed, se_draw_fn draw, void *ctx, se_diag *d);
 int se_html_page_end(FILE *f);
 /* render.c: text taken from input as Markdown that is only text: the
  * punctuation that could start markup backslash-escaped, control

@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 void
 se_plan_job_init(se_plan_job *j, const char *argv0, const char *usage)
@@ -73,33 +72,29 @@ load_data(const run *r, const se_catalogue *cat)
 	return s;
 }
 
+struct drawing {
+	se_planout_opts *o;
+	const se_plan *p;
+};
+
+static int
+draw_plan(void *ctx, FILE *f, size_t width, bool color)
+{
+	struct drawing *x = ctx;
+
+	(void)width; /* se_wrap fits the text */
+	x->o->color = color;
+	return se_planout_render(x->p, x->o, f);
+}
+
 static int
 write_out(run *r, const se_plan *p)
 {
-	se_planout_opts *o = &r->o;
-	se_out *out = se_out_open(r->j->cli.output, r->d);
-	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
-	int fd = r->j->cli.output ? -1 : STDOUT_FILENO;
-	se_wrap *w;
-	int rc;
+	struct drawing x = { &r->o, p };
 
-	if (out == NULL)
-		return -1;
-	o->color = o->format == SE_PLANOUT_TEXT &&
-	    se_color_use(r->j->cli.color, fd);
-	/* Text fits the terminal (or $COLUMNS); other formats as they are. */
-	w = se_wrap_open(se_out_file(out), o->format == SE_PLANOUT_TEXT ?
-	    se_text_width(fd) : 0);
-	rc = w ? se_planout_render(p, o, se_wrap_file(w)) : -1;
-	if (w && se_wrap_close(w) < 0) /* closed (and freed) either way */
-		rc = -1;
-	if (rc < 0) {
-		if (se_out_close(out, false, r->d) < 0)
-			return -1; /* a write failed: said why */
-		return se_diag_error(r->d, &me, "out-of-memory",
-		    "could not write the plan");
-	}
-	return se_out_close(out, true, r->d);
+	return se_out_draw(r->j->cli.output, r->j->cli.color,
+	    r->o.format == SE_PLANOUT_TEXT, "could not write the plan",
+	    draw_plan, &x, r->d);
 }
 
 /* --programme and --draft-programme (lib/programme_rows.c,

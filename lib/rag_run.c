@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Warn about --authority names and a --period no extract has. */
 static void
@@ -69,35 +68,32 @@ done:
 	return status;
 }
 
+struct drawing {
+	const se_rag_job *j;
+	const se_store *s;
+	se_ragout_opts *o;
+};
+
+/* se_draw_fn: text tables too wide for the width are records. */
+static int
+draw_table(void *ctx, FILE *f, size_t width, bool color)
+{
+	struct drawing *x = ctx;
+
+	x->o->width = width;
+	x->o->color = color;
+	return se_ragout_render(x->s, &x->j->rate, x->o, f);
+}
+
 /* Draw the store as 'o' asks on -o's file or standard output.  0, or -1
  * (said in 'd'). */
 static int
 draw(const se_rag_job *j, const se_store *s, se_ragout_opts *o, se_diag *d)
 {
-	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
-	int fd = j->cli->output ? -1 : STDOUT_FILENO;
-	se_out *out;
-	se_wrap *w;
-	int rc;
+	struct drawing x = { j, s, o };
 
-	o->color = o->format == SE_RAGOUT_TEXT && se_color_use(j->cli->color,
-	    fd);
-	out = se_out_open(j->cli->output, d);
-	if (!out)
-		return -1;
-	/* Text fits the terminal (or $COLUMNS): tables too wide for it are
-	 * records, long lines wrapped at words. */
-	o->width = o->format == SE_RAGOUT_TEXT ? se_text_width(fd) : 0;
-	w = se_wrap_open(se_out_file(out), o->width);
-	rc = w ? se_ragout_render(s, &j->rate, o, se_wrap_file(w)) : -1;
-	if (w && se_wrap_close(w) < 0) /* closed (and freed) either way */
-		rc = -1;
-	if (rc < 0) {
-		if (se_out_close(out, false, d) == 0) /* else: said why */
-			se_diag_error(d, &me, "out-of-memory", "out of memory");
-		return -1;
-	}
-	return se_out_close(out, true, d);
+	return se_out_draw(j->cli->output, j->cli->color,
+	    o->format == SE_RAGOUT_TEXT, "out of memory", draw_table, &x, d);
 }
 
 /* Extracts: every one the operands hold (se(7): a named file is read as

@@ -355,6 +355,32 @@ se_text_wrap(FILE *out, const char *s, size_t len, size_t width)
 	}
 }
 
+int
+se_out_draw(const char *output, int color, bool text, const char *failed,
+    se_draw_fn draw, void *ctx, se_diag *d)
+{
+	se_pos me = { NULL, 0, 0 }; /* no file: "error: ..." */
+	int fd = output ? -1 : STDOUT_FILENO;
+	size_t width = text ? se_text_width(fd) : 0;
+	se_out *out = se_out_open(output, d);
+	se_wrap *w;
+	int rc;
+
+	if (!out)
+		return -1;
+	w = se_wrap_open(se_out_file(out), width);
+	rc = w ? draw(ctx, se_wrap_file(w), width, text &&
+	    se_color_use(color, fd)) : -1;
+	if (w && se_wrap_close(w) < 0) /* closed (and freed) either way */
+		rc = -1;
+	if (rc < 0) {
+		if (se_out_close(out, false, d) < 0)
+			return -1; /* a write failed: said why */
+		return se_diag_error(d, &me, "out-of-memory", "%s", failed);
+	}
+	return se_out_close(out, true, d);
+}
+
 struct se_wrap {
 	FILE *out, *mem;
 	char *buf;
