@@ -371,15 +371,13 @@ se_inputs_check_operands(const se_formats *f, char *const *ops, size_t n,
     const char *kind, se_diag *d)
 {
 	operands c = { f, kind, d, NULL, 0 };
-	size_t i;
 
 	/* An operand that cannot be walked is the command's reader's to say. */
 	c.quiet = se_diag_new_child(d);
 	if (!c.quiet)
 		return se_diag_error(d, &nowhere, "out-of-memory",
 		    "out of memory checking the inputs");
-	for (i = 0; i < n; i++)
-		(void)se_walk(ops[i], check_found, &c, c.quiet);
+	(void)se_inputs_walk(ops, n, check_found, &c, c.quiet);
 	se_diag_free(c.quiet);
 	return c.errors;
 }
